@@ -1,18 +1,114 @@
+import { slugify } from '../shared/slug.ts';
+
 /** What the importer knows of a dimension label. */
 export interface DimensionInfo {
   /** The label as written, cleaned of markup and of the "(*)" mark. */
   label: string;
   /** The CIVIT dimension it maps to ("accessibilita", "continuita", …) or a slug of the free label. */
   key: string;
-  /** An additional dimension (delibera 3/2012): marked "(*)" or one known as additional. */
+  /** An additional dimension (delibera 3/2012): marked "(*)" or not one of the four core ones. */
   additional: boolean;
   /** The card marked it "(*)". */
   marked: boolean;
 }
 
-// STUB: replaced by the dimension catalogue (CIVIT 88/2010 and 3/2012).
+/** 'core': the four dimensions of delibera 88/2010; 'additional': those delibera 3/2012 lets a PA add. */
+export type DimensionKind = 'core' | 'additional';
+
+export interface SubdimensionEntry {
+  key: string;
+  label: string;
+}
+
+/** One dimension of the CIVIT model, as the UI and the linter show it. */
+export interface DimensionEntry {
+  key: string;
+  label: string;
+  kind: DimensionKind;
+  /** Where the delibera names the dimension. */
+  source: 'delibera 88/2010' | 'delibera 3/2012';
+  subdimensions: SubdimensionEntry[];
+}
+
+function sub(label: string): SubdimensionEntry {
+  return { key: slugify(label), label };
+}
+
+/** The CIVIT dimensions: the four of delibera 88/2010 with their sub-dimensions, then the additional ones of delibera 3/2012. */
+export const CIVIT_DIMENSIONS: readonly DimensionEntry[] = [
+  { key: 'accessibilita', label: 'Accessibilità', kind: 'core', source: 'delibera 88/2010', subdimensions: [sub('Accessibilità fisica'), sub('Accessibilità multicanale')] },
+  { key: 'tempestivita', label: 'Tempestività', kind: 'core', source: 'delibera 88/2010', subdimensions: [] },
+  {
+    key: 'trasparenza',
+    label: 'Trasparenza',
+    kind: 'core',
+    source: 'delibera 88/2010',
+    subdimensions: [sub('Responsabili'), sub('Procedure di contatto'), sub('Tempistiche di risposta'), sub("Eventuali spese a carico dell'utente")],
+  },
+  { key: 'efficacia', label: 'Efficacia', kind: 'core', source: 'delibera 88/2010', subdimensions: [sub('Conformità'), sub('Affidabilità'), sub('Compiutezza')] },
+  { key: 'continuita', label: 'Continuità', kind: 'additional', source: 'delibera 3/2012', subdimensions: [] },
+  { key: 'elasticita', label: 'Elasticità', kind: 'additional', source: 'delibera 3/2012', subdimensions: [] },
+  { key: 'flessibilita', label: 'Flessibilità', kind: 'additional', source: 'delibera 3/2012', subdimensions: [] },
+  { key: 'equita', label: 'Equità', kind: 'additional', source: 'delibera 3/2012', subdimensions: [] },
+  { key: 'efficienza', label: 'Efficienza', kind: 'additional', source: 'delibera 3/2012', subdimensions: [] },
+  { key: 'empatia', label: 'Empatia', kind: 'additional', source: 'delibera 3/2012', subdimensions: [] },
+];
+
+/** The catalogue entry of a key, or undefined for a free dimension. */
+export function findDimension(key: string): DimensionEntry | undefined {
+  return CIVIT_DIMENSIONS.find((entry) => entry.key === key);
+}
+
+// "Accessibilità multicanale" written in the dimension column is still Accessibilità; other
+// longer labels ("Accessibilità per persone con disabilità") are free dimensions of their own.
+const ALIASES: ReadonlyMap<string, string> = new Map(
+  CIVIT_DIMENSIONS.flatMap((entry) => [
+    [entry.key, entry.key] as const,
+    [`${entry.key}-del-servizio`, entry.key] as const,
+    ...entry.subdimensions.map((s) => [s.key.startsWith(`${entry.key}-`) ? s.key : `${entry.key}-${s.key}`, entry.key] as const),
+  ]),
+);
+
+// Not global: a global regex keeps lastIndex between calls.
+const MARK = /\(\s*\\?\*\s*\)/;
+
+/** Removes what the card's HTML or markdown left around a cell: tags, entities, emphasis, escapes. */
+function stripMarkup(raw: string): string {
+  return raw
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;|&#160;/gi, ' ')
+    .replace(/&amp;/gi, '&')
+    .replace(/&#39;|&apos;|&rsquo;/gi, "'")
+    .replace(/\*\*|__/g, '')
+    .replace(/\u00a0/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Reads a dimension label as written on a card: cleans it, finds its CIVIT key and whether it is additional. */
 export function classifyDimension(raw: string): DimensionInfo {
-  const marked = /\(\s*\\?\*\s*\)/.test(raw);
-  const label = raw.replace(/\(\s*\\?\*\s*\)/g, '').trim();
-  return { label, key: label.toLowerCase(), additional: marked, marked };
+  let text = stripMarkup(raw);
+  let marked = false;
+  if (MARK.test(text)) {
+    marked = true;
+    text = text.replace(new RegExp(MARK.source, 'g'), ' ');
+  }
+  // A bare trailing asterisk ("Continuità*") is the same mark without its brackets.
+  const bare = /\s*\\?\*+$/.exec(text);
+  if (bare) {
+    marked = true;
+    text = text.slice(0, bare.index);
+  }
+  const label = text
+    .replace(/\\([*_])/g, '$1')
+    .replace(/^[*_\s]+|[*_\s]+$/g, '')
+    .replace(/[\s:]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (label === '') return { label, key: '', additional: marked, marked };
+  const slug = slugify(label);
+  const key = ALIASES.get(slug) ?? slug;
+  const entry = findDimension(key);
+  // Any dimension beyond the four of delibera 88 is additional by definition, even unmarked.
+  return { label, key, additional: marked || entry?.kind !== 'core', marked };
 }

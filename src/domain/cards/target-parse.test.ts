@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import type { Target } from './target.ts';
+import { type IndicatorMeaning, isDurationFormula, isQualitativeTarget, isRatioFormula, overrideComparator, parseTarget, speaksOfMinimumCost } from './target-parse.ts';
+
+function meaning(formula: string | null, extra: Partial<IndicatorMeaning> = {}): IndicatorMeaning {
+  return { dimension: 'Accessibilità', subdimension: null, description: null, formula, ...extra };
+}
+
+// The indicators of the seed cards, as the importer hands them over.
+const availability = meaning('Numero giornate di accessibilità al web /Numero giorni anno solare');
+const updatedPages = meaning('Pagine aggiornate/Pagine di riferimento pubblicate');
+const servedPhone = meaning('Numero richieste evase tramite telefonate./ N. totale richieste telefoniche');
+const answeredInMinutes = meaning('Numero di risposte fornite entro 5 minuti / N. totale risposte', {
+  dimension: 'Tempestività',
+  description: "Tempo massimo che intercorre tra la richiesta e la risposta dell'operatore",
+});
+const webSpaces = meaning("Numero spazi web dedicati al servizio/ N. spazi dell'area comunicazione sulla home page.");
+const complaints = meaning('Numero di segnalazioni ricevute per non conformità della risposta/numero di segnalazioni totali', { dimension: 'Efficacia' });
+const allReports = meaning('Numero di segnalazioni ricevute/numero di segnalazioni totali', { dimension: 'Efficacia', subdimension: 'Compiutezza' });
+const interventions = meaning('Numero di interventi avviati dalla Direzione Generale per adeguare il servizio erogato/Numero totale di interventi attuabili', {
+  dimension: 'Elasticità',
+});
+const maximumDisruption = meaning("Numero massimo di giorni dell'anno di disagio dell'utenza esterna nei casi di interruzione del servizio", {
+  dimension: 'Continuità',
+  subdimension: "Erogazione del servizio in modo continuo, regolare e senza interruzioni, con l'approntamento di misure volte a limitare al massimo il disagio",
+});
+const minimumDisruption = meaning("Numero minimo di giorni dell'anno di disagio dell'utenza esterna nei casi di interruzione del servizio", { dimension: 'Continuità' });
+const daysNeeded = meaning("Numero di giorni necessari per l'aggiornamento del sito web", { dimension: 'Trasparenza' });
+const daysNeededShort = meaning("N. giorni necessari per l'aggiornamento del sito web.", { dimension: 'Trasparenza' });
+const timeNeeded = meaning('Tempo necessario per ricevere le credenziali di accreditamento', { dimension: 'Tempestività' });
+const maximumTimeTypo = meaning(null, { dimension: 'Tempestività', description: 'Tempo masimo entro il quale mettere a disposizione un nuovo contenuto' });
+const timeBetween = meaning("Tempo intercorrente tra l'invio della comunicazione di riferimento e la sua registrazione al sistema telematico", {
+  dimension: 'Tempestività',
+});
+const contactProcedures = meaning("N. Informazioni presenti sul web sulle modalità di contatto / N. informazioni necessarie per accedere al servizio", {
+  dimension: 'Trasparenza',
+});
+const noMeaning = meaning(null);
+
+type Expected = Pick<Target, 'comparator' | 'value' | 'unit' | 'period' | 'measurable'>;
+
+describe('parseTarget', () => {
+  it.each<[string, IndicatorMeaning, Expected, RegExp]>([
+    // The seeds' targets against their own indicators.
+    ['95%', availability, { comparator: '>=', value: 95, unit: 'percent', period: 'year', measurable: true }, /available/],
+    ['100%', updatedPages, { comparator: '>=', value: 100, unit: 'percent', period: null, measurable: true }, /published or updated/],
+    ['99%', servedPhone, { comparator: '>=', value: 99, unit: 'percent', period: null, measurable: true }, /served or answered/],
+    ['95%', answeredInMinutes, { comparator: '>=', value: 95, unit: 'percent', period: null, measurable: true }, /served or answered/],
+    ['25%', webSpaces, { comparator: '>=', value: 25, unit: 'percent', period: null, measurable: true }, /higher is better/],
+    ['1%', complaints, { comparator: '<=', value: 1, unit: 'percent', period: null, measurable: true }, /complaints.*lower is better/],
+    ['1%', allReports, { comparator: '<=', value: 1, unit: 'percent', period: null, measurable: true }, /segnalazioni/],
+    ['95%', interventions, { comparator: '>=', value: 95, unit: 'percent', period: null, measurable: true }, /interventi/],
+    ['7 giorni lavorativi', maximumDisruption, { comparator: '<=', value: 7, unit: 'working-days', period: 'year', measurable: true }, /lower is better|fewer is better/],
+    ['15 giorni', maximumDisruption, { comparator: '<=', value: 15, unit: 'days', period: 'year', measurable: true }, /maximum/],
+    ['7 giorni', minimumDisruption, { comparator: '<=', value: 7, unit: 'days', period: 'year', measurable: true }, /says "minimo", but days of disruption.*cost.*lower is better/],
+    ['3 giorni', daysNeeded, { comparator: '<=', value: 3, unit: 'days', period: null, measurable: true }, /time needed/],
+    ['5 giorni', daysNeededShort, { comparator: '<=', value: 5, unit: 'days', period: null, measurable: true }, /time needed/],
+    ['3 giorni', timeNeeded, { comparator: '<=', value: 3, unit: 'days', period: null, measurable: true }, /time needed/],
+    ['5 giorni', maximumTimeTypo, { comparator: '<=', value: 5, unit: 'days', period: null, measurable: true }, /maximum time/],
+    ['5 giorni', contactProcedures, { comparator: '<=', value: 5, unit: 'days', period: null, measurable: true }, /duration/],
+    ['tempo reale', timeBetween, { comparator: null, value: null, unit: null, period: null, measurable: false }, /not measurable until a measure gives it a number/],
+    // Other ways a PA writes a target.
+    ['95 %', availability, { comparator: '>=', value: 95, unit: 'percent', period: 'year', measurable: true }, /available/],
+    ['95,5%', noMeaning, { comparator: '>=', value: 95.5, unit: 'percent', period: null, measurable: true }, /higher is better/],
+    ['>= 95%', complaints, { comparator: '>=', value: 95, unit: 'percent', period: null, measurable: true }, /says ">="/],
+    ['≥ 95%', complaints, { comparator: '>=', value: 95, unit: 'percent', period: null, measurable: true }, /says "≥"/],
+    ['&ge; 95%', noMeaning, { comparator: '>=', value: 95, unit: 'percent', period: null, measurable: true }, /says "≥"/],
+    ['almeno il 95%', complaints, { comparator: '>=', value: 95, unit: 'percent', period: null, measurable: true }, /says "almeno il": the value is a minimum/],
+    ['non inferiore al 90%', noMeaning, { comparator: '>=', value: 90, unit: 'percent', period: null, measurable: true }, /says "non inferiore al"/],
+    ['più di 90%', noMeaning, { comparator: '>=', value: 90, unit: 'percent', period: null, measurable: true }, /says "più di"/],
+    ['fino a 3 giorni', noMeaning, { comparator: '<=', value: 3, unit: 'days', period: null, measurable: true }, /says "fino a"/],
+    ['1,5 ore', noMeaning, { comparator: '<=', value: 1.5, unit: 'hours', period: null, measurable: true }, /shorter the better/],
+    ['95% minimo', noMeaning, { comparator: '>=', value: 95, unit: 'percent', period: null, measurable: true }, /says "minimo"/],
+    ['non oltre 3 giorni', noMeaning, { comparator: '<=', value: 3, unit: 'days', period: null, measurable: true }, /says "non oltre"/],
+    ['entro 5 giorni lavorativi', availability, { comparator: '<=', value: 5, unit: 'working-days', period: 'year', measurable: true }, /says "entro"/],
+    ['entro 5 gg. lav.', noMeaning, { comparator: '<=', value: 5, unit: 'working-days', period: null, measurable: true }, /says "entro"/],
+    ['max 2 ore', noMeaning, { comparator: '<=', value: 2, unit: 'hours', period: null, measurable: true }, /says "max"/],
+    ['3 giorni al massimo', noMeaning, { comparator: '<=', value: 3, unit: 'days', period: null, measurable: true }, /says "al massimo"/],
+    ['< 2%', noMeaning, { comparator: '<=', value: 2, unit: 'percent', period: null, measurable: true }, /read inclusively/],
+    ['pari al 100%', noMeaning, { comparator: '=', value: 100, unit: 'percent', period: null, measurable: true }, /exact value/],
+    ['30 minuti', noMeaning, { comparator: '<=', value: 30, unit: 'minutes', period: null, measurable: true }, /shorter the better/],
+    ['90 secondi', noMeaning, { comparator: '<=', value: 1.5, unit: 'minutes', period: null, measurable: true }, /shorter the better/],
+    ['2 settimane', noMeaning, { comparator: '<=', value: 14, unit: 'days', period: null, measurable: true }, /shorter the better/],
+    ['7 giorni/anno', noMeaning, { comparator: '<=', value: 7, unit: 'days', period: 'year', measurable: true }, /shorter the better/],
+    ['10', interventions, { comparator: '>=', value: 10, unit: 'count', period: null, measurable: true }, /interventi/],
+    ['10', noMeaning, { comparator: '>=', value: 10, unit: 'count', period: null, measurable: true }, /number to reach/],
+    ['3', daysNeeded, { comparator: '<=', value: 3, unit: 'count', period: null, measurable: true }, /measures a time/],
+    ['2', meaning('Numero di reclami ricevuti'), { comparator: '<=', value: 2, unit: 'count', period: null, measurable: true }, /number of complaints/],
+    ['1.000', noMeaning, { comparator: '>=', value: 1000, unit: 'count', period: null, measurable: true }, /higher is better/],
+    ['**95%**', availability, { comparator: '>=', value: 95, unit: 'percent', period: 'year', measurable: true }, /available/],
+    ['', availability, { comparator: null, value: null, unit: null, period: null, measurable: false }, /no valore programmato/],
+    ['   ', availability, { comparator: null, value: null, unit: null, period: null, measurable: false }, /no valore programmato/],
+    ['95% / 3 giorni', availability, { comparator: null, value: null, unit: null, period: null, measurable: false }, /could not be read/],
+    ['95-100%', availability, { comparator: null, value: null, unit: null, period: null, measurable: false }, /could not be read/],
+    ['3 mesi', noMeaning, { comparator: null, value: null, unit: null, period: null, measurable: false }, /does not measure/],
+  ])('reads "%s" as %j', (text, indicator, expected, reason) => {
+    const target = parseTarget(text, indicator);
+    expect(target).toMatchObject({ ...expected, text, comparatorSource: 'inferred' });
+    expect(target.comparatorReason.trim()).not.toBe('');
+    expect(target.comparatorReason).toMatch(reason);
+  });
+
+  it('lets an explicit operator in the text beat the meaning of the indicator', () => {
+    expect(parseTarget('1%', complaints).comparator).toBe('<=');
+    expect(parseTarget('almeno 1%', complaints).comparator).toBe('>=');
+  });
+
+  it('keeps the text exactly as written', () => {
+    expect(parseTarget('  95 % ', availability).text).toBe('  95 % ');
+  });
+});
+
+describe('overrideComparator', () => {
+  it('replaces the comparator and records the user reason as an override', () => {
+    const target = overrideComparator(parseTarget('7 giorni', minimumDisruption), '>=', 'the OIV wants at least seven days of notice');
+    expect(target).toMatchObject({
+      comparator: '>=',
+      value: 7,
+      unit: 'days',
+      comparatorReason: 'the OIV wants at least seven days of notice',
+      comparatorSource: 'override',
+    });
+  });
+
+  it('never stores an empty reason', () => {
+    const target = overrideComparator(parseTarget('95%', availability), '=', '  ');
+    expect(target.comparatorReason).toMatch(/set by hand to "="/);
+  });
+});
+
+describe('indicator wording', () => {
+  it.each<[string | null, boolean]>([
+    ['Numero giornate di accessibilità al web /Numero giorni anno solare', true],
+    ['Pagine aggiornate/Pagine di riferimento pubblicate', true],
+    ['N. Informazioni presenti sul web sulle modalità di contatto / N. informazioni necessarie per accedere al servizio', true],
+    ['Rapporto tra richieste soddisfatte e il totale delle richieste', true],
+    ["Numero di giorni necessari per l'aggiornamento del sito web", false],
+    ['Numero di giorni/anno di interruzione', false],
+    ['Richieste evase e/o inoltrate', false],
+    ['Servizio attivo 24/7', false],
+    [null, false],
+  ])('isRatioFormula(%j) is %s', (formula, expected) => {
+    expect(isRatioFormula(formula)).toBe(expected);
+  });
+
+  it.each<[string | null, boolean]>([
+    ["Numero di giorni necessari per l'aggiornamento del sito web", true],
+    ["N. giorni necessari per l'aggiornamento del sito web.", true],
+    ['Tempo necessario per ricevere le credenziali di accreditamento', true],
+    ["Numero massimo di giorni dell'anno di disagio", true],
+    ['Numero di informazioni fornite entro il tempo previsto/Numero delle richieste effettuate', false],
+    ['Numero giornate di accessibilità al web /Numero giorni anno solare', false],
+    [null, false],
+  ])('isDurationFormula(%j) is %s', (formula, expected) => {
+    expect(isDurationFormula(formula)).toBe(expected);
+  });
+
+  it.each<[string, boolean]>([
+    ["Numero minimo di giorni dell'anno di disagio dell'utenza", true],
+    ['Tempo minimo di attesa', true],
+    ["Numero massimo di giorni dell'anno di disagio dell'utenza", false],
+    ['Numero minimo di interventi attuati', false],
+  ])('speaksOfMinimumCost(%j) is %s', (text, expected) => {
+    expect(speaksOfMinimumCost(text)).toBe(expected);
+  });
+
+  it.each<[string, boolean]>([
+    ['tempo reale', true],
+    ['<b>immediato</b>', true],
+    ['95%', false],
+    ['', false],
+  ])('isQualitativeTarget(%j) is %s', (text, expected) => {
+    expect(isQualitativeTarget(text)).toBe(expected);
+  });
+});

@@ -1,0 +1,52 @@
+import { inspect } from 'node:util';
+import { Kysely, Migrator } from 'kysely';
+import type { Schema } from './schema.ts';
+import type { DialectName, StorageDialect } from './dialects/storage-dialect.ts';
+import * as postgres from './dialects/postgres.ts';
+import * as sqlite from './dialects/sqlite.ts';
+import { createMigrationProvider } from './migrations/index.ts';
+
+/** An open, migrated database. */
+export interface Database {
+  db: Kysely<Schema>;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+/** The one place that chooses a dialect: postgres:// and postgresql:// URLs, else a SQLite file path. */
+function selectDialect(url: string): StorageDialect {
+  return /^postgres(ql)?:\/\//i.test(url) ? postgres : sqlite;
+}
+
+/** Hides a password in a connection URL before it goes into an error message. */
+export function redactUrl(url: string): string {
+  return url.replace(/^([a-z]+:\/\/[^:/@]+):[^@]*@/i, '$1:***@');
+}
+
+/**
+ * Opens the database at `url` ("postgres://…" / "postgresql://…", or a SQLite file path, whose
+ * folder is created; ":memory:" allowed) and brings it to the latest migration (idempotent).
+ */
+export async function openDatabase(url: string): Promise<Database> {
+  const storageDialect = selectDialect(url);
+  const db = new Kysely<Schema>({ dialect: storageDialect.createKyselyDialect(url) });
+  try {
+    await migrateToLatest(db, storageDialect);
+  } catch (error) {
+    await db.destroy();
+    throw new Error(`cannot open the database ${redactUrl(url)}: ${describeError(error)}`, { cause: error });
+  }
+  return { db, dialect: storageDialect.dialectName, close: () => db.destroy() };
+}
+
+async function migrateToLatest(db: Kysely<Schema>, storageDialect: StorageDialect): Promise<void> {
+  const migrator = new Migrator({ db, provider: createMigrationProvider(storageDialect) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error === undefined) return;
+  const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
+  throw new Error(`migration ${failed} failed: ${describeError(error)}`, { cause: error });
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : inspect(error);
+}

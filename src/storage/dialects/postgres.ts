@@ -1,0 +1,39 @@
+import pg from 'pg';
+import { PostgresDialect, type CreateTableBuilder, type Dialect } from 'kysely';
+
+export const dialectName = 'postgres';
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+/**
+ * Parsers for this pool only (no global pg.types change): dates stay 'YYYY-MM-DD' strings, as
+ * period keys are computed in TypeScript; count(*) (int8) and numeric come back as numbers,
+ * as SQLite gives them.
+ */
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (format === undefined || format === 'text') {
+      if (oid === DATE_OID) return (value: string) => value;
+      if (oid === INT8_OID || oid === NUMERIC_OID) return (value: string) => Number(value);
+    }
+    return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
+  }) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+/** Opens a connection pool to `url` (postgres:// or postgresql://); connects lazily. */
+export function createKyselyDialect(url: string): Dialect {
+  const pool = new pg.Pool({ connectionString: url, types });
+  // An idle connection dropped by the server (restart, failover) is discarded by the pool and the next
+  // query opens a new one; without a listener the 'error' event would crash the process instead.
+  pool.on('error', () => undefined);
+  return new PostgresDialect({ pool });
+}
+
+/** PostgreSQL: a serial column. */
+export function addIdColumn<TB extends string, C extends string>(table: CreateTableBuilder<TB, C>): CreateTableBuilder<TB, C | 'id'> {
+  return table.addColumn('id', 'serial', (col) => col.primaryKey());
+}
+
+export const floatType = 'double precision';

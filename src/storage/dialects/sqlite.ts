@@ -1,0 +1,37 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { SqliteDialect, type CreateTableBuilder, type Dialect } from 'kysely';
+import { UserError } from '../../domain/shared/errors.ts';
+
+export const dialectName = 'sqlite';
+
+/** How long a writer waits for another process's lock before failing, in milliseconds. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Opens (creating it and its folder when missing) the SQLite file at `path`; ":memory:" gives a
+ * private in-memory database. WAL lets readers work while a writer commits.
+ */
+export function createKyselyDialect(path: string): Dialect {
+  const inMemory = path === ':memory:' || path === '';
+  let database: BetterSqlite3.Database;
+  try {
+    if (!inMemory) mkdirSync(dirname(resolve(path)), { recursive: true });
+    database = new BetterSqlite3(path);
+  } catch (error) {
+    throw new UserError(`cannot open the SQLite database: ${error instanceof Error ? error.message : String(error)}`, { file: path });
+  }
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  return new SqliteDialect({ database });
+}
+
+/** SQLite: "integer primary key autoincrement", so ids are never reused after a delete. */
+export function addIdColumn<TB extends string, C extends string>(table: CreateTableBuilder<TB, C>): CreateTableBuilder<TB, C | 'id'> {
+  return table.addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement());
+}
+
+export const floatType = 'real';

@@ -1,0 +1,33 @@
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { MigrationDialect } from '../dialects/storage-dialect.ts';
+import * as createCards from './20261123180000_create_cards.ts';
+
+interface MigrationModule {
+  up: (db: Kysely<unknown>, dialect: MigrationDialect) => Promise<void>;
+  down?: (db: Kysely<unknown>, dialect: MigrationDialect) => Promise<void>;
+}
+
+/**
+ * Every migration, in order, named as its file (without ".ts"). A static list rather than a
+ * folder scan, so it works under tsx and in a bundle; migrations.test.ts checks it against the folder.
+ */
+export const MIGRATIONS: ReadonlyArray<readonly [name: string, module: MigrationModule]> = [
+  ['20261123180000_create_cards', createCards],
+];
+
+/** A Kysely migration provider that hands each migration the dialect helpers. */
+export function createMigrationProvider(dialect: MigrationDialect): MigrationProvider {
+  return {
+    getMigrations: () => {
+      const migrations: Record<string, Migration> = {};
+      for (const [name, module] of MIGRATIONS) {
+        const { up, down } = module;
+        migrations[name] = {
+          up: (db) => up(db as Kysely<unknown>, dialect),
+          ...(down ? { down: (db: Kysely<unknown>) => down(db, dialect) } : {}),
+        };
+      }
+      return Promise.resolve(migrations);
+    },
+  };
+}

@@ -1,0 +1,226 @@
+import type { Insertable, Selectable } from 'kysely';
+import { editionKeyOf, type Indicator, type StandardCard } from '../../domain/cards/card.ts';
+import type { Comparator, Target, TargetUnit } from '../../domain/cards/target.ts';
+import { hashCard } from '../card-hash.ts';
+import { compareText } from '../compare-text.ts';
+import { fromJsonColumn, toJsonColumn } from '../json-column.ts';
+import type { CardsTable, IndicatorsTable, Queryable } from '../schema.ts';
+import { findOrganisationsByIds, type StoredOrganisation } from './organisation.repository.ts';
+import { findServicesByIds, type StoredService } from './service.repository.ts';
+
+/** A card as stored: the domain card (with its service) plus ids, hash and import time. */
+export interface StoredCard {
+  id: number;
+  serviceId: number;
+  organisation: StoredOrganisation;
+  card: StandardCard;
+  editionKey: string;
+  /** hashCard(card) when it was last written. */
+  hash: string;
+  importedAt: string;
+  /** Indicator ids, in the order of card.indicators (by position). */
+  indicatorIds: number[];
+}
+
+/** Which cards listCards returns; absent fields do not filter. */
+export interface CardFilter {
+  year?: number;
+  serviceSlugs?: readonly string[];
+}
+
+/** Ids of a written card and of its indicators, by position. */
+export interface SavedCard {
+  id: number;
+  indicatorIds: number[];
+}
+
+/** The card of this service and edition ("2021" or "undated"). */
+export async function findCard(db: Queryable, serviceId: number, editionKey: string): Promise<StoredCard | undefined> {
+  const row = await db
+    .selectFrom('cards')
+    .selectAll()
+    .where('service_id', '=', serviceId)
+    .where('edition_key', '=', editionKey)
+    .executeTakeFirst();
+  if (row === undefined) return undefined;
+  const [card] = await assembleCards(db, [row]);
+  return card;
+}
+
+/** Cards matching the filter, ordered by organisation, service, year (undated last). */
+export async function listCards(db: Queryable, filter: CardFilter = {}): Promise<StoredCard[]> {
+  const { year, serviceSlugs } = filter;
+  if (serviceSlugs?.length === 0) return [];
+  let query = db.selectFrom('cards').innerJoin('services', 'services.id', 'cards.service_id').selectAll('cards');
+  if (year !== undefined) query = query.where('cards.year', '=', year);
+  if (serviceSlugs !== undefined) query = query.where('services.slug', 'in', serviceSlugs);
+  const rows = await query.orderBy('cards.id').execute();
+  const cards = await assembleCards(db, rows);
+  return cards.sort(
+    (a, b) =>
+      compareText(a.organisation.slug, b.organisation.slug) ||
+      compareText(a.card.service.slug, b.card.service.slug) ||
+      (a.card.year ?? Number.MAX_SAFE_INTEGER) - (b.card.year ?? Number.MAX_SAFE_INTEGER),
+  );
+}
+
+/** Loads services, organisations and indicators for card rows, in a fixed number of queries. */
+async function assembleCards(db: Queryable, rows: readonly Selectable<CardsTable>[]): Promise<StoredCard[]> {
+  if (rows.length === 0) return [];
+  const services = new Map((await findServicesByIds(db, unique(rows.map((row) => row.service_id)))).map((s) => [s.id, s]));
+  const organisations = new Map(
+    (await findOrganisationsByIds(db, unique([...services.values()].map((s) => s.organisationId)))).map((o) => [o.id, o]),
+  );
+  const indicatorRows = await db
+    .selectFrom('indicators')
+    .selectAll()
+    .where('card_id', 'in', rows.map((row) => row.id))
+    .orderBy('card_id')
+    .orderBy('position')
+    .execute();
+  const indicatorsByCard = new Map<number, Selectable<IndicatorsTable>[]>();
+  for (const indicator of indicatorRows) {
+    const list = indicatorsByCard.get(indicator.card_id) ?? [];
+    list.push(indicator);
+    indicatorsByCard.set(indicator.card_id, list);
+  }
+  return rows.map((row) => {
+    const stored = services.get(row.service_id);
+    const organisation = stored && organisations.get(stored.organisationId);
+    if (!stored || !organisation) throw new Error(`card ${row.id} has no service or organisation: the database is inconsistent`);
+    return cardFromRows(row, stored, organisation, indicatorsByCard.get(row.id) ?? []);
+  });
+}
+
+function cardFromRows(
+  row: Selectable<CardsTable>,
+  stored: StoredService,
+  organisation: StoredOrganisation,
+  indicatorRows: readonly Selectable<IndicatorsTable>[],
+): StoredCard {
+  return {
+    id: row.id,
+    serviceId: row.service_id,
+    organisation,
+    editionKey: row.edition_key,
+    hash: row.source_hash,
+    importedAt: row.imported_at,
+    indicatorIds: indicatorRows.map((indicator) => indicator.id),
+    card: {
+      year: row.year,
+      service: stored.service,
+      indicators: indicatorRows.map((indicator) => indicatorFromRow(indicator, row.source_file)),
+      notes: fromJsonColumn<string[]>(row.notes_json),
+      ruleText: row.rule_text,
+      source: { file: row.source_file },
+    },
+  };
+}
+
+function indicatorFromRow(row: Selectable<IndicatorsTable>, file: string): Indicator {
+  const target: Target = {
+    text: row.target_text,
+    // The check constraints of the migration hold these columns to the domain's values.
+    comparator: row.target_comparator as Comparator | null,
+    value: row.target_value,
+    unit: row.target_unit as TargetUnit | null,
+    period: row.target_period as Target['period'],
+    measurable: row.target_measurable === 1,
+    comparatorReason: row.comparator_reason,
+    comparatorSource: row.comparator_source as Target['comparatorSource'],
+  };
+  return {
+    position: row.position,
+    slug: row.slug,
+    dimension: row.dimension,
+    dimensionKey: row.dimension_key,
+    subdimension: row.subdimension,
+    description: row.description,
+    formula: row.formula,
+    target,
+    notes: row.notes,
+    additional: row.additional === 1,
+    source: { file, line: row.source_line },
+  };
+}
+
+function indicatorColumns(indicator: Indicator) {
+  const { target } = indicator;
+  return {
+    position: indicator.position,
+    slug: indicator.slug,
+    dimension: indicator.dimension,
+    dimension_key: indicator.dimensionKey,
+    subdimension: indicator.subdimension,
+    description: indicator.description,
+    formula: indicator.formula,
+    target_text: target.text,
+    target_comparator: target.comparator,
+    target_value: target.value,
+    target_unit: target.unit,
+    target_period: target.period,
+    target_measurable: target.measurable ? 1 : 0,
+    comparator_reason: target.comparatorReason,
+    comparator_source: target.comparatorSource,
+    notes: indicator.notes,
+    additional: indicator.additional ? 1 : 0,
+    source_line: indicator.source.line,
+  } satisfies Omit<Insertable<IndicatorsTable>, 'card_id'>;
+}
+
+/**
+ * Writes the card of `serviceId` for its edition: creates it, or updates it in place. Indicators
+ * keep their ids by position: existing positions are updated, new ones inserted, missing ones
+ * deleted. `now` (canonical UTC ISO) becomes imported_at. Positions and slugs must be unique.
+ */
+export async function saveCard(db: Queryable, serviceId: number, card: StandardCard, now: string): Promise<SavedCard> {
+  const content = {
+    year: card.year,
+    source_file: card.source.file,
+    source_hash: hashCard(card),
+    notes_json: toJsonColumn(card.notes),
+    rule_text: card.ruleText,
+    imported_at: now,
+  };
+  const { id: cardId } = await db
+    .insertInto('cards')
+    .values({ service_id: serviceId, edition_key: editionKeyOf(card.year), ...content })
+    .onConflict((oc) => oc.columns(['service_id', 'edition_key']).doUpdateSet(content))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
+  const positions = card.indicators.map((indicator) => indicator.position);
+  let extra = db.deleteFrom('indicators').where('card_id', '=', cardId);
+  if (positions.length > 0) extra = extra.where('position', 'not in', positions);
+  await extra.execute();
+
+  const existing = await db.selectFrom('indicators').select(['id', 'position', 'slug']).where('card_id', '=', cardId).execute();
+  const byPosition = new Map(existing.map((row) => [row.position, row]));
+  // Park every slug that changes first, so that two indicators swapping slugs never collide on unique(card_id, slug).
+  for (const indicator of card.indicators) {
+    const row = byPosition.get(indicator.position);
+    if (row && row.slug !== indicator.slug) {
+      await db.updateTable('indicators').set({ slug: `#parked-${row.id}` }).where('id', '=', row.id).execute();
+    }
+  }
+  const indicatorIds: number[] = [];
+  for (const indicator of card.indicators) {
+    const row = byPosition.get(indicator.position);
+    if (row) {
+      await db.updateTable('indicators').set(indicatorColumns(indicator)).where('id', '=', row.id).execute();
+      indicatorIds.push(row.id);
+    } else {
+      const inserted = await db
+        .insertInto('indicators')
+        .values({ card_id: cardId, ...indicatorColumns(indicator) })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      indicatorIds.push(inserted.id);
+    }
+  }
+  return { id: cardId, indicatorIds };
+}
+
+function unique(values: readonly number[]): number[] {
+  return [...new Set(values)];
+}

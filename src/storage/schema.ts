@@ -1,0 +1,99 @@
+import type { Generated, Kysely } from 'kysely';
+
+/**
+ * The tables as Kysely sees them. Columns are snake_case, as in SQL; repositories map them to
+ * domain types. Instants are canonical UTC ISO text ('2026-01-01T00:00:00.000Z') in both
+ * dialects, booleans are integers 0/1, and structured cell values are JSON text.
+ */
+export interface Schema {
+  organisations: OrganisationsTable;
+  services: ServicesTable;
+  cards: CardsTable;
+  indicators: IndicatorsTable;
+  comparator_overrides: ComparatorOverridesTable;
+}
+
+export interface OrganisationsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+}
+
+export interface ServicesTable {
+  id: Generated<number>;
+  organisation_id: number;
+  slug: string;
+  name: string;
+  office: string | null;
+  /** RichText as JSON. */
+  characteristics_json: string;
+  /** RichText as JSON. */
+  delivery_mode_json: string;
+  /** RichText as JSON. */
+  user_types_json: string;
+  /** RichText as JSON. */
+  diffida_body_json: string;
+  /** Link as JSON, or NULL when the card gives no web page. */
+  web_address_json: string | null;
+  /** Channel[] as JSON. */
+  channels_json: string;
+  staff: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CardsTable {
+  id: Generated<number>;
+  service_id: number;
+  year: number | null;
+  /** editionKeyOf(year): the year as text, or 'undated'. */
+  edition_key: string;
+  source_file: string;
+  /** Content hash of the card as stored (service, card and indicators, overrides applied). */
+  source_hash: string;
+  /** string[] as JSON. */
+  notes_json: string;
+  rule_text: string | null;
+  imported_at: string;
+}
+
+export interface IndicatorsTable {
+  id: Generated<number>;
+  card_id: number;
+  position: number;
+  slug: string;
+  dimension: string;
+  dimension_key: string;
+  subdimension: string | null;
+  description: string | null;
+  formula: string | null;
+  target_text: string;
+  target_comparator: string | null;
+  target_value: number | null;
+  target_unit: string | null;
+  target_period: string | null;
+  /** 0 or 1. */
+  target_measurable: number;
+  comparator_reason: string;
+  /** 'inferred' or 'override'. */
+  comparator_source: string;
+  notes: string | null;
+  /** 0 or 1. */
+  additional: number;
+  source_line: number;
+}
+
+/** A comparator set by a person; keyed by slugs so it outlives re-imports that rebuild ids. */
+export interface ComparatorOverridesTable {
+  id: Generated<number>;
+  service_slug: string;
+  edition_key: string;
+  indicator_slug: string;
+  comparator: string;
+  reason: string;
+  /** When the current override was set. */
+  created_at: string;
+}
+
+/** The database or an open transaction: repositories work the same on both. */
+export type Queryable = Kysely<Schema>;
