@@ -32,6 +32,16 @@ function newBatch(): ImportedCard[] {
 }
 
 describeEachDialect('importCards', (ctx) => {
+  it('files a card that names no PA under the one PA its batch or the database already has', async () => {
+    const database = await ctx.openFresh();
+    const undated = newCard({ service: newService({ name: 'Centro di contatto', slug: 'centro-di-contatto', office: null }), year: null }, { organisation: null });
+    const named = newCard({ service: newService({ name: 'Cliclavoro', slug: 'cliclavoro' }) });
+    const inBatch = await importCards({ database }, [undated, named]);
+    expect(inBatch.cards.map((c) => c.organisationSlug)).toEqual(['ministero-del-lavoro', 'ministero-del-lavoro']);
+    const later = newCard({ service: newService({ name: 'Sportello', slug: 'sportello', office: 'Ufficio relazioni con il pubblico' }) }, { organisation: null });
+    expect((await importCards({ database }, [later])).cards[0]?.organisationSlug).toBe('ministero-del-lavoro');
+  });
+
   it('stores every card and reports each one as created, with the doubts passed through', async () => {
     const database = await ctx.openFresh();
     const batch = newBatch();

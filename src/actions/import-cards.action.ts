@@ -9,7 +9,7 @@ import type { Database } from '../storage/database.ts';
 import type { Queryable } from '../storage/schema.ts';
 import { findCard, saveCard } from '../storage/repositories/card.repository.ts';
 import { findComparatorOverrides, type ComparatorOverride } from '../storage/repositories/comparator-override.repository.ts';
-import { saveOrganisation } from '../storage/repositories/organisation.repository.ts';
+import { listOrganisations, saveOrganisation } from '../storage/repositories/organisation.repository.ts';
 import { findService, saveService } from '../storage/repositories/service.repository.ts';
 
 export type ImportStatus = 'created' | 'updated' | 'unchanged';
@@ -55,14 +55,28 @@ export async function importCards(deps: ImportCardsDeps, cards: readonly Importe
   return deps.database.db.transaction().execute(async (trx) => {
     const seen = new Map<string, string>();
     const summaries: ImportedCardSummary[] = [];
+    const fallback = await fallbackOrganisation(trx, cards);
     // Each card is checked just before it is written, so a bad card anywhere in the batch rolls back the ones before it.
-    for (const imported of cards) summaries.push(await importCard(trx, imported, seen, now));
+    for (const imported of cards) summaries.push(await importCard(trx, imported, seen, now, fallback));
     return { cards: summaries };
   });
 }
 
-async function importCard(db: Queryable, imported: ImportedCard, seen: Map<string, string>, now: string): Promise<ImportedCardSummary> {
-  const organisation = imported.organisation ?? defaultOrganisationFor(imported.card);
+/**
+ * The PA of a card that names none (card 003 has no header): the one PA the batch names, else the one PA already
+ * stored; only when that is ambiguous does the card's office (or a default) stand in. A misura instance normally
+ * serves one PA, so its cards should not scatter over made-up organisations.
+ */
+async function fallbackOrganisation(db: Queryable, cards: readonly ImportedCard[]): Promise<Organisation | null> {
+  const named = new Map(cards.flatMap((c) => (c.organisation ? [[c.organisation.slug, c.organisation] as const] : [])));
+  if (named.size === 1) return [...named.values()][0] ?? null;
+  if (named.size > 1) return null;
+  const stored = await listOrganisations(db);
+  return stored.length === 1 && stored[0] ? { slug: stored[0].slug, name: stored[0].name } : null;
+}
+
+async function importCard(db: Queryable, imported: ImportedCard, seen: Map<string, string>, now: string, fallback: Organisation | null): Promise<ImportedCardSummary> {
+  const organisation = imported.organisation ?? fallback ?? defaultOrganisationFor(imported.card);
   const { service } = imported.card;
   const file = imported.card.source.file;
   const edition = editionKeyOf(imported.card.year);

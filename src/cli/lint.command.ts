@@ -1,0 +1,35 @@
+import type { Command } from 'commander';
+import { lintCard } from '../domain/cards/card-lint.ts';
+import type { Finding } from '../domain/cards/finding.ts';
+import type { CliIo } from './cli-io.ts';
+import { parseYearOption, readCardFiles } from './card-files.ts';
+import { formatFinding } from './finding-format.ts';
+
+/** `misura lint <files…>`: the importer's doubts and the card rules, without touching the database. */
+export function registerLintCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('lint')
+    .description('Check card files: findings with a code, severity, file and row; exit code 1 when there are errors.')
+    .argument('<files...>', 'card files')
+    .option('--json', 'print {"findings":[…]} as JSON')
+    .option('--year <year>', 'the year of cards that state none')
+    .action(async (files: string[], options: { json?: boolean; year?: string }) => {
+      const year = parseYearOption(options.year);
+      const cards = await readCardFiles(files, year !== undefined ? { year } : {});
+      const findings: Finding[] = [];
+      for (const imported of cards) {
+        const ruled = lintCard(imported.card);
+        // The importer may already have reported what a rule would repeat (e.g. the unknown year).
+        const seen = new Set(imported.doubts.map((d) => `${d.code}|${d.line}`));
+        findings.push(...imported.doubts, ...ruled.filter((f) => !seen.has(`${f.code}|${f.line}`)));
+      }
+      findings.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+      if (options.json) io.out(JSON.stringify({ findings }, null, 2));
+      else {
+        for (const finding of findings) io.out(formatFinding(finding));
+        const count = (s: string) => findings.filter((f) => f.severity === s).length;
+        io.out(`${files.length} files: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes`);
+      }
+      if (findings.some((f) => f.severity === 'error')) setExit(1);
+    });
+}

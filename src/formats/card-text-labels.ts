@@ -1,0 +1,104 @@
+import { toInlineText } from './html-text.ts';
+
+// Cards name their fields and columns in many ways ("Denominazione del servizio:", "<b>Dimensioni</b>",
+// "Modalita' di erogazione", "Tipologia di utenza che usufruisce del servizio"). Labels are matched by
+// meaning on a folded form, never against a whole line of a known card.
+
+/** The service fields a card states above its table. */
+export type FieldKey = 'name' | 'characteristics' | 'deliveryMode' | 'userTypes' | 'diffidaBody' | 'webAddress';
+
+/** The table columns the importer reads. */
+export type ColumnKey = 'dimension' | 'subdimension' | 'description' | 'formula' | 'target' | 'notes';
+
+/** How each field is called on a card, for messages. */
+export const FIELD_LABELS: Record<FieldKey, string> = {
+  name: 'Denominazione del servizio',
+  characteristics: 'Principali caratteristiche del servizio',
+  deliveryMode: 'Modalità di erogazione',
+  userTypes: 'Tipologia di utenza del servizio',
+  diffidaBody: 'Organo cui notificare la preventiva diffida del ricorrente',
+  webAddress: 'Indirizzo della pagina web riguardante il servizio',
+};
+
+/** How each column is called on a card, for messages. */
+export const COLUMN_LABELS: Record<ColumnKey, string> = {
+  dimension: 'Dimensioni',
+  subdimension: 'Sottodimensioni',
+  description: 'Descrizione indicatore',
+  formula: 'Formula indicatore',
+  target: 'Valore programmato',
+  notes: 'Note',
+};
+
+/** A label longer than this is prose, not a field name. */
+const MAX_LABEL_LENGTH = 90;
+
+const FIELD_PATTERNS: readonly [FieldKey, RegExp][] = [
+  ['name', /^(?:denominazione|nome|titolo)(?: del servizio)?$|^servizio(?: erogato)?$/],
+  ['characteristics', /^(?:principali |breve )?(?:caratteristiche|descrizione)(?: principali)?(?: del servizio)?$/],
+  ['deliveryMode', /^modalita (?:di |dell )?erogazione(?: del servizio)?$/],
+  ['userTypes', /^(?:tipologi[ae]|tipo) (?:di |dell )?utenza(?: .*)?$|^(?:utenti|destinatari|utenza)(?: del servizio)?$/],
+  ['diffidaBody', /^(?:organo|ufficio|soggetto|autorita)\b.*\bdiffida\b/],
+  ['webAddress', /^(?:indirizzo|link|url|sito|pagina)\b.*\b(?:web|internet|sito|url)\b|^(?:sito|pagina) (?:web|internet)\b/],
+];
+
+const COLUMN_PATTERNS: readonly [ColumnKey, RegExp][] = [
+  ['subdimension', /^sotto ?-?dimensioni?\b/],
+  ['dimension', /^dimension[ei]\b/],
+  ['formula', /^(?:formula|metodo di calcolo|modalita di calcolo)\b/],
+  ['description', /^(?:descrizione(?: (?:dell ?)?indicatore)?|indicatori?)$/],
+  ['target', /^(?:valore programmato|valori programmati|valore atteso|valore obiettivo|target)\b|^standard(?: di qualita)?(?: programmat[oi])?$/],
+  ['notes', /^(?:note|annotazioni|osservazioni)$/],
+];
+
+/** Folds a label for matching: no markup, accents, case, marks "(*)" "(&)", quotes or trailing colon. */
+export function foldLabel(text: string): string {
+  return toInlineText(text)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    // "QUALITA'" and "Modalita'" write the accent as an apostrophe.
+    .replace(/([aeiou])['’`´](?=\s|$|[^\p{L}])/gu, '$1')
+    .replace(/\(\s*[*&]\s*\)/g, ' ')
+    .replace(/['’`´]/g, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** The field a label names, or null. */
+export function matchFieldLabel(text: string): FieldKey | null {
+  const folded = foldLabel(text);
+  if (folded === '' || folded.length > MAX_LABEL_LENGTH) return null;
+  for (const [key, pattern] of FIELD_PATTERNS) if (pattern.test(folded)) return key;
+  return null;
+}
+
+/** The column a table header cell names, or null. */
+export function matchColumnLabel(text: string): ColumnKey | null {
+  const folded = foldLabel(text);
+  if (folded === '' || folded.length > MAX_LABEL_LENGTH) return null;
+  for (const [key, pattern] of COLUMN_PATTERNS) if (pattern.test(folded)) return key;
+  return null;
+}
+
+/** True for the title lines of the header block ("STANDARD QUALITA' DEI SERVIZI EROGATI", "RICOGNIZIONE/AGGIORNAMENTO", "ANNO 2021"). */
+export function isTitleLine(text: string): boolean {
+  const folded = foldLabel(text);
+  return /\bstandard\b.*\bqualita\b|\bqualita\b.*\bservizi\b|\bricognizione\b|\baggiornamento\b|^anno\b|\bannualita\b|\bcarta (?:dei|della) (?:servizi|qualita)\b/.test(folded);
+}
+
+/** The year a header line states ("ANNO 2021", "ANNUALITÀ 2016", "anno di riferimento: 2020"), or null. */
+export function findStatedYear(text: string): number | null {
+  const match = /\b(?:anno|annualita|annata)(?: di riferimento)?\s+((?:19|20)\d{2})\b/.exec(foldLabel(text));
+  return match ? Number(match[1]) : null;
+}
+
+/** True for a line that names an office ("DIREZIONE GENERALE …", "Ufficio …"). */
+export function isOfficeLine(text: string): boolean {
+  return /^(?:direzione|dipartimento|ufficio|divisione|segretariato|settore|area|struttura|unita organizzativa|servizio)\b/.test(foldLabel(text));
+}
+
+/** True for the heading of the notes section under the table ("Note", "<i>Note</i>", "Note:"). */
+export function isNotesHeading(text: string): boolean {
+  return /^(?:note|annotazioni)(?: e osservazioni)?$/.test(foldLabel(text));
+}
