@@ -6,8 +6,8 @@ import { UserError } from '../domain/shared/errors.ts';
 import { readCardText } from './card-text.importer.ts';
 import { toInlineText } from './html-text.ts';
 
-// The repository sits beside shared/ both here and in the CI clone.
-const SEEDS = new URL('../../../shared/seeds/', import.meta.url);
+// The seed cards shipped in seeds/ are byte-for-byte copies of the real ones.
+const SEEDS = new URL('../../seeds/', import.meta.url);
 const FIXTURES = new URL('../../test/fixtures/cards/', import.meta.url);
 
 const readSeed = (name: string): string => readFileSync(new URL(name, SEEDS), 'utf8');
