@@ -37,6 +37,11 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/storage/**', '**/actions/**', '**/http/**', '**/cli/**'], message: 'formats turn files into domain values and back; they do not reach storage or callers.' }] }] },
   },
   {
+    // The demo generator is pure: it makes domain values from a seed, nothing else.
+    files: ['src/demo/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/storage/**', '**/actions/**', '**/http/**', '**/cli/**', '**/formats/**', 'node:*'], message: 'src/demo only builds domain values.' }] }] },
+  },
+  {
     files: ['**/*.test.ts', 'test/**', 'bench/**', 'scripts/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-unsafe-member-access': 'off', '@typescript-eslint/no-unsafe-assignment': 'off' },
   },
