@@ -11,6 +11,10 @@ export interface Schema {
   cards: CardsTable;
   indicators: IndicatorsTable;
   comparator_overrides: ComparatorOverridesTable;
+  events: EventsTable;
+  sources: SourcesTable;
+  measures: MeasuresTable;
+  day_rollups: DayRollupsTable;
 }
 
 export interface OrganisationsTable {
@@ -93,6 +97,53 @@ export interface ComparatorOverridesTable {
   reason: string;
   /** When the current override was set. */
   created_at: string;
+}
+
+/** A measurement event as received; (source, event_id) is its idempotency key. */
+export interface EventsTable {
+  id: Generated<number>;
+  source: string;
+  event_id: string;
+  kind: string;
+  subject: string | null;
+  occurred_at: string;
+  /** 'YYYY-MM-DD': the local date of occurred_at in the administration's time zone. */
+  local_date: string;
+  /** Record<string, AttributeValue> as JSON. */
+  attributes_json: string;
+  /** Hash of kind, subject, occurred_at and attributes: tells a re-send from a correction. */
+  content_hash: string;
+  received_at: string;
+}
+
+/** A feed that sends events, with when it last did. */
+export interface SourcesTable {
+  id: Generated<number>;
+  name: string;
+  last_event_at: string | null;
+  last_received_at: string | null;
+  event_count: number;
+}
+
+/** How one indicator is measured. */
+export interface MeasuresTable {
+  id: Generated<number>;
+  indicator_id: number;
+  kind: string;
+  /** Measure as JSON. */
+  definition_json: string;
+  updated_at: string;
+}
+
+/** One indicator's events of one local day, folded (see domain/evaluation/day-rollup.ts). */
+export interface DayRollupsTable {
+  indicator_id: number;
+  date: string;
+  good: number;
+  total: number;
+  sum: number;
+  max: number | null;
+  last_at: string | null;
 }
 
 /** The database or an open transaction: repositories work the same on both. */
