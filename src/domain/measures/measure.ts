@@ -25,6 +25,7 @@ export interface EventSelector {
 
 export type ConditionOp = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'in' | 'exists';
 
+/** A test on one attribute: 'in' takes a list; 'exists' takes no value, or false to require the attribute absent. */
 export interface Condition {
   attribute: string;
   op: ConditionOp;
@@ -56,14 +57,21 @@ export interface RatioMeasure extends MeasureBase {
   good: Condition[];
   /**
    * Optional: count only events within service hours of this channel (e.g. calls answered when the
-   * contact centre is open), or with a wait within a limit (attribute in seconds).
+   * contact centre is open): events outside them leave both numerator and denominator.
    */
   withinServiceHoursOf?: string;
+  /**
+   * Optional, together: an event is good only if it also waited at most `waitLimit` (seconds, minutes or hours);
+   * `waitAttribute` holds the wait in seconds. A missing wait is not good.
+   */
   waitAttribute?: string;
   waitLimit?: DurationLimit;
 }
 
-/** Entries of a register kept by the office (interventions planned vs carried out); latest version of each entry counts. */
+/**
+ * Entries of a register kept by the office (interventions planned vs carried out); latest version of each entry counts.
+ * An entry is an event of kind "register.entry" whose attribute `register` names the register (subject = entry number).
+ */
 export interface RegisterMeasure extends MeasureBase {
   kind: 'register';
   register: string;
@@ -82,9 +90,9 @@ export interface AvailabilityDaysMeasure extends MeasureBase {
   dayIsAvailableWhen:
     | { successShareAtLeast: number }
     | { longestOutageAtMost: DurationLimit };
-  /** Count only checks within the channel's service hours. */
+  /** Count only checks within the channel's service hours; days the channel is closed are then not judged at all. */
   withinServiceHoursOf?: string;
-  /** A day with no check at all: counted as unavailable (the strict default) or left out of the count. */
+  /** A day with no check at all: counted as unavailable (the strict default, filled in when omitted) or left out of the count. */
   daysWithoutData: 'unavailable' | 'excluded';
 }
 
@@ -102,6 +110,7 @@ export interface DurationMeasure extends MeasureBase {
    * "mean": the average item.
    */
   statistic: 'max' | 'share-within' | 'mean';
+  /** The limit an item must stay within: required for share-within; for max/mean it defaults to the target. */
   within?: DurationLimit;
 }
 

@@ -1,0 +1,421 @@
+import type { OpeningHours } from '../cards/card.ts';
+import type { Comparator, Target, TargetUnit } from '../cards/target.ts';
+import { addDays, countWorkingDays, daysBetween, isServiceDay, parseLocalDate } from '../calendar/index.ts';
+import type { WorkCalendar } from '../calendar/index.ts';
+import type { AvailabilityDaysMeasure, CountMeasure, Measure } from '../measures/measure.ts';
+import { effectiveTargetOf } from '../measures/measure-target.ts';
+import { checkMeasureFitsTarget, unitOfMeasure } from '../measures/measure-unit.ts';
+import { UserError } from '../shared/errors.ts';
+import type { DayRollup } from './day-rollup.ts';
+import type { EvaluationStatus, IndicatorEvaluation, Period } from './evaluation.ts';
+
+/** Days of recent history the forecast extrapolates from (as Pyrra's 28-day base window). */
+export const FORECAST_WINDOW_DAYS = 28;
+/** Below this share of the period's allowance left, a target still met is flagged at risk. */
+export const LOW_BUDGET_SHARE = 0.1;
+const EPSILON = 1e-9;
+
+export interface EvaluateInput {
+  measure: Measure;
+  /** The card's valore programmato; a qualitative one is replaced by the measure's interpretation. */
+  target: Target;
+  /** The indicator's day rollups (one per date; others outside the period are ignored). */
+  rollups: readonly DayRollup[];
+  period: Period;
+  /** Last local date whose data is considered ('YYYY-MM-DD'); on or after period.to the period is complete. */
+  asOf: string;
+  calendar: WorkCalendar;
+  /** Service hours per channel, needed by availability-days measures counted within service hours. */
+  channels?: Readonly<Record<string, OpeningHours | null | undefined>>;
+}
+
+/** What a measure kind reads from the rollups; the status and explanation are then derived the same way for all. */
+interface Reading {
+  value: number;
+  numerator: number;
+  denominator: number;
+  /** Sentence part stating the value, e.g. "412 of 430 calls met the condition (95.81%)". */
+  said: string;
+  budgetLeft: number | null;
+  /** The whole period's allowance of bad items or days, against which a low budget is judged. */
+  allowance: number | null;
+  /** What the budget counts, plural ("unavailable days"). */
+  budgetNoun: string;
+  forecast: number | null;
+  /** Already fails in a way the rest of the period cannot undo (a ≤ count over its maximum, a max over its limit). */
+  cannotRecover: boolean;
+  /** A cumulative value that only grows (count): being under a ≥ target mid-period is not yet a failure. */
+  grows: boolean;
+}
+
+interface Span {
+  period: Period;
+  /** Last date considered: min(asOf, period.to). */
+  end: string;
+  complete: boolean;
+  elapsedDays: number;
+  remainingDays: number;
+  periodDays: number;
+  byDate: Map<string, DayRollup>;
+  /** Rollups of the last FORECAST_WINDOW_DAYS days (or all days so far) up to `end`. */
+  windowDays: number;
+  windowStart: string;
+}
+
+/**
+ * Judges one indicator over one period from its day rollups: value, status, budget, forecast and a plain sentence.
+ * Throws a UserError when the measure cannot give the target's unit or the target has no number to judge.
+ */
+export function evaluateIndicator(input: EvaluateInput): IndicatorEvaluation {
+  const { measure, period } = input;
+  const misfit = checkMeasureFitsTarget(measure, input.target);
+  const target = effectiveTargetOf(measure, input.target);
+  if (misfit !== null || target === null || target.value === null || target.comparator === null) {
+    throw new UserError(misfit ?? `the target "${input.target.text}" cannot be judged`, { field: 'measure' });
+  }
+  parseLocalDate(input.asOf);
+  const unit = unitOfMeasure(measure, target);
+  const base = { period, unit, target, numerator: null, denominator: null, budgetLeft: null, forecast: null };
+
+  if (input.asOf < period.from) {
+    return { ...base, value: null, status: 'no-data', asOf: input.asOf, explanation: `${period.key} had not started by ${input.asOf}: nothing to judge yet.` };
+  }
+  const span = spanOf(period, input.asOf, input.rollups);
+  const reading = readingOf(measure, target.comparator, target.value, span, input);
+  if (reading === null) {
+    const upTo = span.complete ? '' : ` up to ${span.end}`;
+    return { ...base, value: null, status: 'no-data', asOf: span.end, explanation: `No data for ${period.key}${upTo}: nothing to judge.` };
+  }
+  const status = statusOf(reading, target.comparator, target.value, span.complete);
+  return {
+    period,
+    value: reading.value,
+    numerator: reading.numerator,
+    denominator: reading.denominator,
+    unit,
+    target,
+    status,
+    budgetLeft: reading.budgetLeft,
+    forecast: span.complete ? null : reading.forecast,
+    asOf: span.end,
+    explanation: explain(reading, status, span, target.comparator, target.value, unit),
+  };
+}
+
+/** Whether a value satisfies a comparator against a target value (with floating-point tolerance). */
+export function meetsTarget(value: number, comparator: Comparator, target: number): boolean {
+  if (comparator === '>=') return value + EPSILON >= target;
+  if (comparator === '<=') return value <= target + EPSILON;
+  return Math.abs(value - target) <= EPSILON;
+}
+
+function spanOf(period: Period, asOf: string, rollups: readonly DayRollup[]): Span {
+  const end = asOf < period.to ? asOf : period.to;
+  const byDate = new Map<string, DayRollup>();
+  for (const rollup of rollups) if (rollup.date >= period.from && rollup.date <= end) byDate.set(rollup.date, rollup);
+  const elapsedDays = daysBetween(period.from, end) + 1;
+  const periodDays = daysBetween(period.from, period.to) + 1;
+  const windowDays = Math.min(FORECAST_WINDOW_DAYS, elapsedDays);
+  return {
+    period,
+    end,
+    complete: end === period.to,
+    elapsedDays,
+    remainingDays: periodDays - elapsedDays,
+    periodDays,
+    byDate,
+    windowDays,
+    windowStart: addDays(end, 1 - windowDays),
+  };
+}
+
+function readingOf(measure: Measure, comparator: Comparator, target: number, span: Span, input: EvaluateInput): Reading | null {
+  switch (measure.kind) {
+    case 'ratio':
+      return readShare(span, comparator, target, 'events', 'met the condition');
+    case 'register':
+      return readShare(span, comparator, target, 'register entries', 'met the condition');
+    case 'freshness':
+      return readShare(span, comparator, target, 'item observations', 'were up to date');
+    case 'availability-days':
+      return readAvailability(measure, span, comparator, target, input);
+    case 'duration':
+      if (measure.statistic === 'share-within') return readShare(span, comparator, target, 'items', 'were completed within the limit');
+      if (measure.statistic === 'max') return readMax(span, comparator, target, unitOfMeasure(measure));
+      return readMean(span, unitOfMeasure(measure));
+    case 'count':
+      return readCount(measure, span, comparator, target, input.calendar);
+    case 'snapshot':
+      return readSnapshot(span, unitOfMeasure(measure, input.target));
+  }
+}
+
+function sums(span: Span, from: string = span.period.from): { good: number; total: number; sum: number; days: number } {
+  let good = 0;
+  let total = 0;
+  let sum = 0;
+  let days = 0;
+  for (const rollup of span.byDate.values()) {
+    if (rollup.date < from) continue;
+    good += rollup.good;
+    total += rollup.total;
+    sum += rollup.sum;
+    days += 1;
+  }
+  return { good, total, sum, days };
+}
+
+/** good / total as a percentage; the budget extrapolates the period's total from the daily rate so far (Kibana). */
+function readShare(span: Span, comparator: Comparator, target: number, noun: string, verb: string): Reading | null {
+  const { good, total } = sums(span);
+  if (total === 0) return null;
+  const value = (good / total) * 100;
+  const expectedTotal = span.complete ? total : (total / span.elapsedDays) * span.periodDays;
+  let allowance: number | null = null;
+  let budgetLeft: number | null = null;
+  let budgetNoun = `${noun} not meeting the condition`;
+  if (comparator === '>=') {
+    allowance = expectedTotal * (1 - target / 100);
+    budgetLeft = Math.floor(allowance - (total - good) + EPSILON);
+  } else if (comparator === '<=') {
+    // Lower is better: the counted items are the bad ones ("complaints ≤ 1%").
+    allowance = expectedTotal * (target / 100);
+    budgetLeft = Math.floor(allowance - good + EPSILON);
+    budgetNoun = `${noun} meeting the condition`;
+  }
+  const recent = sums(span, span.windowStart);
+  const goodRate = recent.good / span.windowDays;
+  const totalRate = recent.total / span.windowDays;
+  const forecast = ((good + goodRate * span.remainingDays) / (total + totalRate * span.remainingDays)) * 100;
+  return {
+    value,
+    numerator: good,
+    denominator: total,
+    said: `${good} of ${total} ${noun} ${verb} (${formatNumber(value)}%)`,
+    budgetLeft,
+    allowance,
+    budgetNoun,
+    forecast,
+    cannotRecover: false,
+    grows: false,
+  };
+}
+
+/**
+ * Available days / judged days. Judged: every day of the period so far, except days with no data when the rule
+ * excludes them, and days that are not service days when checks count only within service hours.
+ */
+function readAvailability(measure: AvailabilityDaysMeasure, span: Span, comparator: Comparator, target: number, input: EvaluateInput): Reading | null {
+  if (span.byDate.size === 0) return null;
+  let hours: OpeningHours | null = null;
+  if (measure.withinServiceHoursOf !== undefined) {
+    hours = input.channels?.[measure.withinServiceHoursOf] ?? null;
+    if (hours === null) throw new UserError(`channel "${measure.withinServiceHoursOf}" has no service hours to judge its days by`, { field: 'withinServiceHoursOf' });
+  }
+  const isJudgedDay = (date: string): boolean => hours === null || isServiceDay(date, hours, input.calendar);
+  let available = 0;
+  let unavailable = 0;
+  let recentAvailable = 0;
+  let recentJudged = 0;
+  for (let date = span.period.from; date <= span.end; date = addDays(date, 1)) {
+    if (!isJudgedDay(date)) continue;
+    const rollup = span.byDate.get(date);
+    let state: 'available' | 'unavailable' | 'excluded';
+    if (rollup === undefined || rollup.total === 0) state = measure.daysWithoutData === 'unavailable' ? 'unavailable' : 'excluded';
+    else state = rollup.good > 0 ? 'available' : 'unavailable';
+    if (state === 'excluded') continue;
+    if (state === 'available') available += 1;
+    else unavailable += 1;
+    if (date >= span.windowStart) {
+      recentJudged += 1;
+      if (state === 'available') recentAvailable += 1;
+    }
+  }
+  const judged = available + unavailable;
+  if (judged === 0) return null;
+  let futureDays = 0;
+  for (let date = addDays(span.end, 1); date <= span.period.to; date = addDays(date, 1)) if (isJudgedDay(date)) futureDays += 1;
+  const expected = judged + futureDays;
+  const value = (available / judged) * 100;
+  let allowance: number | null = null;
+  let budgetLeft: number | null = null;
+  if (comparator === '>=') {
+    allowance = Math.floor(expected * (1 - target / 100) + EPSILON);
+    budgetLeft = allowance - unavailable;
+  } else if (comparator === '<=') {
+    allowance = Math.floor(expected * (target / 100) + EPSILON);
+    budgetLeft = allowance - available;
+  }
+  const best = ((available + futureDays) / expected) * 100;
+  const worst = (available / expected) * 100;
+  const cannotRecover = comparator === '>=' ? !meetsTarget(best, comparator, target) : comparator === '<=' ? !meetsTarget(worst, comparator, target) : false;
+  const rate = recentJudged > 0 ? recentAvailable / recentJudged : available / judged;
+  const forecast = ((available + rate * futureDays) / expected) * 100;
+  return {
+    value,
+    numerator: available,
+    denominator: judged,
+    said: `${available} of ${judged} days were available (${formatNumber(value)}%)`,
+    budgetLeft,
+    allowance,
+    budgetNoun: comparator === '<=' ? 'available days' : 'unavailable days',
+    forecast,
+    cannotRecover,
+    grows: false,
+  };
+}
+
+/** The longest item; with a ≤ target no item may exceed it, so the budget is 0 or minus the items over. */
+function readMax(span: Span, comparator: Comparator, target: number, unit: TargetUnit): Reading | null {
+  const { good, total } = sums(span);
+  if (total === 0) return null;
+  const value = Math.max(...[...span.byDate.values()].map((rollup) => rollup.max ?? 0));
+  const over = comparator === '<=' && !meetsTarget(value, comparator, target);
+  return {
+    value,
+    numerator: value,
+    denominator: total,
+    said: `the longest of ${total} items took ${formatAmount(value, unit)}`,
+    budgetLeft: comparator === '<=' ? (over ? -Math.max(1, total - good) : 0) : null,
+    allowance: comparator === '<=' ? 0 : null,
+    budgetNoun: 'items over the limit',
+    forecast: null,
+    cannotRecover: over,
+    grows: false,
+  };
+}
+
+/** The average item; the forecast adds the recent daily rates of items and of their durations. */
+function readMean(span: Span, unit: TargetUnit): Reading | null {
+  const { total, sum } = sums(span);
+  if (total === 0) return null;
+  const value = sum / total;
+  const recent = sums(span, span.windowStart);
+  const forecast = (sum + (recent.sum / span.windowDays) * span.remainingDays) / (total + (recent.total / span.windowDays) * span.remainingDays);
+  return {
+    value,
+    numerator: value,
+    denominator: total,
+    said: `the ${total} items took ${formatAmount(value, unit)} on average`,
+    budgetLeft: null,
+    allowance: null,
+    budgetNoun: '',
+    forecast,
+    cannotRecover: false,
+    grows: false,
+  };
+}
+
+/** Counted days (or events) so far; zero when nothing was recorded, which for a count is a real value. */
+function readCount(measure: CountMeasure, span: Span, comparator: Comparator, target: number, calendar: WorkCalendar): Reading {
+  const all = sums(span);
+  const recent = sums(span, span.windowStart);
+  const counted = measure.count === 'events' ? all.total : all.good;
+  const recentCounted = measure.count === 'events' ? recent.total : recent.good;
+  let forecast: number;
+  if (measure.count === 'working-days') {
+    const windowWorkingDays = countWorkingDays(addDays(span.windowStart, -1), span.end, calendar);
+    const remainingWorkingDays = countWorkingDays(span.end, span.period.to, calendar);
+    forecast = counted + (windowWorkingDays > 0 ? recentCounted / windowWorkingDays : 0) * remainingWorkingDays;
+  } else {
+    forecast = counted + (recentCounted / span.windowDays) * span.remainingDays;
+  }
+  const noun = measure.count === 'events' ? 'events' : measure.count === 'days' ? 'days' : 'working days';
+  const unit: TargetUnit = measure.count === 'events' ? 'count' : measure.count;
+  return {
+    value: counted,
+    numerator: counted,
+    denominator: all.days,
+    said: `${formatAmount(counted, unit)} ${measure.count === 'events' ? 'events were' : 'were'} counted`,
+    budgetLeft: comparator === '<=' ? target - counted : null,
+    allowance: comparator === '<=' ? target : null,
+    budgetNoun: `counted ${noun}`,
+    forecast,
+    // A count never goes down: once over a maximum (or past an exact value) it stays there.
+    cannotRecover: (comparator === '<=' || comparator === '=') && counted > target + EPSILON,
+    grows: true,
+  };
+}
+
+function readSnapshot(span: Span, unit: TargetUnit): Reading | null {
+  const rollups = [...span.byDate.values()].filter((rollup) => rollup.total > 0);
+  if (rollups.length === 0) return null;
+  const latest = rollups.reduce((a, b) => (b.date > a.date ? b : a));
+  return {
+    value: latest.sum,
+    numerator: latest.sum,
+    denominator: rollups.length,
+    said: `the latest value, recorded on ${latest.date}, is ${formatAmount(latest.sum, unit)}`,
+    budgetLeft: null,
+    allowance: null,
+    budgetNoun: '',
+    forecast: null,
+    cannotRecover: false,
+    grows: false,
+  };
+}
+
+function statusOf(reading: Reading, comparator: Comparator, target: number, complete: boolean): EvaluationStatus {
+  const meets = meetsTarget(reading.value, comparator, target);
+  if (complete) return meets ? 'met' : 'missed';
+  if (reading.cannotRecover) return 'missed';
+  const forecastFails = reading.forecast !== null && !meetsTarget(reading.forecast, comparator, target);
+  if (!meets) {
+    // A ≥ count still short of its minimum can grow: it is at risk only if the trend will not get there.
+    if (reading.grows && comparator === '>=') return forecastFails ? 'at-risk' : 'met';
+    return 'missed';
+  }
+  if (forecastFails || isBudgetLow(reading)) return 'at-risk';
+  return 'met';
+}
+
+function isBudgetLow(reading: Reading): boolean {
+  return reading.budgetLeft !== null && reading.allowance !== null && reading.allowance > 0 && reading.budgetLeft < LOW_BUDGET_SHARE * reading.allowance;
+}
+
+function explain(reading: Reading, status: EvaluationStatus, span: Span, comparator: Comparator, target: number, unit: TargetUnit): string {
+  const when = span.complete ? `In ${span.period.key}` : `In ${span.period.key} up to ${span.end}`;
+  const against = `against a target of ${comparatorSymbol(comparator)} ${formatAmount(target, unit)}`;
+  const start = `${when}, ${reading.said}, ${against}`;
+  if (span.complete) return `${start}: the target was ${status === 'met' ? 'met' : 'missed'}.`;
+  const forecastText = reading.forecast === null ? '' : `; at this pace the period would end at ${formatAmount(reading.forecast, unit)}`;
+  const budgetText = reading.budgetLeft === null || reading.budgetLeft < 0 ? '' : `; ${formatNumber(reading.budgetLeft)} more ${reading.budgetNoun} can be absorbed`;
+  if (status === 'missed') {
+    if (reading.cannotRecover) return `${start}: the target can no longer be met in this period.`;
+    return `${start}: the target is not met at present${forecastText}.`;
+  }
+  if (status === 'at-risk') {
+    const forecastFails = reading.forecast !== null && !meetsTarget(reading.forecast, comparator, target);
+    const why = forecastFails ? `${forecastText}, which would miss it` : `${budgetText}, under ${LOW_BUDGET_SHARE * 100}% of the period's allowance`;
+    return `${start}: the target is at risk${why}.`;
+  }
+  return `${start}: on track${forecastText}${budgetText}.`;
+}
+
+function comparatorSymbol(comparator: Comparator): string {
+  return comparator === '>=' ? '≥' : comparator === '<=' ? '≤' : '=';
+}
+
+function formatAmount(value: number, unit: TargetUnit): string {
+  const n = formatNumber(value);
+  const one = Math.abs(value - 1) < EPSILON;
+  switch (unit) {
+    case 'percent':
+      return `${n}%`;
+    case 'days':
+      return `${n} ${one ? 'day' : 'days'}`;
+    case 'working-days':
+      return `${n} ${one ? 'working day' : 'working days'}`;
+    case 'hours':
+      return `${n} ${one ? 'hour' : 'hours'}`;
+    case 'minutes':
+      return `${n} ${one ? 'minute' : 'minutes'}`;
+    case 'count':
+      return n;
+  }
+}
+
+/** At most two decimals, no trailing zeros: 95.8139… → "95.81", 7 → "7". */
+function formatNumber(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
