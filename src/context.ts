@@ -1,5 +1,9 @@
+import { checkDatabase } from './actions/check-database.action.ts';
+import { getReport } from './actions/get-report.action.ts';
 import { importCards } from './actions/import-cards.action.ts';
 import { listCards } from './actions/list-cards.action.ts';
+import { listOrganisations } from './actions/list-organisations.action.ts';
+import { listServices } from './actions/list-services.action.ts';
 import { overrideComparator } from './actions/override-comparator.action.ts';
 import { readConfig, type Config } from './config/config.ts';
 import { openDatabase } from './storage/database.ts';
@@ -7,6 +11,9 @@ import { openDatabase } from './storage/database.ts';
 type Tail<T extends unknown[]> = T extends [unknown, ...infer R] ? R : never;
 /** An action with its dependencies already given. */
 type Bound<F> = F extends (deps: never, ...args: infer A) => infer R ? (...args: Tail<[unknown, ...A]>) => R : never;
+
+/** The clock every action shares; tests and the demo may pin it. */
+export type Clock = () => Date;
 
 /**
  * The composition root: config → database → actions, built once. Callers (cli, http, jobs) see only actions.
@@ -17,21 +24,29 @@ export interface AppContext {
     importCards: Bound<typeof importCards>;
     listCards: Bound<typeof listCards>;
     overrideComparator: Bound<typeof overrideComparator>;
+    listOrganisations: Bound<typeof listOrganisations>;
+    listServices: Bound<typeof listServices>;
+    checkDatabase: Bound<typeof checkDatabase>;
+    getReport: Bound<typeof getReport>;
   };
   close(): Promise<void>;
 }
 
 /** Opens the database named by the configuration (migrating it) and wires the actions to it. */
-export async function openContext(env: Record<string, string | undefined> = process.env): Promise<AppContext> {
+export async function openContext(env: Record<string, string | undefined> = process.env, now: Clock = () => new Date()): Promise<AppContext> {
   const config = readConfig(env);
   const database = await openDatabase(config.databaseUrl);
-  const deps = { database };
+  const deps = { database, now };
   return {
     config,
     actions: {
       importCards: (...args) => importCards(deps, ...args),
       listCards: (...args) => listCards(deps, ...args),
       overrideComparator: (...args) => overrideComparator(deps, ...args),
+      listOrganisations: () => listOrganisations(deps),
+      listServices: () => listServices(deps),
+      checkDatabase: () => checkDatabase(deps),
+      getReport: (...args) => getReport(deps, ...args),
     },
     close: () => database.close(),
   };

@@ -1,0 +1,92 @@
+import type { Command } from 'commander';
+import { openContext } from '../context.ts';
+import { UserError } from '../domain/shared/errors.ts';
+import { buildApp, type AppOptions } from '../http/app.ts';
+import type { SiteActions } from '../http/site-actions.ts';
+import type { CliIo } from './cli-io.ts';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Lets tests stop the server; the binary waits for SIGINT or SIGTERM. */
+export interface ServeHooks {
+  /** Resolves when the server should stop; gets the address it listens on ("http://127.0.0.1:8080"). */
+  waitForStop?: (address: string) => Promise<void>;
+}
+
+interface ServeOptions {
+  port?: string;
+  host: string;
+  logLevel: string;
+  accessibilityUrl?: string;
+  contactEmail?: string;
+  trustProxy?: boolean;
+}
+
+function waitForSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+/** A --port value as a port number; a UserError naming the option otherwise. */
+export function parsePortOption(value: string): number {
+  const port = Number(value);
+  if (!/^\d{1,5}$/.test(value) || port > 65535) throw new UserError(`--port must be a port number (0-65535), got "${value}"`);
+  return port;
+}
+
+/** `misura serve`: the public site (Amministrazione trasparente › Servizi erogati) over HTTP, until stopped. */
+export function registerServeCommand(program: Command, io: CliIo, _setExit: (code: number) => void, hooks: ServeHooks = {}): void {
+  program
+    .command('serve')
+    .description('Serve the public site: services, their quality standards and measured values (Italian, English under /en).')
+    .option('--port <port>', 'TCP port to listen on (default: MISURA_PORT, else 8080)')
+    .option('--host <address>', 'address to listen on', '0.0.0.0')
+    .option('--log-level <level>', `request log level (${LOG_LEVELS.join(', ')})`, 'info')
+    .option('--accessibility-url <url>', 'the official accessibility statement on form.agid.gov.it, linked from every footer')
+    .option('--contact-email <address>', 'where users report accessibility problems')
+    .option('--trust-proxy', 'trust X-Forwarded-* headers (set it behind a reverse proxy)')
+    .action(async (options: ServeOptions) => {
+      const explicitPort = options.port === undefined ? undefined : parsePortOption(options.port);
+      if (!(LOG_LEVELS as readonly string[]).includes(options.logLevel)) {
+        throw new UserError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, got "${options.logLevel}"`);
+      }
+      const context = await openContext(io.env);
+      try {
+        const actions: SiteActions = context.actions;
+        const appOptions: AppOptions = {
+          logger: options.logLevel as LogLevel,
+          timeZone: context.config.timeZone,
+          accessibilityStatementUrl: options.accessibilityUrl ?? null,
+          contactEmail: options.contactEmail ?? null,
+          trustProxy: options.trustProxy === true,
+        };
+        let app;
+        try {
+          app = buildApp(actions, appOptions);
+        } catch (error) {
+          throw new UserError(error instanceof Error ? error.message : String(error));
+        }
+        try {
+          await app.listen({ port: explicitPort ?? context.config.port, host: options.host });
+          const bound = app.server.address();
+          const port = typeof bound === 'object' && bound !== null ? bound.port : (explicitPort ?? context.config.port);
+          const address = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+          io.out(`misura: serving the public site on ${address} (Ctrl+C to stop)`);
+          await (hooks.waitForStop ?? waitForSignal)(address);
+        } finally {
+          // Stops accepting connections and lets requests in flight finish.
+          await app.close();
+        }
+      } finally {
+        await context.close();
+      }
+    });
+}

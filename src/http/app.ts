@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { DEFAULT_TIME_ZONE } from '../domain/calendar/index.ts';
+import { UserError } from '../domain/shared/errors.ts';
+import { LOCALES, prefixOf } from './i18n/locale.ts';
+import { PageNotFoundError } from './page-errors.ts';
+import { ErrorPage, type ErrorKind } from './pages/error.page.tsx';
+import { buildPageContext, sendHtml } from './render.ts';
+import { registerHealthRoutes } from './routes/health.routes.ts';
+import { registerHomeRoutes } from './routes/home.routes.ts';
+import { registerIndicatorRoutes } from './routes/indicator.routes.ts';
+import { registerInfoRoutes } from './routes/info.routes.ts';
+import { registerServiceRoutes } from './routes/service.routes.ts';
+import { registerTransparencyRoutes } from './routes/transparency.routes.ts';
+import type { SiteActions } from './site-actions.ts';
+import type { SiteDeps, SiteSettings } from './site-settings.ts';
+import { safeHref } from './view/safe-href.ts';
+
+export interface AppOptions {
+  /** Structured request logs (pino): true or a level; false in tests. Default "info". */
+  logger?: boolean | 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+  /** The clock; tests pin it. */
+  now?: () => Date;
+  /** The administration's time zone (MISURA_TIME_ZONE). Default Europe/Rome. */
+  timeZone?: string;
+  /** The official accessibility statement (form.agid.gov.it); the footer links to it when given. */
+  accessibilityStatementUrl?: string | null;
+  /** Where users report accessibility problems. */
+  contactEmail?: string | null;
+  /** Requests per minute per client address; false turns the limit off. Default 300. */
+  rateLimitPerMinute?: number | false;
+  /** Set when a reverse proxy sits in front, so that client addresses (logs, rate limit) are the real ones. */
+  trustProxy?: boolean;
+  /** How long /readyz waits for the database. Default 2000 ms. */
+  readinessTimeoutMs?: number;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const bootstrapItaliaDist = join(dirname(createRequire(import.meta.url).resolve('bootstrap-italia/package.json')), 'dist');
+
+/**
+ * The strict Content-Security-Policy: everything from this origin only, no inline scripts or styles,
+ * images also as data: URIs (Bootstrap Italia's CSS uses them), nothing may frame the site.
+ */
+export const CONTENT_SECURITY_POLICY = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+};
+
+function settingsOf(options: AppOptions): SiteSettings {
+  const accessibilityStatementUrl = options.accessibilityStatementUrl ?? null;
+  if (accessibilityStatementUrl !== null && safeHref(accessibilityStatementUrl)?.startsWith('https://') !== true) {
+    throw new Error(`the accessibility statement URL must be an https:// address, got "${accessibilityStatementUrl}"`);
+  }
+  const contactEmail = options.contactEmail ?? null;
+  if (contactEmail !== null && !/^[^\s@<>"]+@[^\s@<>"]+\.[a-z]{2,}$/i.test(contactEmail)) {
+    throw new Error(`the contact e-mail must be an e-mail address, got "${contactEmail}"`);
+  }
+  return {
+    now: options.now ?? (() => new Date()),
+    timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
+    accessibilityStatementUrl,
+    contactEmail,
+    readinessTimeoutMs: options.readinessTimeoutMs ?? 2000,
+  };
+}
+
+/**
+ * The public site: server-rendered pages (Italian at "/", English at "/en/…"), static assets,
+ * /healthz and /readyz. Pages work with no JavaScript and under a strict CSP.
+ */
+export function buildApp(actions: SiteActions, options: AppOptions = {}): FastifyInstance {
+  const deps: SiteDeps = { actions, settings: settingsOf(options) };
+  const logger = options.logger ?? 'info';
+  const app = Fastify({
+    logger: logger === false ? false : { level: logger === true ? 'info' : logger, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    genReqId: () => randomUUID(),
+    trustProxy: options.trustProxy ?? false,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+
+  void app.register(helmet, {
+    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    // Same-origin assets only; nothing here needs to be embedded by other sites.
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
+    return payload;
+  });
+  if (options.rateLimitPerMinute !== false) {
+    void app.register(rateLimit, {
+      max: options.rateLimitPerMinute ?? 300,
+      timeWindow: '1 minute',
+      // Pages only: one page view loads several assets, offices share one address, and probes must never be refused.
+      allowList: (request) => request.url.startsWith('/static/') || request.url === '/healthz' || request.url === '/readyz',
+    });
+  }
+
+  void app.register(fastifyStatic, { root: bootstrapItaliaDist, prefix: '/static/bootstrap-italia/', maxAge: '1d', index: false });
+  void app.register(fastifyStatic, { root: join(here, 'static'), prefix: '/static/site/', maxAge: '1h', index: false, decorateReply: false });
+
+  void app.register((scope, _opts, done) => {
+    registerHealthRoutes(scope, deps);
+    done();
+  });
+  // The same pages in every language: Italian at "/", English at "/en/…", with the same path after the prefix.
+  for (const locale of LOCALES) {
+    void app.register(
+      (scope, _opts, done) => {
+        registerHomeRoutes(scope, deps);
+        registerTransparencyRoutes(scope, deps);
+        registerServiceRoutes(scope, deps);
+        registerIndicatorRoutes(scope, deps);
+        registerInfoRoutes(scope, deps);
+        done();
+      },
+      { prefix: prefixOf(locale) },
+    );
+  }
+
+  app.setNotFoundHandler(async (request, reply) => sendErrorPage(request, reply, deps, 'not-found', 404));
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    if (error instanceof PageNotFoundError || error.validationContext === 'params') {
+      return sendErrorPage(request, reply, deps, 'not-found', 404);
+    }
+    if (error.statusCode === 429) return sendErrorPage(request, reply, deps, 'too-many-requests', 429);
+    if (error instanceof UserError || (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500)) {
+      return sendErrorPage(request, reply, deps, 'bad-request', error instanceof UserError ? 400 : (error.statusCode ?? 400), error.message);
+    }
+    request.log.error({ err: error }, 'request failed');
+    return sendErrorPage(request, reply, deps, 'server-error', 500);
+  });
+  return app;
+}
+
+/**
+ * Renders an error page. The header's organisation name is looked up for a 404, but never for a
+ * 500: the database may be the very thing that failed.
+ */
+async function sendErrorPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: SiteDeps,
+  kind: ErrorKind,
+  statusCode: number,
+  detail?: string,
+): Promise<FastifyReply> {
+  let organisations: Awaited<ReturnType<SiteActions['listOrganisations']>> = [];
+  if (kind !== 'server-error') {
+    try {
+      organisations = await deps.actions.listOrganisations();
+    } catch (error) {
+      request.log.warn({ err: error }, 'organisations unavailable for the error page');
+    }
+  }
+  const ctx = buildPageContext(request, deps, organisations);
+  return sendHtml(
+    reply,
+    ErrorPage({ ctx, kind, ...(detail === undefined ? {} : { detail }), ...(kind === 'server-error' ? { requestId: String(request.id) } : {}) }),
+    statusCode,
+  );
+}

@@ -1,0 +1,64 @@
+import type { CardListing } from '../../actions/list-cards.action.ts';
+import type { ServiceListing } from '../../actions/list-services.action.ts';
+import type { IndicatorReport } from '../../domain/evaluation/indicator-report.ts';
+import { localePath } from '../i18n/locale.ts';
+import { Layout } from './layout.tsx';
+import { dataLang, type PageContext } from './page-context.ts';
+import { CardTable } from './parts/card-table.tsx';
+
+export interface EditionPageProps {
+  ctx: PageContext;
+  listing: ServiceListing;
+  card: CardListing;
+  /** Evaluations of this edition's indicators in its own year (none for an undated edition). */
+  reports: ReadonlyMap<string, IndicatorReport>;
+  editions: CardListing[];
+}
+
+/** One yearly edition of a service's card, with the values measured in that year. */
+export function EditionPage(props: EditionPageProps): JSX.Element {
+  const { ctx, listing, card } = props;
+  const m = ctx.messages;
+  const label = card.year === null ? m.undatedEdition : String(card.year);
+  const title = `${listing.service.name} — ${m.cardEdition(label)}`;
+  return (
+    <Layout
+      ctx={ctx}
+      title={title}
+      breadcrumb={[{ label: m.services, href: '/servizi' }, { label: listing.service.name, href: `/servizi/${listing.service.slug}` }, { label: m.cardEdition(label) }]}
+      section="services"
+    >
+      <h1>
+        <span lang={dataLang(ctx)} safe>
+          {listing.service.name}
+        </span>
+        <span class="d-block h3 mt-2">{m.cardEdition(label)}</span>
+      </h1>
+      <p>
+        <a href={localePath(ctx.locale, `/servizi/${listing.service.slug}`)}>{m.currentEditionLink}</a>
+      </p>
+      <CardTable
+        ctx={ctx}
+        serviceSlug={listing.service.slug}
+        caption={m.cardTableCaption(label)}
+        indicators={card.indicators}
+        reports={props.reports}
+        linkYear={card.year}
+      />
+      <h2 class="h5">{m.earlierEditions}</h2>
+      <ul>
+        {props.editions.map((edition) => (
+          <li>
+            {edition.edition === card.edition ? (
+              <span aria-current="page">{`${m.edition} ${edition.year === null ? m.undatedEdition : edition.year}`}</span>
+            ) : (
+              <a href={localePath(ctx.locale, `/servizi/${listing.service.slug}/${edition.edition}`)}>
+                {`${m.edition} ${edition.year === null ? m.undatedEdition : edition.year}`}
+              </a>
+            )}
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}

@@ -1,0 +1,56 @@
+import type { CardListing } from '../../actions/list-cards.action.ts';
+import { localePath } from '../i18n/locale.ts';
+import { Layout } from './layout.tsx';
+import { dataLang, type PageContext } from './page-context.ts';
+import { SERVIZI_EROGATI } from './transparency-paths.ts';
+
+/** Carta dei servizi e standard di qualità: every card of every service, every year, each one click from its table. */
+export function ServiceCharterPage(props: { ctx: PageContext; cards: CardListing[] }): JSX.Element {
+  const { ctx } = props;
+  const m = ctx.messages;
+  const byService = new Map<string, CardListing[]>();
+  for (const card of props.cards) {
+    const key = `${card.organisation.slug}/${card.serviceSlug}`;
+    byService.set(key, [...(byService.get(key) ?? []), card]);
+  }
+  return (
+    <Layout
+      ctx={ctx}
+      title={m.serviceCharter}
+      breadcrumb={[{ label: m.transparency }, { label: m.servicesProvided, href: SERVIZI_EROGATI }, { label: m.serviceCharter }]}
+      section="transparency"
+    >
+      <h1>{m.serviceCharter}</h1>
+      <p class="lead">{m.serviceCharterIntro}</p>
+      {props.cards.length === 0 ? <p>{m.noCards}</p> : ''}
+      {[...byService.values()].map((cards) => {
+        const first = cards[0];
+        if (first === undefined) return '';
+        // Newest edition first; the undated one last.
+        const ordered = [...cards].sort((a, b) => (b.year ?? -Infinity) - (a.year ?? -Infinity));
+        return (
+          <section class="mb-4">
+            <h2 class="h4">
+              <a href={localePath(ctx.locale, `/servizi/${first.serviceSlug}`)} lang={dataLang(ctx)} safe>
+                {first.service}
+              </a>
+            </h2>
+            <p class="text-muted" lang={dataLang(ctx)} safe>
+              {first.organisation.name}
+            </p>
+            <ul>
+              {ordered.map((card) => (
+                <li>
+                  <a href={localePath(ctx.locale, `/servizi/${card.serviceSlug}/${card.edition}`)}>
+                    {`${m.edition} ${card.year === null ? m.undatedEdition : card.year}`}
+                  </a>
+                  {` — ${m.indicatorCount(card.indicators.length)}`}
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </Layout>
+  );
+}

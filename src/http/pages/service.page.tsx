@@ -1,0 +1,107 @@
+import type { CardListing } from '../../actions/list-cards.action.ts';
+import type { ServiceListing } from '../../actions/list-services.action.ts';
+import type { IndicatorReport } from '../../domain/evaluation/indicator-report.ts';
+import { localePath } from '../i18n/locale.ts';
+import { safeHref } from '../view/safe-href.ts';
+import { Layout } from './layout.tsx';
+import { dataLang, type PageContext } from './page-context.ts';
+import { CardTable } from './parts/card-table.tsx';
+import { Channels } from './parts/channels.tsx';
+import { RichText } from './parts/rich-text.tsx';
+
+export interface ServicePageProps {
+  ctx: PageContext;
+  listing: ServiceListing;
+  year: number;
+  /** The card in force in `year`, if any. */
+  card: CardListing | undefined;
+  reports: ReadonlyMap<string, IndicatorReport>;
+  /** Every edition of the service's card. */
+  editions: CardListing[];
+}
+
+/** A service: what it is, channels and hours, how to send a diffida, and this year's card with measured values. */
+export function ServicePage(props: ServicePageProps): JSX.Element {
+  const { ctx, listing, card } = props;
+  const { service } = listing;
+  const m = ctx.messages;
+  const lang = dataLang(ctx);
+  const webHref = safeHref(service.webAddress?.href);
+  return (
+    <Layout ctx={ctx} title={service.name} breadcrumb={[{ label: m.services, href: '/servizi' }, { label: service.name }]} section="services">
+      <h1 lang={lang} safe>
+        {service.name}
+      </h1>
+      <p class="lead" lang={lang} safe>
+        {listing.organisation.name}
+      </p>
+
+      <section aria-labelledby="about-heading">
+        <h2 id="about-heading">{m.serviceAbout}</h2>
+        <dl class="definition-list">
+          {service.office === null ? '' : <><dt>{m.office}</dt><dd lang={lang} safe>{service.office}</dd></>}
+          <dt>{m.characteristics}</dt>
+          <dd><RichText ctx={ctx} value={service.characteristics} /></dd>
+          <dt>{m.deliveryMode}</dt>
+          <dd><RichText ctx={ctx} value={service.deliveryMode} /></dd>
+          <dt>{m.userTypes}</dt>
+          <dd><RichText ctx={ctx} value={service.userTypes} /></dd>
+          {service.webAddress === null ? '' : (
+            <>
+              <dt>{m.webPage}</dt>
+              <dd>{webHref === null ? <span safe>{service.webAddress.text}</span> : <a href={webHref} safe>{service.webAddress.text || webHref}</a>}</dd>
+            </>
+          )}
+          {service.staff === null ? '' : <><dt>{m.staff}</dt><dd>{String(service.staff)}</dd></>}
+        </dl>
+      </section>
+
+      <section aria-labelledby="channels-heading">
+        <h2 id="channels-heading">{m.channels}</h2>
+        <Channels ctx={ctx} channels={service.channels} />
+      </section>
+
+      <section aria-labelledby="card-heading">
+        <h2 id="card-heading">{m.cardOfYear(props.year)}</h2>
+        {card === undefined ? (
+          <p>{m.noCardInForce}</p>
+        ) : (
+          <>
+            <p>{m.cardInForceNote(card.year === null ? m.undatedEdition : String(card.year), props.year)}</p>
+            <CardTable
+              ctx={ctx}
+              serviceSlug={service.slug}
+              caption={m.cardTableCaption(String(props.year))}
+              indicators={card.indicators}
+              reports={props.reports}
+              linkYear={null}
+            />
+          </>
+        )}
+        {props.editions.length === 0 ? '' : (
+          <>
+            <h3 class="h5">{m.earlierEditions}</h3>
+            <ul>
+              {props.editions.map((edition) => (
+                <li>
+                  <a href={localePath(ctx.locale, `/servizi/${service.slug}/${edition.edition}`)}>
+                    {`${m.edition} ${edition.year === null ? m.undatedEdition : edition.year}`}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="diffida-heading">
+        <h2 id="diffida-heading">{m.diffidaTitle}</h2>
+        <h3 class="h5">{m.diffidaBody}</h3>
+        <RichText ctx={ctx} value={service.diffidaBody} />
+        <p>{m.diffidaHow}</p>
+        <p>{m.diffidaDeadline}</p>
+        <p>{m.diffidaThen}</p>
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,65 @@
+import type { FastifyInstance } from 'fastify';
+import type { IndicatorListing } from '../../actions/list-cards.action.ts';
+import type { IndicatorReport } from '../../domain/evaluation/indicator-report.ts';
+import { IndicatorPage } from '../pages/indicator.page.tsx';
+import { PageNotFoundError } from '../page-errors.ts';
+import { loadPageContext, sendHtml } from '../render.ts';
+import { currentYearOf, type SiteDeps } from '../site-settings.ts';
+import { pickCardInForce } from '../view/card-in-force.ts';
+import { indicatorReportToCsv } from '../view/indicator-csv.ts';
+import { IndicatorParams, YearQuery } from './route-schemas.ts';
+import { loadReports, loadServiceWithCards, type ServiceWithCards } from './service-data.ts';
+
+interface IndicatorData extends ServiceWithCards {
+  year: number;
+  indicator: IndicatorListing;
+  report: IndicatorReport | undefined;
+  /** Years whose card in force holds this indicator, newest first. */
+  years: number[];
+}
+
+/** The indicator as the card in force in `year` defines it, and its evaluation; PageNotFoundError when absent. */
+async function loadIndicator(deps: SiteDeps, params: IndicatorParams, query: YearQuery): Promise<IndicatorData> {
+  const year = query.anno ?? currentYearOf(deps.settings);
+  const service = await loadServiceWithCards(deps, params.slug);
+  const card = pickCardInForce(service.cards, year);
+  const indicator = card?.indicators.find((i) => i.slug === params.indicator);
+  if (card === undefined || indicator === undefined) throw new PageNotFoundError(`indicator "${params.indicator}" of service "${params.slug}" in ${year}`);
+  const reports = await loadReports(deps, params.slug, card.edition, year);
+  const current = currentYearOf(deps.settings);
+  const candidateYears = new Set([current, ...service.cards.flatMap((c) => (c.year === null || c.year > current ? [] : [c.year]))]);
+  const years = [...candidateYears]
+    .filter((y) => pickCardInForce(service.cards, y)?.indicators.some((i) => i.slug === params.indicator))
+    .sort((a, b) => b - a);
+  return { ...service, year, indicator, report: reports.get(params.indicator), years };
+}
+
+/** An indicator's page and its data as CSV and JSON downloads. */
+export function registerIndicatorRoutes(app: FastifyInstance, deps: SiteDeps): void {
+  const schema = { params: IndicatorParams, querystring: YearQuery };
+  const basePathOf = (params: IndicatorParams) => `/servizi/${params.slug}/indicatori/${params.indicator}`;
+
+  app.get<{ Params: IndicatorParams; Querystring: YearQuery }>('/servizi/:slug/indicatori/:indicator', { schema }, async (request, reply) => {
+    const [{ ctx }, data] = await Promise.all([loadPageContext(request, deps), loadIndicator(deps, request.params, request.query)]);
+    return sendHtml(
+      reply,
+      IndicatorPage({ ctx, listing: data.listing, year: data.year, indicator: data.indicator, report: data.report, years: data.years, basePath: basePathOf(request.params) }),
+    );
+  });
+
+  app.get<{ Params: IndicatorParams; Querystring: YearQuery }>('/servizi/:slug/indicatori/:indicator/dati.csv', { schema }, async (request, reply) => {
+    const data = await loadIndicator(deps, request.params, request.query);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${request.params.slug}-${request.params.indicator}-${data.year}.csv"`)
+      .send(indicatorReportToCsv(data.report));
+  });
+
+  app.get<{ Params: IndicatorParams; Querystring: YearQuery }>('/servizi/:slug/indicatori/:indicator/dati.json', { schema }, async (request, reply) => {
+    const data = await loadIndicator(deps, request.params, request.query);
+    return reply
+      .type('application/json; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${request.params.slug}-${request.params.indicator}-${data.year}.json"`)
+      .send({ year: data.year, indicator: data.indicator, report: data.report ?? null });
+  });
+}

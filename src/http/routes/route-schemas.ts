@@ -1,0 +1,18 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+/** A slug as slugify() makes them: lower-case ASCII words joined by "-". */
+export const Slug = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 100 });
+
+export const ServiceParams = Type.Object({ slug: Slug });
+export type ServiceParams = Static<typeof ServiceParams>;
+
+/** An edition key: a year, or "undated". */
+export const EditionParams = Type.Object({ slug: Slug, edition: Type.String({ pattern: '^([0-9]{4}|undated)$' }) });
+export type EditionParams = Static<typeof EditionParams>;
+
+export const IndicatorParams = Type.Object({ slug: Slug, indicator: Slug });
+export type IndicatorParams = Static<typeof IndicatorParams>;
+
+/** ?anno=2024: which year's measurements; the current year when absent. */
+export const YearQuery = Type.Object({ anno: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }, { additionalProperties: false });
+export type YearQuery = Static<typeof YearQuery>;

@@ -1,0 +1,31 @@
+import type { CardListing } from '../../actions/list-cards.action.ts';
+import type { ServiceListing } from '../../actions/list-services.action.ts';
+import type { IndicatorReport } from '../../domain/evaluation/indicator-report.ts';
+import { PageNotFoundError } from '../page-errors.ts';
+import type { SiteDeps } from '../site-settings.ts';
+
+/** A service and every edition of its card, oldest first (undated last). */
+export interface ServiceWithCards {
+  listing: ServiceListing;
+  cards: CardListing[];
+}
+
+/** The service with this slug and its cards; PageNotFoundError when there is none. */
+export async function loadServiceWithCards(deps: SiteDeps, slug: string): Promise<ServiceWithCards> {
+  const services = await deps.actions.listServices();
+  // Slugs are unique per organisation; a site normally publishes one, so the first match is the service.
+  const listing = services.find((s) => s.service.slug === slug);
+  if (listing === undefined) throw new PageNotFoundError(`service "${slug}"`);
+  const cards = (await deps.actions.listCards({ service: slug })).filter(
+    (card) => card.serviceSlug === slug && card.organisation.slug === listing.organisation.slug,
+  );
+  return { listing, cards };
+}
+
+/** The year's evaluations of this service's indicators in this edition, by indicator slug. */
+export async function loadReports(deps: SiteDeps, serviceSlug: string, edition: string, year: number): Promise<Map<string, IndicatorReport>> {
+  const reports = await deps.actions.getReport({ year, granularity: 'month' });
+  return new Map(
+    reports.filter((r) => r.service.slug === serviceSlug && r.card.edition === edition).map((r) => [r.indicator.slug, r]),
+  );
+}

@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import { EditionPage } from '../pages/edition.page.tsx';
+import { ServicePage } from '../pages/service.page.tsx';
+import { PageNotFoundError } from '../page-errors.ts';
+import { loadPageContext, sendHtml } from '../render.ts';
+import { currentYearOf, type SiteDeps } from '../site-settings.ts';
+import { pickCardInForce } from '../view/card-in-force.ts';
+import { EditionParams, ServiceParams } from './route-schemas.ts';
+import { loadReports, loadServiceWithCards } from './service-data.ts';
+
+/** A service's page (the card in force this year) and each edition of its card. */
+export function registerServiceRoutes(app: FastifyInstance, deps: SiteDeps): void {
+  app.get<{ Params: ServiceParams }>('/servizi/:slug', { schema: { params: ServiceParams } }, async (request, reply) => {
+    const year = currentYearOf(deps.settings);
+    const [{ ctx }, { listing, cards }] = await Promise.all([loadPageContext(request, deps), loadServiceWithCards(deps, request.params.slug)]);
+    const card = pickCardInForce(cards, year);
+    const reports = card === undefined ? new Map() : await loadReports(deps, listing.service.slug, card.edition, year);
+    return sendHtml(reply, ServicePage({ ctx, listing, year, card, reports, editions: newestFirst(cards) }));
+  });
+
+  app.get<{ Params: EditionParams }>('/servizi/:slug/:edition', { schema: { params: EditionParams } }, async (request, reply) => {
+    const [{ ctx }, { listing, cards }] = await Promise.all([loadPageContext(request, deps), loadServiceWithCards(deps, request.params.slug)]);
+    const card = cards.find((c) => c.edition === request.params.edition);
+    if (card === undefined) throw new PageNotFoundError(`edition ${request.params.edition} of service "${request.params.slug}"`);
+    // An edition's values are those measured in its own year; an undated edition has no year of its own.
+    const reports = card.year === null ? new Map() : await loadReports(deps, listing.service.slug, card.edition, card.year);
+    return sendHtml(reply, EditionPage({ ctx, listing, card, reports, editions: newestFirst(cards) }));
+  });
+}
+
+function newestFirst<T extends { year: number | null }>(cards: readonly T[]): T[] {
+  return [...cards].sort((a, b) => (b.year ?? -Infinity) - (a.year ?? -Infinity));
+}

@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import { ClassActionPage } from '../pages/class-action.page.tsx';
+import { OnlineServicesPage } from '../pages/online-services.page.tsx';
+import { ServiceCharterPage } from '../pages/service-charter.page.tsx';
+import { TransparencyPage } from '../pages/transparency.page.tsx';
+import { CARTA_DEI_SERVIZI, CLASS_ACTION, SERVIZI_EROGATI, SERVIZI_IN_RETE } from '../pages/transparency-paths.ts';
+import { loadPageContext, sendHtml } from '../render.ts';
+import type { SiteDeps } from '../site-settings.ts';
+
+/** Amministrazione trasparente › Servizi erogati and its sub-sections. */
+export function registerTransparencyRoutes(app: FastifyInstance, deps: SiteDeps): void {
+  app.get(SERVIZI_EROGATI, async (request, reply) => {
+    const { ctx } = await loadPageContext(request, deps);
+    return sendHtml(reply, TransparencyPage({ ctx }));
+  });
+
+  app.get(CARTA_DEI_SERVIZI, async (request, reply) => {
+    const [{ ctx }, cards] = await Promise.all([loadPageContext(request, deps), deps.actions.listCards()]);
+    return sendHtml(reply, ServiceCharterPage({ ctx, cards }));
+  });
+
+  app.get(CLASS_ACTION, async (request, reply) => {
+    const { ctx } = await loadPageContext(request, deps);
+    return sendHtml(reply, ClassActionPage({ ctx }));
+  });
+
+  app.get(SERVIZI_IN_RETE, async (request, reply) => {
+    const { ctx } = await loadPageContext(request, deps);
+    return sendHtml(reply, OnlineServicesPage({ ctx }));
+  });
+}

@@ -1,0 +1,79 @@
+import type { OpeningHours } from '../../domain/cards/card.ts';
+import type { TargetUnit } from '../../domain/cards/target.ts';
+import type { Period } from '../../domain/evaluation/evaluation.ts';
+import { intlTagOf, messagesOf, type Locale } from '../i18n/locale.ts';
+
+/** A number in the locale's style ("97,5" in Italian), at most `digits` decimals. */
+export function formatNumber(locale: Locale, value: number, digits = 2): string {
+  return new Intl.NumberFormat(intlTagOf(locale), { maximumFractionDigits: digits }).format(value);
+}
+
+/** A value with its unit ("97,5%", "12 giorni lavorativi"); "—" for no value. */
+export function formatValue(locale: Locale, value: number | null, unit: TargetUnit | null): string {
+  if (value === null) return '—';
+  const number = formatNumber(locale, value);
+  if (unit === null) return number;
+  if (unit === 'percent') return `${number}%`;
+  const word = messagesOf(locale).units[unit];
+  return word === '' ? number : `${number} ${word}`;
+}
+
+/** "numerator / denominator", or "—" when either is missing. */
+export function formatFraction(locale: Locale, numerator: number | null, denominator: number | null): string {
+  if (numerator === null || denominator === null) return '—';
+  return `${formatNumber(locale, numerator)} / ${formatNumber(locale, denominator)}`;
+}
+
+function utcDateOf(date: string): Date {
+  const [year, month, day] = date.split('-').map(Number);
+  return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));
+}
+
+/** A local date "2026-03-15" in words ("15 marzo 2026"). */
+export function formatDate(locale: Locale, date: string): string {
+  return new Intl.DateTimeFormat(intlTagOf(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utcDateOf(date));
+}
+
+/** A period in words: "marzo 2026", "1° trimestre 2026", "2026". */
+export function formatPeriod(locale: Locale, period: Pick<Period, 'key' | 'granularity' | 'from'>): string {
+  const year = Number(period.from.slice(0, 4));
+  switch (period.granularity) {
+    case 'month':
+      return new Intl.DateTimeFormat(intlTagOf(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utcDateOf(period.from));
+    case 'quarter':
+      return messagesOf(locale).quarter(Math.floor((Number(period.from.slice(5, 7)) - 1) / 3) + 1, year);
+    case 'year':
+      return String(year);
+  }
+}
+
+/** A short label for a chart axis: "mar" for a month, "T1"/"Q1" for a quarter, the year otherwise. */
+export function formatPeriodShort(locale: Locale, period: Pick<Period, 'key' | 'granularity' | 'from'>): string {
+  if (period.granularity === 'month') {
+    return new Intl.DateTimeFormat(intlTagOf(locale), { month: 'short', timeZone: 'UTC' }).format(utcDateOf(period.from));
+  }
+  if (period.granularity === 'quarter') return `${locale === 'it' ? 'T' : 'Q'}${Math.floor((Number(period.from.slice(5, 7)) - 1) / 3) + 1}`;
+  return period.from.slice(0, 4);
+}
+
+/** Opening hours in words, consecutive weekdays as ranges: "lunedì–venerdì, dalle 09:00 alle 18:00". */
+export function formatHours(locale: Locale, hours: OpeningHours): string {
+  const messages = messagesOf(locale);
+  const days = [...new Set(hours.weekdays)].sort((a, b) => a - b);
+  const runs: number[][] = [];
+  for (const day of days) {
+    const run = runs.at(-1);
+    if (run !== undefined && run.at(-1) === day - 1) run.push(day);
+    else runs.push([day]);
+  }
+  const name = (day: number) => messages.weekdays[day - 1] ?? String(day);
+  const text = runs
+    .map((run) => {
+      const first = run[0] ?? 1;
+      const last = run.at(-1) ?? first;
+      if (run.length === 1) return name(first);
+      return run.length === 2 ? `${name(first)}, ${name(last)}` : `${name(first)}–${name(last)}`;
+    })
+    .join(', ');
+  return messages.hoursRange(text, hours.opens, hours.closes);
+}
