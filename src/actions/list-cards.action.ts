@@ -29,6 +29,10 @@ export interface CardListing {
   /** The edition key: the year as text, or "undated". */
   edition: string;
   indicators: IndicatorListing[];
+  /** Footnotes under the card's table ("(*) Dimensioni aggiuntive…", "(&) …"), as written. */
+  notes: string[];
+  /** The "(&)" rule as the card words it: a valore programmato may never be worse than an earlier one. */
+  ruleText: string | null;
 }
 
 export interface CardFilterInput {
@@ -66,6 +70,8 @@ function toListing(stored: StoredCard): CardListing {
     year: card.year,
     edition: stored.editionKey,
     indicators: card.indicators.map(toIndicatorListing),
+    notes: card.notes,
+    ruleText: card.ruleText,
   };
 }
 
