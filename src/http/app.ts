@@ -8,7 +8,12 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { DEFAULT_TIME_ZONE } from '../domain/calendar/index.ts';
 import { UserError } from '../domain/shared/errors.ts';
+import { apiRoutes, type ApiOptions } from './api/api.routes.ts';
 import { LOCALES, prefixOf } from './i18n/locale.ts';
+import { openDataRoutes } from './opendata/opendata.routes.ts';
+import { httpCache } from './ops/http-cache.ts';
+import { IngestCounters } from './ops/ingest-counters.ts';
+import { opsRoutes } from './ops/metrics.routes.ts';
 import { PageNotFoundError } from './page-errors.ts';
 import { ErrorPage, type ErrorKind } from './pages/error.page.tsx';
 import { buildPageContext, sendHtml } from './render.ts';
@@ -39,6 +44,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** How long /readyz waits for the database. Default 2000 ms. */
   readinessTimeoutMs?: number;
+  /** The JSON API's ingestion limits (body size, requests per token). */
+  api?: Omit<ApiOptions, 'ingestCounters'>;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -115,6 +122,9 @@ export function buildApp(actions: SiteActions, options: AppOptions = {}): Fastif
     });
   }
 
+  // ETag/304 and rendered answers by data version: after the rate limit, before any route.
+  void app.register(httpCache(deps));
+
   void app.register(fastifyStatic, { root: bootstrapItaliaDist, prefix: '/static/bootstrap-italia/', maxAge: '1d', index: false });
   void app.register(fastifyStatic, { root: join(here, 'static'), prefix: '/static/site/', maxAge: '1h', index: false, decorateReply: false });
 
@@ -122,6 +132,10 @@ export function buildApp(actions: SiteActions, options: AppOptions = {}): Fastif
     registerHealthRoutes(scope, deps);
     done();
   });
+  void app.register(openDataRoutes(deps));
+  const ingestCounters = new IngestCounters();
+  void app.register(apiRoutes(deps, { ...options.api, ingestCounters }), { prefix: '/api' });
+  void app.register(opsRoutes(deps, { ingestCounters }));
   // The same pages in every language: Italian at "/", English at "/en/…", with the same path after the prefix.
   for (const locale of LOCALES) {
     void app.register(

@@ -126,6 +126,8 @@ function toListing(organisation: Organisation, card: StandardCard): CardListing 
     serviceSlug: card.service.slug,
     year: card.year,
     edition: editionKeyOf(card.year),
+    notes: card.notes,
+    ruleText: card.ruleText,
     indicators: card.indicators.map((i) => ({
       position: i.position,
       slug: i.slug,

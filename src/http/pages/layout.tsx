@@ -166,6 +166,9 @@ export function Layout(props: LayoutProps): JSX.Element {
                       <li>
                         <a href={href('/amministrazione-trasparente/servizi-erogati/carta-dei-servizi-e-standard-di-qualita')}>{m.serviceCharter}</a>
                       </li>
+                      <li>
+                        <a href={href('/opendata')}>{m.openData}</a>
+                      </li>
                     </ul>
                     <p class="mb-0">{m.footerPoweredBy}</p>
                   </div>

@@ -1,0 +1,97 @@
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyPluginCallback, FastifyReply } from 'fastify';
+import { localDateOf } from '../../domain/calendar/index.ts';
+import { writeOpenDataCsv } from '../../formats/opendata-csv.ts';
+import { writeDcatApItCatalogue } from '../../formats/opendata-dcatapit.ts';
+import { writeOpenDataJson } from '../../formats/opendata-json.ts';
+import { LOCALES, localePath } from '../i18n/locale.ts';
+import { PageNotFoundError } from '../page-errors.ts';
+import { loadPageContext, sendHtml, siteNameOf } from '../render.ts';
+import { currentYearOf, type SiteDeps } from '../site-settings.ts';
+import { baseUrlOf, checkBaseUrl } from './base-url.ts';
+import { buildOpenDataCatalogue } from './opendata-catalogue.ts';
+import { CATALOGUE_PATH, DATASET_FORMATS, DATASET_KINDS, loadDatasetTable, openDatasetsOf, openDataYearsOf, type OpenDataset } from './opendata-datasets.ts';
+import { OpenDataPage } from './opendata.page.tsx';
+
+export interface OpenDataOptions {
+  /**
+   * The public base URL for the catalogue's absolute links ("https://trasparenza.example.gov.it"). Without it they are
+   * built from the request's scheme and Host header.
+   */
+  baseUrl?: string;
+}
+
+const DatasetParams = Type.Object({
+  year: Type.String({ pattern: '^[0-9]{4}$' }),
+  file: Type.Union(DATASET_KINDS.flatMap((kind) => DATASET_FORMATS.map((format) => Type.Literal(`${kind}.${format}`)))),
+});
+type DatasetParams = Static<typeof DatasetParams>;
+
+const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8; header=present', json: 'application/json; charset=utf-8' } as const;
+
+/** The datasets that exist now: the years of the stored card editions and the current year. */
+async function loadDatasets(deps: SiteDeps): Promise<{ datasets: OpenDataset[]; cards: Awaited<ReturnType<SiteDeps['actions']['listCards']>> }> {
+  const cards = await deps.actions.listCards();
+  const today = localDateOf(deps.settings.now(), deps.settings.timeZone);
+  return { datasets: openDatasetsOf(openDataYearsOf(cards, currentYearOf(deps.settings)), today), cards };
+}
+
+/**
+ * Open data files are meant to be reused anywhere: any origin may read them (CORS) and embed them (CORP), and they
+ * point to the catalogue that describes them.
+ */
+function sendOpenData(reply: FastifyReply, catalogueUrl: string, contentType: string, body: string): FastifyReply {
+  return reply
+    .type(contentType)
+    .header('link', `<${catalogueUrl}>; rel="describedby"; type="application/ld+json"`)
+    .header('access-control-allow-origin', '*')
+    .header('cross-origin-resource-policy', 'cross-origin')
+    .send(body);
+}
+
+function registerOpenDataRoutes(app: FastifyInstance, deps: SiteDeps, configuredBaseUrl: string | undefined): void {
+  for (const locale of LOCALES) {
+    app.get(localePath(locale, '/opendata'), async (request, reply) => {
+      const [{ ctx }, { datasets }] = await Promise.all([loadPageContext(request, deps), loadDatasets(deps)]);
+      return sendHtml(reply, OpenDataPage({ ctx, datasets }));
+    });
+  }
+
+  app.get(CATALOGUE_PATH, async (request, reply) => {
+    const baseUrl = baseUrlOf(request, configuredBaseUrl);
+    const [organisations, { datasets }] = await Promise.all([deps.actions.listOrganisations(), loadDatasets(deps)]);
+    const catalogue = buildOpenDataCatalogue({
+      baseUrl,
+      organisations,
+      datasets,
+      currentYear: currentYearOf(deps.settings),
+      siteName: siteNameOf(organisations, 'it'),
+      contactEmail: deps.settings.contactEmail,
+    });
+    return sendOpenData(reply, `${baseUrl}${CATALOGUE_PATH}`, 'application/ld+json; charset=utf-8', writeDcatApItCatalogue(catalogue));
+  });
+
+  app.get<{ Params: DatasetParams }>('/opendata/:year/:file', { schema: { params: DatasetParams } }, async (request, reply) => {
+    const baseUrl = baseUrlOf(request, configuredBaseUrl);
+    const year = Number(request.params.year);
+    const [kind, format] = request.params.file.split('.') as [OpenDataset['kind'], (typeof DATASET_FORMATS)[number]];
+    const { datasets, cards } = await loadDatasets(deps);
+    if (!datasets.some((dataset) => dataset.kind === kind && dataset.year === year)) throw new PageNotFoundError(`open data of ${year}`);
+    const table = await loadDatasetTable(deps, kind, year, cards);
+    const body = format === 'csv' ? writeOpenDataCsv(table) : writeOpenDataJson(table);
+    reply.header('content-disposition', `attachment; filename="${kind}-${year}.${format}"`);
+    return sendOpenData(reply, `${baseUrl}${CATALOGUE_PATH}`, CONTENT_TYPES[format], body);
+  });
+}
+
+/**
+ * The open data plugin: the /opendata page (in every language), the DCAT-AP_IT catalogue at
+ * /opendata/catalogo.jsonld and each year's datasets at /opendata/<year>/{carte,risultati}.{csv,json}.
+ */
+export function openDataRoutes(deps: SiteDeps, options: OpenDataOptions = {}): FastifyPluginCallback {
+  const baseUrl = options.baseUrl === undefined ? undefined : checkBaseUrl(options.baseUrl);
+  return (app, _opts, done) => {
+    registerOpenDataRoutes(app, deps, baseUrl);
+    done();
+  };
+}
