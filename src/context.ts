@@ -1,11 +1,17 @@
+import { applyMeasures } from './actions/apply-measures.action.ts';
 import { checkDatabase } from './actions/check-database.action.ts';
+import { exportMeasures } from './actions/export-measures.action.ts';
 import { getReport } from './actions/get-report.action.ts';
 import { importCards } from './actions/import-cards.action.ts';
+import { ingestEvents } from './actions/ingest-events.action.ts';
 import { listCards } from './actions/list-cards.action.ts';
 import { listOrganisations } from './actions/list-organisations.action.ts';
 import { listServices } from './actions/list-services.action.ts';
+import { listSources } from './actions/list-sources.action.ts';
 import { overrideComparator } from './actions/override-comparator.action.ts';
+import { rebuildRollups } from './actions/rebuild-rollups.action.ts';
 import { readConfig, type Config } from './config/config.ts';
+import { workCalendarOf } from './domain/calendar/index.ts';
 import { openDatabase } from './storage/database.ts';
 
 type Tail<T extends unknown[]> = T extends [unknown, ...infer R] ? R : never;
@@ -28,6 +34,11 @@ export interface AppContext {
     listServices: Bound<typeof listServices>;
     checkDatabase: Bound<typeof checkDatabase>;
     getReport: Bound<typeof getReport>;
+    ingestEvents: Bound<typeof ingestEvents>;
+    rebuildRollups: Bound<typeof rebuildRollups>;
+    applyMeasures: Bound<typeof applyMeasures>;
+    exportMeasures: Bound<typeof exportMeasures>;
+    listSources: Bound<typeof listSources>;
   };
   close(): Promise<void>;
 }
@@ -36,7 +47,8 @@ export interface AppContext {
 export async function openContext(env: Record<string, string | undefined> = process.env, now: Clock = () => new Date()): Promise<AppContext> {
   const config = readConfig(env);
   const database = await openDatabase(config.databaseUrl);
-  const deps = { database, now };
+  const calendar = workCalendarOf({ timeZone: config.timeZone });
+  const deps = { database, now, calendar };
   return {
     config,
     actions: {
@@ -47,6 +59,11 @@ export async function openContext(env: Record<string, string | undefined> = proc
       listServices: () => listServices(deps),
       checkDatabase: () => checkDatabase(deps),
       getReport: (...args) => getReport(deps, ...args),
+      ingestEvents: (...args) => ingestEvents(deps, ...args),
+      rebuildRollups: (...args) => rebuildRollups(deps, ...args),
+      applyMeasures: (...args) => applyMeasures(deps, ...args),
+      exportMeasures: () => exportMeasures(deps),
+      listSources: () => listSources(deps),
     },
     close: () => database.close(),
   };

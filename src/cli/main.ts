@@ -7,7 +7,11 @@ import { registerCardsCommand } from './cards.command.ts';
 import { registerDemoCommand } from './demo.command.ts';
 import { registerImportCommand } from './import.command.ts';
 import { registerLintCommand } from './lint.command.ts';
+import { registerIngestCommand } from './ingest.command.ts';
+import { registerMeasuresCommand } from './measures.command.ts';
+import { registerReportCommand } from './report.command.ts';
 import { registerServeCommand } from './serve.command.ts';
+import { registerSourcesCommand } from './sources.command.ts';
 
 /** Exit codes: 0 ok, 1 findings or failed checks (lint errors), 2 bad input or usage. */
 export const EXIT_USAGE = 2;
@@ -23,6 +27,10 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerCardsCommand(program, io, setExit);
   registerLintCommand(program, io, setExit);
   registerDemoCommand(program, io, setExit);
+  registerIngestCommand(program, io, setExit);
+  registerMeasuresCommand(program, io, setExit);
+  registerReportCommand(program, io, setExit);
+  registerSourcesCommand(program, io, setExit);
   registerServeCommand(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) }).showHelpAfterError('(run with --help for usage)');

@@ -2,6 +2,7 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { MigrationDialect } from '../dialects/storage-dialect.ts';
 import * as createCards from './20261123180000_create_cards.ts';
 import * as createEvents from './20261124090000_create_events.ts';
+import * as createApiTokens from './20261125120000_create_api_tokens.ts';
 
 interface MigrationModule {
   up: (db: Kysely<unknown>, dialect: MigrationDialect) => Promise<void>;
@@ -15,6 +16,7 @@ interface MigrationModule {
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, module: MigrationModule]> = [
   ['20261123180000_create_cards', createCards],
   ['20261124090000_create_events', createEvents],
+  ['20261125120000_create_api_tokens', createApiTokens],
 ];
 
 /** A Kysely migration provider that hands each migration the dialect helpers. */

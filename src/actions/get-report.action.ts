@@ -1,0 +1,150 @@
+import type { Indicator } from '../domain/cards/card.ts';
+import { addDays, DEFAULT_WORK_CALENDAR, localDateOf, type WorkCalendar } from '../domain/calendar/index.ts';
+import type { DayRollup } from '../domain/evaluation/day-rollup.ts';
+import { evaluateIndicator } from '../domain/evaluation/evaluate.ts';
+import type { IndicatorEvaluation, Period, PeriodGranularity } from '../domain/evaluation/evaluation.ts';
+import type { IndicatorReport } from '../domain/evaluation/indicator-report.ts';
+import { periodsOf } from '../domain/evaluation/period.ts';
+import type { Measure } from '../domain/measures/measure.ts';
+import { describeMeasure } from '../domain/measures/measure-describe.ts';
+import { UserError } from '../domain/shared/errors.ts';
+import type { Database } from '../storage/database.ts';
+import { listCards, type StoredCard } from '../storage/repositories/card.repository.ts';
+import { listMeasures } from '../storage/repositories/measure.repository.ts';
+import { findRollups, type RollupReadStats } from '../storage/repositories/rollup.repository.ts';
+import { channelHoursOf } from './rebuild-rollups.action.ts';
+
+export interface GetReportDeps {
+  database: Database;
+  /** The clock: data is judged up to the day before today. Tests pin it. */
+  now?: () => Date;
+  calendar?: WorkCalendar;
+  /** Counts the rollup rows read (tests show a report reads days, not events). */
+  rollupReads?: RollupReadStats;
+}
+
+export interface ReportRequest {
+  year: number;
+  /** How `periods` cuts the year. */
+  granularity: PeriodGranularity;
+}
+
+export const NO_MEASURE_EXPLANATION = 'no measure declared';
+
+/**
+ * Every indicator of the cards in force in `year`, evaluated from its day rollups (at most 366 rows per indicator,
+ * whatever the number of events): the whole year and each started period, judged up to the day before today
+ * (Europe/Rome, or the calendar's zone) or the period's end. The card in force for a service is its latest edition
+ * dated `year` or earlier, else its undated one; a service with only later editions is left out. An indicator without
+ * a measure, or whose measure no longer fits its target, is reported with status 'no-data' and says why.
+ */
+export async function getReport(deps: GetReportDeps, request: ReportRequest): Promise<IndicatorReport[]> {
+  const { db } = deps.database;
+  const calendar = deps.calendar ?? DEFAULT_WORK_CALENDAR;
+  const [yearPeriod] = periodsOf(request.year, 'year');
+  if (yearPeriod === undefined) throw new UserError(`no period for ${request.year}`);
+  const periods = periodsOf(request.year, request.granularity);
+  const yesterday = addDays(localDateOf(deps.now?.() ?? new Date(), calendar.timeZone), -1);
+  const asOfIn = (period: Period) => (yesterday < period.to ? yesterday : period.to);
+
+  const measures = new Map((await listMeasures(db)).map((stored) => [stored.indicatorId, stored.measure]));
+  const reports: IndicatorReport[] = [];
+  for (const stored of cardsInForce(await listCards(db), request.year)) {
+    const channels = channelHoursOf(stored.card.service);
+    for (const [index, indicator] of stored.card.indicators.entries()) {
+      const id = stored.indicatorIds[index];
+      const measure = id === undefined ? undefined : measures.get(id);
+      const head = headOf(stored, indicator);
+      if (id === undefined || measure === undefined) {
+        reports.push({
+          ...head,
+          measureDescription: { it: 'Nessuna misura dichiarata.', en: 'No measure declared.' },
+          measureKind: 'none',
+          year: unjudged(indicator, yearPeriod, asOfIn(yearPeriod), NO_MEASURE_EXPLANATION),
+          periods: [],
+        });
+        continue;
+      }
+      const rollups = await findRollups(db, id, yearPeriod.from, yearPeriod.to, deps.rollupReads);
+      const evaluate = (period: Period): IndicatorEvaluation => judge(measure, indicator, rollups, period, asOfIn(period), calendar, channels);
+      reports.push({
+        ...head,
+        measureDescription: { it: describeMeasure(measure, 'it'), en: describeMeasure(measure, 'en') },
+        measureKind: measure.kind,
+        year: evaluate(yearPeriod),
+        periods: periods.filter((period) => period.from <= yesterday).map(evaluate),
+      });
+    }
+  }
+  return reports;
+}
+
+/** Per service, the card in force in `year`, keeping listCards' order (organisation, service). */
+export function cardsInForce(cards: readonly StoredCard[], year: number): StoredCard[] {
+  const byService = new Map<number, StoredCard>();
+  const undated = new Map<number, StoredCard>();
+  for (const card of cards) {
+    const { year: edition } = card.card;
+    if (edition === null) {
+      undated.set(card.serviceId, card);
+    } else if (edition <= year) {
+      const best = byService.get(card.serviceId);
+      if (best === undefined || (best.card.year ?? -Infinity) < edition) byService.set(card.serviceId, card);
+    }
+  }
+  const services = [...new Set(cards.map((card) => card.serviceId))];
+  return services.flatMap((serviceId) => {
+    const card = byService.get(serviceId) ?? undated.get(serviceId);
+    return card === undefined ? [] : [card];
+  });
+}
+
+function judge(
+  measure: Measure,
+  indicator: Indicator,
+  rollups: readonly DayRollup[],
+  period: Period,
+  asOf: string,
+  calendar: WorkCalendar,
+  channels: ReturnType<typeof channelHoursOf>,
+): IndicatorEvaluation {
+  try {
+    return evaluateIndicator({ measure, target: indicator.target, rollups, period, asOf, calendar, channels });
+  } catch (error) {
+    // A card re-imported with another target can leave a measure that no longer fits: report it, do not fail the page.
+    if (error instanceof UserError) return unjudged(indicator, period, asOf, error.message);
+    throw error;
+  }
+}
+
+function unjudged(indicator: Indicator, period: Period, asOf: string, explanation: string): IndicatorEvaluation {
+  return {
+    period,
+    value: null,
+    numerator: null,
+    denominator: null,
+    unit: indicator.target.unit,
+    target: indicator.target,
+    status: 'no-data',
+    budgetLeft: null,
+    forecast: null,
+    asOf,
+    explanation,
+  };
+}
+
+function headOf(stored: StoredCard, indicator: Indicator): Pick<IndicatorReport, 'service' | 'card' | 'indicator'> {
+  return {
+    service: { slug: stored.card.service.slug, name: stored.card.service.name },
+    card: { edition: stored.editionKey, year: stored.card.year },
+    indicator: {
+      slug: indicator.slug,
+      position: indicator.position,
+      dimension: indicator.dimension,
+      subdimension: indicator.subdimension,
+      description: indicator.description,
+      formula: indicator.formula,
+      additional: indicator.additional,
+    },
+  };
+}

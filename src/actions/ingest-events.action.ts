@@ -1,0 +1,291 @@
+import { DEFAULT_WORK_CALENDAR, localDateOf, utcOffsetMinutesAt, type WorkCalendar } from '../domain/calendar/index.ts';
+import type { MeasureEvent } from '../domain/events/event.ts';
+import { affectedDates } from '../domain/measures/day-fold.ts';
+import { matchesSelector } from '../domain/measures/event-match.ts';
+import { UserError } from '../domain/shared/errors.ts';
+import type { EventRow, EventRowError } from '../formats/event-record.ts';
+import type { Database } from '../storage/database.ts';
+import type { Queryable } from '../storage/schema.ts';
+import {
+  findEventsByIds,
+  findEventsBySubjects,
+  hashEventContent,
+  insertEvents,
+  replaceEvent,
+  type EventToWrite,
+  type StoredEvent,
+} from '../storage/repositories/event.repository.ts';
+import { recordSourceActivity, type SourceActivity } from '../storage/repositories/source.repository.ts';
+import { kindsOf, loadMeasuredIndicators, refreshRollups, type MeasuredIndicator } from './rebuild-rollups.action.ts';
+
+export type IngestMode = 'all-or-nothing' | 'partial';
+
+/** How far an ingestion has got; sent every PROGRESS_EVERY rows. */
+export interface IngestProgress {
+  rows: number;
+  accepted: number;
+  duplicates: number;
+  corrected: number;
+  rejected: number;
+}
+
+export interface IngestOptions {
+  /**
+   * 'all-or-nothing' (files): the first bad row aborts with a UserError naming file, line and field, and nothing is
+   * written. 'partial' (the HTTP API): good rows are kept and bad ones listed with their line.
+   */
+  mode: IngestMode;
+  onProgress?: (progress: IngestProgress) => void;
+}
+
+export interface IngestSummary {
+  /** Events stored for the first time. */
+  accepted: number;
+  /** Events already stored with the same content: nothing changed. */
+  duplicates: number;
+  /** Events already stored with other content: replaced, and the days of both versions recomputed. */
+  corrected: number;
+  /** Bad rows (only in partial mode; all-or-nothing throws instead). */
+  rejected: EventRowError[];
+}
+
+export interface IngestEventsDeps {
+  database: Database;
+  /** The clock; tests pin it. */
+  now?: () => Date;
+  /** The administration's calendar: its time zone gives each event's local date. Default Europe/Rome. */
+  calendar?: WorkCalendar;
+}
+
+/** Rows written per statement and handled per round. */
+export const INGEST_BATCH_SIZE = 500;
+/** Rows between two progress reports. */
+export const PROGRESS_EVERY = 10_000;
+
+/**
+ * Stores events idempotently by (source, id) in ONE transaction, then recomputes the day rollups they touch and
+ * updates the sources, in that same transaction: it resolves only after the commit, so an acknowledged event is
+ * durable. A re-sent identical event is a duplicate (nothing changes); the same key with other content is a
+ * correction (replaced; the days of its old and new versions are recomputed).
+ */
+export async function ingestEvents(
+  deps: IngestEventsDeps,
+  rows: AsyncIterable<EventRow> | Iterable<EventRow>,
+  options: IngestOptions,
+): Promise<IngestSummary> {
+  const calendar = deps.calendar ?? DEFAULT_WORK_CALENDAR;
+  const receivedAt = (deps.now?.() ?? new Date()).toISOString();
+  return deps.database.db.transaction().execute(async (trx) => {
+    const run = new Ingestion(trx, await loadMeasuredIndicators(trx, calendar), calendar, receivedAt, options);
+    let batch: EventRow[] = [];
+    for await (const row of rows) {
+      batch.push(row);
+      if (batch.length >= INGEST_BATCH_SIZE) {
+        await run.writeBatch(batch);
+        batch = [];
+      }
+    }
+    await run.writeBatch(batch);
+    await run.finish();
+    return run.summary();
+  });
+}
+
+/** The state of one ingestion: counts, touched days and source activity, kept across batches. */
+class Ingestion {
+  private accepted = 0;
+  private duplicates = 0;
+  private corrected = 0;
+  private rows = 0;
+  private readonly rejected: EventRowError[] = [];
+  /** indicatorId → local dates to re-fold. */
+  private readonly touched = new Map<number, Set<string>>();
+  private readonly sources = new Map<string, SourceActivity>();
+  private readonly byKind = new Map<string, MeasuredIndicator[]>();
+  private readonly localDate: (instant: Date) => string;
+
+  constructor(
+    private readonly db: Queryable,
+    private readonly measured: readonly MeasuredIndicator[],
+    private readonly calendar: WorkCalendar,
+    private readonly receivedAt: string,
+    private readonly options: IngestOptions,
+  ) {
+    this.localDate = localDateReader(calendar.timeZone);
+    for (const indicator of measured) {
+      for (const kind of indicator.kinds) {
+        const list = this.byKind.get(kind) ?? [];
+        list.push(indicator);
+        this.byKind.set(kind, list);
+      }
+    }
+  }
+
+  async writeBatch(rows: readonly EventRow[]): Promise<void> {
+    const writes: EventToWrite[] = [];
+    for (const row of rows) {
+      this.countRow();
+      const event = this.accept(row);
+      if (event === undefined) continue;
+      this.noteSource(event);
+      writes.push({ event, localDate: this.localDate(event.occurredAt), contentHash: hashEventContent(event), receivedAt: this.receivedAt });
+    }
+    if (writes.length === 0) return;
+
+    // Rows are judged in order against what is stored or already pending, so a key repeated within the batch
+    // counts as it would across batches.
+    const stored = await this.findStored(writes);
+    const inserts = new Map<string, EventToWrite>();
+    const updates = new Map<string, { stored: StoredEvent; write: EventToWrite }>();
+    for (const write of writes) {
+      const key = keyOf(write.event.source, write.event.id);
+      const current = inserts.get(key) ?? updates.get(key)?.write ?? stored.get(key);
+      if (current === undefined) {
+        inserts.set(key, write);
+        this.accepted += 1;
+        this.sourceOf(write.event).newEvents += 1;
+      } else if (current.contentHash === write.contentHash) {
+        this.duplicates += 1;
+      } else {
+        this.corrected += 1;
+        const original = stored.get(key);
+        if (inserts.has(key) || original === undefined) inserts.set(key, write);
+        else updates.set(key, { stored: original, write });
+      }
+    }
+    await insertEvents(this.db, [...inserts.values()], INGEST_BATCH_SIZE);
+    for (const { stored: original, write } of updates.values()) await replaceEvent(this.db, original.rowId, write);
+    await this.touch([...[...inserts.values()].map((write) => write.event), ...[...updates.values()].flatMap(({ stored: original, write }) => [original.event, write.event])]);
+  }
+
+  /** Re-folds every touched day, then records what the sources sent. */
+  async finish(): Promise<void> {
+    for (const indicator of this.measured) {
+      const dates = this.touched.get(indicator.indicatorId);
+      if (dates !== undefined && dates.size > 0) await refreshRollups(this.db, indicator, dates);
+    }
+    await recordSourceActivity(this.db, [...this.sources.values()]);
+  }
+
+  summary(): IngestSummary {
+    return { accepted: this.accepted, duplicates: this.duplicates, corrected: this.corrected, rejected: this.rejected };
+  }
+
+  private countRow(): void {
+    this.rows += 1;
+    if (this.options.onProgress !== undefined && this.rows % PROGRESS_EVERY === 0) {
+      this.options.onProgress({ rows: this.rows, accepted: this.accepted, duplicates: this.duplicates, corrected: this.corrected, rejected: this.rejected.length });
+    }
+  }
+
+  /** The row's event, or undefined after recording (partial) or throwing (all-or-nothing) its error. */
+  private accept(row: EventRow): MeasureEvent | undefined {
+    const error = row.error ?? (row.event === undefined ? { line: row.line, field: 'event', message: 'the row holds no event' } : checkEvent(row.event, row.line));
+    if (error === undefined) return row.event;
+    if (this.options.mode === 'all-or-nothing') {
+      // The message reads "events.csv:17: occurredAt: …"; the transaction rolls back, so nothing is written.
+      throw new UserError(`${error.field}: ${error.message}`, row.file === undefined ? { line: error.line } : { file: row.file, line: error.line });
+    }
+    this.rejected.push(error);
+    return undefined;
+  }
+
+  private async findStored(writes: readonly EventToWrite[]): Promise<Map<string, StoredEvent>> {
+    const idsBySource = new Map<string, string[]>();
+    for (const { event } of writes) {
+      const ids = idsBySource.get(event.source) ?? [];
+      ids.push(event.id);
+      idsBySource.set(event.source, ids);
+    }
+    const found = new Map<string, StoredEvent>();
+    for (const [source, ids] of idsBySource) {
+      for (const stored of await findEventsByIds(this.db, source, ids)) found.set(keyOf(source, stored.event.id), stored);
+    }
+    return found;
+  }
+
+  /**
+   * Marks the days these event versions change, per indicator whose measure reads their kind. A duration start
+   * changes the day of its subject's end, which may be stored already (a late start): those are looked up.
+   */
+  private async touch(events: readonly MeasureEvent[]): Promise<void> {
+    const startSubjects = new Map<MeasuredIndicator, Set<string>>();
+    for (const event of events) {
+      for (const indicator of this.byKind.get(event.kind) ?? []) {
+        for (const date of affectedDates(indicator.measure, event, this.calendar.timeZone)) this.touchDate(indicator, date);
+        const { measure } = indicator;
+        if (measure.kind === 'duration' && event.subject !== null && matchesSelector(event, measure.start)) {
+          const subjects = startSubjects.get(indicator) ?? new Set<string>();
+          subjects.add(event.subject);
+          startSubjects.set(indicator, subjects);
+        }
+      }
+    }
+    for (const [indicator, subjects] of startSubjects) {
+      const { measure } = indicator;
+      if (measure.kind !== 'duration') continue;
+      for (const end of await findEventsBySubjects(this.db, kindsOf(measure.end), [...subjects])) {
+        if (matchesSelector(end.event, measure.end)) this.touchDate(indicator, end.localDate);
+      }
+    }
+  }
+
+  private touchDate(indicator: MeasuredIndicator, date: string): void {
+    const dates = this.touched.get(indicator.indicatorId) ?? new Set<string>();
+    dates.add(date);
+    this.touched.set(indicator.indicatorId, dates);
+  }
+
+  private noteSource(event: MeasureEvent): void {
+    const activity = this.sourceOf(event);
+    const at = event.occurredAt.toISOString();
+    if (at > activity.latestEventAt) activity.latestEventAt = at;
+  }
+
+  private sourceOf(event: MeasureEvent): SourceActivity {
+    let activity = this.sources.get(event.source);
+    if (activity === undefined) {
+      activity = { name: event.source, latestEventAt: event.occurredAt.toISOString(), receivedAt: this.receivedAt, newEvents: 0 };
+      this.sources.set(event.source, activity);
+    }
+    return activity;
+  }
+}
+
+/** Events built by hand (the HTTP API, tests) get the checks the readers make on the fields storage relies on. */
+function checkEvent(event: MeasureEvent, line: number): EventRowError | undefined {
+  if (!(event.occurredAt instanceof Date) || Number.isNaN(event.occurredAt.getTime())) return { line, field: 'occurredAt', message: 'is not a valid instant' };
+  if (event.id.trim() === '') return { line, field: 'id', message: 'missing' };
+  if (event.source.trim() === '') return { line, field: 'source', message: 'missing' };
+  if (event.kind.trim() === '') return { line, field: 'kind', message: 'missing' };
+  return undefined;
+}
+
+const BUCKET_MS = 15 * 60_000;
+
+/**
+ * localDateOf, remembered per quarter hour: time zones change offset only on quarter hours, so an instant's local
+ * date is the UTC date of the instant shifted by its bucket's offset. Asking the time zone database once per event
+ * would dominate the cost of a large file. A bucket whose two ends disagree is asked about each instant.
+ */
+function localDateReader(timeZone: string): (instant: Date) => string {
+  const offsets = new Map<number, number | null>();
+  return (instant) => {
+    const ms = instant.getTime();
+    const bucket = Math.floor(ms / BUCKET_MS);
+    let offset = offsets.get(bucket);
+    if (offset === undefined) {
+      const start = utcOffsetMinutesAt(new Date(bucket * BUCKET_MS), timeZone);
+      const end = utcOffsetMinutesAt(new Date((bucket + 1) * BUCKET_MS - 1), timeZone);
+      offset = start === end ? start : null;
+      if (offsets.size > 100_000) offsets.clear();
+      offsets.set(bucket, offset);
+    }
+    if (offset === null) return localDateOf(instant, timeZone);
+    return new Date(ms + offset * 60_000).toISOString().slice(0, 10);
+  };
+}
+
+function keyOf(source: string, id: string): string {
+  return `${source}\u0000${id}`;
+}

@@ -1,0 +1,56 @@
+import { expect, it } from 'vitest';
+import type { Database } from '../storage/database.ts';
+import { listRollups, saveRollups } from '../storage/repositories/rollup.repository.ts';
+import { describeEachDialect } from '../../test/dialects.ts';
+import { KIT_INDICATORS, rows, storeKit } from './events.test-kit.ts';
+import { ingestEvents } from './ingest-events.action.ts';
+import { rebuildRollups } from './rebuild-rollups.action.ts';
+
+const events = () =>
+  rows(
+    { id: 'c1', kind: 'call.received', at: '2026-03-02T09:00:00Z', attributes: { answered: true } },
+    { id: 'c2', kind: 'call.received', at: '2026-03-03T09:00:00Z', attributes: { answered: false } },
+    { id: 'd1', kind: 'disruption', at: '2026-03-02T09:00:00Z' },
+  );
+
+async function indicatorIdsBySlug(database: Database): Promise<Map<string, number>> {
+  const rowsFound = await database.db.selectFrom('indicators').select(['id', 'slug']).execute();
+  return new Map(rowsFound.map((r) => [r.slug, r.id]));
+}
+
+describeEachDialect('rebuilding rollups', (ctx) => {
+  it('recomputes every rollup from the raw events, dropping stale ones', async () => {
+    const database = await ctx.openFresh();
+    await storeKit(database);
+    await ingestEvents({ database }, events(), { mode: 'all-or-nothing' });
+    const ingested = await listRollups(database.db);
+    const ids = await indicatorIdsBySlug(database);
+    // Damage: a wrong count, and a day that has no event.
+    await saveRollups(database.db, ids.get('chiamate-risposte')!, [{ date: '2026-03-02', good: 9, total: 9, sum: 0, max: null, lastAt: null }]);
+    await saveRollups(database.db, ids.get('operatori')!, [{ date: '2026-01-01', good: 0, total: 1, sum: 3, max: 3, lastAt: null }]);
+    expect(await rebuildRollups({ database })).toEqual({ indicators: KIT_INDICATORS.length, days: 3 });
+    expect(await listRollups(database.db)).toEqual(ingested);
+  });
+
+  it('rebuilds one indicator only, named by service, edition and slug', async () => {
+    const database = await ctx.openFresh();
+    const service = await storeKit(database);
+    await ingestEvents({ database }, events(), { mode: 'all-or-nothing' });
+    const ids = await indicatorIdsBySlug(database);
+    const wrong = { date: '2026-03-02', good: 9, total: 9, sum: 0, max: null, lastAt: null };
+    await saveRollups(database.db, ids.get('chiamate-risposte')!, [wrong]);
+    await saveRollups(database.db, ids.get('disservizi')!, [wrong]);
+    expect(await rebuildRollups({ database }, { service, edition: '2026', indicator: 'disservizi' })).toEqual({ indicators: 1, days: 1 });
+    const after = await listRollups(database.db);
+    expect(after.find((r) => r.indicatorId === ids.get('disservizi'))).toMatchObject({ good: 1, total: 1 });
+    expect(after.find((r) => r.indicatorId === ids.get('chiamate-risposte') && r.date === '2026-03-02')).toMatchObject({ good: 9 });
+  });
+
+  it('names an indicator it cannot find', async () => {
+    const database = await ctx.openFresh();
+    const service = await storeKit(database, KIT_INDICATORS.slice(0, 1));
+    await expect(rebuildRollups({ database }, { service, edition: '2026', indicator: 'nessuno' })).rejects.toThrow(
+      `no indicator "nessuno" with a measure in the 2026 card of service "${service}"`,
+    );
+  });
+});

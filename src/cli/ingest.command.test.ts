@@ -1,0 +1,82 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { KIT_INDICATORS } from '../actions/events.test-kit.ts';
+import { runCommand, seedKit } from './events-commands.test-kit.ts';
+import { registerIngestCommand } from './ingest.command.ts';
+import { registerSourcesCommand } from './sources.command.ts';
+
+function workspace() {
+  const dir = mkdtempSync(join(tmpdir(), 'misura-ingest-'));
+  const write = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  return { dir, url: join(dir, 'misura.db'), write };
+}
+
+const CSV = ['id,kind,subject,occurredAt,attr.answered', 'c1,call.received,,2026-03-02T09:00:00+01:00,true', 'c2,call.received,,2026-03-02T10:00:00+01:00,false'].join('\n');
+
+async function sourcesOf(url: string) {
+  const { stdout } = await runCommand(registerSourcesCommand, url, ['sources', '--json']);
+  return (JSON.parse(stdout) as { sources: { name: string; eventCount: number }[] }).sources.map((s) => [s.name, s.eventCount]);
+}
+
+describe('misura ingest', () => {
+  it('stores the events of several files in one go, with the default source for rows that name none', async () => {
+    const { url, write } = workspace();
+    await seedKit(url, KIT_INDICATORS.slice(0, 1));
+    const csv = write('calls.csv', CSV);
+    const ndjson = write('more.ndjson', '{"id":"n1","source":"probe","kind":"check.http","occurredAt":"2026-03-02T09:00:00Z","attributes":{"ok":true}}\n');
+    const result = await runCommand(registerIngestCommand, url, ['ingest', csv, ndjson, '--source', 'contact-centre']);
+    expect(result).toMatchObject({ code: 0, stdout: '3 new, 0 already stored, 0 corrected events from 2 files' });
+    expect(await sourcesOf(url)).toEqual([['contact-centre', 2], ['probe', 1]]);
+    const again = await runCommand(registerIngestCommand, url, ['ingest', csv, ndjson, '--source', 'contact-centre']);
+    expect(again.stdout).toBe('0 new, 3 already stored, 0 corrected events from 2 files');
+  });
+
+  it('exits 2 naming file, line and field of a bad row, and writes nothing', async () => {
+    const { url, write } = workspace();
+    const good = write('good.csv', CSV);
+    const bad = write('bad.csv', `${CSV}\nc3,call.received,,2026-03-02 10:00,true\n`);
+    const result = await runCommand(registerIngestCommand, url, ['ingest', good, bad, '--source', 'cc']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`misura: ${bad}:4: occurredAt: '2026-03-02 10:00' is not an ISO 8601 instant with offset: it has no UTC offset, so the time is ambiguous; add Z or an offset such as +01:00`);
+    expect(await sourcesOf(url)).toEqual([]);
+  });
+
+  it('reads an XLSX workbook', async () => {
+    const { dir, url } = workspace();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('events');
+    sheet.addRow(['id', 'source', 'kind', 'occurredAt', 'attr.answered']);
+    sheet.addRow(['x1', 'cc', 'call.received', '2026-03-02T09:00:00+01:00', true]);
+    const path = join(dir, 'calls.xlsx');
+    await workbook.xlsx.writeFile(path);
+    expect(await runCommand(registerIngestCommand, url, ['ingest', path])).toMatchObject({ code: 0, stdout: '1 new, 0 already stored, 0 corrected events from 1 file' });
+  });
+
+  it('reports progress on stderr every 10,000 rows', async () => {
+    const { url, write } = workspace();
+    const lines = Array.from({ length: 20_001 }, (_, i) => JSON.stringify({ id: `e${i}`, kind: 'check.http', occurredAt: '2026-03-02T09:00:00Z', attributes: { ok: true } }));
+    const path = write('big.ndjson', lines.join('\n'));
+    const result = await runCommand(registerIngestCommand, url, ['ingest', path, '--source', 'probe']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('ingest: 10,000 rows read\ningest: 20,000 rows read');
+    expect(result.stdout).toMatch(/^20001 new/);
+  });
+
+  it.each([
+    [['ingest', '/nowhere/events.csv'], '/nowhere/events.csv: file not found'],
+    [['ingest', 'events.txt'], 'events.txt: unknown event file type'],
+    [['ingest', 'x.csv', '--source', ' '], '--source needs a name'],
+  ])('refuses %j', async (args, message) => {
+    const { url } = workspace();
+    const result = await runCommand(registerIngestCommand, url, args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+});

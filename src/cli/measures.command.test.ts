@@ -1,0 +1,62 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importCards } from '../actions/import-cards.action.ts';
+import { KIT_INDICATORS, kitCard } from '../actions/events.test-kit.ts';
+import { runCommand, seedKit, withDatabase } from './events-commands.test-kit.ts';
+import { registerMeasuresCommand } from './measures.command.ts';
+
+function workspace() {
+  const dir = mkdtempSync(join(tmpdir(), 'misura-measures-'));
+  return { dir, url: join(dir, 'misura.db') };
+}
+
+describe('misura measures', () => {
+  it('exports YAML that applies back unchanged, and JSON to a file', async () => {
+    const { dir, url } = workspace();
+    const service = await seedKit(url);
+    const exported = await runCommand(registerMeasuresCommand, url, ['measures', 'export']);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toMatch(/^# misura measures/);
+    expect(exported.stdout).toContain(`service: ${service}`);
+    const yaml = join(dir, 'measures.yaml');
+    writeFileSync(yaml, exported.stdout);
+    const applied = await runCommand(registerMeasuresCommand, url, ['measures', 'apply', yaml]);
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toContain(`unchanged ${service} 2026 chiamate-risposte`);
+    expect(applied.stdout).toContain(`${KIT_INDICATORS.length} measures, 0 new or changed; 0 day rollups rebuilt`);
+    const json = join(dir, 'measures.json');
+    expect(await runCommand(registerMeasuresCommand, url, ['measures', 'export', '--out', json])).toMatchObject({ code: 0, stdout: `measures written to ${json}` });
+    expect((JSON.parse(readFileSync(json, 'utf8')) as { measures: unknown[] }).measures).toHaveLength(KIT_INDICATORS.length);
+  });
+
+  it('exits 2 with the file and line of a measure that does not give the target\'s unit', async () => {
+    const { dir, url } = workspace();
+    const card = kitCard(2026);
+    await withDatabase(url, (database) => importCards({ database }, [{ organisation: null, card, doubts: [] }]));
+    const path = join(dir, 'measures.yaml');
+    writeFileSync(path, ['measures:', `  - service: ${card.service.slug}`, '    edition: 2026', '    indicator: disservizi', '    measure:', '      kind: ratio', '      total: { kind: disruption }', '      good: []', ''].join('\n'));
+    const result = await runCommand(registerMeasuresCommand, url, ['measures', 'apply', path]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`^misura: ${path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:6, field "measures\\[0\\]\\.measure": measure does not give the target's unit`));
+  });
+
+  it('rebuilds all rollups or one indicator\'s, and insists on the three keys of one', async () => {
+    const { url } = workspace();
+    const service = await seedKit(url, KIT_INDICATORS.slice(0, 2));
+    expect((await runCommand(registerMeasuresCommand, url, ['measures', 'rebuild'])).stdout).toBe('2 indicators, 0 day rollups rebuilt');
+    expect((await runCommand(registerMeasuresCommand, url, ['measures', 'rebuild', '--service', service, '--edition', '2026', '--indicator', 'interventi'])).stdout).toBe('1 indicators, 0 day rollups rebuilt');
+    const partial = await runCommand(registerMeasuresCommand, url, ['measures', 'rebuild', '--service', service]);
+    expect(partial).toMatchObject({ code: 2, stderr: expect.stringContaining('give --service, --edition and --indicator together') });
+  });
+
+  it.each([
+    [['measures', 'export', '--format', 'xml'], '--format must be yaml or json'],
+    [['measures', 'apply', '/nowhere/m.yaml'], '/nowhere/m.yaml: file not found'],
+  ])('refuses %j', async (args, message) => {
+    const { url } = workspace();
+    const result = await runCommand(registerMeasuresCommand, url, args);
+    expect(result).toMatchObject({ code: 2, stderr: expect.stringContaining(message) });
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { eventFromRecord, parseInstant } from './event-record.ts';
+
+const context = { line: 7, file: 'events.ndjson', attributeField: (name: string) => `attributes.${name}` };
+const record = (overrides: Partial<Parameters<typeof eventFromRecord>[0]> = {}) => ({
+  id: 'e-1',
+  source: 'contact-centre',
+  kind: 'call.answered',
+  subject: null,
+  occurredAt: '2026-03-01T10:15:00+01:00',
+  attributes: new Map<string, unknown>(),
+  ...overrides,
+});
+
+describe('reading an instant', () => {
+  it.each([
+    ['2026-03-01T10:15:00+01:00', '2026-03-01T09:15:00.000Z'],
+    ['2026-03-01T10:15:00Z', '2026-03-01T10:15:00.000Z'],
+    ['2026-03-01t10:15z', '2026-03-01T10:15:00.000Z'],
+    ['2026-07-01 08:00:00.1234+02:00', '2026-07-01T06:00:00.123Z'],
+    ['2026-07-01T08:00:00-0530', '2026-07-01T13:30:00.000Z'],
+    ['2026-07-01T08:00+02', '2026-07-01T06:00:00.000Z'],
+    ['2024-02-29T23:59:59Z', '2024-02-29T23:59:59.000Z'],
+  ])('reads %s as %s', (text, iso) => {
+    const instant = parseInstant(text);
+    expect(instant).toBeInstanceOf(Date);
+    expect((instant as Date).toISOString()).toBe(iso);
+  });
+
+  it.each([
+    ['2026-13-01', /'2026-13-01' is not an ISO 8601 instant with offset: a date alone/],
+    ['2026-03-01T10:15:00', /no UTC offset, so the time is ambiguous; add Z/],
+    ['2026-13-01T10:15:00Z', /month 13 does not exist/],
+    ['2025-02-29T10:15:00Z', /day 29 does not exist in 2025-02/],
+    ['2026-03-01T24:00:00Z', /hour 24 does not exist/],
+    ['2026-03-01T10:60:00Z', /minute 60 does not exist/],
+    ['2026-03-01T10:15:00+19:00', /the offset \+19:00 is not a real UTC offset/],
+    ['1 marzo 2026', /'1 marzo 2026' is not an ISO 8601 instant with offset \(e\.g\./],
+    ['', /missing/],
+  ])('refuses %j', (text, message) => {
+    expect(parseInstant(text)).toEqual({ problem: expect.stringMatching(message) });
+  });
+
+  it('refuses a number, as a spreadsheet date would be, saying to write text', () => {
+    expect(parseInstant(46082.5)).toEqual({ problem: expect.stringMatching(/Excel date\?\) has no offset/) });
+  });
+});
+
+describe('building an event from a record', () => {
+  it('builds the event with trimmed keys, the default source and typed attributes', () => {
+    const row = eventFromRecord(
+      record({ id: ' 42 ', source: undefined, subject: 7, attributes: new Map<string, unknown>([['ok', true], ['wait', 12.5], ['note', null]]) }),
+      { ...context, defaultSource: 'feed' },
+    );
+    expect(row).toEqual({
+      line: 7,
+      file: 'events.ndjson',
+      event: { id: '42', source: 'feed', kind: 'call.answered', subject: '7', occurredAt: new Date('2026-03-01T09:15:00Z'), attributes: { ok: true, wait: 12.5, note: null } },
+    });
+  });
+
+  it.each([
+    [{ id: '' }, 'id', /missing/],
+    [{ id: { a: 1 } }, 'id', /is not a text/],
+    [{ source: '' }, 'source', /no default source was given \(--source\)/],
+    [{ kind: 'Call Answered' }, 'kind', /'Call Answered' is not a dotted lower-case name/],
+    [{ kind: undefined }, 'kind', /missing/],
+    [{ subject: ['a'] }, 'subject', /is not a text/],
+    [{ occurredAt: '2026-03-01T10:15' }, 'occurredAt', /no UTC offset/],
+    [{ attributes: new Map<string, unknown>([['nested', { a: 1 }]]) }, 'attributes.nested', /is not a text, a number, true\/false or null/],
+    [{ attributes: new Map<string, unknown>([['__proto__', 1]]) }, 'attributes.__proto__', /reserved name/],
+  ])('refuses %j, naming the field %s', (overrides, field, message) => {
+    const row = eventFromRecord(record(overrides), context);
+    expect(row.event).toBeUndefined();
+    expect(row.error).toEqual({ line: 7, field, message: expect.stringMatching(message) });
+  });
+});

@@ -1,0 +1,187 @@
+import type { AttributeValue, MeasureEvent } from '../domain/events/event.ts';
+
+/** Why one row of an event file was refused: where (line, field) and what is wrong. */
+export interface EventRowError {
+  line: number;
+  /** The field as the file names it ("occurredAt", "attr.ok", "attributes.ok"), or "json"/"csv" for the whole row. */
+  field: string;
+  message: string;
+}
+
+/** One row of an event file: an event, or the reason it is not one. `file` names the file in messages. */
+export interface EventRow {
+  line: number;
+  file?: string;
+  event?: MeasureEvent;
+  error?: EventRowError;
+}
+
+/** What every event reader accepts. */
+export interface EventReaderOptions {
+  /** The file name shown in messages. */
+  file?: string;
+  /** The source of rows that name none (the CLI's --source). */
+  defaultSource?: string;
+}
+
+/** A row with its fields picked out but not yet checked; attribute names are without prefix. */
+export interface RawEventRecord {
+  id: unknown;
+  source: unknown;
+  kind: unknown;
+  subject: unknown;
+  occurredAt: unknown;
+  attributes: ReadonlyMap<string, unknown>;
+}
+
+export interface RecordContext extends EventReaderOptions {
+  line: number;
+  /** How the file calls an attribute field: "attr.ok" in CSV and XLSX, "attributes.ok" in NDJSON. */
+  attributeField: (name: string) => string;
+}
+
+const MAX_TEXT_LENGTH = 500;
+const KIND = /^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*$/;
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Checks a row's fields and builds the event, or says which field is wrong (the first one, in column order). */
+export function eventFromRecord(record: RawEventRecord, context: RecordContext): EventRow {
+  const fail = (field: string, message: string): EventRow => ({ ...rowBase(context), error: { line: context.line, field, message } });
+
+  const id = readKey(record.id);
+  if (typeof id !== 'string') return fail('id', id.problem);
+
+  let source: string;
+  if (isBlank(record.source)) {
+    if (context.defaultSource === undefined) return fail('source', 'missing, and no default source was given (--source)');
+    source = context.defaultSource;
+  } else {
+    const read = readKey(record.source);
+    if (typeof read !== 'string') return fail('source', read.problem);
+    source = read;
+  }
+
+  if (isBlank(record.kind)) return fail('kind', 'missing: say what happened, e.g. "call.answered"');
+  if (typeof record.kind !== 'string' || !KIND.test(record.kind.trim())) {
+    return fail('kind', `${quote(record.kind)} is not a dotted lower-case name such as "call.answered"`);
+  }
+  const kind = record.kind.trim();
+
+  let subject: string | null = null;
+  if (!isBlank(record.subject)) {
+    const read = readKey(record.subject);
+    if (typeof read !== 'string') return fail('subject', read.problem);
+    subject = read;
+  }
+
+  const occurredAt = parseInstant(record.occurredAt);
+  if (!(occurredAt instanceof Date)) return fail('occurredAt', occurredAt.problem);
+
+  const attributes: Record<string, AttributeValue> = {};
+  for (const [name, value] of record.attributes) {
+    if (name.trim() === '') return fail(context.attributeField(name), 'an attribute needs a name');
+    // Assigning it would replace the object's prototype instead of adding an attribute.
+    if (name === '__proto__') return fail(context.attributeField(name), 'is a reserved name: call the attribute something else');
+    if (value === undefined) continue;
+    if (value === null || typeof value === 'string' || typeof value === 'boolean') {
+      attributes[name] = value;
+    } else if (typeof value === 'number' && Number.isFinite(value)) {
+      attributes[name] = value;
+    } else {
+      return fail(context.attributeField(name), `${quote(value)} is not a text, a number, true/false or null`);
+    }
+  }
+
+  return { ...rowBase(context), event: { id, source, kind, subject, occurredAt, attributes } };
+}
+
+/** An error row for the whole line (bad JSON, bad CSV). */
+export function rowError(context: Pick<RecordContext, 'file' | 'line'>, field: string, message: string): EventRow {
+  return { ...rowBase(context), error: { line: context.line, field, message } };
+}
+
+/**
+ * An ISO 8601 instant WITH its UTC offset ("2026-03-01T10:15:00+01:00", "…Z"), as a Date; or why not. A local time
+ * without offset is refused: in Europe/Rome one hour a year happens twice, and a feed's zone cannot be guessed.
+ */
+export function parseInstant(value: unknown): Date | { problem: string } {
+  const expected = 'is not an ISO 8601 instant with offset';
+  if (typeof value === 'number') return { problem: `${quote(value)} ${expected}: a number (an Excel date?) has no offset; write the instant as text, e.g. 2026-03-01T10:15:00+01:00` };
+  if (value instanceof Date) return { problem: `a spreadsheet date ${expected}: it has no offset; write the instant as text, e.g. 2026-03-01T10:15:00+01:00` };
+  if (isBlank(value)) return { problem: 'missing: say when it happened, e.g. 2026-03-01T10:15:00+01:00' };
+  if (typeof value !== 'string') return { problem: `${quote(value)} ${expected}` };
+  const text = value.trim();
+  if (DATE_ONLY.test(text)) return { problem: `'${text}' ${expected}: a date alone has no time and no offset` };
+  const match = INSTANT.exec(text);
+  if (match === null) return { problem: `'${text}' ${expected} (e.g. 2026-03-01T10:15:00+01:00)` };
+  const [, y, mo, d, h, mi, s, fraction, offset] = match;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = s === undefined ? 0 : Number(s);
+  const problem = (why: string) => ({ problem: `'${text}' ${expected}: ${why}` });
+  if (offset === undefined) return problem('it has no UTC offset, so the time is ambiguous; add Z or an offset such as +01:00');
+  if (month < 1 || month > 12) return problem(`month ${mo} does not exist`);
+  if (day < 1 || day > daysInMonth(year, month)) return problem(`day ${d} does not exist in ${y}-${mo}`);
+  if (hour > 23) return problem(`hour ${h} does not exist`);
+  if (minute > 59) return problem(`minute ${mi} does not exist`);
+  if (second > 59) return problem(`second ${s ?? ''} does not exist`);
+  const offsetMinutes = offsetMinutesOf(offset);
+  if (offsetMinutes === null) return problem(`the offset ${offset} is not a real UTC offset`);
+  const ms = fraction === undefined ? 0 : Math.floor(Number(`0.${fraction}`) * 1000);
+  const utc = new Date(0);
+  utc.setUTCFullYear(year, month - 1, day);
+  utc.setUTCHours(hour, minute, second, ms);
+  return new Date(utc.getTime() - offsetMinutes * 60_000);
+}
+
+/** "Z" → 0, "+01:00"/"+0100"/"+01" → 60; null beyond ±18:00 or with minutes over 59. */
+function offsetMinutesOf(offset: string): number | null {
+  if (offset === 'Z' || offset === 'z') return 0;
+  const sign = offset.startsWith('-') ? -1 : 1;
+  const digits = offset.slice(1).replace(':', '');
+  const hours = Number(digits.slice(0, 2));
+  const minutes = digits.length > 2 ? Number(digits.slice(2)) : 0;
+  if (minutes > 59 || hours * 60 + minutes > 18 * 60) return null;
+  return sign * (hours * 60 + minutes);
+}
+
+function daysInMonth(year: number, month: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month, 0);
+  return d.getUTCDate();
+}
+
+/** An id, source or subject: non-empty text (a whole number is taken as its digits). */
+function readKey(value: unknown): string | { problem: string } {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+  if (isBlank(value)) return { problem: 'missing' };
+  if (typeof value !== 'string') return { problem: `${quote(value)} is not a text` };
+  const text = value.trim();
+  if (text.length > MAX_TEXT_LENGTH) return { problem: `is ${text.length} characters long; at most ${MAX_TEXT_LENGTH} are allowed` };
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(text)) return { problem: `${quote(text)} contains control characters` };
+  return text;
+}
+
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+function rowBase(context: Pick<RecordContext, 'file' | 'line'>): { line: number; file?: string } {
+  return context.file === undefined ? { line: context.line } : { line: context.line, file: context.file };
+}
+
+/** A value as a message shows it: text in quotes, the rest as JSON. */
+export function quote(value: unknown): string {
+  if (typeof value === 'string') return `'${value}'`;
+  if (value instanceof Date) return `'${value.toISOString()}'`;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { EventRow } from './event-record.ts';
+import { MAX_NDJSON_LINE_CHARS, readEventsNdjson } from './events-ndjson.reader.ts';
+
+async function collect(rows: AsyncIterable<EventRow>): Promise<EventRow[]> {
+  const all: EventRow[] = [];
+  for await (const row of rows) all.push(row);
+  return all;
+}
+
+/** The text cut into small byte chunks, so lines and multi-byte characters straddle chunk edges. */
+async function* chunked(text: string, size = 7): AsyncGenerator<Uint8Array> {
+  await Promise.resolve();
+  const bytes = new TextEncoder().encode(text);
+  for (let index = 0; index < bytes.length; index += size) yield bytes.slice(index, index + size);
+}
+
+describe('the NDJSON event reader', () => {
+  it('reads one event per line, with line numbers, across chunk edges, CRLF, a BOM and blank lines', async () => {
+    const text = [
+      '\uFEFF{"id":"1","source":"probe:portal","kind":"check.http","subject":"portale","occurredAt":"2026-03-01T10:00:00+01:00","attributes":{"ok":true,"città":"Roma"}}',
+      '',
+      '{"id":2,"kind":"check.http","occurredAt":"2026-03-01T09:05:00Z"}',
+    ].join('\r\n');
+    const rows = await collect(readEventsNdjson(chunked(text), { file: 'checks.ndjson', defaultSource: 'probe:default' }));
+    expect(rows).toEqual([
+      {
+        line: 1,
+        file: 'checks.ndjson',
+        event: { id: '1', source: 'probe:portal', kind: 'check.http', subject: 'portale', occurredAt: new Date('2026-03-01T09:00:00Z'), attributes: { ok: true, città: 'Roma' } },
+      },
+      { line: 3, file: 'checks.ndjson', event: { id: '2', source: 'probe:default', kind: 'check.http', subject: null, occurredAt: new Date('2026-03-01T09:05:00Z'), attributes: {} } },
+    ]);
+  });
+
+  it.each([
+    ['{"id":"1","kind":"a.b","occurredAt":"2026-03-01T10:00:00Z"', 'json', /not valid JSON/],
+    ['[1,2]', 'json', /is not a JSON object/],
+    ['{"id":"1","kind":"a.b","occurredAt":"2026-03-01T10:00:00Z","value":3}', 'value', /unknown field/],
+    ['{"id":"1","kind":"a.b","occurredAt":"2026-03-01T10:00:00Z","attributes":[1]}', 'attributes', /is not an object/],
+    ['{"id":"1","kind":"a.b","occurredAt":"2026-03-01T10:00:00"}', 'occurredAt', /no UTC offset/],
+    ['{"id":"1","kind":"a.b","occurredAt":"2026-03-01T10:00:00Z","attributes":{"x":{"y":1}}}', 'attributes.x', /is not a text, a number/],
+    ['{"kind":"a.b","occurredAt":"2026-03-01T10:00:00Z"}', 'id', /missing/],
+  ])('reports the bad line %s at line 2, field %s, and goes on', async (bad, field, message) => {
+    const good = '{"id":"ok","kind":"a.b","occurredAt":"2026-03-01T10:00:00Z"}';
+    const rows = await collect(readEventsNdjson(chunked([good, bad, good.replace('"ok"', '"ok2"')].join('\n')), { defaultSource: 's' }));
+    expect(rows.map((row) => row.line)).toEqual([1, 2, 3]);
+    expect(rows[1]?.error).toEqual({ line: 2, field, message: expect.stringMatching(message) });
+    expect(rows[2]?.event?.id).toBe('ok2');
+  });
+
+  it('refuses a line longer than the limit without holding it, and reads the next', async () => {
+    async function* huge(): AsyncGenerator<string> {
+      await Promise.resolve();
+      yield '{"id":"big","attributes":{"x":"';
+      for (let sent = 0; sent <= MAX_NDJSON_LINE_CHARS; sent += 100_000) yield 'x'.repeat(100_000);
+      yield '"}}\n{"id":"next","source":"s","kind":"a.b","occurredAt":"2026-03-01T10:00:00Z"}\n';
+    }
+    const rows = await collect(readEventsNdjson(huge()));
+    expect(rows[0]?.error).toMatchObject({ line: 1, field: 'json', message: expect.stringMatching(/longer than/) });
+    expect(rows[1]).toMatchObject({ line: 2, event: { id: 'next' } });
+  });
+});

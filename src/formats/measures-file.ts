@@ -1,0 +1,80 @@
+import { extname } from 'node:path';
+import { LineCounter, parseDocument, stringify } from 'yaml';
+import type { IndicatorMeasure } from '../domain/measures/measure.ts';
+import { UserError } from '../domain/shared/errors.ts';
+
+export type MeasuresFormat = 'yaml' | 'json';
+
+/** The measures of a set of indicators, as a data steward writes and keeps them. */
+export interface MeasuresDocument {
+  measures: IndicatorMeasure[];
+}
+
+/** A measures file as read: its content, not yet checked, and where each part of it is. */
+export interface MeasuresFile {
+  file: string;
+  data: unknown;
+  /** The 1-based line of a path such as "measures[3].good[0].op" (or of its nearest existing parent). */
+  lineOf(path: string): number | undefined;
+}
+
+const FORMATS_BY_EXTENSION: Record<string, MeasuresFormat> = { '.yaml': 'yaml', '.yml': 'yaml', '.json': 'json' };
+
+/** The format a file name implies (.yaml, .yml, .json), or undefined. */
+export function measuresFormatOf(fileName: string): MeasuresFormat | undefined {
+  return FORMATS_BY_EXTENSION[extname(fileName).toLowerCase()];
+}
+
+/**
+ * Parses a YAML or JSON measures file (JSON is read as the YAML it is a subset of, so both report lines the same
+ * way). Syntax errors and repeated keys are UserErrors naming the file and line; the content is checked by
+ * apply-measures.
+ */
+export function readMeasuresText(text: string, file: string): MeasuresFile {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const [error] = document.errors;
+  if (error !== undefined) {
+    const line = lineCounter.linePos(error.pos[0]).line;
+    const kind = measuresFormatOf(file) === 'json' ? 'JSON' : 'YAML';
+    throw new UserError(`not valid ${kind}: ${error.message.split('\n')[0] ?? error.message}`, { file, line });
+  }
+  return {
+    file,
+    data: document.toJS({ maxAliasCount: 100 }) as unknown,
+    lineOf: (path) => {
+      const keys = pathKeys(path);
+      // A missing field has no line: point at the object that should hold it.
+      for (let length = keys.length; length > 0; length -= 1) {
+        const node = document.getIn(keys.slice(0, length), true) as { range?: [number, number, number] } | undefined;
+        if (node?.range !== undefined) return lineCounter.linePos(node.range[0]).line;
+      }
+      return undefined;
+    },
+  };
+}
+
+/** Writes the document as YAML (with a heading comment) or as indented JSON; both end with a newline. */
+export function writeMeasuresText(document: MeasuresDocument, format: MeasuresFormat): string {
+  if (format === 'json') return `${JSON.stringify(document, null, 2)}\n`;
+  const heading = [
+    '# misura measures: how each indicator is measured (service slug, card edition, indicator slug, measure).',
+    '# Edit, then load with `misura measures apply <file>`; the format is described in docs/events.md.',
+  ].join('\n');
+  return `${heading}\n${stringify(document, { lineWidth: 0 })}`;
+}
+
+/** "measures[3].good[0].op" → ["measures", 3, "good", 0, "op"]. */
+function pathKeys(path: string): (string | number)[] {
+  const keys: (string | number)[] = [];
+  for (const part of path.split('.')) {
+    const match = /^([^[\]]*)((?:\[\d+\])*)$/.exec(part);
+    if (match === null) {
+      keys.push(part);
+      continue;
+    }
+    if (match[1] !== '' && match[1] !== undefined) keys.push(match[1]);
+    for (const index of (match[2] ?? '').matchAll(/\[(\d+)\]/g)) keys.push(Number(index[1]));
+  }
+  return keys;
+}

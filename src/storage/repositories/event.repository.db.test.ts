@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { MeasureEvent } from '../../domain/events/event.ts';
+import { describeEachDialect } from '../../../test/dialects.ts';
+import {
+  countEvents,
+  findEventDates,
+  findEventsByIds,
+  findEventsBySubjects,
+  findEventsOnDates,
+  hashEventContent,
+  insertEvents,
+  replaceEvent,
+  type EventToWrite,
+} from './event.repository.ts';
+
+const R = '2026-03-10T12:00:00.000Z';
+
+function event(overrides: Partial<MeasureEvent> = {}): MeasureEvent {
+  return { id: 'e1', source: 'feed', kind: 'call.received', subject: null, occurredAt: new Date('2026-03-02T09:00:00Z'), attributes: { answered: true }, ...overrides };
+}
+
+function write(e: MeasureEvent, localDate = '2026-03-02'): EventToWrite {
+  return { event: e, localDate, contentHash: hashEventContent(e), receivedAt: R };
+}
+
+describe('the content hash of an event', () => {
+  it('ignores the key and the order of attributes, and sees every change of content', () => {
+    const base = event({ attributes: { a: 1, b: 'x' } });
+    expect(hashEventContent(event({ id: 'other', source: 'other', attributes: { b: 'x', a: 1 } }))).toBe(hashEventContent(base));
+    for (const changed of [{ kind: 'call.missed' }, { subject: 's' }, { occurredAt: new Date('2026-03-02T09:00:01Z') }, { attributes: { a: '1', b: 'x' } }]) {
+      expect(hashEventContent(event({ ...base, ...changed }))).not.toBe(hashEventContent(base));
+    }
+  });
+});
+
+describeEachDialect('event repository', (ctx) => {
+  it('inserts events in multi-row statements and finds them by source and id', async () => {
+    const { db } = await ctx.openFresh();
+    const many = Array.from({ length: 7 }, (_, i) => write(event({ id: `e${i}`, attributes: { n: i, ok: i % 2 === 0, note: null } })));
+    await insertEvents(db, many, 3);
+    expect(await countEvents(db)).toBe(7);
+    const found = await findEventsByIds(db, 'feed', ['e2', 'e5', 'missing']);
+    expect(found.map((s) => s.event).sort((a, b) => a.id.localeCompare(b.id))).toEqual([many[2]!.event, many[5]!.event]);
+    expect(found[0]).toMatchObject({ localDate: '2026-03-02', receivedAt: R, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(await findEventsByIds(db, 'other', ['e2'])).toEqual([]);
+  });
+
+  it('refuses the same source and id twice', async () => {
+    const { db } = await ctx.openFresh();
+    await insertEvents(db, [write(event())]);
+    await expect(insertEvents(db, [write(event({ kind: 'call.missed' }))])).rejects.toThrow(/unique/i);
+  });
+
+  it('replaces an event\'s content in place', async () => {
+    const { db } = await ctx.openFresh();
+    await insertEvents(db, [write(event())]);
+    const [stored] = await findEventsByIds(db, 'feed', ['e1']);
+    const corrected = event({ subject: 'S', occurredAt: new Date('2026-03-04T09:00:00Z') });
+    await replaceEvent(db, stored!.rowId, write(corrected, '2026-03-04'));
+    const [after] = await findEventsByIds(db, 'feed', ['e1']);
+    expect(after).toMatchObject({ rowId: stored!.rowId, localDate: '2026-03-04', event: corrected });
+  });
+
+  it('finds events by kind and local date, by kind and subject, and lists their dates', async () => {
+    const { db } = await ctx.openFresh();
+    await insertEvents(db, [
+      write(event({ id: 'a', kind: 'request.opened', subject: 'R1', occurredAt: new Date('2026-03-01T09:00:00Z') }), '2026-03-01'),
+      write(event({ id: 'b', kind: 'request.closed', subject: 'R1', occurredAt: new Date('2026-03-03T09:00:00Z') }), '2026-03-03'),
+      write(event({ id: 'c', kind: 'request.closed', subject: 'R2', occurredAt: new Date('2026-03-03T08:00:00Z') }), '2026-03-03'),
+      write(event({ id: 'd', kind: 'call.received', occurredAt: new Date('2026-03-05T08:00:00Z') }), '2026-03-05'),
+    ]);
+    expect((await findEventsOnDates(db, ['request.closed'], ['2026-03-03', '2026-03-04'])).map((s) => s.event.id)).toEqual(['c', 'b']);
+    expect((await findEventsBySubjects(db, ['request.opened', 'request.closed'], ['R1'])).map((s) => s.event.id)).toEqual(['a', 'b']);
+    expect(await findEventDates(db, ['request.opened', 'request.closed'])).toEqual(['2026-03-01', '2026-03-03']);
+    expect(await findEventsOnDates(db, [], ['2026-03-03'])).toEqual([]);
+    expect(await findEventDates(db, [])).toEqual([]);
+  });
+});
