@@ -122,7 +122,7 @@ export function localDateOf(instant: Date, timeZone: string = DEFAULT_TIME_ZONE)
 /** The wall-clock reading (date, time, weekday) of an instant in a time zone. */
 export function localPartsOf(instant: Date, timeZone: string = DEFAULT_TIME_ZONE): LocalParts {
   const ms = instantMs(instant);
-  const fields = wallClockFieldsOf(ms, timeZone);
+  const fields = cachedWallClockFieldsOf(ms, timeZone);
   const date = formatLocalDate(fields.year, fields.month, fields.day);
   return { date, hour: fields.hour, minute: fields.minute, second: fields.second, weekday: weekdayOf(date) };
 }
@@ -219,6 +219,30 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
     formatters.set(timeZone, formatter);
   }
   return formatter;
+}
+
+const QUARTER_HOUR_MS = 900_000;
+/** From 1972 on, every zone's offsets are whole minutes and change only at quarter-hour-aligned instants. */
+const CACHE_FROM_MS = Date.UTC(1972, 0, 1);
+const offsetCache = new Map<string, Map<number, number>>();
+
+/**
+ * The wall clock of an instant, from the zone's offset cached per quarter hour: ingestion asks this for every
+ * event, and Intl's formatToParts is by far the slowest step of it.
+ */
+function cachedWallClockFieldsOf(ms: number, timeZone: string): WallClockFields {
+  if (ms < CACHE_FROM_MS) return wallClockFieldsOf(ms, timeZone);
+  let offsets = offsetCache.get(timeZone);
+  if (offsets === undefined) offsetCache.set(timeZone, (offsets = new Map()));
+  const bucket = Math.floor(ms / QUARTER_HOUR_MS);
+  let offset = offsets.get(bucket);
+  if (offset === undefined) {
+    if (offsets.size > 100_000) offsets.clear();
+    offset = offsetMsAt(bucket * QUARTER_HOUR_MS, timeZone);
+    offsets.set(bucket, offset);
+  }
+  const wall = new Date(ms + offset);
+  return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(), hour: wall.getUTCHours(), minute: wall.getUTCMinutes(), second: wall.getUTCSeconds() };
 }
 
 function wallClockFieldsOf(ms: number, timeZone: string): WallClockFields {
