@@ -149,6 +149,15 @@ export const en: Messages = {
     minutes: 'minutes',
     count: '',
   },
+  unitsOne: {
+    percent: '%',
+    days: 'day',
+    'working-days': 'working day',
+    hours: 'hour',
+    minutes: 'minute',
+    count: '',
+  },
+  fromObservations: (n: string, one: boolean) => (one ? `from ${n} observation` : `from ${n} observations`),
   quarter: (q: number, year: number) => `Q${q} ${year}`,
 
   accessibilityIntro:

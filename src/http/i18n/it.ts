@@ -152,6 +152,17 @@ export const it = {
     minutes: 'minuti',
     count: '',
   },
+  /** The unit for exactly one ("1 giorno"). */
+  unitsOne: {
+    percent: '%',
+    days: 'giorno',
+    'working-days': 'giorno lavorativo',
+    hours: 'ora',
+    minutes: 'minuto',
+    count: '',
+  },
+  /** Under a value that is not a share: how many items or observations it comes from. */
+  fromObservations: (n: string, one: boolean) => (one ? `da ${n} rilevazione` : `da ${n} rilevazioni`),
   quarter: (q: number, year: number) => `${q}° trimestre ${year}`,
 
   accessibilityIntro:

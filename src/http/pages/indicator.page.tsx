@@ -90,7 +90,7 @@ export function IndicatorPage(props: IndicatorPageProps): JSX.Element {
                 {m.target}
               </li>
               <li>
-                <span class="figure">{formatFraction(ctx.locale, year.numerator, year.denominator)}</span>
+                <span class="figure">{formatFraction(ctx.locale, year.numerator, year.denominator, year.unit)}</span>
                 {m.fraction}
               </li>
               <li>
@@ -188,7 +188,7 @@ function PeriodsView(props: { ctx: PageContext; report: IndicatorReport; title: 
                 <th scope="row">{formatPeriod(ctx.locale, period.period)}</th>
                 <td class="num">{formatValue(ctx.locale, period.value, period.unit)}</td>
                 <td lang={dataLang(ctx)} safe>{period.target.text}</td>
-                <td class="num">{formatFraction(ctx.locale, period.numerator, period.denominator)}</td>
+                <td class="num">{formatFraction(ctx.locale, period.numerator, period.denominator, period.unit)}</td>
                 <td>
                   <Status ctx={ctx} status={period.status} />
                 </td>

@@ -14,6 +14,9 @@ describe('formatValue', () => {
     ['it', 12345, 'count', '12.345'],
     ['it', 5, null, '5'],
     ['it', null, 'percent', '—'],
+    ['it', 1, 'days', '1 giorno'],
+    ['en', 1, 'working-days', '1 working day'],
+    ['en', 2, 'days', '2 days'],
   ])('in %s shows %s %s as "%s"', (locale, value, unit, expected) => {
     expect(formatValue(locale, value, unit)).toBe(expected);
   });
@@ -26,6 +29,14 @@ describe('formatFraction', () => {
     [390, null, '—'],
   ])('shows %s over %s as "%s"', (numerator, denominator, expected) => {
     expect(formatFraction('it', numerator, denominator)).toBe(expected);
+  });
+
+  it.each<['it' | 'en', number, 'days' | 'count', string]>([
+    ['it', 5, 'days', 'da 5 rilevazioni'],
+    ['it', 1, 'days', 'da 1 rilevazione'],
+    ['en', 12, 'count', 'from 12 observations'],
+  ])('in %s shows a statistic that is not a share by how many observations (%s, %s) it comes from: "%s"', (locale, denominator, unit, expected) => {
+    expect(formatFraction(locale, 3, denominator, unit)).toBe(expected);
   });
 });
 

@@ -14,13 +14,18 @@ export function formatValue(locale: Locale, value: number | null, unit: TargetUn
   const number = formatNumber(locale, value);
   if (unit === null) return number;
   if (unit === 'percent') return `${number}%`;
-  const word = messagesOf(locale).units[unit];
+  const messages = messagesOf(locale);
+  const word = (value === 1 ? messages.unitsOne : messages.units)[unit];
   return word === '' ? number : `${number} ${word}`;
 }
 
-/** "numerator / denominator", or "—" when either is missing. */
-export function formatFraction(locale: Locale, numerator: number | null, denominator: number | null): string {
+/**
+ * "numerator / denominator" for a share; for another statistic (a maximum, a count, a snapshot) the numerator is
+ * the value itself, so only how many observations it comes from is worth showing. "—" when either is missing.
+ */
+export function formatFraction(locale: Locale, numerator: number | null, denominator: number | null, unit: TargetUnit | null = 'percent'): string {
   if (numerator === null || denominator === null) return '—';
+  if (unit !== 'percent') return messagesOf(locale).fromObservations(formatNumber(locale, denominator), denominator === 1);
   return `${formatNumber(locale, numerator)} / ${formatNumber(locale, denominator)}`;
 }
 

@@ -65,7 +65,7 @@ export function CardTable(props: CardTableProps): JSX.Element {
                   {indicator.target.text}
                 </td>
                 <td class="num">{year ? formatValue(ctx.locale, year.value, year.unit) : '—'}</td>
-                <td class="num">{year ? formatFraction(ctx.locale, year.numerator, year.denominator) : '—'}</td>
+                <td class="num">{year ? formatFraction(ctx.locale, year.numerator, year.denominator, year.unit) : '—'}</td>
                 <td>
                   <Status ctx={ctx} status={year?.status ?? 'no-data'} />
                 </td>
