@@ -251,7 +251,7 @@ describe('the service page', () => {
     expect(text).toContain('art. 3 c.1 d.lgs. 198/2009');
     expect(text).toContain('Si applica la carta dell’edizione 2026, in vigore nel 2026.');
     expect(text).toContain('95% 97,5% 390 / 400 rispettato');
-    expect(text).toContain('30 giorni lavorativi 24 giorni lavorativi 24 / 60 a rischio');
+    expect(text).toContain('30 giorni lavorativi 24 giorni lavorativi da 60 rilevazioni a rischio');
   });
 
   it('shows each status with an icon next to its words', async () => {
