@@ -1,4 +1,5 @@
 import { applyMeasures } from './actions/apply-measures.action.ts';
+import { buildDemo } from './actions/build-demo.action.ts';
 import { checkDatabase } from './actions/check-database.action.ts';
 import { exportMeasures } from './actions/export-measures.action.ts';
 import { getReport } from './actions/get-report.action.ts';
@@ -39,6 +40,7 @@ export interface AppContext {
     applyMeasures: Bound<typeof applyMeasures>;
     exportMeasures: Bound<typeof exportMeasures>;
     listSources: Bound<typeof listSources>;
+    buildDemo: Bound<typeof buildDemo>;
   };
   close(): Promise<void>;
 }
@@ -64,6 +66,7 @@ export async function openContext(env: Record<string, string | undefined> = proc
       applyMeasures: (...args) => applyMeasures(deps, ...args),
       exportMeasures: () => exportMeasures(deps),
       listSources: () => listSources(deps),
+      buildDemo: (...args) => buildDemo(deps, ...args),
     },
     close: () => database.close(),
   };

@@ -42,6 +42,51 @@ export function parsePortOption(value: string): number {
   return port;
 }
 
+export interface SiteServerOptions {
+  port?: number | undefined;
+  host: string;
+  logLevel: LogLevel;
+  accessibilityUrl?: string | undefined;
+  contactEmail?: string | undefined;
+  trustProxy?: boolean | undefined;
+}
+
+/** Serves the public site of the configured database until stopped; `misura serve` and `misura demo` share it. */
+export async function serveSite(io: CliIo, options: SiteServerOptions, hooks: ServeHooks = {}): Promise<void> {
+  const context = await openContext(io.env);
+  try {
+    const actions: SiteActions = context.actions;
+    const appOptions: AppOptions = {
+      logger: options.logLevel,
+      timeZone: context.config.timeZone,
+      accessibilityStatementUrl: options.accessibilityUrl ?? null,
+      contactEmail: options.contactEmail ?? null,
+      trustProxy: options.trustProxy === true,
+    };
+    let app;
+    try {
+      app = buildApp(actions, appOptions);
+    } catch (error) {
+      throw new UserError(error instanceof Error ? error.message : String(error));
+    }
+    try {
+      const port = options.port ?? context.config.port;
+      await app.listen({ port, host: options.host });
+      const bound = app.server.address();
+      const boundPort = typeof bound === 'object' && bound !== null ? bound.port : port;
+      const shownHost = options.host === '0.0.0.0' ? 'localhost' : options.host.includes(':') ? `[${options.host}]` : options.host;
+      const address = `http://${shownHost}:${boundPort}`;
+      io.out(`misura: serving the public site on ${address} (Ctrl+C to stop)`);
+      await (hooks.waitForStop ?? waitForSignal)(address);
+    } finally {
+      // Stops accepting connections and lets requests in flight finish.
+      await app.close();
+    }
+  } finally {
+    await context.close();
+  }
+}
+
 /** `misura serve`: the public site (Amministrazione trasparente › Servizi erogati) over HTTP, until stopped. */
 export function registerServeCommand(program: Command, io: CliIo, _setExit: (code: number) => void, hooks: ServeHooks = {}): void {
   program
@@ -58,35 +103,6 @@ export function registerServeCommand(program: Command, io: CliIo, _setExit: (cod
       if (!(LOG_LEVELS as readonly string[]).includes(options.logLevel)) {
         throw new UserError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, got "${options.logLevel}"`);
       }
-      const context = await openContext(io.env);
-      try {
-        const actions: SiteActions = context.actions;
-        const appOptions: AppOptions = {
-          logger: options.logLevel as LogLevel,
-          timeZone: context.config.timeZone,
-          accessibilityStatementUrl: options.accessibilityUrl ?? null,
-          contactEmail: options.contactEmail ?? null,
-          trustProxy: options.trustProxy === true,
-        };
-        let app;
-        try {
-          app = buildApp(actions, appOptions);
-        } catch (error) {
-          throw new UserError(error instanceof Error ? error.message : String(error));
-        }
-        try {
-          await app.listen({ port: explicitPort ?? context.config.port, host: options.host });
-          const bound = app.server.address();
-          const port = typeof bound === 'object' && bound !== null ? bound.port : (explicitPort ?? context.config.port);
-          const address = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
-          io.out(`misura: serving the public site on ${address} (Ctrl+C to stop)`);
-          await (hooks.waitForStop ?? waitForSignal)(address);
-        } finally {
-          // Stops accepting connections and lets requests in flight finish.
-          await app.close();
-        }
-      } finally {
-        await context.close();
-      }
+      await serveSite(io, { ...options, port: explicitPort, logLevel: options.logLevel as LogLevel }, hooks);
     });
 }
