@@ -132,7 +132,10 @@ const UNIT_SUFFIX: Record<TargetUnit, string> = { percent: '%', days: ' days', '
 function amount(value: number | null, unit: TargetUnit | null): string {
   if (value === null) return '—';
   const rounded = String(Math.round(value * 100) / 100);
-  return unit === null ? rounded : `${rounded}${UNIT_SUFFIX[unit]}`;
+  if (unit === null) return rounded;
+  // "1 day", not "1 days".
+  const suffix = value === 1 && (unit === 'days' || unit === 'working-days') ? UNIT_SUFFIX[unit].slice(0, -1) : UNIT_SUFFIX[unit];
+  return `${rounded}${suffix}`;
 }
 
 function targetText(target: Target): string {

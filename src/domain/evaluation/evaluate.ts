@@ -369,8 +369,9 @@ function statusOf(reading: Reading, comparator: Comparator, target: number, comp
   return 'met';
 }
 
+/** Under a tenth of the allowance left; a period that cannot absorb even one bad item is judged by its value alone. */
 function isBudgetLow(reading: Reading): boolean {
-  return reading.budgetLeft !== null && reading.allowance !== null && reading.allowance > 0 && reading.budgetLeft < LOW_BUDGET_SHARE * reading.allowance;
+  return reading.budgetLeft !== null && reading.allowance !== null && reading.allowance >= 1 && reading.budgetLeft < LOW_BUDGET_SHARE * reading.allowance;
 }
 
 function explain(reading: Reading, status: EvaluationStatus, span: Span, comparator: Comparator, target: number, unit: TargetUnit): string {
