@@ -1,10 +1,9 @@
 import { rmSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import type { buildDemo, BuildDemoProgress } from '../actions/build-demo.action.ts';
-import type { getReport } from '../actions/get-report.action.ts';
+import type { BuildDemoProgress } from '../actions/build-demo.action.ts';
 import { readConfig } from '../config/config.ts';
-import { openContext } from '../context.ts';
+import { openContext, type AppContext } from '../context.ts';
 import { addDays, localDateOf } from '../domain/calendar/index.ts';
 import type { IndicatorReport } from '../domain/evaluation/indicator-report.ts';
 import { UserError } from '../domain/shared/errors.ts';
@@ -21,19 +20,8 @@ const PROGRESS_EVERY_EVENTS = 50_000;
 /** The seed the demo uses unless --seed says otherwise. */
 export const DEFAULT_DEMO_SEED = 2026;
 
-type Tail<T extends unknown[]> = T extends [unknown, ...infer R] ? R : never;
-type Bound<F> = F extends (deps: never, ...args: infer A) => infer R ? (...args: Tail<[unknown, ...A]>) => R : never;
-
-/** The actions `misura demo` calls. */
-export interface DemoActions {
-  buildDemo: Bound<typeof buildDemo>;
-  getReport: Bound<typeof getReport>;
-}
-
-export interface DemoContext {
-  actions: DemoActions;
-  close(): Promise<void>;
-}
+/** What `misura demo` uses of the application context. */
+export type DemoContext = Pick<AppContext, 'actions' | 'close'>;
 
 /** How the command opens its context (with the clock it judges "yesterday" by); tests pass their own. */
 export type OpenDemoContext = (env: Record<string, string | undefined>, now: () => Date) => Promise<DemoContext>;
