@@ -1,9 +1,10 @@
 import { applyMeasures } from './actions/apply-measures.action.ts';
 import { buildDemo } from './actions/build-demo.action.ts';
 import { checkDatabase } from './actions/check-database.action.ts';
+import { createApiToken } from './actions/create-api-token.action.ts';
 import { exportMeasures } from './actions/export-measures.action.ts';
-import { getReport } from './actions/get-report.action.ts';
 import { importCards } from './actions/import-cards.action.ts';
+import { listApiTokens } from './actions/list-api-tokens.action.ts';
 import { ingestEvents } from './actions/ingest-events.action.ts';
 import { listCards } from './actions/list-cards.action.ts';
 import { listOrganisations } from './actions/list-organisations.action.ts';
@@ -11,13 +12,16 @@ import { listServices } from './actions/list-services.action.ts';
 import { listSources } from './actions/list-sources.action.ts';
 import { overrideComparator } from './actions/override-comparator.action.ts';
 import { rebuildRollups } from './actions/rebuild-rollups.action.ts';
+import { createReportCache, type ReportCache } from './actions/report-cache.action.ts';
+import { revokeApiToken } from './actions/revoke-api-token.action.ts';
+import { verifyApiToken } from './actions/verify-api-token.action.ts';
 import { readConfig, type Config } from './config/config.ts';
 import { workCalendarOf } from './domain/calendar/index.ts';
 import { openDatabase } from './storage/database.ts';
 
 type Tail<T extends unknown[]> = T extends [unknown, ...infer R] ? R : never;
 /** An action with its dependencies already given. */
-type Bound<F> = F extends (deps: never, ...args: infer A) => infer R ? (...args: Tail<[unknown, ...A]>) => R : never;
+export type Bound<F> = F extends (deps: never, ...args: infer A) => infer R ? (...args: Tail<[unknown, ...A]>) => R : never;
 
 /** The clock every action shares; tests and the demo may pin it. */
 export type Clock = () => Date;
@@ -34,7 +38,14 @@ export interface AppContext {
     listOrganisations: Bound<typeof listOrganisations>;
     listServices: Bound<typeof listServices>;
     checkDatabase: Bound<typeof checkDatabase>;
-    getReport: Bound<typeof getReport>;
+    /** Evaluations answered from memory until the data version moves (ingestion, measures, cards). */
+    getReport: ReportCache['getReport'];
+    readDataVersion: ReportCache['readDataVersion'];
+    bumpDataVersion: ReportCache['bumpDataVersion'];
+    createApiToken: Bound<typeof createApiToken>;
+    verifyApiToken: Bound<typeof verifyApiToken>;
+    listApiTokens: Bound<typeof listApiTokens>;
+    revokeApiToken: Bound<typeof revokeApiToken>;
     ingestEvents: Bound<typeof ingestEvents>;
     rebuildRollups: Bound<typeof rebuildRollups>;
     applyMeasures: Bound<typeof applyMeasures>;
@@ -51,6 +62,7 @@ export async function openContext(env: Record<string, string | undefined> = proc
   const database = await openDatabase(config.databaseUrl);
   const calendar = workCalendarOf({ timeZone: config.timeZone });
   const deps = { database, now, calendar };
+  const reportCache = createReportCache(deps);
   return {
     config,
     actions: {
@@ -60,7 +72,13 @@ export async function openContext(env: Record<string, string | undefined> = proc
       listOrganisations: () => listOrganisations(deps),
       listServices: () => listServices(deps),
       checkDatabase: () => checkDatabase(deps),
-      getReport: (...args) => getReport(deps, ...args),
+      getReport: (request) => reportCache.getReport(request),
+      readDataVersion: () => reportCache.readDataVersion(),
+      bumpDataVersion: () => reportCache.bumpDataVersion(),
+      createApiToken: (...args) => createApiToken(deps, ...args),
+      verifyApiToken: (...args) => verifyApiToken(deps, ...args),
+      listApiTokens: () => listApiTokens(deps),
+      revokeApiToken: (...args) => revokeApiToken(deps, ...args),
       ingestEvents: (...args) => ingestEvents(deps, ...args),
       rebuildRollups: (...args) => rebuildRollups(deps, ...args),
       applyMeasures: (...args) => applyMeasures(deps, ...args),

@@ -16,6 +16,7 @@ import {
   type StoredEvent,
 } from '../storage/repositories/event.repository.ts';
 import { recordSourceActivity, type SourceActivity } from '../storage/repositories/source.repository.ts';
+import { bumpDataVersion } from '../storage/repositories/data-version.repository.ts';
 import { kindsOf, loadMeasuredIndicators, refreshRollups, type MeasuredIndicator } from './rebuild-rollups.action.ts';
 
 export type IngestMode = 'all-or-nothing' | 'partial';
@@ -87,7 +88,10 @@ export async function ingestEvents(
     }
     await run.writeBatch(batch);
     await run.finish();
-    return run.summary();
+    const summary = run.summary();
+    // Caches (pages, API, metrics) key on the data version: it moves exactly when this commit becomes visible.
+    if (summary.accepted + summary.corrected > 0) await bumpDataVersion(trx);
+    return summary;
   });
 }
 

@@ -7,6 +7,7 @@ import type { Database } from '../storage/database.ts';
 import { findCard, saveCard, type StoredCard } from '../storage/repositories/card.repository.ts';
 import { saveComparatorOverride } from '../storage/repositories/comparator-override.repository.ts';
 import { findServicesBySlugs } from '../storage/repositories/service.repository.ts';
+import { bumpDataVersion } from '../storage/repositories/data-version.repository.ts';
 
 const COMPARATORS: readonly Comparator[] = ['>=', '<=', '='];
 
@@ -69,6 +70,7 @@ export async function overrideComparator(deps: OverrideComparatorDeps, input: Ov
     const updates = [firstUpdate, ...others.map(update)];
     for (const { stored, card } of updates) await saveCard(trx, stored.serviceId, card, stored.importedAt);
     await saveComparatorOverride(trx, { serviceSlug, editionKey: edition, indicatorSlug: input.indicator, comparator, reason, createdAt: now });
+    await bumpDataVersion(trx);
     return { serviceSlug, edition, indicatorSlug: input.indicator, target: firstUpdate.target };
   });
 }

@@ -13,6 +13,7 @@ import { listCards } from '../storage/repositories/card.repository.ts';
 import { findEventDates, findEventsBySubjects, findEventsOnDates, type StoredEvent } from '../storage/repositories/event.repository.ts';
 import { listMeasures } from '../storage/repositories/measure.repository.ts';
 import { deleteAllRollups, deleteRollups, saveRollups } from '../storage/repositories/rollup.repository.ts';
+import { bumpDataVersion } from '../storage/repositories/data-version.repository.ts';
 
 /** An indicator with a measure, with what folding its days needs. */
 export interface MeasuredIndicator {
@@ -69,6 +70,7 @@ export async function rebuildRollups(deps: RebuildRollupsDeps, only?: IndicatorR
     }
     let days = 0;
     for (const indicator of measured) days += await rebuildIndicator(trx, indicator);
+    await bumpDataVersion(trx);
     return { indicators: measured.length, days };
   });
 }

@@ -3,32 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { createApiToken } from '../actions/create-api-token.action.ts';
-import { listApiTokens } from '../actions/list-api-tokens.action.ts';
-import { revokeApiToken } from '../actions/revoke-api-token.action.ts';
-import { verifyApiToken } from '../actions/verify-api-token.action.ts';
 import { UserError } from '../domain/shared/errors.ts';
-// The test builds the context context.ts will build, so it opens the database itself.
-// eslint-disable-next-line no-restricted-imports
-import { openDatabase } from '../storage/database.ts';
+import { openContext } from '../context.ts';
 import { createBufferIo } from './cli-io.ts';
 import { registerTokensCommand, type OpenTokensContext } from './tokens.command.ts';
 
 const NOW = new Date('2026-03-10T11:00:00Z');
 
+/** The real composition root over the SQLite file at `url`, with the clock pinned. */
 function openAt(url: string): OpenTokensContext {
-  return async () => {
-    const database = await openDatabase(url);
-    const deps = { database, now: () => NOW };
-    return {
-      actions: {
-        createApiToken: (input) => createApiToken(deps, input),
-        listApiTokens: () => listApiTokens(deps),
-        revokeApiToken: (id) => revokeApiToken(deps, id),
-      },
-      close: () => database.close(),
-    };
-  };
+  return () => openContext({ MISURA_DB_URL: url }, () => NOW);
 }
 
 /** Runs `misura tokens …` as runCli would: exit code and output. */
@@ -69,9 +53,9 @@ describe('misura tokens', () => {
     expect(created.stdout).toContain('shown only this once');
 
     // The printed token is the one that works.
-    const database = await openDatabase(url);
-    expect((await verifyApiToken({ database, now: () => NOW }, token!))?.source).toBe('probe:portal');
-    await database.close();
+    const context = await openAt(url)({});
+    expect((await context.actions.verifyApiToken(token!))?.source).toBe('probe:portal');
+    await context.close();
 
     const listed = await run(url, 'tokens', 'list');
     expect(listed.stdout).not.toContain(token);

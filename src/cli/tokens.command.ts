@@ -1,43 +1,15 @@
 import type { Command } from 'commander';
-import type { createApiToken } from '../actions/create-api-token.action.ts';
-import type { listApiTokens } from '../actions/list-api-tokens.action.ts';
-import type { revokeApiToken } from '../actions/revoke-api-token.action.ts';
-import { openContext } from '../context.ts';
+import { openContext, type AppContext } from '../context.ts';
 import { UserError } from '../domain/shared/errors.ts';
 import type { CliIo } from './cli-io.ts';
 
-type Tail<T extends unknown[]> = T extends [unknown, ...infer R] ? R : never;
-/** An action with its dependencies already given, as AppContext.actions holds it. */
-type Bound<F> = F extends (deps: never, ...args: infer A) => infer R ? (...args: Tail<[unknown, ...A]>) => R : never;
+/** What the tokens commands use of the application context. */
+export type TokensContext = Pick<AppContext, 'actions' | 'close'>;
+export type TokenActions = AppContext['actions'];
 
-/** The token actions `misura tokens` calls. */
-export interface TokenActions {
-  createApiToken: Bound<typeof createApiToken>;
-  listApiTokens: Bound<typeof listApiTokens>;
-  revokeApiToken: Bound<typeof revokeApiToken>;
-}
-
-export interface TokensContext {
-  actions: TokenActions;
-  close(): Promise<void>;
-}
-
-/** How the command opens its context; tests pass their own. */
 export type OpenTokensContext = (env: Record<string, string | undefined>) => Promise<TokensContext>;
 
-const ACTION_NAMES: readonly (keyof TokenActions)[] = ['createApiToken', 'listApiTokens', 'revokeApiToken'];
-
-/** Opens the application context; until context.ts wires the token actions, fails naming the missing one. */
-export async function openTokensContext(env: Record<string, string | undefined>): Promise<TokensContext> {
-  const context = await openContext(env);
-  const actions = context.actions as unknown as Partial<TokenActions>;
-  const missing = ACTION_NAMES.find((name) => typeof actions[name] !== 'function');
-  if (missing !== undefined) {
-    await context.close();
-    throw new Error(`the application context does not provide the action "${missing}" (src/context.ts must wire it)`);
-  }
-  return { actions: actions as TokenActions, close: () => context.close() };
-}
+export const openTokensContext: OpenTokensContext = (env) => openContext(env);
 
 async function withContext<T>(open: OpenTokensContext, io: CliIo, work: (actions: TokenActions) => Promise<T>): Promise<T> {
   const context = await open(io.env);

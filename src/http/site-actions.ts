@@ -1,7 +1,11 @@
+import type { IngestOptions, IngestSummary } from '../actions/ingest-events.action.ts';
 import type { CardFilterInput, CardListing } from '../actions/list-cards.action.ts';
 import type { ServiceListing } from '../actions/list-services.action.ts';
+import type { SourceListing } from '../actions/list-sources.action.ts';
+import type { VerifiedApiToken } from '../actions/verify-api-token.action.ts';
 import type { Organisation } from '../domain/cards/card.ts';
 import type { IndicatorReport } from '../domain/evaluation/indicator-report.ts';
+import type { EventRow } from '../formats/event-record.ts';
 
 /** Which year's measurements, cut into months or quarters. */
 export interface ReportQuery {
@@ -24,4 +28,16 @@ export interface SiteActions {
   getReport(query: ReportQuery): Promise<IndicatorReport[]>;
   /** Resolves when the database answers (check-database.action.ts); used by /readyz. */
   checkDatabase(): Promise<void>;
+  // The JSON API and operations (src/http/api, src/http/ops). Optional, so that view tests need not provide them:
+  // without readDataVersion pages get no ETag; without verifyApiToken and ingestEvents POST /api/v1/events answers 503.
+  /** The data version, which moves whenever events, measures or cards change (report-cache.action.ts). */
+  readDataVersion?(): Promise<number>;
+  /** Every source of events with how long it has been silent (list-sources.action.ts). */
+  listSources?(): Promise<SourceListing[]>;
+  /** The source a bearer token may send events for, or null (verify-api-token.action.ts). */
+  verifyApiToken?(token: string): Promise<VerifiedApiToken | null>;
+  /** Stores events idempotently; resolves once committed (ingest-events.action.ts). */
+  ingestEvents?(rows: AsyncIterable<EventRow> | Iterable<EventRow>, options: IngestOptions): Promise<IngestSummary>;
+  /** Bumps the data version after a change made outside a writer's transaction (data-version.action.ts). */
+  bumpDataVersion?(): Promise<number>;
 }

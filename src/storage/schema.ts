@@ -15,6 +15,26 @@ export interface Schema {
   sources: SourcesTable;
   measures: MeasuresTable;
   day_rollups: DayRollupsTable;
+  api_tokens: ApiTokensTable;
+  data_version: DataVersionTable;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  /** The source whose events the token may send. */
+  source: string;
+  /** SHA-256 of the token, lower-case hex: the token itself is never stored. */
+  token_hash: string;
+  label: string | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+/** One row, id 1: bumped in every transaction that changes events, measures or cards (caches key on it). */
+export interface DataVersionTable {
+  id: number;
+  version: number;
 }
 
 export interface OrganisationsTable {

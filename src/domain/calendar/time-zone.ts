@@ -233,7 +233,7 @@ const offsetCache = new Map<string, Map<number, number>>();
 function cachedWallClockFieldsOf(ms: number, timeZone: string): WallClockFields {
   if (ms < CACHE_FROM_MS) return wallClockFieldsOf(ms, timeZone);
   let offsets = offsetCache.get(timeZone);
-  if (offsets === undefined) offsetCache.set(timeZone, (offsets = new Map()));
+  if (offsets === undefined) offsetCache.set(timeZone, (offsets = new Map<number, number>()));
   const bucket = Math.floor(ms / QUARTER_HOUR_MS);
   let offset = offsets.get(bucket);
   if (offset === undefined) {

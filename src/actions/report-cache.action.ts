@@ -1,0 +1,122 @@
+import { DEFAULT_WORK_CALENDAR, localDateOf } from '../domain/calendar/index.ts';
+import type { IndicatorReport } from '../domain/evaluation/indicator-report.ts';
+import { bumpDataVersion, readDataVersion } from '../storage/repositories/data-version.repository.ts';
+import { getReport, type GetReportDeps, type ReportRequest } from './get-report.action.ts';
+
+export interface ReportCacheOptions {
+  /** Evaluations kept (one per year, granularity and day). Default 16. */
+  maxEntries?: number;
+  /**
+   * How long a read of the data version is trusted, in ms. Bumps made through this cache are seen at once; others
+   * (another process, a writer's own transaction) within this time. 0 reads the version on every call. Default 100.
+   */
+  versionTtlMs?: number;
+  /** A monotonic clock in ms for that (tests); default performance.now. */
+  monotonicMs?: () => number;
+}
+
+/** getReport answered from memory while nothing it depends on changed. */
+export interface ReportCache {
+  /** As getReport; the reports are frozen and shared between callers. */
+  getReport(request: ReportRequest): Promise<IndicatorReport[]>;
+  /** The current data version: one single-row SELECT at most every versionTtlMs, shared by concurrent callers. */
+  readDataVersion(): Promise<number>;
+  /** Bumps the data version and makes this process see the new one at once (writers outside a transaction). */
+  bumpDataVersion(): Promise<number>;
+  /** Evaluations run, answers served from memory and version reads since the cache was made. */
+  stats(): { evaluations: number; hits: number; versionReads: number };
+}
+
+interface Entry {
+  version: number;
+  reports: Promise<IndicatorReport[]>;
+}
+
+/**
+ * Keeps getReport's results in memory, keyed by year, granularity and the local day (reports are judged up to
+ * yesterday), and valid while the data version is the one they were computed at; a new version (events, measures or
+ * cards changed) re-evaluates. Concurrent callers of a missing entry share one evaluation. The version is read BEFORE
+ * evaluating, so an entry never holds data older than its version.
+ *
+ * The version read itself is cheap but not free (a query through Kysely costs about as much as sending a page from
+ * memory), so a read is trusted for versionTtlMs; pages and the API use the same reads through readDataVersion.
+ */
+export function createReportCache(deps: GetReportDeps, options: ReportCacheOptions = {}): ReportCache {
+  const maxEntries = options.maxEntries ?? 16;
+  const ttlMs = options.versionTtlMs ?? 100;
+  const clock = options.monotonicMs ?? (() => performance.now());
+  const timeZone = (deps.calendar ?? DEFAULT_WORK_CALENDAR).timeZone;
+  const entries = new Map<string, Entry>();
+  const counts = { evaluations: 0, hits: 0, versionReads: 0 };
+
+  let known: { version: number; readAt: number } | undefined;
+  let inFlight: Promise<number> | undefined;
+  // Moves on every bump made here, so that a read begun before a bump never passes for a read after it.
+  let generation = 0;
+
+  const currentVersion = (): Promise<number> => {
+    if (known !== undefined && clock() - known.readAt < ttlMs) return Promise.resolve(known.version);
+    if (inFlight !== undefined) return inFlight;
+    const startedAt = clock();
+    const startedIn = generation;
+    counts.versionReads += 1;
+    const read = readDataVersion(deps.database.db).then((version) => {
+      if (startedIn === generation) known = { version, readAt: startedAt };
+      return version;
+    });
+    inFlight = read;
+    const clear = () => {
+      if (inFlight === read) inFlight = undefined;
+    };
+    read.then(clear, clear);
+    return read;
+  };
+
+  const evaluate = (key: string, version: number, request: ReportRequest): Promise<IndicatorReport[]> => {
+    counts.evaluations += 1;
+    const reports = getReport(deps, request).then(deepFreeze);
+    entries.delete(key);
+    entries.set(key, { version, reports });
+    // Map keeps insertion order: the first key is the least recently evaluated.
+    while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+    // A failed evaluation is not kept: the next call tries again.
+    reports.catch(() => {
+      if (entries.get(key)?.reports === reports) entries.delete(key);
+    });
+    return reports;
+  };
+
+  return {
+    async getReport(request) {
+      const version = await currentVersion();
+      const today = localDateOf(deps.now?.() ?? new Date(), timeZone);
+      const key = `${request.year}|${request.granularity}|${today}`;
+      const entry = entries.get(key);
+      if (entry !== undefined && entry.version === version) {
+        counts.hits += 1;
+        return entry.reports;
+      }
+      return evaluate(key, version, request);
+    },
+    readDataVersion: currentVersion,
+    async bumpDataVersion() {
+      generation += 1;
+      known = undefined;
+      inFlight = undefined;
+      const version = await bumpDataVersion(deps.database.db);
+      generation += 1;
+      known = undefined;
+      return version;
+    },
+    stats: () => ({ ...counts }),
+  };
+}
+
+/** Freezes a value and everything it holds, so a caller that changed a shared report would fail loudly. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value as Record<string, unknown>)) deepFreeze(child);
+  }
+  return value;
+}

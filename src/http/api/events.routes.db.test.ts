@@ -1,0 +1,152 @@
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDialectContext } from '../../../test/dialects.ts';
+import { KIT_INDICATORS, storeKit, T0 } from '../../actions/events.test-kit.ts';
+import { ndjson, postEvents, startApi, type ApiUnderTest, type TestDatabase } from './api.test-kit.ts';
+
+const call = (id: string, answered: boolean, extra: Record<string, unknown> = {}) => ({
+  id,
+  kind: 'call.received',
+  occurredAt: '2026-03-02T10:30:00+01:00',
+  attributes: { answered },
+  ...extra,
+});
+
+const UNAUTHORISED = /^a valid API token is required/;
+
+describe('POST /api/v1/events', () => {
+  const ctx = createDialectContext('sqlite');
+  let database: TestDatabase;
+  let api: ApiUnderTest;
+  let service: string;
+
+  beforeEach(async () => {
+    database = await ctx.openFresh();
+    service = await storeKit(database, KIT_INDICATORS.slice(0, 1));
+    api = startApi(database, () => T0, { api: { ingestBodyLimitBytes: 4096, ingestRequestsPerMinute: 5 } });
+  });
+  afterEach(async () => {
+    await api.app.close();
+    await ctx.cleanup();
+  });
+  afterAll(() => ctx.dispose());
+
+  const sources = async () => (await api.app.inject('/api/v1/sources')).json<{ sources: { name: string; eventCount: number }[] }>().sources;
+  const yearValue = async () => {
+    const response = await api.app.inject(`/api/v1/results?year=2026&service=${service}`);
+    return response.json<{ results: { year: { value: number | null; status: string } }[] }>().results[0]?.year;
+  };
+
+  it('stores a batch once: sent again, every event is a duplicate and nothing changes', async () => {
+    const token = await api.tokenFor('contact-centre');
+    const body = ndjson(call('c1', true), call('c2', true), call('c3', false));
+    const first = await postEvents(api.app, token, body);
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toEqual({ accepted: 3, duplicates: 0, corrected: 0, rejected: [] });
+    const afterFirst = { sources: await sources(), value: await yearValue(), version: await api.reportCache.readDataVersion() };
+
+    const second = await postEvents(api.app, token, body);
+    expect(second.json()).toEqual({ accepted: 0, duplicates: 3, corrected: 0, rejected: [] });
+    expect({ sources: await sources(), value: await yearValue(), version: await api.reportCache.readDataVersion() }).toEqual(afterFirst);
+    expect(afterFirst.sources).toEqual([expect.objectContaining({ name: 'contact-centre', eventCount: 3 })]);
+  });
+
+  it('counts the same id with other content as a correction', async () => {
+    const token = await api.tokenFor('contact-centre');
+    await postEvents(api.app, token, ndjson(call('c1', false)));
+    expect((await postEvents(api.app, token, ndjson(call('c1', true)))).json()).toEqual({ accepted: 0, duplicates: 0, corrected: 1, rejected: [] });
+    expect((await yearValue())?.value).toBe(100);
+  });
+
+  it('shows new events in the public results on the next request', async () => {
+    const token = await api.tokenFor('contact-centre');
+    expect(await yearValue()).toMatchObject({ value: null, status: 'no-data' });
+    await postEvents(api.app, token, ndjson(call('c1', true), call('c2', false)));
+    expect(await yearValue()).toMatchObject({ value: 50, status: 'missed' });
+    await postEvents(api.app, token, ndjson(...Array.from({ length: 18 }, (_, i) => call(`ok-${i}`, true))));
+    expect(await yearValue()).toMatchObject({ value: 95 });
+  });
+
+  it('keeps the good lines and rejects a bad one with its line number and field', async () => {
+    const token = await api.tokenFor('contact-centre');
+    const body = ndjson(call('c1', true), '{"id": "c2", "kind": "call.received"', '', call('c3', true, { occurredAt: '2026-03-02 10:30' }), call('c4', false));
+    const response = await postEvents(api.app, token, body);
+    expect(response.statusCode).toBe(200);
+    const summary = response.json<{ accepted: number; rejected: { line: number; field: string; message: string }[] }>();
+    expect(summary.accepted).toBe(2);
+    expect(summary.rejected).toEqual([
+      { line: 2, field: 'json', message: expect.stringContaining('not valid JSON') },
+      { line: 4, field: 'occurredAt', message: expect.stringContaining('no UTC offset') },
+    ]);
+    expect((await sources())[0]?.eventCount).toBe(2);
+  });
+
+  it("rejects, on its line, an event naming another source than the token's", async () => {
+    const token = await api.tokenFor('contact-centre');
+    const response = await postEvents(api.app, token, ndjson(call('c1', true, { source: 'contact-centre' }), call('c2', true, { source: 'probe' })));
+    expect(response.json()).toEqual({
+      accepted: 1,
+      duplicates: 0,
+      corrected: 0,
+      rejected: [{ line: 2, field: 'source', message: "'probe' is not the source of this token ('contact-centre')" }],
+    });
+    expect((await sources()).map((s) => s.name)).toEqual(['contact-centre']);
+  });
+
+  it('takes a JSON array too, numbering its items as lines', async () => {
+    const token = await api.tokenFor('contact-centre');
+    const response = await postEvents(api.app, token, JSON.stringify([call('c1', true), 42, call('c3', true)]), 'application/json; charset=utf-8');
+    expect(response.json()).toMatchObject({ accepted: 2, rejected: [{ line: 2, field: 'json', message: expect.stringContaining('not a JSON object') }] });
+    const notArray = await postEvents(api.app, token, JSON.stringify(call('c1', true)), 'application/json');
+    expect(notArray.statusCode).toBe(400);
+    expect(notArray.json<{ message: string }>().message).toBe('body must be array');
+  });
+
+  it('answers 401 with one message for a missing, wrong or revoked token', async () => {
+    const token = await api.tokenFor('contact-centre');
+    await api.revoke(token);
+    const live = await api.tokenFor('contact-centre');
+    const body = ndjson(call('c1', true));
+    const answers = [
+      await postEvents(api.app, undefined, body),
+      await postEvents(api.app, `${live}x`, body),
+      await postEvents(api.app, token, body),
+      await api.app.inject({ method: 'POST', url: '/api/v1/events', headers: { authorization: `Basic ${live}`, 'content-type': 'application/x-ndjson' }, payload: body }),
+    ];
+    for (const answer of answers) {
+      expect(answer.statusCode).toBe(401);
+      expect(answer.headers['www-authenticate']).toBe('Bearer realm="misura"');
+      expect(answer.json<{ message: string }>().message).toMatch(UNAUTHORISED);
+    }
+    expect(new Set(answers.map((a) => a.body)).size).toBe(1);
+    expect(await sources()).toEqual([]);
+    expect((await postEvents(api.app, live, body)).statusCode).toBe(200);
+  });
+
+  it('answers 413 beyond the body limit and stores nothing', async () => {
+    const token = await api.tokenFor('contact-centre');
+    const body = ndjson(...Array.from({ length: 60 }, (_, i) => call(`c${i}`, true)));
+    expect(Buffer.byteLength(body)).toBeGreaterThan(4096);
+    const response = await postEvents(api.app, token, body);
+    expect(response.statusCode).toBe(413);
+    expect(response.json<{ message: string }>().message).toBe('the request body is larger than 4096 bytes: send the events in smaller batches');
+    const asJson = await postEvents(api.app, token, JSON.stringify(Array.from({ length: 60 }, (_, i) => call(`c${i}`, true))), 'application/json');
+    expect(asJson.statusCode).toBe(413);
+    expect(await sources()).toEqual([]);
+  });
+
+  it.each([['text/plain'], ['application/xml'], ['multipart/form-data; boundary=x']])('answers 415 to a %s body', async (type) => {
+    const token = await api.tokenFor('contact-centre');
+    const response = await postEvents(api.app, token, ndjson(call('c1', true)), type);
+    expect(response.statusCode).toBe(415);
+    expect(response.json<{ message: string }>().message).toContain('send events as application/x-ndjson');
+  });
+
+  it('limits requests per token, not per address', async () => {
+    const [first, second] = [await api.tokenFor('contact-centre'), await api.tokenFor('probe')];
+    for (let i = 0; i < 5; i += 1) expect((await postEvents(api.app, first, ndjson(call(`c${i}`, true)))).statusCode).toBe(200);
+    const refused = await postEvents(api.app, first, ndjson(call('c9', true)));
+    expect(refused.statusCode).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await postEvents(api.app, second, ndjson(call('p1', true)))).statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,138 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { VerifiedApiToken } from '../../actions/verify-api-token.action.ts';
+import type { EventRow } from '../../formats/event-record.ts';
+import { readEventsNdjson } from '../../formats/events-ndjson.reader.ts';
+import type { IngestCounters } from '../ops/ingest-counters.ts';
+import type { SiteDeps } from '../site-settings.ts';
+import { ApiError } from './api-errors.ts';
+import { errorResponses, IngestResponse } from './api-schemas.ts';
+import { FixedWindowLimiter } from './token-rate-limit.ts';
+
+export interface EventRoutesOptions {
+  /** Largest request body, in bytes. */
+  bodyLimitBytes: number;
+  /** Requests per minute per token; false for no limit. */
+  requestsPerMinute: number | false;
+  counters: IngestCounters;
+}
+
+const NDJSON = 'application/x-ndjson';
+const JSON_TYPE = 'application/json';
+/** One answer for a missing, unknown or revoked token, so a caller learns nothing about which it was. */
+const UNAUTHORISED = 'a valid API token is required: send "Authorization: Bearer <token>" (tokens are made with `misura tokens create <source>`)';
+
+const EVENT_SHAPE = '{"id", "source"?, "kind", "subject"?, "occurredAt" (ISO 8601 with offset), "attributes"?}';
+
+/** The media type of a request, lower-case, without parameters. */
+function mediaTypeOf(request: FastifyRequest): string {
+  return (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+/** The bearer token of the Authorization header, or undefined. */
+function bearerTokenOf(request: FastifyRequest): string | undefined {
+  const match = /^Bearer[ ]+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
+  return match?.[1];
+}
+
+/** An iterable as the async one the readers take. */
+function asyncIterableOf<T>(items: Iterable<T>): AsyncIterable<T> {
+  return {
+    [Symbol.asyncIterator]: () => {
+      const iterator = items[Symbol.iterator]();
+      return { next: () => Promise.resolve(iterator.next()) };
+    },
+  };
+}
+
+/** A JSON array's items as NDJSON lines, so both bodies are read, checked and numbered the same way (item n = line n). */
+function* linesOfArray(items: readonly unknown[]): Generator<string> {
+  for (const item of items) yield `${JSON.stringify(item) ?? 'null'}\n`;
+}
+
+/** Rows of the token's source only: an event naming another source is rejected on its line. */
+async function* ofSourceOnly(rows: AsyncIterable<EventRow>, source: string): AsyncGenerator<EventRow> {
+  for await (const row of rows) {
+    if (row.event !== undefined && row.event.source !== source) {
+      yield { line: row.line, error: { line: row.line, field: 'source', message: `'${row.event.source}' is not the source of this token ('${source}')` } };
+    } else {
+      yield row;
+    }
+  }
+}
+
+/**
+ * POST /api/v1/events: a source's events as NDJSON or a JSON array, authenticated by the source's bearer token.
+ * Partial: good lines are stored, bad ones listed with their line; idempotent by (source, id). Answers once the
+ * events are committed, and bumps the data version so public results show them on the next request.
+ */
+export function registerEventRoutes(app: FastifyInstance, deps: SiteDeps, options: EventRoutesOptions): void {
+  const tokens = new WeakMap<FastifyRequest, VerifiedApiToken>();
+  const limiter = options.requestsPerMinute === false ? undefined : new FixedWindowLimiter(options.requestsPerMinute, 60_000);
+
+  app.addContentTypeParser(NDJSON, { parseAs: 'buffer', bodyLimit: options.bodyLimitBytes }, (_request, body, done) => done(null, body));
+
+  app.post(
+    '/events',
+    {
+      bodyLimit: options.bodyLimitBytes,
+      // The per-token limit below replaces the per-address one: a feed behind a shared address must not starve others.
+      config: { rateLimit: false },
+      schema: {
+        tags: ['events'],
+        summary: "Send a source's events (NDJSON or a JSON array)",
+        description: [
+          `Each event is ${EVENT_SHAPE}. An event without "source" belongs to the token's source; one naming another source is rejected on its line.`,
+          'Idempotent by (source, id): a re-sent event is a duplicate, the same id with other content a correction.',
+          `Bad lines are listed in "rejected" with their line (NDJSON) or 1-based position (JSON array); the good ones are stored. The answer comes once the events are committed. At most ${options.bodyLimitBytes} bytes per request.`,
+        ].join(' '),
+        security: [{ bearerAuth: [] }],
+        body: {
+          content: {
+            [NDJSON]: { schema: Type.Unsafe({ description: `One event per line: ${EVENT_SHAPE}` }) },
+            [JSON_TYPE]: { schema: Type.Array(Type.Unknown({ description: `An event: ${EVENT_SHAPE}` })) },
+          },
+        },
+        response: { 200: IngestResponse, ...errorResponses(400, 401, 413, 415, 429, 500, 503) },
+      },
+      onRequest: async (request, reply) => {
+        const { actions } = deps;
+        if (actions.verifyApiToken === undefined || actions.ingestEvents === undefined) throw new ApiError(503, 'event ingestion is not available on this server');
+        const bearer = bearerTokenOf(request);
+        const token = bearer === undefined ? null : await actions.verifyApiToken(bearer);
+        if (token === null) throw new ApiError(401, UNAUTHORISED, { 'www-authenticate': 'Bearer realm="misura"' });
+        tokens.set(request, token);
+        if (limiter !== undefined) {
+          const decision = limiter.take(String(token.id));
+          reply.header('x-ratelimit-remaining', String(decision.remaining));
+          if (!decision.allowed) {
+            throw new ApiError(429, `too many requests for this token: wait ${decision.resetSeconds} s, or send more events per request`, {
+              'retry-after': String(decision.resetSeconds),
+            });
+          }
+        }
+        const type = mediaTypeOf(request);
+        if (type !== NDJSON && type !== JSON_TYPE) {
+          throw new ApiError(415, `send events as ${NDJSON} (one JSON object per line) or ${JSON_TYPE} (an array of objects), not "${type || 'no content type'}"`);
+        }
+      },
+    },
+    async (request) => {
+      const token = tokens.get(request);
+      const { actions } = deps;
+      if (token === undefined || actions.ingestEvents === undefined) throw new Error('the onRequest hook did not run');
+      const body: unknown = request.body;
+      const lines = asyncIterableOf<string | Uint8Array>(Array.isArray(body) ? linesOfArray(body) : body instanceof Uint8Array ? [body] : []);
+      const rows = ofSourceOnly(readEventsNdjson(lines, { defaultSource: token.source }), token.source);
+      const summary = await actions.ingestEvents(rows, { mode: 'partial' });
+      // Caches key on the data version; a batch of pure re-sends changed nothing and keeps them warm.
+      if (summary.accepted + summary.corrected > 0) await deps.actions.bumpDataVersion?.();
+      options.counters.add(token.source, summary);
+      request.log.info(
+        { source: token.source, tokenId: token.id, accepted: summary.accepted, duplicates: summary.duplicates, corrected: summary.corrected, rejected: summary.rejected.length },
+        'events ingested',
+      );
+      return summary;
+    },
+  );
+}
