@@ -16,10 +16,26 @@ function freshIo() {
 const run = (io: ReturnType<typeof createBufferIo>, ...args: string[]) => runCli(['node', 'misura', ...args], io);
 
 describe('the misura CLI', () => {
-  it.each([[], ['import'], ['cards'], ['lint'], ['demo']])('prints help for %j --help and exits 0', async (...command: string[]) => {
+  it.each([[], ['import'], ['cards'], ['lint'], ['demo'], ['ingest'], ['measures'], ['report'], ['serve'], ['tokens'], ['targets'], ['sources']])('prints help for %j --help and exits 0', async (...command: string[]) => {
     const { io } = freshIo();
     expect(await run(io, ...command, '--help')).toBe(0);
     expect(io.stdout.join('')).toMatch(/Usage: misura/);
+  });
+
+  it('lets the quality office override a comparator, kept across re-imports, and names what it does not know', async () => {
+    const { io } = freshIo();
+    await run(io, 'import', ...seeds);
+    const override = createBufferIo(io.env);
+    expect(await run(override, 'targets', 'override', 'centro-di-contatto', 'undated', 'responsabili', '--comparator', '=', '--reason', 'exactly five days, by decree')).toBe(0);
+    expect(override.stdout.join('')).toContain('5 giorni is now = 5 days (exactly five days, by decree)');
+    await run(createBufferIo(io.env), 'import', ...seeds);
+    const listing = createBufferIo(io.env);
+    await run(listing, 'cards', '--json', '--service', 'centro-di-contatto');
+    const { cards } = JSON.parse(listing.stdout.join('')) as { cards: { indicators: { slug: string; target: { comparator: string; comparatorSource: string } }[] }[] };
+    expect(cards[0]?.indicators.find((i) => i.slug === 'responsabili')?.target).toMatchObject({ comparator: '=', comparatorSource: 'override' });
+    const unknown = createBufferIo(io.env);
+    expect(await run(unknown, 'targets', 'override', 'centro-di-contatto', 'undated', 'nowhere', '--comparator', '<=', '--reason', 'x')).toBe(2);
+    expect(unknown.stderr.join('')).toMatch(/nowhere/);
   });
 
   it('rejects an unknown option with a non-zero exit and says which', async () => {

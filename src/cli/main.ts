@@ -12,6 +12,7 @@ import { registerMeasuresCommand } from './measures.command.ts';
 import { registerReportCommand } from './report.command.ts';
 import { registerServeCommand } from './serve.command.ts';
 import { registerSourcesCommand } from './sources.command.ts';
+import { registerTargetsCommand } from './targets.command.ts';
 import { registerTokensCommand } from './tokens.command.ts';
 
 /** Exit codes: 0 ok, 1 findings or failed checks (lint errors), 2 bad input or usage. */
@@ -34,6 +35,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerSourcesCommand(program, io, setExit);
   registerServeCommand(program, io, setExit);
   registerTokensCommand(program, io, setExit);
+  registerTargetsCommand(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) }).showHelpAfterError('(run with --help for usage)');
   }
