@@ -98,17 +98,7 @@ export function Layout(props: LayoutProps): JSX.Element {
                   <div class="row">
                     <div class="col-12">
                       <div class="it-header-center-content-wrapper">
-                        <div class="it-brand-wrapper">
-                          <a href={href('/')}>
-                            <Icon name="it-pa" />
-                            <div class="it-brand-text">
-                              <div class="it-brand-title" safe>
-                                {ctx.siteName}
-                              </div>
-                              <div class="it-brand-tagline d-none d-md-block">{m.siteTagline}</div>
-                            </div>
-                          </a>
-                        </div>
+                        <Brand home={href('/')} name={ctx.siteName} tagline={m.siteTagline} taglineClass="it-brand-tagline d-none d-md-block" />
                       </div>
                     </div>
                   </div>
@@ -144,17 +134,7 @@ export function Layout(props: LayoutProps): JSX.Element {
               <div class="container">
                 <div class="row">
                   <div class="col-12 py-4">
-                    <div class="it-brand-wrapper">
-                      <a href={href('/')}>
-                        <Icon name="it-pa" />
-                        <div class="it-brand-text">
-                          <div class="it-brand-title" safe>
-                            {ctx.siteName}
-                          </div>
-                          <div class="it-brand-tagline">{m.siteTagline}</div>
-                        </div>
-                      </a>
-                    </div>
+                    <Brand home={href('/')} name={ctx.siteName} tagline={m.siteTagline} taglineClass="it-brand-tagline" />
                   </div>
                 </div>
                 <div class="row">
@@ -225,5 +205,22 @@ function Breadcrumb(props: { ctx: PageContext; crumbs: Crumb[] }): JSX.Element {
         })}
       </ol>
     </nav>
+  );
+}
+
+/** The administration's mark and name, linking home: the same in the header and the footer. */
+function Brand(props: { home: string; name: string; tagline: string; taglineClass: string }): JSX.Element {
+  return (
+    <div class="it-brand-wrapper">
+      <a href={props.home}>
+        <Icon name="it-pa" />
+        <div class="it-brand-text">
+          <div class="it-brand-title" safe>
+            {props.name}
+          </div>
+          <div class={props.taglineClass}>{props.tagline}</div>
+        </div>
+      </a>
+    </div>
   );
 }
