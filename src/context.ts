@@ -2,6 +2,7 @@ import { applyMeasures } from './actions/apply-measures.action.ts';
 import { buildDemo } from './actions/build-demo.action.ts';
 import { checkDatabase } from './actions/check-database.action.ts';
 import { createApiToken } from './actions/create-api-token.action.ts';
+import { drainRollupQueue } from './actions/drain-rollup-queue.action.ts';
 import { exportMeasures } from './actions/export-measures.action.ts';
 import { importCards } from './actions/import-cards.action.ts';
 import { listApiTokens } from './actions/list-api-tokens.action.ts';
@@ -47,6 +48,7 @@ export interface AppContext {
     listApiTokens: Bound<typeof listApiTokens>;
     revokeApiToken: Bound<typeof revokeApiToken>;
     ingestEvents: Bound<typeof ingestEvents>;
+    drainRollupQueue: Bound<typeof drainRollupQueue>;
     rebuildRollups: Bound<typeof rebuildRollups>;
     applyMeasures: Bound<typeof applyMeasures>;
     exportMeasures: Bound<typeof exportMeasures>;
@@ -80,6 +82,7 @@ export async function openContext(env: Record<string, string | undefined> = proc
       listApiTokens: () => listApiTokens(deps),
       revokeApiToken: (...args) => revokeApiToken(deps, ...args),
       ingestEvents: (...args) => ingestEvents(deps, ...args),
+      drainRollupQueue: () => drainRollupQueue(deps),
       rebuildRollups: (...args) => rebuildRollups(deps, ...args),
       applyMeasures: (...args) => applyMeasures(deps, ...args),
       exportMeasures: () => exportMeasures(deps),

@@ -12,6 +12,7 @@ import type { Database } from '../storage/database.ts';
 import { listCards, type StoredCard } from '../storage/repositories/card.repository.ts';
 import { listMeasures } from '../storage/repositories/measure.repository.ts';
 import { findRollups, type RollupReadStats } from '../storage/repositories/rollup.repository.ts';
+import { drainRollupQueue } from './drain-rollup-queue.action.ts';
 import { channelHoursOf } from './rebuild-rollups.action.ts';
 
 export interface GetReportDeps {
@@ -37,8 +38,10 @@ export const NO_MEASURE_EXPLANATION = 'no measure declared';
  * (Europe/Rome, or the calendar's zone) or the period's end. The card in force for a service is its latest edition
  * dated `year` or earlier, else its undated one; a service with only later editions is left out. An indicator without
  * a measure, or whose measure no longer fits its target, is reported with status 'no-data' and says why.
+ * Days still queued by the HTTP ingestion (say, left by a crash) are recomputed first.
  */
 export async function getReport(deps: GetReportDeps, request: ReportRequest): Promise<IndicatorReport[]> {
+  await drainRollupQueue(deps);
   const { db } = deps.database;
   const calendar = deps.calendar ?? DEFAULT_WORK_CALENDAR;
   const [yearPeriod] = periodsOf(request.year, 'year');

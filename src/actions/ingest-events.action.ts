@@ -17,7 +17,8 @@ import {
 } from '../storage/repositories/event.repository.ts';
 import { recordSourceActivity, type SourceActivity } from '../storage/repositories/source.repository.ts';
 import { bumpDataVersion } from '../storage/repositories/data-version.repository.ts';
-import { kindsOf, loadMeasuredIndicators, refreshRollups, type MeasuredIndicator } from './rebuild-rollups.action.ts';
+import { enqueueRollupDays } from '../storage/repositories/rollup-queue.repository.ts';
+import { createEventLoads, kindsOf, loadMeasuredIndicators, refreshRollups, type MeasuredIndicator } from './rebuild-rollups.action.ts';
 
 export type IngestMode = 'all-or-nothing' | 'partial';
 
@@ -64,9 +65,10 @@ export const INGEST_BATCH_SIZE = 500;
 export const PROGRESS_EVERY = 10_000;
 
 /**
- * Stores events idempotently by (source, id) in ONE transaction, then recomputes the day rollups they touch and
- * updates the sources, in that same transaction: it resolves only after the commit, so an acknowledged event is
- * durable. A re-sent identical event is a duplicate (nothing changes); the same key with other content is a
+ * Stores events idempotently by (source, id) in ONE transaction, with the sources' activity: it resolves only after
+ * the commit, so an acknowledged event is durable. The day rollups the events touch are recomputed in that same
+ * transaction ('all-or-nothing': files, the CLI, the demo), or only queued in it ('partial': the HTTP API, which
+ * answers at once and calls drainRollupQueue right after; the queue survives a crash). A re-sent identical event is a duplicate (nothing changes); the same key with other content is a
  * correction (replaced; the days of its old and new versions are recomputed).
  */
 export async function ingestEvents(
@@ -162,11 +164,20 @@ class Ingestion {
     await this.touch([...[...inserts.values()].map((write) => write.event), ...[...updates.values()].flatMap(({ stored: original, write }) => [original.event, write.event])]);
   }
 
-  /** Re-folds every touched day, then records what the sources sent. */
+  /** Re-folds (or, in partial mode, queues) every touched day, then records what the sources sent. */
   async finish(): Promise<void> {
-    for (const indicator of this.measured) {
+    if (this.options.mode === 'partial') {
+      const days = [...this.touched].flatMap(([indicatorId, dates]) => [...dates].map((date) => ({ indicatorId, date })));
+      await enqueueRollupDays(this.db, days);
+      await recordSourceActivity(this.db, [...this.sources.values()]);
+      return;
+    }
+    const loads = createEventLoads();
+    // Indicators reading the same kinds one after the other share their reads.
+    const ordered = [...this.measured].sort((x, y) => x.kinds.join(',').localeCompare(y.kinds.join(',')));
+    for (const indicator of ordered) {
       const dates = this.touched.get(indicator.indicatorId);
-      if (dates !== undefined && dates.size > 0) await refreshRollups(this.db, indicator, dates);
+      if (dates !== undefined && dates.size > 0) await refreshRollups(this.db, indicator, dates, loads);
     }
     await recordSourceActivity(this.db, [...this.sources.values()]);
   }
@@ -266,6 +277,8 @@ function checkEvent(event: MeasureEvent, line: number): EventRowError | undefine
 }
 
 const BUCKET_MS = 15 * 60_000;
+/** Time zone → quarter hour → its offset in minutes, or null when it changes within the quarter hour. */
+const offsetsByZone = new Map<string, Map<number, number | null>>();
 
 /**
  * localDateOf, remembered per quarter hour: time zones change offset only on quarter hours, so an instant's local
@@ -273,17 +286,20 @@ const BUCKET_MS = 15 * 60_000;
  * would dominate the cost of a large file. A bucket whose two ends disagree is asked about each instant.
  */
 function localDateReader(timeZone: string): (instant: Date) => string {
-  const offsets = new Map<number, number | null>();
+  // Kept across ingestions: the HTTP API makes one per request, and a feed's requests cover the same weeks.
+  let offsets = offsetsByZone.get(timeZone);
+  if (offsets === undefined) offsetsByZone.set(timeZone, (offsets = new Map<number, number | null>()));
+  const known = offsets;
   return (instant) => {
     const ms = instant.getTime();
     const bucket = Math.floor(ms / BUCKET_MS);
-    let offset = offsets.get(bucket);
+    let offset = known.get(bucket);
     if (offset === undefined) {
       const start = utcOffsetMinutesAt(new Date(bucket * BUCKET_MS), timeZone);
       const end = utcOffsetMinutesAt(new Date((bucket + 1) * BUCKET_MS - 1), timeZone);
       offset = start === end ? start : null;
-      if (offsets.size > 100_000) offsets.clear();
-      offsets.set(bucket, offset);
+      if (known.size > 100_000) known.clear();
+      known.set(bucket, offset);
     }
     if (offset === null) return localDateOf(instant, timeZone);
     return new Date(ms + offset * 60_000).toISOString().slice(0, 10);

@@ -125,12 +125,12 @@ export function channelHoursOf(service: Service): Record<string, OpeningHours | 
  * written, a day with nothing is removed. A duration's items count on the date of their end, paired with the start
  * of the same subject, wherever that start is. Returns how many days now have a rollup.
  */
-export async function refreshRollups(db: Queryable, indicator: MeasuredIndicator, dates: Iterable<string>): Promise<number> {
+export async function refreshRollups(db: Queryable, indicator: MeasuredIndicator, dates: Iterable<string>, loads: EventLoads = createEventLoads()): Promise<number> {
   const sorted = [...new Set(dates)].sort();
   let written = 0;
   for (let index = 0; index < sorted.length; index += DATES_PER_ROUND) {
     const round = sorted.slice(index, index + DATES_PER_ROUND);
-    const eventsByDate = await loadEventsByDate(db, indicator.measure, round);
+    const eventsByDate = await loadEventsByDate(db, indicator.measure, round, loads);
     const rollups: DayRollup[] = [];
     const empty: string[] = [];
     for (const date of round) {
@@ -155,12 +155,49 @@ export function kindsOf(selector: EventSelector): string[] {
   return typeof selector.kind === 'string' ? [selector.kind] : [...selector.kind];
 }
 
+/**
+ * Event reads shared by the indicators refreshed together (one ingestion, one drain): indicators reading the same
+ * kinds on the same dates load them once (refresh them one after the other). Only valid while the events do not
+ * change, so make one per refresh.
+ */
+export interface EventLoads {
+  onDates: Map<string, Promise<StoredEvent[]>>;
+  bySubjects: Map<string, Promise<StoredEvent[]>>;
+}
+
+/** An empty set of shared event reads. */
+export function createEventLoads(): EventLoads {
+  return { onDates: new Map(), bySubjects: new Map() };
+}
+
+function loadOnDates(db: Queryable, loads: EventLoads, kinds: readonly string[], dates: readonly string[]): Promise<StoredEvent[]> {
+  const key = `${[...kinds].sort().join('\u0001')}\u0000${dates.join('\u0001')}`;
+  let found = loads.onDates.get(key);
+  if (found === undefined) remember(loads.onDates, key, (found = findEventsOnDates(db, kinds, dates)));
+  return found;
+}
+
+function loadBySubjects(db: Queryable, loads: EventLoads, kinds: readonly string[], subjects: readonly string[]): Promise<StoredEvent[]> {
+  const key = `${[...kinds].sort().join('\u0001')}\u0000${subjects.join('\u0001')}`;
+  let found = loads.bySubjects.get(key);
+  if (found === undefined) remember(loads.bySubjects, key, (found = findEventsBySubjects(db, kinds, subjects)));
+  return found;
+}
+
+/** Reads kept per refresh: enough for the indicators of one kind refreshed one after the other, bounded in memory. */
+const LOADS_KEPT = 16;
+
+function remember(map: Map<string, Promise<StoredEvent[]>>, key: string, load: Promise<StoredEvent[]>): void {
+  if (map.size >= LOADS_KEPT) map.delete(map.keys().next().value as string);
+  map.set(key, load);
+}
+
 interface DayEvents {
   events: MeasureEvent[];
   startsBySubject: Map<string, Date>;
 }
 
-async function loadEventsByDate(db: Queryable, measure: Measure, dates: readonly string[]): Promise<Map<string, DayEvents>> {
+async function loadEventsByDate(db: Queryable, measure: Measure, dates: readonly string[], loads: EventLoads): Promise<Map<string, DayEvents>> {
   const byDate = new Map<string, DayEvents>();
   const day = (date: string): DayEvents => {
     let found = byDate.get(date);
@@ -171,12 +208,12 @@ async function loadEventsByDate(db: Queryable, measure: Measure, dates: readonly
     return found;
   };
   if (measure.kind !== 'duration') {
-    for (const stored of await findEventsOnDates(db, relevantKinds(measure), dates)) day(stored.localDate).events.push(stored.event);
+    for (const stored of await loadOnDates(db, loads, relevantKinds(measure), dates)) day(stored.localDate).events.push(stored.event);
     return byDate;
   }
-  const ends = (await findEventsOnDates(db, kindsOf(measure.end), dates)).filter((stored) => matchesSelector(stored.event, measure.end));
+  const ends = (await loadOnDates(db, loads, kindsOf(measure.end), dates)).filter((stored) => matchesSelector(stored.event, measure.end));
   const subjects = ends.flatMap((stored) => (stored.event.subject === null ? [] : [stored.event.subject]));
-  const starts = (await findEventsBySubjects(db, kindsOf(measure.start), subjects)).filter((stored) => matchesSelector(stored.event, measure.start));
+  const starts = (await loadBySubjects(db, loads, kindsOf(measure.start), subjects)).filter((stored) => matchesSelector(stored.event, measure.start));
   const startsOf = groupBySubject(starts);
   // Folding pairs the earliest end of a subject on a day, so its start is the one before that end.
   const firstEnds = new Map<string, StoredEvent>();

@@ -40,4 +40,6 @@ export interface SiteActions {
   ingestEvents?(rows: AsyncIterable<EventRow> | Iterable<EventRow>, options: IngestOptions): Promise<IngestSummary>;
   /** Bumps the data version after a change made outside a writer's transaction (data-version.action.ts). */
   bumpDataVersion?(): Promise<number>;
+  /** Recomputes the rollups of the days the HTTP ingestion queued (drain-rollup-queue.action.ts). */
+  drainRollupQueue?(): Promise<unknown>;
 }

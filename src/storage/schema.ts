@@ -17,6 +17,7 @@ export interface Schema {
   day_rollups: DayRollupsTable;
   api_tokens: ApiTokensTable;
   data_version: DataVersionTable;
+  rollup_queue: RollupQueueTable;
 }
 
 export interface ApiTokensTable {
@@ -164,6 +165,13 @@ export interface DayRollupsTable {
   sum: number;
   max: number | null;
   last_at: string | null;
+}
+
+/** A day whose rollup waits to be recomputed (see migrations/20261126090000_create_rollup_queue.ts). */
+export interface RollupQueueTable {
+  id: Generated<number>;
+  indicator_id: number;
+  date: string;
 }
 
 /** The database or an open transaction: repositories work the same on both. */

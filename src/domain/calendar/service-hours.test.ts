@@ -152,3 +152,23 @@ describe('service hours checks', () => {
     expect(() => isWithinServiceHours(at('2026-03-27T10:00:00Z'), hours)).toThrow(message);
   });
 });
+
+describe('serviceIntervalOf, remembered per date, hours and calendar', () => {
+  it('answers again the same, even after a caller changed the Dates it was given', () => {
+    const first = serviceIntervalOf('2026-03-27', office);
+    first?.start.setTime(0);
+    expect(serviceIntervalOf('2026-03-27', office)).toEqual({ start: at('2026-03-27T08:00:00Z'), end: at('2026-03-27T19:00:00Z') });
+  });
+
+  it('keeps calendars and hours apart: a local holiday or other hours give another answer for the same date', () => {
+    expect(serviceIntervalOf('2026-06-29', office, DEFAULT_WORK_CALENDAR)).not.toBeNull();
+    expect(serviceIntervalOf('2026-06-29', office, rome)).toBeNull();
+    expect(isWithinServiceHours(at('2026-06-29T10:00:00Z'), office, rome)).toBe(false);
+    expect(serviceIntervalOf('2026-06-29', { ...office, closes: '12:00' })?.end).toEqual(at('2026-06-29T10:00:00Z'));
+  });
+
+  it('still checks the input of a date it has answered for', () => {
+    expect(serviceIntervalOf('2026-03-27', office)).not.toBeNull();
+    expect(() => serviceIntervalOf('2026-03-27', { ...office, weekdays: [] })).toThrow(/weekday/);
+  });
+});

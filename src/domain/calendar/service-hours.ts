@@ -48,16 +48,42 @@ export function isServiceDay(date: string, hours: ServiceHours, calendar: WorkCa
 
 /** The span [opens, closes) of a local date as instants, or null when the date is no service day. */
 export function serviceIntervalOf(date: string, hours: ServiceHours, calendar: WorkCalendar = DEFAULT_WORK_CALENDAR): ServiceInterval | null {
-  assertServiceHours(hours);
-  assertWorkCalendar(calendar);
-  parseLocalDate(date);
-  return serviceIntervalUnchecked(date, hours, calendar);
+  const span = cachedServiceSpan(date, hours, calendar);
+  return span === null ? null : { start: new Date(span.startMs), end: new Date(span.endMs) };
 }
 
 /** Whether an instant falls within service hours: opening minute included, closing minute excluded, holidays out. */
 export function isWithinServiceHours(instant: Date, hours: ServiceHours, calendar: WorkCalendar = DEFAULT_WORK_CALENDAR): boolean {
-  const interval = serviceIntervalOf(localDateOf(instant, calendar.timeZone), hours, calendar);
-  return interval !== null && instant.getTime() >= interval.start.getTime() && instant.getTime() < interval.end.getTime();
+  const span = cachedServiceSpan(localDateOf(instant, calendar.timeZone), hours, calendar);
+  const ms = instant.getTime();
+  return span !== null && ms >= span.startMs && ms < span.endMs;
+}
+
+interface ServiceSpan {
+  startMs: number;
+  endMs: number;
+}
+
+const SPAN_CACHE_LIMIT = 10_000;
+const spanCache = new Map<string, ServiceSpan | null>();
+
+/**
+ * serviceIntervalUnchecked after the checks, remembered per (date, hours, calendar): folding asks it for every event,
+ * and each answer costs several Intl time-zone look-ups. Only checked inputs are remembered, so a hit needs no checks.
+ */
+function cachedServiceSpan(date: string, hours: ServiceHours, calendar: WorkCalendar): ServiceSpan | null {
+  const holidays = calendar.localHolidays.length === 0 ? '' : JSON.stringify(calendar.localHolidays);
+  const key = `${date}\u0000${hours.opens}\u0000${hours.closes}\u0000${hours.weekdays.join(',')}\u0000${calendar.timeZone}\u0000${holidays}`;
+  const cached = spanCache.get(key);
+  if (cached !== undefined) return cached;
+  assertServiceHours(hours);
+  assertWorkCalendar(calendar);
+  parseLocalDate(date);
+  const interval = serviceIntervalUnchecked(date, hours, calendar);
+  const span = interval === null ? null : { startMs: interval.start.getTime(), endMs: interval.end.getTime() };
+  if (spanCache.size >= SPAN_CACHE_LIMIT) spanCache.clear();
+  spanCache.set(key, span);
+  return span;
 }
 
 /**

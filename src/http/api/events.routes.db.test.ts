@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDialectContext } from '../../../test/dialects.ts';
+import { drainRollupQueue } from '../../actions/drain-rollup-queue.action.ts';
 import { KIT_INDICATORS, storeKit, T0 } from '../../actions/events.test-kit.ts';
 import { ndjson, postEvents, startApi, type ApiUnderTest, type TestDatabase } from './api.test-kit.ts';
 
@@ -64,6 +65,19 @@ describe('POST /api/v1/events', () => {
     expect(await yearValue()).toMatchObject({ value: 50, status: 'missed' });
     await postEvents(api.app, token, ndjson(...Array.from({ length: 18 }, (_, i) => call(`ok-${i}`, true))));
     expect(await yearValue()).toMatchObject({ value: 95 });
+  });
+
+  it('answers before the rollups are recomputed, then recomputes them by itself within moments', async () => {
+    const token = await api.tokenFor('contact-centre');
+    const response = await postEvents(api.app, token, ndjson(call('c1', true), call('c2', false)));
+    expect(response.json()).toMatchObject({ accepted: 2 });
+    const acknowledged = await api.reportCache.readDataVersion();
+    // No report is asked for: the drain the route schedules alone must recompute the days, which moves the version.
+    const deadline = Date.now() + 5000;
+    while ((await api.reportCache.readDataVersion()) === acknowledged && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await api.reportCache.readDataVersion()).toBe(acknowledged + 1);
+    expect(await drainRollupQueue({ database })).toEqual({ indicators: 0, days: 0 });
+    expect(await yearValue()).toMatchObject({ value: 50, status: 'missed' });
   });
 
   it('keeps the good lines and rejects a bad one with its line number and field', async () => {

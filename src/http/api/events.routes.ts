@@ -61,13 +61,39 @@ async function* ofSourceOnly(rows: AsyncIterable<EventRow>, source: string): Asy
   }
 }
 
+/** How long after an ingestion the days it queued are recomputed: public results lag by about this much. */
+const DRAIN_DELAY_MS = 500;
+
 /**
  * POST /api/v1/events: a source's events as NDJSON or a JSON array, authenticated by the source's bearer token.
  * Partial: good lines are stored, bad ones listed with their line; idempotent by (source, id). Answers once the
- * events are committed, and bumps the data version so public results show them on the next request.
+ * events are committed (with the days they touch queued), then recomputes those days' rollups DRAIN_DELAY_MS later
+ * (one drain for all the requests in between), which bumps the data version again: public results show the events
+ * within a second, and at once to a report that finds the queue not empty (getReport drains it first).
  */
 export function registerEventRoutes(app: FastifyInstance, deps: SiteDeps, options: EventRoutesOptions): void {
   const tokens = new WeakMap<FastifyRequest, VerifiedApiToken>();
+  // Requests arriving within DRAIN_DELAY_MS share one drain (a feed sending batches back to back touches the same
+  // days again and again); the drain in progress is kept so that closing the app waits for it.
+  let timer: NodeJS.Timeout | undefined;
+  let draining: Promise<unknown> = Promise.resolve();
+  const drainNow = (): void => {
+    timer = undefined;
+    const { actions } = deps;
+    if (actions.drainRollupQueue === undefined) return;
+    const run = actions.drainRollupQueue().catch((error: unknown) => app.log.error({ err: error }, 'recomputing the queued rollups failed; the next ingestion or report retries'));
+    draining = Promise.all([draining, run]);
+  };
+  const drainSoon = (): void => {
+    timer ??= setTimeout(drainNow, DRAIN_DELAY_MS);
+  };
+  app.addHook('onClose', async () => {
+    if (timer !== undefined) {
+      clearTimeout(timer);
+      drainNow();
+    }
+    await draining;
+  });
   const limiter = options.requestsPerMinute === false ? undefined : new FixedWindowLimiter(options.requestsPerMinute, 60_000);
 
   app.addContentTypeParser(NDJSON, { parseAs: 'buffer', bodyLimit: options.bodyLimitBytes }, (_request, body, done) => done(null, body));
@@ -126,7 +152,10 @@ export function registerEventRoutes(app: FastifyInstance, deps: SiteDeps, option
       const rows = ofSourceOnly(readEventsNdjson(lines, { defaultSource: token.source }), token.source);
       const summary = await actions.ingestEvents(rows, { mode: 'partial' });
       // Caches key on the data version; a batch of pure re-sends changed nothing and keeps them warm.
-      if (summary.accepted + summary.corrected > 0) await deps.actions.bumpDataVersion?.();
+      if (summary.accepted + summary.corrected > 0) {
+        await deps.actions.bumpDataVersion?.();
+        drainSoon();
+      }
       options.counters.add(token.source, summary);
       request.log.info(
         { source: token.source, tokenId: token.id, accepted: summary.accepted, duplicates: summary.duplicates, corrected: summary.corrected, rejected: summary.rejected.length },

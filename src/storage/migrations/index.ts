@@ -3,6 +3,7 @@ import type { MigrationDialect } from '../dialects/storage-dialect.ts';
 import * as createCards from './20261123180000_create_cards.ts';
 import * as createEvents from './20261124090000_create_events.ts';
 import * as createApiTokens from './20261125120000_create_api_tokens.ts';
+import * as createRollupQueue from './20261126090000_create_rollup_queue.ts';
 
 interface MigrationModule {
   up: (db: Kysely<unknown>, dialect: MigrationDialect) => Promise<void>;
@@ -17,6 +18,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, module: Migration
   ['20261123180000_create_cards', createCards],
   ['20261124090000_create_events', createEvents],
   ['20261125120000_create_api_tokens', createApiTokens],
+  ['20261126090000_create_rollup_queue', createRollupQueue],
 ];
 
 /** A Kysely migration provider that hands each migration the dialect helpers. */

@@ -1,0 +1,83 @@
+import { expect, it } from 'vitest';
+import type { Database } from '../storage/database.ts';
+import { readDataVersion } from '../storage/repositories/data-version.repository.ts';
+import { listRollups } from '../storage/repositories/rollup.repository.ts';
+import { enqueueRollupDays, hasQueuedRollupDays } from '../storage/repositories/rollup-queue.repository.ts';
+import { describeEachDialect } from '../../test/dialects.ts';
+import { row, rows, storeKit, T0 } from './events.test-kit.ts';
+import { drainRollupQueue } from './drain-rollup-queue.action.ts';
+import { getReport } from './get-report.action.ts';
+import { ingestEvents } from './ingest-events.action.ts';
+import { rebuildRollups } from './rebuild-rollups.action.ts';
+
+const deps = (database: Database) => ({ database, now: () => T0 });
+
+/** Calls over ten days, answered or not, then corrections and a duration whose start arrives after its end. */
+function batches() {
+  const calls = Array.from({ length: 600 }, (_, i) =>
+    row(i + 1, { id: `c${i}`, kind: 'call.received', at: new Date(Date.UTC(2026, 1, 20) + i * 1_440_000).toISOString(), attributes: { answered: i % 5 !== 0 } }),
+  );
+  return [
+    calls.slice(0, 300),
+    calls.slice(300),
+    rows(
+      { id: 'c3', kind: 'call.received', at: '2026-03-05T09:00:00+01:00', attributes: { answered: false } },
+      { id: 'e1', kind: 'request.closed', subject: 'REQ-1', at: '2026-03-04T09:00:00+01:00' },
+      { id: 'x1', kind: 'disruption', at: '2026-02-23T10:00:00+01:00' },
+    ),
+    rows({ id: 's1', kind: 'request.opened', subject: 'REQ-1', at: '2026-02-27T09:00:00+01:00' }),
+  ];
+}
+
+describeEachDialect('draining the rollup queue', (ctx) => {
+  it('leaves, after partial ingestions and one drain, exactly the rollups a full rebuild computes', async () => {
+    const database = await ctx.openFresh();
+    await storeKit(database);
+    for (const batch of batches()) await ingestEvents(deps(database), batch, { mode: 'partial' });
+    expect(await listRollups(database.db)).toEqual([]);
+    expect(await hasQueuedRollupDays(database.db)).toBe(true);
+    const before = await readDataVersion(database.db);
+
+    const summary = await drainRollupQueue(deps(database));
+    expect(summary.days).toBeGreaterThan(10);
+    expect(await hasQueuedRollupDays(database.db)).toBe(false);
+    expect(await readDataVersion(database.db)).toBe(before + 1);
+    const drained = await listRollups(database.db);
+    await rebuildRollups({ database });
+    expect(await listRollups(database.db)).toEqual(drained);
+  });
+
+  it('with nothing queued writes nothing, not even the data version', async () => {
+    const database = await ctx.openFresh();
+    await storeKit(database);
+    const before = await readDataVersion(database.db);
+    expect(await drainRollupQueue(deps(database))).toEqual({ indicators: 0, days: 0 });
+    expect(await readDataVersion(database.db)).toBe(before);
+  });
+
+  it('shares one drain between callers that ask while it waits, and drops days of indicators without a measure', async () => {
+    const database = await ctx.openFresh();
+    await storeKit(database);
+    await ingestEvents(deps(database), batches()[0] ?? [], { mode: 'partial' });
+    await enqueueRollupDays(database.db, [{ indicatorId: 999_999, date: '2026-03-01' }]);
+    const [first, second] = await Promise.all([drainRollupQueue(deps(database)), drainRollupQueue(deps(database))]);
+    expect(second).toBe(first);
+    expect(first.days).toBeGreaterThan(0);
+    expect(await hasQueuedRollupDays(database.db)).toBe(false);
+  });
+
+  it('after a crash between the acknowledgement and the drain, the next report recomputes the queued days first', async () => {
+    const database = await ctx.openFresh();
+    await storeKit(database);
+    // The process "dies" right after the commit: the queue rows stay, no rollup was written.
+    for (const batch of batches()) await ingestEvents(deps(database), batch, { mode: 'partial' });
+    expect(await listRollups(database.db)).toEqual([]);
+
+    const report = await getReport(deps(database), { year: 2026, granularity: 'month' });
+    expect(await hasQueuedRollupDays(database.db)).toBe(false);
+    expect(report.some((indicator) => indicator.year.status !== 'no-data')).toBe(true);
+    const drained = await listRollups(database.db);
+    await rebuildRollups({ database });
+    expect(await listRollups(database.db)).toEqual(drained);
+  });
+});
