@@ -81,12 +81,21 @@ export async function ingestEvents(
   return deps.database.db.transaction().execute(async (trx) => {
     const run = new Ingestion(trx, await loadMeasuredIndicators(trx, calendar), calendar, receivedAt, options);
     let batch: EventRow[] = [];
-    for await (const row of rows) {
+    const take = (row: EventRow): Promise<void> | undefined => {
       batch.push(row);
-      if (batch.length >= INGEST_BATCH_SIZE) {
-        await run.writeBatch(batch);
-        batch = [];
+      if (batch.length < INGEST_BATCH_SIZE) return undefined;
+      const full = batch;
+      batch = [];
+      return run.writeBatch(full);
+    };
+    // Rows already in memory (the HTTP API) are taken without awaiting each one.
+    if (Symbol.iterator in rows) {
+      for (const row of rows) {
+        const written = take(row);
+        if (written !== undefined) await written;
       }
+    } else {
+      for await (const row of rows) await take(row);
     }
     await run.writeBatch(batch);
     await run.finish();

@@ -47,49 +47,48 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Checks a row's fields and builds the event, or says which field is wrong (the first one, in column order). */
 export function eventFromRecord(record: RawEventRecord, context: RecordContext): EventRow {
-  const fail = (field: string, message: string): EventRow => ({ ...rowBase(context), error: { line: context.line, field, message } });
 
   const id = readKey(record.id);
-  if (typeof id !== 'string') return fail('id', id.problem);
+  if (typeof id !== 'string') return rowError(context, 'id', id.problem);
 
   let source: string;
   if (isBlank(record.source)) {
-    if (context.defaultSource === undefined) return fail('source', 'missing, and no default source was given (--source)');
+    if (context.defaultSource === undefined) return rowError(context, 'source', 'missing, and no default source was given (--source)');
     source = context.defaultSource;
   } else {
     const read = readKey(record.source);
-    if (typeof read !== 'string') return fail('source', read.problem);
+    if (typeof read !== 'string') return rowError(context, 'source', read.problem);
     source = read;
   }
 
-  if (isBlank(record.kind)) return fail('kind', 'missing: say what happened, e.g. "call.answered"');
+  if (isBlank(record.kind)) return rowError(context, 'kind', 'missing: say what happened, e.g. "call.answered"');
   if (typeof record.kind !== 'string' || !KIND.test(record.kind.trim())) {
-    return fail('kind', `${quote(record.kind)} is not a dotted lower-case name such as "call.answered"`);
+    return rowError(context, 'kind', `${quote(record.kind)} is not a dotted lower-case name such as "call.answered"`);
   }
   const kind = record.kind.trim();
 
   let subject: string | null = null;
   if (!isBlank(record.subject)) {
     const read = readKey(record.subject);
-    if (typeof read !== 'string') return fail('subject', read.problem);
+    if (typeof read !== 'string') return rowError(context, 'subject', read.problem);
     subject = read;
   }
 
   const occurredAt = parseInstant(record.occurredAt);
-  if (!(occurredAt instanceof Date)) return fail('occurredAt', occurredAt.problem);
+  if (!(occurredAt instanceof Date)) return rowError(context, 'occurredAt', occurredAt.problem);
 
   const attributes: Record<string, AttributeValue> = {};
   for (const [name, value] of record.attributes) {
-    if (name.trim() === '') return fail(context.attributeField(name), 'an attribute needs a name');
+    if (name.trim() === '') return rowError(context, context.attributeField(name), 'an attribute needs a name');
     // Assigning it would replace the object's prototype instead of adding an attribute.
-    if (name === '__proto__') return fail(context.attributeField(name), 'is a reserved name: call the attribute something else');
+    if (name === '__proto__') return rowError(context, context.attributeField(name), 'is a reserved name: call the attribute something else');
     if (value === undefined) continue;
     if (value === null || typeof value === 'string' || typeof value === 'boolean') {
       attributes[name] = value;
     } else if (typeof value === 'number' && Number.isFinite(value)) {
       attributes[name] = value;
     } else {
-      return fail(context.attributeField(name), `${quote(value)} is not a text, a number, true/false or null`);
+      return rowError(context, context.attributeField(name), `${quote(value)} is not a text, a number, true/false or null`);
     }
   }
 

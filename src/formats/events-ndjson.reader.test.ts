@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventRow } from './event-record.ts';
-import { MAX_NDJSON_LINE_CHARS, readEventsNdjson } from './events-ndjson.reader.ts';
+import { MAX_NDJSON_LINE_CHARS, readEventsNdjson, readEventsNdjsonSync } from './events-ndjson.reader.ts';
 
 async function collect(rows: AsyncIterable<EventRow>): Promise<EventRow[]> {
   const all: EventRow[] = [];
@@ -59,5 +59,19 @@ describe('the NDJSON event reader', () => {
     const rows = await collect(readEventsNdjson(huge()));
     expect(rows[0]?.error).toMatchObject({ line: 1, field: 'json', message: expect.stringMatching(/longer than/) });
     expect(rows[1]).toMatchObject({ line: 2, event: { id: 'next' } });
+  });
+
+  it('reads a body already in memory, in one chunk or many, to the same rows as the streaming reader', async () => {
+    const text = ['\uFEFF{"id":"1","kind":"a.b","occurredAt":"2026-03-01T10:00:00+01:00","attributes":{"città":"Roma"}}', '', 'not json', '{"id":"3","kind":"a.b","occurredAt":"2026-03-01"}'].join('\r\n');
+    const streamed = await collect(readEventsNdjson(chunked(text), { defaultSource: 's' }));
+    const bytes = new TextEncoder().encode(text);
+    const pieces = Array.from({ length: Math.ceil(bytes.length / 5) }, (_, index) => bytes.slice(index * 5, index * 5 + 5));
+    expect([...readEventsNdjsonSync([bytes], { defaultSource: 's' })]).toEqual(streamed);
+    expect([...readEventsNdjsonSync(pieces, { defaultSource: 's' })]).toEqual(streamed);
+    expect(streamed.map((row) => [row.line, row.error?.field])).toEqual([
+      [1, undefined],
+      [3, 'json'],
+      [4, 'occurredAt'],
+    ]);
   });
 });

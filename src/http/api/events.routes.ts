@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { VerifiedApiToken } from '../../actions/verify-api-token.action.ts';
 import type { EventRow } from '../../formats/event-record.ts';
-import { readEventsNdjson } from '../../formats/events-ndjson.reader.ts';
+import { readEventsNdjsonSync } from '../../formats/events-ndjson.reader.ts';
 import type { IngestCounters } from '../ops/ingest-counters.ts';
 import type { SiteDeps } from '../site-settings.ts';
 import { ApiError } from './api-errors.ts';
@@ -35,24 +35,14 @@ function bearerTokenOf(request: FastifyRequest): string | undefined {
   return match?.[1];
 }
 
-/** An iterable as the async one the readers take. */
-function asyncIterableOf<T>(items: Iterable<T>): AsyncIterable<T> {
-  return {
-    [Symbol.asyncIterator]: () => {
-      const iterator = items[Symbol.iterator]();
-      return { next: () => Promise.resolve(iterator.next()) };
-    },
-  };
-}
-
 /** A JSON array's items as NDJSON lines, so both bodies are read, checked and numbered the same way (item n = line n). */
 function* linesOfArray(items: readonly unknown[]): Generator<string> {
   for (const item of items) yield `${JSON.stringify(item) ?? 'null'}\n`;
 }
 
 /** Rows of the token's source only: an event naming another source is rejected on its line. */
-async function* ofSourceOnly(rows: AsyncIterable<EventRow>, source: string): AsyncGenerator<EventRow> {
-  for await (const row of rows) {
+function* ofSourceOnly(rows: Iterable<EventRow>, source: string): Generator<EventRow> {
+  for (const row of rows) {
     if (row.event !== undefined && row.event.source !== source) {
       yield { line: row.line, error: { line: row.line, field: 'source', message: `'${row.event.source}' is not the source of this token ('${source}')` } };
     } else {
@@ -148,8 +138,9 @@ export function registerEventRoutes(app: FastifyInstance, deps: SiteDeps, option
       const { actions } = deps;
       if (token === undefined || actions.ingestEvents === undefined) throw new Error('the onRequest hook did not run');
       const body: unknown = request.body;
-      const lines = asyncIterableOf<string | Uint8Array>(Array.isArray(body) ? linesOfArray(body) : body instanceof Uint8Array ? [body] : []);
-      const rows = ofSourceOnly(readEventsNdjson(lines, { defaultSource: token.source }), token.source);
+      // The whole body is in memory already: read it without a promise per line.
+      const lines: Iterable<string | Uint8Array> = Array.isArray(body) ? linesOfArray(body) : body instanceof Uint8Array ? [body] : [];
+      const rows = ofSourceOnly(readEventsNdjsonSync(lines, { defaultSource: token.source }), token.source);
       const summary = await actions.ingestEvents(rows, { mode: 'partial' });
       // Caches key on the data version; a batch of pure re-sends changed nothing and keeps them warm.
       if (summary.accepted + summary.corrected > 0) {

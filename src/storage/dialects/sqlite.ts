@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { SqliteDialect, type CreateTableBuilder, type Dialect } from 'kysely';
+import { SqliteDialect, type CreateTableBuilder, type Dialect, type SqliteDatabase } from 'kysely';
 import { UserError } from '../../domain/shared/errors.ts';
 
 export const dialectName = 'sqlite';
@@ -26,7 +26,31 @@ export function createKyselyDialect(path: string): Dialect {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  return new SqliteDialect({ database });
+  return new SqliteDialect({ database: withStatementCache(database) });
+}
+
+/** Prepared statements kept per connection; past this many the cache starts again. */
+const STATEMENT_CACHE_SIZE = 200;
+
+/**
+ * The database with its prepared statements remembered by SQL text: Kysely prepares every query it runs, and
+ * preparing a multi-row insert costs more than running it. The one connection is used by one query at a time (Kysely
+ * holds a lock), so a statement is never run twice at once; SQLite re-prepares a statement itself after a schema change.
+ */
+function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => database.close(),
+    prepare: (sql: string) => {
+      let statement = statements.get(sql);
+      if (statement === undefined) {
+        statement = database.prepare(sql);
+        if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 /** SQLite: "integer primary key autoincrement", so ids are never reused after a delete. */

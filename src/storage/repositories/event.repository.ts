@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Insertable, Selectable } from 'kysely';
+import { CompiledQuery, type Insertable, type Selectable } from 'kysely';
 import type { AttributeValue, MeasureEvent } from '../../domain/events/event.ts';
 import { fromJsonColumn, toJsonColumn } from '../json-column.ts';
 import type { EventsTable, Queryable } from '../schema.ts';
@@ -30,10 +30,14 @@ const IN_LIST_LIMIT = 500;
  * the same key with the same hash is a re-send, with another hash a correction.
  */
 export function hashEventContent(event: MeasureEvent): string {
-  const attributes = Object.keys(event.attributes)
-    .sort()
-    .map((name) => [name, event.attributes[name]]);
-  const canonical = JSON.stringify([event.kind, event.subject, event.occurredAt.toISOString(), attributes]);
+  // The text of JSON.stringify([kind, subject, instant, [[name, value], …]]), built without the arrays.
+  const names = Object.keys(event.attributes);
+  if (names.length > 1) names.sort();
+  let attributes = '';
+  for (const name of names) {
+    attributes += `${attributes === '' ? '' : ','}[${JSON.stringify(name)},${JSON.stringify(event.attributes[name]) ?? 'null'}]`;
+  }
+  const canonical = `[${JSON.stringify(event.kind)},${JSON.stringify(event.subject)},"${event.occurredAt.toISOString()}",[${attributes}]]`;
   return createHash('sha256').update(canonical).digest('hex');
 }
 
@@ -80,11 +84,34 @@ export async function findEventsByIds(db: Queryable, source: string, eventIds: r
 /** Inserts new events, several rows per statement. Their keys must not be stored yet. */
 export async function insertEvents(db: Queryable, writes: readonly EventToWrite[], rowsPerStatement = 500): Promise<void> {
   for (const chunk of chunksOf(writes, rowsPerStatement)) {
-    await db
-      .insertInto('events')
-      .values(chunk.map((write) => ({ source: write.event.source, event_id: write.event.id, ...eventColumns(write) })))
-      .execute();
+    const parameters: unknown[] = [];
+    for (const write of chunk) {
+      const { event } = write;
+      // In the column order of insertSqlFor.
+      parameters.push(event.source, event.id, event.kind, event.subject, event.occurredAt.toISOString(), write.localDate, toJsonColumn(event.attributes), write.contentHash, write.receivedAt);
+    }
+    await db.executeQuery(CompiledQuery.raw(insertSqlFor(db, chunk.length), parameters));
   }
+}
+
+/** Multi-row insert texts by dialect (told apart by a one-row text) and row count. */
+const insertSqlByShape = new Map<string, string>();
+const INSERT_SHAPE_LIMIT = 1000;
+
+/**
+ * The SQL of an insert of `rows` events, built by Kysely once per dialect and row count: building it per batch
+ * (one node per value) cost more than the insert itself. The one-row text names the dialect (placeholders differ).
+ */
+function insertSqlFor(db: Queryable, rows: number): string {
+  const row = { source: '', event_id: '', kind: '', subject: null, occurred_at: '', local_date: '', attributes_json: '', content_hash: '', received_at: '' } satisfies Insertable<EventsTable>;
+  const key = `${db.insertInto('events').values(row).compile().sql}\u0000${rows}`;
+  let sql = insertSqlByShape.get(key);
+  if (sql === undefined) {
+    sql = db.insertInto('events').values(Array.from({ length: rows }, () => row)).compile().sql;
+    if (insertSqlByShape.size >= INSERT_SHAPE_LIMIT) insertSqlByShape.clear();
+    insertSqlByShape.set(key, sql);
+  }
+  return sql;
 }
 
 /** Replaces the content of a stored event (a correction); its key and row id stay. */
