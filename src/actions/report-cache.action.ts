@@ -2,6 +2,7 @@ import { DEFAULT_WORK_CALENDAR, localDateOf } from '../domain/calendar/index.ts'
 import type { IndicatorReport } from '../domain/evaluation/indicator-report.ts';
 import { bumpDataVersion, readDataVersion } from '../storage/repositories/data-version.repository.ts';
 import { getReport, type GetReportDeps, type ReportRequest } from './get-report.action.ts';
+import { drainRollupQueue } from './drain-rollup-queue.action.ts';
 
 export interface ReportCacheOptions {
   /** Evaluations kept (one per year, granularity and day). Default 16. */
@@ -60,7 +61,9 @@ export function createReportCache(deps: GetReportDeps, options: ReportCacheOptio
     const startedAt = clock();
     const startedIn = generation;
     counts.versionReads += 1;
-    const read = readDataVersion(deps.database.db).then((version) => {
+    // Days still queued by the HTTP ingestion are recomputed first (which moves the version), so a version handed
+    // out — and the ETags made from it — already stands for what the next evaluation will show.
+    const read = drainRollupQueue(deps).then(() => readDataVersion(deps.database.db)).then((version) => {
       if (startedIn === generation) known = { version, readAt: startedAt };
       return version;
     });
