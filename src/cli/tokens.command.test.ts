@@ -1,11 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command, CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../domain/shared/errors.ts';
 import { openContext } from '../context.ts';
-import { createBufferIo } from './cli-io.ts';
+import { runCommand } from './events-commands.test-kit.ts';
 import { registerTokensCommand, type OpenTokensContext } from './tokens.command.ts';
 
 const NOW = new Date('2026-03-10T11:00:00Z');
@@ -16,27 +14,7 @@ function openAt(url: string): OpenTokensContext {
 }
 
 /** Runs `misura tokens …` as runCli would: exit code and output. */
-async function run(url: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const io = createBufferIo();
-  let code = 0;
-  const program = new Command('misura').exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
-  registerTokensCommand(program, io, (c) => (code = Math.max(code, c)), openAt(url));
-  const override = (command: Command): void => {
-    command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
-    command.commands.forEach(override);
-  };
-  program.commands.forEach(override);
-  try {
-    await program.parseAsync(['node', 'misura', ...args]);
-  } catch (error) {
-    if (error instanceof CommanderError) code = error.exitCode === 0 ? 0 : 2;
-    else if (error instanceof UserError) {
-      io.err(`misura: ${error.message}`);
-      code = 2;
-    } else throw error;
-  }
-  return { code, stdout: io.stdout.join('\n'), stderr: io.stderr.join('\n') };
-}
+const run = (url: string, ...args: string[]) => runCommand(registerTokensCommand, url, args, NOW);
 
 describe('misura tokens', () => {
   const freshUrl = () => join(mkdtempSync(join(tmpdir(), 'misura-tokens-')), 'misura.db');
