@@ -3,7 +3,7 @@ import { addDays, DEFAULT_WORK_CALENDAR, localDateOf, type WorkCalendar } from '
 import type { DayRollup } from '../domain/evaluation/day-rollup.ts';
 import { evaluateIndicator } from '../domain/evaluation/evaluate.ts';
 import type { IndicatorEvaluation, Period, PeriodGranularity } from '../domain/evaluation/evaluation.ts';
-import type { IndicatorReport } from '../domain/evaluation/indicator-report.ts';
+import { reportHeadOf, type IndicatorReport } from '../domain/evaluation/indicator-report.ts';
 import { periodsOf } from '../domain/evaluation/period.ts';
 import type { Measure } from '../domain/measures/measure.ts';
 import { describeMeasure } from '../domain/measures/measure-describe.ts';
@@ -57,7 +57,7 @@ export async function getReport(deps: GetReportDeps, request: ReportRequest): Pr
     for (const [index, indicator] of stored.card.indicators.entries()) {
       const id = stored.indicatorIds[index];
       const measure = id === undefined ? undefined : measures.get(id);
-      const head = headOf(stored, indicator);
+      const head = reportHeadOf(stored.card, indicator);
       if (id === undefined || measure === undefined) {
         reports.push({
           ...head,
@@ -136,18 +136,3 @@ function unjudged(indicator: Indicator, period: Period, asOf: string, explanatio
   };
 }
 
-function headOf(stored: StoredCard, indicator: Indicator): Pick<IndicatorReport, 'service' | 'card' | 'indicator'> {
-  return {
-    service: { slug: stored.card.service.slug, name: stored.card.service.name },
-    card: { edition: stored.editionKey, year: stored.card.year },
-    indicator: {
-      slug: indicator.slug,
-      position: indicator.position,
-      dimension: indicator.dimension,
-      subdimension: indicator.subdimension,
-      description: indicator.description,
-      formula: indicator.formula,
-      additional: indicator.additional,
-    },
-  };
-}

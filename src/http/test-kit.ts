@@ -2,7 +2,7 @@ import type { CardFilterInput, CardListing } from '../actions/list-cards.action.
 import type { ServiceListing } from '../actions/list-services.action.ts';
 import { editionKeyOf, type Indicator, type Organisation, type StandardCard } from '../domain/cards/card.ts';
 import type { EvaluationStatus, IndicatorEvaluation, Period } from '../domain/evaluation/evaluation.ts';
-import type { IndicatorReport } from '../domain/evaluation/indicator-report.ts';
+import { reportHeadOf, type IndicatorReport } from '../domain/evaluation/indicator-report.ts';
 import { UserError } from '../domain/shared/errors.ts';
 import { slugify } from '../domain/shared/slug.ts';
 import { newIndicator, newOrganisation, newService, newTarget } from '../../test/factories.ts';
@@ -63,17 +63,7 @@ export function newReport(card: StandardCard, indicator: Indicator, options: New
   const monthly = options.monthly ?? [96, 97.5, 98];
   const status = options.status ?? 'met';
   return {
-    service: { slug: card.service.slug, name: card.service.name },
-    card: { edition: editionKeyOf(card.year), year: card.year },
-    indicator: {
-      slug: indicator.slug,
-      position: indicator.position,
-      dimension: indicator.dimension,
-      subdimension: indicator.subdimension,
-      description: indicator.description,
-      formula: indicator.formula,
-      additional: indicator.additional,
-    },
+    ...reportHeadOf(card, indicator),
     measureDescription: {
       it: 'Contiamo i giorni in cui il portale risponde ai controlli automatici ogni 5 minuti.',
       en: 'We count the days on which the portal answers automatic checks every 5 minutes.',

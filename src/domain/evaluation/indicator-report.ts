@@ -1,3 +1,4 @@
+import { editionKeyOf, type Indicator, type StandardCard } from '../cards/card.ts';
 import type { IndicatorEvaluation } from './evaluation.ts';
 
 /** One indicator of the card in force for a year, with its measure explained and its evaluations. */
@@ -21,4 +22,21 @@ export interface IndicatorReport {
   year: IndicatorEvaluation;
   /** The year's months (or quarters), in order, up to the last one with data. */
   periods: IndicatorEvaluation[];
+}
+
+/** Which service, edition and indicator a report is about: the part every report of a card shares. */
+export function reportHeadOf(card: StandardCard, indicator: Indicator): Pick<IndicatorReport, 'service' | 'card' | 'indicator'> {
+  return {
+    service: { slug: card.service.slug, name: card.service.name },
+    card: { edition: editionKeyOf(card.year), year: card.year },
+    indicator: {
+      slug: indicator.slug,
+      position: indicator.position,
+      dimension: indicator.dimension,
+      subdimension: indicator.subdimension,
+      description: indicator.description,
+      formula: indicator.formula,
+      additional: indicator.additional,
+    },
+  };
 }
