@@ -1,7 +1,8 @@
-import { DEFAULT_WORK_CALENDAR, localDateOf, utcOffsetMinutesAt, type WorkCalendar } from '../domain/calendar/index.ts';
+import { DEFAULT_WORK_CALENDAR, localDateOf, type WorkCalendar } from '../domain/calendar/index.ts';
 import type { MeasureEvent } from '../domain/events/event.ts';
-import { affectedDates } from '../domain/measures/day-fold.ts';
+import { ownDateSelectorsOf } from '../domain/measures/day-fold.ts';
 import { matchesSelector } from '../domain/measures/event-match.ts';
+import type { EventSelector } from '../domain/measures/measure.ts';
 import { UserError } from '../domain/shared/errors.ts';
 import type { EventRow, EventRowError } from '../formats/event-record.ts';
 import type { Database } from '../storage/database.ts';
@@ -116,8 +117,10 @@ class Ingestion {
   /** indicatorId → local dates to re-fold. */
   private readonly touched = new Map<number, Set<string>>();
   private readonly sources = new Map<string, SourceActivity>();
-  private readonly byKind = new Map<string, MeasuredIndicator[]>();
-  private readonly localDate: (instant: Date) => string;
+  /** Source → its latest event instant in ms (written to its activity at the end). */
+  private readonly latestMs = new Map<string, number>();
+  /** Event kind → the indicators reading it, with the selectors whose events change their own date. */
+  private readonly byKind = new Map<string, { indicator: MeasuredIndicator; ownDate: readonly EventSelector[] }[]>();
 
   constructor(
     private readonly db: Queryable,
@@ -126,11 +129,11 @@ class Ingestion {
     private readonly receivedAt: string,
     private readonly options: IngestOptions,
   ) {
-    this.localDate = localDateReader(calendar.timeZone);
     for (const indicator of measured) {
+      const ownDate = ownDateSelectorsOf(indicator.measure);
       for (const kind of indicator.kinds) {
         const list = this.byKind.get(kind) ?? [];
-        list.push(indicator);
+        list.push({ indicator, ownDate });
         this.byKind.set(kind, list);
       }
     }
@@ -143,7 +146,8 @@ class Ingestion {
       const event = this.accept(row);
       if (event === undefined) continue;
       this.noteSource(event);
-      writes.push({ event, localDate: this.localDate(event.occurredAt), contentHash: hashEventContent(event), receivedAt: this.receivedAt });
+      const occurredAt = event.occurredAt.toISOString();
+      writes.push({ event, occurredAt, localDate: localDateOf(event.occurredAt, this.calendar.timeZone), contentHash: hashEventContent(event, occurredAt), receivedAt: this.receivedAt });
     }
     if (writes.length === 0) return;
 
@@ -170,7 +174,10 @@ class Ingestion {
     }
     await insertEvents(this.db, [...inserts.values()], INGEST_BATCH_SIZE);
     for (const { stored: original, write } of updates.values()) await replaceEvent(this.db, original.rowId, write);
-    await this.touch([...[...inserts.values()].map((write) => write.event), ...[...updates.values()].flatMap(({ stored: original, write }) => [original.event, write.event])]);
+    // Both versions of a corrected event: its date or its match may have changed.
+    const versions: { event: MeasureEvent; localDate: string }[] = [...inserts.values()];
+    for (const { stored: original, write } of updates.values()) versions.push(original, write);
+    await this.touch(versions);
   }
 
   /** Re-folds (or, in partial mode, queues) every touched day, then records what the sources sent. */
@@ -178,7 +185,7 @@ class Ingestion {
     if (this.options.mode === 'partial') {
       const days = [...this.touched].flatMap(([indicatorId, dates]) => [...dates].map((date) => ({ indicatorId, date })));
       await enqueueRollupDays(this.db, days);
-      await recordSourceActivity(this.db, [...this.sources.values()]);
+      await recordSourceActivity(this.db, this.activities());
       return;
     }
     const loads = createEventLoads();
@@ -188,7 +195,7 @@ class Ingestion {
       const dates = this.touched.get(indicator.indicatorId);
       if (dates !== undefined && dates.size > 0) await refreshRollups(this.db, indicator, dates, loads);
     }
-    await recordSourceActivity(this.db, [...this.sources.values()]);
+    await recordSourceActivity(this.db, this.activities());
   }
 
   summary(): IngestSummary {
@@ -232,11 +239,11 @@ class Ingestion {
    * Marks the days these event versions change, per indicator whose measure reads their kind. A duration start
    * changes the day of its subject's end, which may be stored already (a late start): those are looked up.
    */
-  private async touch(events: readonly MeasureEvent[]): Promise<void> {
+  private async touch(versions: readonly { event: MeasureEvent; localDate: string }[]): Promise<void> {
     const startSubjects = new Map<MeasuredIndicator, Set<string>>();
-    for (const event of events) {
-      for (const indicator of this.byKind.get(event.kind) ?? []) {
-        for (const date of affectedDates(indicator.measure, event, this.calendar.timeZone)) this.touchDate(indicator, date);
+    for (const { event, localDate } of versions) {
+      for (const { indicator, ownDate } of this.byKind.get(event.kind) ?? []) {
+        if (ownDate.some((selector) => matchesSelector(event, selector))) this.touchDate(indicator, localDate);
         const { measure } = indicator;
         if (measure.kind === 'duration' && event.subject !== null && matchesSelector(event, measure.start)) {
           const subjects = startSubjects.get(indicator) ?? new Set<string>();
@@ -255,15 +262,25 @@ class Ingestion {
   }
 
   private touchDate(indicator: MeasuredIndicator, date: string): void {
-    const dates = this.touched.get(indicator.indicatorId) ?? new Set<string>();
+    let dates = this.touched.get(indicator.indicatorId);
+    if (dates === undefined) this.touched.set(indicator.indicatorId, (dates = new Set<string>()));
     dates.add(date);
-    this.touched.set(indicator.indicatorId, dates);
   }
 
   private noteSource(event: MeasureEvent): void {
-    const activity = this.sourceOf(event);
-    const at = event.occurredAt.toISOString();
-    if (at > activity.latestEventAt) activity.latestEventAt = at;
+    const ms = event.occurredAt.getTime();
+    const latest = this.latestMs.get(event.source);
+    if (latest === undefined) this.sourceOf(event);
+    if (latest === undefined || ms > latest) this.latestMs.set(event.source, ms);
+  }
+
+  /** The sources' activity, with the latest instant each sent. */
+  private activities(): SourceActivity[] {
+    for (const activity of this.sources.values()) {
+      const latest = this.latestMs.get(activity.name);
+      if (latest !== undefined) activity.latestEventAt = new Date(latest).toISOString();
+    }
+    return [...this.sources.values()];
   }
 
   private sourceOf(event: MeasureEvent): SourceActivity {
@@ -283,36 +300,6 @@ function checkEvent(event: MeasureEvent, line: number): EventRowError | undefine
   if (event.source.trim() === '') return { line, field: 'source', message: 'missing' };
   if (event.kind.trim() === '') return { line, field: 'kind', message: 'missing' };
   return undefined;
-}
-
-const BUCKET_MS = 15 * 60_000;
-/** Time zone → quarter hour → its offset in minutes, or null when it changes within the quarter hour. */
-const offsetsByZone = new Map<string, Map<number, number | null>>();
-
-/**
- * localDateOf, remembered per quarter hour: time zones change offset only on quarter hours, so an instant's local
- * date is the UTC date of the instant shifted by its bucket's offset. Asking the time zone database once per event
- * would dominate the cost of a large file. A bucket whose two ends disagree is asked about each instant.
- */
-function localDateReader(timeZone: string): (instant: Date) => string {
-  // Kept across ingestions: the HTTP API makes one per request, and a feed's requests cover the same weeks.
-  let offsets = offsetsByZone.get(timeZone);
-  if (offsets === undefined) offsetsByZone.set(timeZone, (offsets = new Map<number, number | null>()));
-  const known = offsets;
-  return (instant) => {
-    const ms = instant.getTime();
-    const bucket = Math.floor(ms / BUCKET_MS);
-    let offset = known.get(bucket);
-    if (offset === undefined) {
-      const start = utcOffsetMinutesAt(new Date(bucket * BUCKET_MS), timeZone);
-      const end = utcOffsetMinutesAt(new Date((bucket + 1) * BUCKET_MS - 1), timeZone);
-      offset = start === end ? start : null;
-      if (known.size > 100_000) known.clear();
-      known.set(bucket, offset);
-    }
-    if (offset === null) return localDateOf(instant, timeZone);
-    return new Date(ms + offset * 60_000).toISOString().slice(0, 10);
-  };
 }
 
 function keyOf(source: string, id: string): string {

@@ -31,7 +31,8 @@ export interface RawEventRecord {
   kind: unknown;
   subject: unknown;
   occurredAt: unknown;
-  attributes: ReadonlyMap<string, unknown>;
+  /** Named values: a Map (CSV, XLSX), or the parsed JSON object itself (NDJSON), read without copying. */
+  attributes: ReadonlyMap<string, unknown> | Readonly<Record<string, unknown>>;
 }
 
 export interface RecordContext extends EventReaderOptions {
@@ -78,21 +79,36 @@ export function eventFromRecord(record: RawEventRecord, context: RecordContext):
   if (!(occurredAt instanceof Date)) return rowError(context, 'occurredAt', occurredAt.problem);
 
   const attributes: Record<string, AttributeValue> = {};
-  for (const [name, value] of record.attributes) {
-    if (name.trim() === '') return rowError(context, context.attributeField(name), 'an attribute needs a name');
-    // Assigning it would replace the object's prototype instead of adding an attribute.
-    if (name === '__proto__') return rowError(context, context.attributeField(name), 'is a reserved name: call the attribute something else');
-    if (value === undefined) continue;
-    if (value === null || typeof value === 'string' || typeof value === 'boolean') {
-      attributes[name] = value;
-    } else if (typeof value === 'number' && Number.isFinite(value)) {
-      attributes[name] = value;
-    } else {
-      return rowError(context, context.attributeField(name), `${quote(value)} is not a text, a number, true/false or null`);
+  const given = record.attributes;
+  if (given instanceof Map) {
+    for (const [name, value] of given as ReadonlyMap<string, unknown>) {
+      const problem = addAttribute(attributes, name, value, context);
+      if (problem !== undefined) return problem;
+    }
+  } else {
+    const object = given as Readonly<Record<string, unknown>>;
+    for (const name in object) {
+      if (!Object.hasOwn(object, name)) continue;
+      const problem = addAttribute(attributes, name, object[name], context);
+      if (problem !== undefined) return problem;
     }
   }
 
-  return { ...rowBase(context), event: { id, source, kind, subject, occurredAt, attributes } };
+  const event = { id, source, kind, subject, occurredAt, attributes };
+  return context.file === undefined ? { line: context.line, event } : { line: context.line, file: context.file, event };
+}
+
+/** Adds one checked attribute, or returns the error row naming it. */
+function addAttribute(attributes: Record<string, AttributeValue>, name: string, value: unknown, context: RecordContext): EventRow | undefined {
+  if (name.trim() === '') return rowError(context, context.attributeField(name), 'an attribute needs a name');
+  // Assigning it would replace the object's prototype instead of adding an attribute.
+  if (name === '__proto__') return rowError(context, context.attributeField(name), 'is a reserved name: call the attribute something else');
+  if (value === undefined) return undefined;
+  if (value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) {
+    attributes[name] = value;
+    return undefined;
+  }
+  return rowError(context, context.attributeField(name), `${quote(value)} is not a text, a number, true/false or null`);
 }
 
 /** An error row for the whole line (bad JSON, bad CSV). */
@@ -131,10 +147,9 @@ export function parseInstant(value: unknown): Date | { problem: string } {
   const offsetMinutes = offsetMinutesOf(offset);
   if (offsetMinutes === null) return problem(`the offset ${offset} is not a real UTC offset`);
   const ms = fraction === undefined ? 0 : Math.floor(Number(`0.${fraction}`) * 1000);
-  const utc = new Date(0);
-  utc.setUTCFullYear(year, month - 1, day);
-  utc.setUTCHours(hour, minute, second, ms);
-  return new Date(utc.getTime() - offsetMinutes * 60_000);
+  // Date.UTC reads years 0–99 as 1900–1999; those go through the setters.
+  const utc = year >= 100 ? Date.UTC(year, month - 1, day, hour, minute, second, ms) : utcOfEarlyYear(year, month, day, hour, minute, second, ms);
+  return new Date(utc - offsetMinutes * 60_000);
 }
 
 /** "Z" → 0, "+01:00"/"+0100"/"+01" → 60; null beyond ±18:00 or with minutes over 59. */
@@ -148,10 +163,18 @@ function offsetMinutesOf(offset: string): number | null {
   return sign * (hours * 60 + minutes);
 }
 
+function utcOfEarlyYear(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {
+  const utc = new Date(0);
+  utc.setUTCFullYear(year, month - 1, day);
+  utc.setUTCHours(hour, minute, second, ms);
+  return utc.getTime();
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  const d = new Date(0);
-  d.setUTCFullYear(year, month, 0);
-  return d.getUTCDate();
+  if (month !== 2) return DAYS_IN_MONTH[month - 1] ?? 0;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 /** An id, source or subject: non-empty text (a whole number is taken as its digits). */

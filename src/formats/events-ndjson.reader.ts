@@ -1,4 +1,4 @@
-import { eventFromRecord, quote, rowError, type EventReaderOptions, type EventRow } from './event-record.ts';
+import { eventFromRecord, quote, rowError, type EventReaderOptions, type EventRow, type RecordContext } from './event-record.ts';
 
 /** Longest line read; a longer one is refused rather than held in memory. */
 export const MAX_NDJSON_LINE_CHARS = 1_000_000;
@@ -12,14 +12,15 @@ const FIELDS = new Set(['id', 'source', 'kind', 'subject', 'occurredAt', 'attrib
  */
 export async function* readEventsNdjson(input: AsyncIterable<string | Uint8Array>, options: EventReaderOptions = {}): AsyncGenerator<EventRow> {
   const splitter = new LineSplitter();
+  const context = contextOf(options);
   for await (const chunk of input) {
     for (const line of splitter.push(chunk)) {
-      const row = rowOfLine(line, options);
+      const row = rowOfLine(line, context);
       if (row !== undefined) yield row;
     }
   }
   for (const line of splitter.end()) {
-    const row = rowOfLine(line, options);
+    const row = rowOfLine(line, context);
     if (row !== undefined) yield row;
   }
 }
@@ -30,14 +31,15 @@ export async function* readEventsNdjson(input: AsyncIterable<string | Uint8Array
  */
 export function* readEventsNdjsonSync(input: Iterable<string | Uint8Array>, options: EventReaderOptions = {}): Generator<EventRow> {
   const splitter = new LineSplitter();
+  const context = contextOf(options);
   for (const chunk of input) {
     for (const line of splitter.push(chunk)) {
-      const row = rowOfLine(line, options);
+      const row = rowOfLine(line, context);
       if (row !== undefined) yield row;
     }
   }
   for (const line of splitter.end()) {
-    const row = rowOfLine(line, options);
+    const row = rowOfLine(line, context);
     if (row !== undefined) yield row;
   }
 }
@@ -50,9 +52,14 @@ interface Line {
 
 const attributeField = (name: string) => `attributes.${name}`;
 
+/** One context per reader, its line moved along: rows copy what they need, so none holds on to it. */
+function contextOf(options: EventReaderOptions): RecordContext {
+  return { ...options, line: 0, attributeField };
+}
+
 /** The row of one line, or undefined for a blank line. */
-function rowOfLine({ line, text, tooLong }: Line, options: EventReaderOptions): EventRow | undefined {
-  const context = { ...options, line, attributeField };
+function rowOfLine({ line, text, tooLong }: Line, context: RecordContext): EventRow | undefined {
+  context.line = line;
   if (tooLong) return rowError(context, 'json', `the line is longer than ${MAX_NDJSON_LINE_CHARS} characters`);
   if (text.trim() === '') return undefined;
   let parsed: unknown;
@@ -65,9 +72,10 @@ function rowOfLine({ line, text, tooLong }: Line, options: EventReaderOptions): 
     return rowError(context, 'json', `${quote(parsed)} is not a JSON object: each line holds one event {"id", "kind", "occurredAt", …}`);
   }
   const object = parsed as Record<string, unknown>;
-  const unknown = Object.keys(object).find((key) => !FIELDS.has(key));
-  if (unknown !== undefined) {
-    return rowError(context, unknown, 'unknown field: an event has id, source, kind, subject, occurredAt and attributes (data goes under "attributes")');
+  for (const key in object) {
+    if (!FIELDS.has(key)) {
+      return rowError(context, key, 'unknown field: an event has id, source, kind, subject, occurredAt and attributes (data goes under "attributes")');
+    }
   }
   const attributes = object.attributes;
   if (attributes !== undefined && attributes !== null && (typeof attributes !== 'object' || Array.isArray(attributes))) {
@@ -80,7 +88,7 @@ function rowOfLine({ line, text, tooLong }: Line, options: EventReaderOptions): 
       kind: object.kind,
       subject: object.subject,
       occurredAt: object.occurredAt,
-      attributes: new Map(Object.entries((attributes ?? {}) as Record<string, unknown>)),
+      attributes: (attributes ?? {}) as Record<string, unknown>,
     },
     context,
   );

@@ -46,6 +46,20 @@ describe('localDateOf', () => {
   it('rejects an invalid instant', () => {
     expect(() => localDateOf(new Date('not a date'))).toThrow(UserError);
   });
+
+  // The offset is remembered per UTC day (per quarter hour on the days it changes): it must read like Intl itself.
+  it.each([
+    ['Europe/Rome', '2026-03-28', '2026-03-30'],
+    ['Europe/Rome', '2026-10-24', '2026-10-26'],
+    ['Australia/Adelaide', '2026-04-04', '2026-04-06'],
+    ['America/Santiago', '2026-04-04', '2026-04-06'],
+    ['Asia/Kolkata', '2026-01-01', '2026-01-02'],
+  ])('reads every quarter hour and its last minute in %s from %s to %s as Intl does', (zone, from, to) => {
+    const intl = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    for (let ms = Date.parse(`${from}T00:00:00Z`); ms < Date.parse(`${to}T00:00:00Z`); ms += 900_000) {
+      for (const instant of [new Date(ms), new Date(ms + 899_999)]) expect(localDateOf(instant, zone), instant.toISOString()).toBe(intl.format(instant));
+    }
+  });
 });
 
 describe('localPartsOf across the DST changes of 2026 in Rome', () => {

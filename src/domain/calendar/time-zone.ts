@@ -116,7 +116,22 @@ export function datesOfYear(year: number): string[] {
 
 /** The local date of an instant in a time zone. */
 export function localDateOf(instant: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
-  return localPartsOf(instant, timeZone).date;
+  const ms = instantMs(instant);
+  if (ms < CACHE_FROM_MS) return localPartsOf(instant, timeZone).date;
+  return dateOfDayNumber(Math.floor((ms + cachedOffsetMs(ms, timeZone)) / MS_PER_DAY));
+}
+
+const dayNames = new Map<number, string>();
+
+/** 'YYYY-MM-DD' of a day counted from 1970-01-01 (no zone involved), remembered: ingestion asks it for every event. */
+function dateOfDayNumber(dayNumber: number): string {
+  let name = dayNames.get(dayNumber);
+  if (name === undefined) {
+    if (dayNames.size > 100_000) dayNames.clear();
+    name = isoDateOfUtcMs(dayNumber * MS_PER_DAY);
+    dayNames.set(dayNumber, name);
+  }
+  return name;
 }
 
 /** The wall-clock reading (date, time, weekday) of an instant in a time zone. */
@@ -222,26 +237,48 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 const QUARTER_HOUR_MS = 900_000;
-/** From 1972 on, every zone's offsets are whole minutes and change only at quarter-hour-aligned instants. */
+/**
+ * From 1972 on, every zone's offsets are whole minutes, change only at quarter-hour-aligned instants, and change
+ * at most once in a UTC day.
+ */
 const CACHE_FROM_MS = Date.UTC(1972, 0, 1);
-const offsetCache = new Map<string, Map<number, number>>();
+/** Zone → UTC day number → the offset all that day, or null when it changes within the day. */
+const dayOffsetCache = new Map<string, Map<number, number | null>>();
+/** Zone → quarter hour → offset, for the days on which the offset changes. */
+const quarterOffsetCache = new Map<string, Map<number, number>>();
 
 /**
- * The wall clock of an instant, from the zone's offset cached per quarter hour: ingestion asks this for every
- * event, and Intl's formatToParts is by far the slowest step of it.
+ * The zone's offset at an instant from 1972 on, asked of Intl (by far the slowest step of a local date) once per UTC
+ * day, or per quarter hour on the days the offset changes: ingestion asks this for every event.
  */
+function cachedOffsetMs(ms: number, timeZone: string): number {
+  let days = dayOffsetCache.get(timeZone);
+  if (days === undefined) dayOffsetCache.set(timeZone, (days = new Map<number, number | null>()));
+  const day = Math.floor(ms / MS_PER_DAY);
+  let offset = days.get(day);
+  if (offset === undefined) {
+    if (days.size > 100_000) days.clear();
+    const first = offsetMsAt(day * MS_PER_DAY, timeZone);
+    offset = first === offsetMsAt((day + 1) * MS_PER_DAY - QUARTER_HOUR_MS, timeZone) ? first : null;
+    days.set(day, offset);
+  }
+  if (offset !== null) return offset;
+  let quarters = quarterOffsetCache.get(timeZone);
+  if (quarters === undefined) quarterOffsetCache.set(timeZone, (quarters = new Map<number, number>()));
+  const bucket = Math.floor(ms / QUARTER_HOUR_MS);
+  let exact = quarters.get(bucket);
+  if (exact === undefined) {
+    if (quarters.size > 100_000) quarters.clear();
+    exact = offsetMsAt(bucket * QUARTER_HOUR_MS, timeZone);
+    quarters.set(bucket, exact);
+  }
+  return exact;
+}
+
+/** The wall clock of an instant, from the zone's cached offset. */
 function cachedWallClockFieldsOf(ms: number, timeZone: string): WallClockFields {
   if (ms < CACHE_FROM_MS) return wallClockFieldsOf(ms, timeZone);
-  let offsets = offsetCache.get(timeZone);
-  if (offsets === undefined) offsetCache.set(timeZone, (offsets = new Map<number, number>()));
-  const bucket = Math.floor(ms / QUARTER_HOUR_MS);
-  let offset = offsets.get(bucket);
-  if (offset === undefined) {
-    if (offsets.size > 100_000) offsets.clear();
-    offset = offsetMsAt(bucket * QUARTER_HOUR_MS, timeZone);
-    offsets.set(bucket, offset);
-  }
-  const wall = new Date(ms + offset);
+  const wall = new Date(ms + cachedOffsetMs(ms, timeZone));
   return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(), hour: wall.getUTCHours(), minute: wall.getUTCMinutes(), second: wall.getUTCSeconds() };
 }
 

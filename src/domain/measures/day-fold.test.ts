@@ -4,8 +4,9 @@ import { DEFAULT_WORK_CALENDAR } from '../calendar/index.ts';
 import type { DayRollup } from '../evaluation/day-rollup.ts';
 import type { AttributeValue, MeasureEvent } from '../events/event.ts';
 import { UserError } from '../shared/errors.ts';
-import { affectedDates, durationItemsOf, foldDay, REGISTER_ENTRY_KIND, relevantKinds } from './day-fold.ts';
+import { durationItemsOf, foldDay, ownDateSelectorsOf, REGISTER_ENTRY_KIND, relevantKinds } from './day-fold.ts';
 import type { FoldContext } from './day-fold.ts';
+import { matchesSelector } from './event-match.ts';
 import type { AvailabilityDaysMeasure, DurationMeasure, Measure } from './measure.ts';
 
 let sequence = 0;
@@ -246,7 +247,7 @@ describe('foldDay: freshness', () => {
   });
 });
 
-describe('relevantKinds and affectedDates', () => {
+describe('relevantKinds and ownDateSelectorsOf', () => {
   const duration: Measure = { kind: 'duration', start: { kind: 'request.received' }, end: { kind: ['request.published', 'request.rejected'] }, unit: 'days', statistic: 'mean' };
 
   it('lists the kinds a measure reads, once each', () => {
@@ -254,13 +255,14 @@ describe('relevantKinds and affectedDates', () => {
     expect(relevantKinds({ kind: 'register', register: 'r', good: [] })).toEqual([REGISTER_ENTRY_KIND]);
   });
 
-  it("gives an event's local date, none for a duration start, none for an event not picked", () => {
-    // 23:30 UTC on 28 March is already 29 March in Rome.
-    const end = event('request.published', '2026-03-28T23:30:00Z', {}, 'R');
-    expect(affectedDates(duration, end, 'Europe/Rome')).toEqual(['2026-03-29']);
-    expect(affectedDates(duration, event('request.received', '2026-03-28T10:00:00Z', {}, 'R'), 'Europe/Rome')).toEqual([]);
+  it('picks the events that change their own date: a duration end but not its start, an event the measure selects, no other', () => {
+    const changesOwnDate = (measure: Measure, e: MeasureEvent) => ownDateSelectorsOf(measure).some((selector) => matchesSelector(e, selector));
+    expect(changesOwnDate(duration, event('request.published', '2026-03-28T23:30:00Z', {}, 'R'))).toBe(true);
+    expect(changesOwnDate(duration, event('request.received', '2026-03-28T10:00:00Z', {}, 'R'))).toBe(false);
     const count: Measure = { kind: 'count', select: { kind: 'disruption', where: [{ attribute: 'severity', op: '=', value: 'high' }] }, count: 'days' };
-    expect(affectedDates(count, event('disruption', '2026-03-28T10:00:00Z', { severity: 'low' }), 'Europe/Rome')).toEqual([]);
-    expect(affectedDates(count, event('disruption', '2026-03-28T10:00:00Z', { severity: 'high' }), 'Europe/Rome')).toEqual(['2026-03-28']);
+    expect(changesOwnDate(count, event('disruption', '2026-03-28T10:00:00Z', { severity: 'low' }))).toBe(false);
+    expect(changesOwnDate(count, event('disruption', '2026-03-28T10:00:00Z', { severity: 'high' }))).toBe(true);
+    expect(changesOwnDate({ kind: 'register', register: 'r', good: [] }, event(REGISTER_ENTRY_KIND, '2026-03-28T10:00:00Z', { register: 'other' }))).toBe(false);
+    expect(changesOwnDate({ kind: 'register', register: 'r', good: [] }, event(REGISTER_ENTRY_KIND, '2026-03-28T10:00:00Z', { register: 'r' }))).toBe(true);
   });
 });

@@ -94,14 +94,14 @@ export function relevantKinds(measure: Measure): string[] {
 }
 
 /**
- * The local dates whose rollup this event (one version of it) changes: its own local date when the measure picks it,
- * none otherwise. A duration start event changes nothing by itself: the item counts on the date of its END, so the
- * caller pairs it and re-folds the end's date when a start arrives or is corrected after its end. For a correction,
- * the caller unions the dates of the old and the new version (the date or the match may have changed).
+ * The selectors whose events change the rollup of their OWN local date: an event (one version of it) picked by one
+ * of them changes its date's rollup, any other changes none. A duration start changes nothing by itself: the item
+ * counts on the date of its END, so the caller pairs it and re-folds the end's date when a start arrives or is
+ * corrected after its end. For a correction, the caller takes the dates of the old and the new version (the date or
+ * the match may have changed). Compute them once per measure: ingestion asks for every event.
  */
-export function affectedDates(measure: Measure, event: MeasureEvent, timeZone: string): string[] {
-  const selectors = measure.kind === 'duration' ? [measure.end] : selectorsOf(measure);
-  return selectors.some((selector) => matchesSelector(event, selector)) ? [localDateOf(event.occurredAt, timeZone)] : [];
+export function ownDateSelectorsOf(measure: Measure): EventSelector[] {
+  return measure.kind === 'duration' ? [measure.end] : selectorsOf(measure);
 }
 
 /** The selector that picks the entries of a register measure. */

@@ -13,10 +13,9 @@ import type { Condition, EventSelector } from './measure.ts';
 
 /** Whether an event is picked by a selector: its kind (one of the kinds), source if given, and every condition. */
 export function matchesSelector(event: MeasureEvent, selector: EventSelector): boolean {
-  const kinds = typeof selector.kind === 'string' ? [selector.kind] : selector.kind;
-  if (!kinds.includes(event.kind)) return false;
+  if (typeof selector.kind === 'string' ? selector.kind !== event.kind : !selector.kind.includes(event.kind)) return false;
   if (selector.source !== undefined && event.source !== selector.source) return false;
-  return matchesConditions(event.attributes, selector.where ?? []);
+  return selector.where === undefined || matchesConditions(event.attributes, selector.where);
 }
 
 /** Whether attributes satisfy every condition (an empty list always holds). */

@@ -20,7 +20,7 @@ function event(overrides: Partial<MeasureEvent> = {}): MeasureEvent {
 }
 
 function write(e: MeasureEvent, localDate = '2026-03-02'): EventToWrite {
-  return { event: e, localDate, contentHash: hashEventContent(e), receivedAt: R };
+  return { event: e, occurredAt: e.occurredAt.toISOString(), localDate, contentHash: hashEventContent(e), receivedAt: R };
 }
 
 describe('the content hash of an event', () => {

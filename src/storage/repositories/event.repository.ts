@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { CompiledQuery, type Insertable, type Selectable } from 'kysely';
 import type { AttributeValue, MeasureEvent } from '../../domain/events/event.ts';
 import { fromJsonColumn, toJsonColumn } from '../json-column.ts';
@@ -17,6 +17,8 @@ export interface StoredEvent {
 /** An event to write, with what storage derives from it. */
 export interface EventToWrite {
   event: MeasureEvent;
+  /** The instant as ISO 8601 UTC text (event.occurredAt.toISOString()), made once per event. */
+  occurredAt: string;
   localDate: string;
   contentHash: string;
   receivedAt: string;
@@ -29,7 +31,7 @@ const IN_LIST_LIMIT = 500;
  * A hash of what an event says (kind, subject, instant, attributes with sorted keys), not of its key (source, id):
  * the same key with the same hash is a re-send, with another hash a correction.
  */
-export function hashEventContent(event: MeasureEvent): string {
+export function hashEventContent(event: MeasureEvent, occurredAtIso: string = event.occurredAt.toISOString()): string {
   // The text of JSON.stringify([kind, subject, instant, [[name, value], …]]), built without the arrays.
   const names = Object.keys(event.attributes);
   if (names.length > 1) names.sort();
@@ -37,8 +39,14 @@ export function hashEventContent(event: MeasureEvent): string {
   for (const name of names) {
     attributes += `${attributes === '' ? '' : ','}[${JSON.stringify(name)},${JSON.stringify(event.attributes[name]) ?? 'null'}]`;
   }
-  const canonical = `[${JSON.stringify(event.kind)},${JSON.stringify(event.subject)},"${event.occurredAt.toISOString()}",[${attributes}]]`;
-  return createHash('sha256').update(canonical).digest('hex');
+  const canonical = `[${JSON.stringify(event.kind)},${JSON.stringify(event.subject)},"${occurredAtIso}",[${attributes}]]`;
+  return sha256Hex(canonical);
+}
+
+/** crypto.hash (Node 20.12+) skips the Hash object, which cost more than hashing a short text; older 20.x fall back. */
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+function sha256Hex(text: string): string {
+  return oneShotHash === undefined ? crypto.createHash('sha256').update(text).digest('hex') : oneShotHash('sha256', text, 'hex');
 }
 
 function eventFromRow(row: Selectable<EventsTable>): StoredEvent {
@@ -63,7 +71,7 @@ function eventColumns(write: EventToWrite) {
   return {
     kind: event.kind,
     subject: event.subject,
-    occurred_at: event.occurredAt.toISOString(),
+    occurred_at: write.occurredAt,
     local_date: write.localDate,
     attributes_json: toJsonColumn(event.attributes),
     content_hash: write.contentHash,
@@ -88,7 +96,7 @@ export async function insertEvents(db: Queryable, writes: readonly EventToWrite[
     for (const write of chunk) {
       const { event } = write;
       // In the column order of insertSqlFor.
-      parameters.push(event.source, event.id, event.kind, event.subject, event.occurredAt.toISOString(), write.localDate, toJsonColumn(event.attributes), write.contentHash, write.receivedAt);
+      parameters.push(event.source, event.id, event.kind, event.subject, write.occurredAt, write.localDate, toJsonColumn(event.attributes), write.contentHash, write.receivedAt);
     }
     await db.executeQuery(CompiledQuery.raw(insertSqlFor(db, chunk.length), parameters));
   }
