@@ -1,18 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { buildDemo } from '../src/actions/build-demo.action.ts';
-import { createApiToken } from '../src/actions/create-api-token.action.ts';
 import { SEED_DIR } from '../src/cli/demo.command.ts';
 import { localDateOf } from '../src/domain/calendar/index.ts';
 import type { MeasureEvent } from '../src/domain/events/event.ts';
 import { generateDemoEvents } from '../src/demo/demo-events.ts';
-import { realSiteActions } from '../src/http/api/api.test-kit.ts';
+import { openContext } from '../src/context.ts';
 import { buildApp } from '../src/http/app.ts';
 import { openDatabase } from '../src/storage/database.ts';
-import { hashEventContent } from '../src/storage/repositories/event.repository.ts';
+import type { IngestClientResult, IngestJob } from './ingest-client.ts';
 import { formatNumber } from './load.ts';
 
 /**
@@ -42,28 +42,32 @@ try {
   const events = [...byKey.values()];
   const batches = batchesOf(events);
 
-  // HTTP: the real app on a loopback port, one token per source.
-  const { actions } = realSiteActions(database, now);
+  await database.close();
+  // HTTP: the app wired as `misura serve` wires it (the queued rollups recomputed by a worker thread), on a loopback
+  // port, one token per source.
+  const context = await openContext({ MISURA_DB_URL: join(folder, 'http.db') }, now, { drainInWorker: true });
+  const { actions } = context;
   const app = buildApp(actions, { logger: false, now, rateLimitPerMinute: false, api: { ingestRequestsPerMinute: false } });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const tokens = new Map<string, string>();
-  for (const source of new Set(events.map((event) => event.source))) tokens.set(source, (await createApiToken({ database, now }, { source })).token);
-  const bodies = batches.map((batch) => ({ token: tokens.get(batch[0]!.source)!, body: `${batch.map((event) => JSON.stringify(event)).join('\n')}\n` }));
-  let accepted = 0;
-  const httpStarted = performance.now();
-  for (const { token, body } of bodies) {
-    const response = await fetch(`${origin}/api/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' }, body });
-    const summary = (await response.json()) as { accepted: number; duplicates: number; corrected: number; rejected: unknown[] };
-    if (response.status !== 200 || summary.rejected.length > 0) throw new Error(`POST /api/v1/events answered ${response.status}: ${JSON.stringify(summary).slice(0, 500)}`);
-    // A few events of the first day's feeds (late closures, register corrections) come again: all are counted.
-    accepted += summary.accepted + summary.duplicates + summary.corrected;
-  }
-  const httpSeconds = (performance.now() - httpStarted) / 1000;
+  for (const source of new Set(events.map((event) => event.source))) tokens.set(source, (await actions.createApiToken({ source })).token);
+  const requests = batches.map((batch, index) => {
+    const file = join(folder, `batch-${index}.ndjson`);
+    writeFileSync(file, `${batch.map((event) => JSON.stringify(event)).join('\n')}\n`);
+    return { token: tokens.get(batch[0]!.source)!, file };
+  });
+  // The sender runs in its own process and times the requests itself: from the first request to the last answer.
+  const sent = await sendFromClient({ origin, requests });
+  const answeredAt = performance.now();
+  if (sent.failure !== undefined) throw new Error(sent.failure);
+  // A few events of the first day's feeds (late closures, register corrections) come again: all are counted.
+  const accepted = sent.taken;
+  const httpSeconds = sent.seconds;
   // Closing waits for the last queued rollups to be recomputed: the time until the public results show every event.
   await app.close();
-  const drainedSeconds = (performance.now() - httpStarted) / 1000;
-  await database.close();
+  const drainedSeconds = sent.seconds + (performance.now() - answeredAt) / 1000;
+  await context.close();
   if (accepted !== events.length) throw new Error(`${events.length} events sent, ${accepted} taken`);
 
   // Raw: the same rows, computed beforehand, inserted by one prepared statement.
@@ -73,11 +77,11 @@ try {
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = NORMAL');
   const insert = raw.prepare(
-    'insert into events (source, event_id, kind, subject, occurred_at, local_date, attributes_json, content_hash, received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'insert into events (source, event_id, kind, subject, occurred_at, local_date, attributes_json, received_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const receivedAt = NOW.toISOString();
   const rowsOf = (batch: readonly MeasureEvent[]) =>
-    batch.map((e) => [e.source, e.id, e.kind, e.subject, e.occurredAt.toISOString(), localDateOf(e.occurredAt), JSON.stringify(e.attributes), hashEventContent(e), receivedAt]);
+    batch.map((e) => [e.source, e.id, e.kind, e.subject, e.occurredAt.toISOString(), localDateOf(e.occurredAt), JSON.stringify(e.attributes), receivedAt]);
   const rawBatches = batches.map(rowsOf);
   const insertBatch = raw.transaction((rows: unknown[][]) => {
     for (const row of rows) insert.run(...row);
@@ -91,13 +95,26 @@ try {
 
   const httpRate = events.length / httpSeconds;
   const rawRate = events.length / rawSeconds;
-  console.log(`ingest bench: ${formatNumber(events.length)} demo events from ${tokens.size} sources, ${bodies.length} NDJSON requests of at most ${formatNumber(BATCH)} events`);
+  console.log(`ingest bench: ${formatNumber(events.length)} demo events from ${tokens.size} sources, ${requests.length} NDJSON requests of at most ${formatNumber(BATCH)} events`);
   console.log(`  POST /api/v1/events (NDJSON, committed)   ${formatNumber(httpRate).padStart(9)} events/s   (${formatNumber(httpSeconds, 2)} s)`);
   console.log(`  … until every rollup is recomputed       ${formatNumber(events.length / drainedSeconds).padStart(9)} events/s   (${formatNumber(drainedSeconds, 2)} s)`);
   console.log(`  raw better-sqlite3 prepared insert         ${formatNumber(rawRate).padStart(9)} events/s   (${formatNumber(rawSeconds, 2)} s)`);
   console.log(`  ratio HTTP / raw: ${formatNumber((100 * httpRate) / rawRate, 1)} % (goal >= 50 %)`);
 } finally {
   rmSync(folder, { recursive: true, force: true });
+}
+
+/** Runs the sender (bench/ingest-client.ts) in its own process and resolves with what it measured. */
+function sendFromClient(job: IngestJob): Promise<IngestClientResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(new URL('./ingest-client.ts', import.meta.url), { execArgv: process.execArgv });
+    child.once('message', (result) => resolve(result as IngestClientResult));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`the ingestion client exited with code ${code}`));
+    });
+    child.send(job);
+  });
 }
 
 /** Events cut into batches of one source each, at most BATCH long, in generation order. */

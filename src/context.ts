@@ -17,6 +17,7 @@ import { createReportCache, type ReportCache } from './actions/report-cache.acti
 import { revokeApiToken } from './actions/revoke-api-token.action.ts';
 import { verifyApiToken } from './actions/verify-api-token.action.ts';
 import { readConfig, type Config } from './config/config.ts';
+import { startRollupDrainWorker } from './jobs/rollup-drain-worker.ts';
 import { workCalendarOf } from './domain/calendar/index.ts';
 import { openDatabase } from './storage/database.ts';
 
@@ -58,13 +59,29 @@ export interface AppContext {
   close(): Promise<void>;
 }
 
+export interface OpenContextOptions {
+  /**
+   * Recompute queued rollups in a worker thread (its own connection) instead of on this thread: for a long-running
+   * server. Ignored for an in-memory SQLite database, which another connection cannot see.
+   */
+  drainInWorker?: boolean;
+}
+
 /** Opens the database named by the configuration (migrating it) and wires the actions to it. */
-export async function openContext(env: Record<string, string | undefined> = process.env, now: Clock = () => new Date()): Promise<AppContext> {
+export async function openContext(
+  env: Record<string, string | undefined> = process.env,
+  now: Clock = () => new Date(),
+  options: OpenContextOptions = {},
+): Promise<AppContext> {
   const config = readConfig(env);
   const database = await openDatabase(config.databaseUrl);
   const calendar = workCalendarOf({ timeZone: config.timeZone });
   const deps = { database, now, calendar };
-  const reportCache = createReportCache(deps);
+  // Started after openDatabase, so the database is migrated before the worker opens its own connection.
+  const drainWorker = options.drainInWorker === true && config.databaseUrl !== ':memory:' ? startRollupDrainWorker(env) : undefined;
+  const drain = drainWorker === undefined ? () => drainRollupQueue(deps) : () => drainWorker.drain();
+  // Reports drain the queue first: through the same drain, so they never fold days on this thread either.
+  const reportCache = createReportCache({ ...deps, drainRollupQueue: drain });
   return {
     config,
     actions: {
@@ -82,13 +99,17 @@ export async function openContext(env: Record<string, string | undefined> = proc
       listApiTokens: () => listApiTokens(deps),
       revokeApiToken: (...args) => revokeApiToken(deps, ...args),
       ingestEvents: (...args) => ingestEvents(deps, ...args),
-      drainRollupQueue: () => drainRollupQueue(deps),
+      drainRollupQueue: drain,
       rebuildRollups: (...args) => rebuildRollups(deps, ...args),
       applyMeasures: (...args) => applyMeasures(deps, ...args),
       exportMeasures: () => exportMeasures(deps),
       listSources: () => listSources(deps),
       buildDemo: (...args) => buildDemo(deps, ...args),
     },
-    close: () => database.close(),
+    close: async () => {
+      // The worker first: it may be finishing a drain on the same database.
+      await drainWorker?.close();
+      await database.close();
+    },
   };
 }

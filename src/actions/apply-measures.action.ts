@@ -8,7 +8,7 @@ import type { Database } from '../storage/database.ts';
 import { listCards, type StoredCard } from '../storage/repositories/card.repository.ts';
 import { saveMeasure, type MeasureSaveStatus } from '../storage/repositories/measure.repository.ts';
 import { deleteAllRollups } from '../storage/repositories/rollup.repository.ts';
-import { bumpDataVersion } from '../storage/repositories/data-version.repository.ts';
+import { bumpDataVersion, bumpRollupEpoch } from '../storage/repositories/data-version.repository.ts';
 import { loadMeasuredIndicators, rebuildIndicator } from './rebuild-rollups.action.ts';
 
 export interface ApplyMeasuresDeps {
@@ -72,7 +72,11 @@ export async function applyMeasures(deps: ApplyMeasuresDeps, document: unknown, 
     for (const indicator of measured) {
       if (changed.includes(indicator.indicatorId)) rebuiltDays += await rebuildIndicator(trx, indicator);
     }
-    if (changed.length > 0) await bumpDataVersion(trx);
+    if (changed.length > 0) {
+      await bumpDataVersion(trx);
+      // Definitions changed: a drain that folded with the old ones must not land its rollups.
+      await bumpRollupEpoch(trx);
+    }
     return { measures, rebuiltDays };
   });
 }

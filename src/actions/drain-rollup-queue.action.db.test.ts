@@ -1,13 +1,14 @@
 import { expect, it } from 'vitest';
 import type { Database } from '../storage/database.ts';
-import { readDataVersion } from '../storage/repositories/data-version.repository.ts';
+import { readDataVersion, readRollupEpoch } from '../storage/repositories/data-version.repository.ts';
 import { listRollups } from '../storage/repositories/rollup.repository.ts';
-import { enqueueRollupDays, hasQueuedRollupDays } from '../storage/repositories/rollup-queue.repository.ts';
+import { enqueueRollupDays, hasQueuedRollupDays, listQueuedRollupDays } from '../storage/repositories/rollup-queue.repository.ts';
 import { describeEachDialect } from '../../test/dialects.ts';
 import { row, rows, storeKit, T0 } from './events.test-kit.ts';
-import { drainRollupQueue } from './drain-rollup-queue.action.ts';
+import { drainRollupQueue, type DrainSummary } from './drain-rollup-queue.action.ts';
 import { getReport } from './get-report.action.ts';
 import { ingestEvents } from './ingest-events.action.ts';
+import { overrideComparator } from './override-comparator.action.ts';
 import { rebuildRollups } from './rebuild-rollups.action.ts';
 
 const deps = (database: Database) => ({ database, now: () => T0 });
@@ -76,6 +77,118 @@ describeEachDialect('draining the rollup queue', (ctx) => {
     const report = await getReport(deps(database), { year: 2026, granularity: 'month' });
     expect(await hasQueuedRollupDays(database.db)).toBe(false);
     expect(report.some((indicator) => indicator.year.status !== 'no-data')).toBe(true);
+    const drained = await listRollups(database.db);
+    await rebuildRollups({ database });
+    expect(await listRollups(database.db)).toEqual(drained);
+  });
+
+  it('starts a round again when another writer wrote rollups between its read and its write, ending as a full rebuild', async () => {
+    const database = await ctx.openFresh();
+    await storeKit(database);
+    for (const batch of batches()) await ingestEvents(deps(database), batch, { mode: 'partial' });
+    const attempts: number[] = [];
+    // An all-or-nothing ingestion writes its days' rollups itself and queues nothing: had the drain written what it
+    // folded before these calls existed, the answered share of 2026-02-20 would miss them.
+    const late = Array.from({ length: 5 }, (_, i) =>
+      row(i + 1, { id: `late${i}`, kind: 'call.received', at: `2026-02-20T1${i}:30:00+01:00`, attributes: { answered: false } }),
+    );
+    const summary = await drainRollupQueue({
+      ...deps(database),
+      betweenPhases: async (attempt) => {
+        attempts.push(attempt);
+        if (attempt === 1) await ingestEvents(deps(database), late, { mode: 'all-or-nothing' });
+      },
+    });
+    expect(attempts).toEqual([1, 2]);
+    expect(summary.days).toBeGreaterThan(10);
+    expect(await hasQueuedRollupDays(database.db)).toBe(false);
+    const drained = await listRollups(database.db);
+    await rebuildRollups({ database });
+    expect(await listRollups(database.db)).toEqual(drained);
+  });
+
+  it('folds again when a target changes between its read and its write, since the fold used the old definitions', async () => {
+    const database = await ctx.openFresh();
+    const service = await storeKit(database);
+    for (const batch of batches()) await ingestEvents(deps(database), batch, { mode: 'partial' });
+    const attempts: number[] = [];
+    await drainRollupQueue({
+      ...deps(database),
+      betweenPhases: async (attempt) => {
+        attempts.push(attempt);
+        if (attempt === 1) {
+          await overrideComparator(deps(database), { service, edition: '2026', indicator: 'tempi-risposta', comparator: '>=', reason: 'test' });
+        }
+      },
+    });
+    expect(attempts).toEqual([1, 2]);
+    expect(await hasQueuedRollupDays(database.db)).toBe(false);
+  });
+
+  it('after three rounds spoilt by other writers does the round under the write lock, still ending as a full rebuild', async () => {
+    const database = await ctx.openFresh();
+    await storeKit(database);
+    for (const batch of batches()) await ingestEvents(deps(database), batch, { mode: 'partial' });
+    const attempts: number[] = [];
+    await drainRollupQueue({
+      ...deps(database),
+      betweenPhases: async (attempt) => {
+        attempts.push(attempt);
+        await ingestEvents(deps(database), [row(attempt, { id: `spoil${attempt}`, kind: 'disruption', at: `2026-02-2${attempt}T10:00:00+01:00` })], { mode: 'all-or-nothing' });
+      },
+    });
+    expect(attempts).toEqual([1, 2, 3]);
+    expect(await hasQueuedRollupDays(database.db)).toBe(false);
+    const drained = await listRollups(database.db);
+    await rebuildRollups({ database });
+    expect(await listRollups(database.db)).toEqual(drained);
+  });
+
+  it('gives way to another drainer (another connection) that drained the same rows between its read and its write', async () => {
+    const url = await ctx.freshUrl();
+    const database = await ctx.open(url);
+    const other = await ctx.open(url);
+    await storeKit(database);
+    for (const batch of batches()) await ingestEvents(deps(database), batch, { mode: 'partial' });
+    const epoch = await readRollupEpoch(database.db);
+    let otherSummary: DrainSummary | undefined;
+    const attempts: number[] = [];
+    const summary = await drainRollupQueue({
+      ...deps(database),
+      betweenPhases: async (attempt) => {
+        attempts.push(attempt);
+        otherSummary ??= await drainRollupQueue(deps(other));
+      },
+    });
+    // The other drainer moved the epoch, so this one read again, found the rows gone and wrote nothing.
+    expect(attempts).toEqual([1]);
+    expect(summary).toEqual({ indicators: 0, days: 0 });
+    expect(otherSummary?.days).toBeGreaterThan(10);
+    expect(await readRollupEpoch(database.db)).toBeGreaterThan(epoch);
+    const drained = await listRollups(database.db);
+    await rebuildRollups({ database });
+    expect(await listRollups(database.db)).toEqual(drained);
+  });
+
+  it('leaves rows queued during a drain for the next call, which drains them', async () => {
+    const database = await ctx.openFresh();
+    await storeKit(database);
+    const [first = [], second = []] = batches();
+    await ingestEvents(deps(database), first, { mode: 'partial' });
+    let queuedMeanwhile: number[] = [];
+    await drainRollupQueue({
+      ...deps(database),
+      betweenPhases: async () => {
+        const before = new Set((await listQueuedRollupDays(database.db, 100_000)).map((queued) => queued.id));
+        await ingestEvents(deps(database), second, { mode: 'partial' });
+        queuedMeanwhile = (await listQueuedRollupDays(database.db, 100_000)).map((queued) => queued.id).filter((id) => !before.has(id));
+      },
+    });
+    expect(queuedMeanwhile.length).toBeGreaterThan(0);
+    expect((await listQueuedRollupDays(database.db, 100_000)).map((queued) => queued.id)).toEqual(queuedMeanwhile);
+
+    expect((await drainRollupQueue(deps(database))).days).toBeGreaterThan(0);
+    expect(await hasQueuedRollupDays(database.db)).toBe(false);
     const drained = await listRollups(database.db);
     await rebuildRollups({ database });
     expect(await listRollups(database.db)).toEqual(drained);

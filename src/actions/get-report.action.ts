@@ -22,6 +22,13 @@ export interface GetReportDeps {
   calendar?: WorkCalendar;
   /** Counts the rollup rows read (tests show a report reads days, not events). */
   rollupReads?: RollupReadStats;
+  /** Drains the rollup queue instead of drainRollupQueue on this thread (the context's drain worker). */
+  drainRollupQueue?: () => Promise<unknown>;
+}
+
+/** Recomputes the queued rollup days: through deps.drainRollupQueue when given, else on this thread. */
+export function drainQueuedRollups(deps: GetReportDeps): Promise<unknown> {
+  return deps.drainRollupQueue === undefined ? drainRollupQueue(deps) : deps.drainRollupQueue();
 }
 
 export interface ReportRequest {
@@ -41,7 +48,7 @@ export const NO_MEASURE_EXPLANATION = 'no measure declared';
  * Days still queued by the HTTP ingestion (say, left by a crash) are recomputed first.
  */
 export async function getReport(deps: GetReportDeps, request: ReportRequest): Promise<IndicatorReport[]> {
-  await drainRollupQueue(deps);
+  await drainQueuedRollups(deps);
   const { db } = deps.database;
   const calendar = deps.calendar ?? DEFAULT_WORK_CALENDAR;
   const [yearPeriod] = periodsOf(request.year, 'year');

@@ -11,7 +11,7 @@ import { findCard, saveCard } from '../storage/repositories/card.repository.ts';
 import { findComparatorOverrides, type ComparatorOverride } from '../storage/repositories/comparator-override.repository.ts';
 import { listOrganisations, saveOrganisation } from '../storage/repositories/organisation.repository.ts';
 import { findService, saveService } from '../storage/repositories/service.repository.ts';
-import { bumpDataVersion } from '../storage/repositories/data-version.repository.ts';
+import { bumpDataVersion, bumpRollupEpoch } from '../storage/repositories/data-version.repository.ts';
 
 export type ImportStatus = 'created' | 'updated' | 'unchanged';
 
@@ -59,7 +59,11 @@ export async function importCards(deps: ImportCardsDeps, cards: readonly Importe
     const fallback = await fallbackOrganisation(trx, cards);
     // Each card is checked just before it is written, so a bad card anywhere in the batch rolls back the ones before it.
     for (const imported of cards) summaries.push(await importCard(trx, imported, seen, now, fallback));
-    if (summaries.some((card) => card.status !== 'unchanged')) await bumpDataVersion(trx);
+    if (summaries.some((card) => card.status !== 'unchanged')) {
+      await bumpDataVersion(trx);
+      // Definitions changed: a drain that folded with the old ones must not land its rollups.
+      await bumpRollupEpoch(trx);
+    }
     return { cards: summaries };
   });
 }

@@ -122,6 +122,27 @@ describeEachDialect('ingesting events', (ctx) => {
     ]);
   });
 
+  it('stores the new events of an input that also re-sends and corrects stored ones, and counts each kind once', async () => {
+    const database = await ctx.openFresh();
+    await storeKit(database, ratioOnly);
+    await ingestEvents(deps(database), csvRows(CALLS_CSV), { mode: 'all-or-nothing' });
+    const mixed = [
+      CALLS_CSV.split('\n')[0],
+      'c5,cc,call.received,,2026-03-06T09:00:00+01:00,true',
+      'c1,cc,call.received,,2026-03-02T09:00:00+01:00,true',
+      'c2,cc,call.received,,2026-03-02T10:00:00+01:00,true',
+      'c6,cc,call.received,,2026-03-06T10:00:00+01:00,false',
+    ].join('\n');
+    expect(await ingestEvents(deps(database), csvRows(mixed), { mode: 'all-or-nothing' })).toEqual({ accepted: 2, duplicates: 1, corrected: 1, rejected: [] });
+    expect(await countEvents(database.db)).toBe(6);
+    expect(await rollupsByDate(database)).toEqual([
+      { date: '2026-03-02', good: 2, total: 2 },
+      { date: '2026-03-03', good: 1, total: 1 },
+      { date: '2026-03-04', good: 1, total: 1 },
+      { date: '2026-03-06', good: 1, total: 2 },
+    ]);
+  });
+
   it('drops the rollup of a day left with nothing to count', async () => {
     const database = await ctx.openFresh();
     await storeKit(database, ratioOnly);

@@ -1,7 +1,7 @@
 import { DEFAULT_WORK_CALENDAR, localDateOf, type WorkCalendar } from '../domain/calendar/index.ts';
-import type { MeasureEvent } from '../domain/events/event.ts';
+import { haveSameContent, type MeasureEvent } from '../domain/events/event.ts';
 import { ownDateSelectorsOf } from '../domain/measures/day-fold.ts';
-import { matchesSelector } from '../domain/measures/event-match.ts';
+import { matchesAnySelector, matchesSelector } from '../domain/measures/event-match.ts';
 import type { EventSelector } from '../domain/measures/measure.ts';
 import { UserError } from '../domain/shared/errors.ts';
 import type { EventRow, EventRowError } from '../formats/event-record.ts';
@@ -10,8 +10,8 @@ import type { Queryable } from '../storage/schema.ts';
 import {
   findEventsByIds,
   findEventsBySubjects,
-  hashEventContent,
   insertEvents,
+  insertEventsIfNew,
   replaceEvent,
   type EventToWrite,
   type StoredEvent,
@@ -146,37 +146,64 @@ class Ingestion {
       const event = this.accept(row);
       if (event === undefined) continue;
       this.noteSource(event);
-      const occurredAt = event.occurredAt.toISOString();
-      writes.push({ event, occurredAt, localDate: localDateOf(event.occurredAt, this.calendar.timeZone), contentHash: hashEventContent(event, occurredAt), receivedAt: this.receivedAt });
+      writes.push({ event, occurredAt: event.occurredAt.toISOString(), localDate: localDateOf(event.occurredAt, this.calendar.timeZone), receivedAt: this.receivedAt });
     }
     if (writes.length === 0) return;
 
-    // Rows are judged in order against what is stored or already pending, so a key repeated within the batch
-    // counts as it would across batches.
-    const stored = await this.findStored(writes);
-    const inserts = new Map<string, EventToWrite>();
-    const updates = new Map<string, { stored: StoredEvent; write: EventToWrite }>();
+    // The first version of each key goes to the insert; only when some key is stored already are they read back.
+    const firsts = new Map<string, EventToWrite>();
     for (const write of writes) {
       const key = keyOf(write.event.source, write.event.id);
-      const current = inserts.get(key) ?? updates.get(key)?.write ?? stored.get(key);
-      if (current === undefined) {
-        inserts.set(key, write);
-        this.accepted += 1;
-        this.sourceOf(write.event).newEvents += 1;
-      } else if (current.contentHash === write.contentHash) {
+      if (!firsts.has(key)) firsts.set(key, write);
+    }
+    let stored = new Map<string, StoredEvent>();
+    const allNew = await insertEventsIfNew(this.db, [...firsts.values()], INGEST_BATCH_SIZE);
+    if (allNew && firsts.size === writes.length) {
+      // The common case: every event new, no key repeated.
+      this.accepted += writes.length;
+      for (const write of writes) this.sourceOf(write.event).newEvents += 1;
+      await this.touch(writes);
+      return;
+    }
+    if (!allNew) {
+      stored = await this.findStored([...firsts.values()]);
+      await insertEvents(this.db, [...firsts].filter(([key]) => !stored.has(key)).map(([, write]) => write), INGEST_BATCH_SIZE);
+    }
+
+    // Rows are judged in order against what is stored or came earlier in the batch, so a key repeated within the
+    // batch counts as it would across batches.
+    const states = new Map<string, KeyState>();
+    for (const write of writes) {
+      const key = keyOf(write.event.source, write.event.id);
+      let state = states.get(key);
+      if (state === undefined) {
+        const original = stored.get(key);
+        if (original === undefined) {
+          // The first version of a new key: the one just inserted.
+          states.set(key, { original: undefined, latest: write, replacement: undefined });
+          this.accepted += 1;
+          this.sourceOf(write.event).newEvents += 1;
+          continue;
+        }
+        state = { original, latest: original, replacement: undefined };
+        states.set(key, state);
+      }
+      if (haveSameContent(state.latest.event, write.event)) {
         this.duplicates += 1;
       } else {
         this.corrected += 1;
-        const original = stored.get(key);
-        if (inserts.has(key) || original === undefined) inserts.set(key, write);
-        else updates.set(key, { stored: original, write });
+        state.latest = write;
+        state.replacement = write;
       }
     }
-    await insertEvents(this.db, [...inserts.values()], INGEST_BATCH_SIZE);
-    for (const { stored: original, write } of updates.values()) await replaceEvent(this.db, original.rowId, write);
-    // Both versions of a corrected event: its date or its match may have changed.
-    const versions: { event: MeasureEvent; localDate: string }[] = [...inserts.values()];
-    for (const { stored: original, write } of updates.values()) versions.push(original, write);
+
+    // Every version that becomes visible or stops being visible: its date or its match may differ.
+    const versions: { event: MeasureEvent; localDate: string }[] = [];
+    for (const { original, latest, replacement } of states.values()) {
+      if (replacement !== undefined) await replaceEvent(this.db, replacement);
+      if (original === undefined) versions.push(latest);
+      else if (replacement !== undefined) versions.push(original, replacement);
+    }
     await this.touch(versions);
   }
 
@@ -243,7 +270,7 @@ class Ingestion {
     const startSubjects = new Map<MeasuredIndicator, Set<string>>();
     for (const { event, localDate } of versions) {
       for (const { indicator, ownDate } of this.byKind.get(event.kind) ?? []) {
-        if (ownDate.some((selector) => matchesSelector(event, selector))) this.touchDate(indicator, localDate);
+        if (matchesAnySelector(event, ownDate)) this.touchDate(indicator, localDate);
         const { measure } = indicator;
         if (measure.kind === 'duration' && event.subject !== null && matchesSelector(event, measure.start)) {
           const subjects = startSubjects.get(indicator) ?? new Set<string>();
@@ -300,6 +327,14 @@ function checkEvent(event: MeasureEvent, line: number): EventRowError | undefine
   if (event.source.trim() === '') return { line, field: 'source', message: 'missing' };
   if (event.kind.trim() === '') return { line, field: 'kind', message: 'missing' };
   return undefined;
+}
+
+/** Where one key stands within a batch: the version stored before (none for a key new here), the latest. */
+interface KeyState {
+  original: StoredEvent | undefined;
+  latest: EventToWrite | StoredEvent;
+  /** The version to write over the row, when the batch changed it. */
+  replacement: EventToWrite | undefined;
 }
 
 function keyOf(source: string, id: string): string {

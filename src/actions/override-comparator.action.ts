@@ -7,7 +7,7 @@ import type { Database } from '../storage/database.ts';
 import { findCard, saveCard, type StoredCard } from '../storage/repositories/card.repository.ts';
 import { saveComparatorOverride } from '../storage/repositories/comparator-override.repository.ts';
 import { findServicesBySlugs } from '../storage/repositories/service.repository.ts';
-import { bumpDataVersion } from '../storage/repositories/data-version.repository.ts';
+import { bumpDataVersion, bumpRollupEpoch } from '../storage/repositories/data-version.repository.ts';
 
 const COMPARATORS: readonly Comparator[] = ['>=', '<=', '='];
 
@@ -71,6 +71,8 @@ export async function overrideComparator(deps: OverrideComparatorDeps, input: Ov
     for (const { stored, card } of updates) await saveCard(trx, stored.serviceId, card, stored.importedAt);
     await saveComparatorOverride(trx, { serviceSlug, editionKey: edition, indicatorSlug: input.indicator, comparator, reason, createdAt: now });
     await bumpDataVersion(trx);
+    // Definitions changed: a drain that folded with the old ones must not land its rollups.
+    await bumpRollupEpoch(trx);
     return { serviceSlug, edition, indicatorSlug: input.indicator, target: firstUpdate.target };
   });
 }

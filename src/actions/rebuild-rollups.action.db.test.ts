@@ -4,7 +4,9 @@ import { listRollups, saveRollups } from '../storage/repositories/rollup.reposit
 import { describeEachDialect } from '../../test/dialects.ts';
 import { KIT_INDICATORS, rows, storeKit } from './events.test-kit.ts';
 import { ingestEvents } from './ingest-events.action.ts';
-import { rebuildRollups } from './rebuild-rollups.action.ts';
+import { DEFAULT_WORK_CALENDAR } from '../domain/calendar/index.ts';
+import { readRollupEpoch } from '../storage/repositories/data-version.repository.ts';
+import { foldRollups, loadMeasuredIndicators, rebuildRollups } from './rebuild-rollups.action.ts';
 
 const events = () =>
   rows(
@@ -52,5 +54,19 @@ describeEachDialect('rebuilding rollups', (ctx) => {
     await expect(rebuildRollups({ database }, { service, edition: '2026', indicator: 'nessuno' })).rejects.toThrow(
       `no indicator "nessuno" with a measure in the 2026 card of service "${service}"`,
     );
+  });
+
+  it('folds days without writing: their rollups and the dates left with nothing, as a rebuild would write them', async () => {
+    const database = await ctx.openFresh();
+    await storeKit(database);
+    await ingestEvents({ database }, events(), { mode: 'all-or-nothing' });
+    const ids = await indicatorIdsBySlug(database);
+    const calls = (await loadMeasuredIndicators(database.db, DEFAULT_WORK_CALENDAR)).find((m) => m.indicatorId === ids.get('chiamate-risposte'))!;
+    const before = { rollups: await listRollups(database.db), epoch: await readRollupEpoch(database.db) };
+    const folded = await foldRollups(database.db, calls, ['2026-03-03', '2026-03-02', '2026-03-09', '2026-03-02']);
+    expect(folded.emptyDates).toEqual(['2026-03-09']);
+    expect(folded.rollups).toEqual(before.rollups.filter((r) => r.indicatorId === calls.indicatorId).map(({ indicatorId: _, ...rollup }) => rollup));
+    expect(folded.rollups.map((r) => [r.date, r.good, r.total])).toEqual([['2026-03-02', 1, 1], ['2026-03-03', 0, 1]]);
+    expect({ rollups: await listRollups(database.db), epoch: await readRollupEpoch(database.db) }).toEqual(before);
   });
 });

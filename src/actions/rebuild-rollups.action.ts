@@ -120,30 +120,48 @@ export function channelHoursOf(service: Service): Record<string, OpeningHours | 
   return Object.fromEntries(service.channels.map((channel) => [channel.key, channel.hours]));
 }
 
+/** One indicator's days folded from the stored events: rollups to write, and dates on which nothing counts. */
+export interface FoldedRollups {
+  rollups: DayRollup[];
+  emptyDates: string[];
+}
+
 /**
- * Re-folds one indicator's rollups of these local dates from the stored events: a day with something to count is
- * written, a day with nothing is removed. A duration's items count on the date of their end, paired with the start
- * of the same subject, wherever that start is. Returns how many days now have a rollup.
+ * Folds one indicator's rollups of these local dates from the stored events, writing nothing: a day with something
+ * to count gives a rollup, a day with nothing an empty date. A duration's items count on the date of their end, paired
+ * with the start of the same subject, wherever that start is. Reads DATES_PER_ROUND dates at a time.
  */
-export async function refreshRollups(db: Queryable, indicator: MeasuredIndicator, dates: Iterable<string>, loads: EventLoads = createEventLoads()): Promise<number> {
+export async function foldRollups(db: Queryable, indicator: MeasuredIndicator, dates: Iterable<string>, loads: EventLoads = createEventLoads()): Promise<FoldedRollups> {
   const sorted = [...new Set(dates)].sort();
-  let written = 0;
+  const folded: FoldedRollups = { rollups: [], emptyDates: [] };
   for (let index = 0; index < sorted.length; index += DATES_PER_ROUND) {
     const round = sorted.slice(index, index + DATES_PER_ROUND);
     const eventsByDate = await loadEventsByDate(db, indicator.measure, round, loads);
-    const rollups: DayRollup[] = [];
-    const empty: string[] = [];
     for (const date of round) {
       const { events, startsBySubject } = eventsByDate.get(date) ?? { events: [], startsBySubject: new Map<string, Date>() };
       const rollup = events.length === 0 ? null : foldDay(indicator.measure, date, events, { ...indicator.fold, startsBySubject });
-      if (rollup === null) empty.push(date);
-      else rollups.push(rollup);
+      if (rollup === null) folded.emptyDates.push(date);
+      else folded.rollups.push(rollup);
     }
-    await deleteRollups(db, indicator.indicatorId, empty);
-    await saveRollups(db, indicator.indicatorId, rollups);
-    written += rollups.length;
   }
-  return written;
+  return folded;
+}
+
+/** Writes what foldRollups computed for one indicator: removes the empty dates' rollups, saves the others. */
+export async function writeFoldedRollups(db: Queryable, indicatorId: number, folded: FoldedRollups): Promise<void> {
+  await deleteRollups(db, indicatorId, folded.emptyDates);
+  await saveRollups(db, indicatorId, folded.rollups);
+}
+
+/**
+ * Re-folds one indicator's rollups of these local dates from the stored events and writes them (foldRollups, then
+ * writeFoldedRollups): a day with something to count is written, a day with nothing is removed. Returns how many
+ * days now have a rollup.
+ */
+export async function refreshRollups(db: Queryable, indicator: MeasuredIndicator, dates: Iterable<string>, loads: EventLoads = createEventLoads()): Promise<number> {
+  const folded = await foldRollups(db, indicator, dates, loads);
+  await writeFoldedRollups(db, indicator.indicatorId, folded);
+  return folded.rollups.length;
 }
 
 /** The kinds whose events decide which dates have a rollup: a duration counts on its end's date. */

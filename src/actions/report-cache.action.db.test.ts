@@ -3,6 +3,7 @@ import { createDialectContext } from '../../test/dialects.ts';
 import { bumpDataVersion, readDataVersion } from './data-version.action.ts';
 import { KIT_INDICATORS, rows, storeKit } from './events.test-kit.ts';
 import { ingestEvents } from './ingest-events.action.ts';
+import { drainRollupQueue } from './drain-rollup-queue.action.ts';
 import { createReportCache } from './report-cache.action.ts';
 
 const calls = (batch: string, answered: boolean[]) =>
@@ -72,5 +73,26 @@ describe('the report cache', () => {
     expect(cache.stats().versionReads).toBe(3);
     const [a, b] = await Promise.all([cache.bumpDataVersion(), cache.readDataVersion()]);
     expect([a, b]).toEqual([3, 3]);
+  });
+
+  it('drains queued days through the drain it is given (the context\'s worker) rather than on its own thread', async () => {
+    const database = await ctx.openFresh();
+    await storeKit(database, KIT_INDICATORS.slice(0, 1));
+    await ingestEvents({ database }, calls('a', [true, false]), { mode: 'partial' });
+    let drains = 0;
+    const given = async () => {
+      drains += 1;
+      return drainRollupQueue({ database });
+    };
+    const cache = createReportCache({ database, now: () => new Date('2026-03-10T11:00:00Z'), drainRollupQueue: given }, { versionTtlMs: 0 });
+    expect((await cache.getReport({ year: 2026, granularity: 'month' }))[0]?.year.value).toBe(50);
+    // Once before reading the version, once by the evaluation itself.
+    expect(drains).toBe(2);
+
+    // A drain that does nothing leaves the queue alone: nothing else drains it.
+    const idle = createReportCache({ database, now: () => new Date('2026-03-10T11:00:00Z'), drainRollupQueue: () => Promise.resolve() }, { versionTtlMs: 0 });
+    await ingestEvents({ database }, calls('b', [false, false]), { mode: 'partial' });
+    expect((await idle.getReport({ year: 2026, granularity: 'month' }))[0]?.year.value).toBe(50);
+    expect((await cache.getReport({ year: 2026, granularity: 'month' }))[0]?.year.value).toBe(25);
   });
 });

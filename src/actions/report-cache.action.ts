@@ -1,8 +1,7 @@
 import { DEFAULT_WORK_CALENDAR, localDateOf } from '../domain/calendar/index.ts';
 import type { IndicatorReport } from '../domain/evaluation/indicator-report.ts';
 import { bumpDataVersion, readDataVersion } from '../storage/repositories/data-version.repository.ts';
-import { getReport, type GetReportDeps, type ReportRequest } from './get-report.action.ts';
-import { drainRollupQueue } from './drain-rollup-queue.action.ts';
+import { drainQueuedRollups, getReport, type GetReportDeps, type ReportRequest } from './get-report.action.ts';
 
 export interface ReportCacheOptions {
   /** Evaluations kept (one per year, granularity and day). Default 16. */
@@ -63,7 +62,7 @@ export function createReportCache(deps: GetReportDeps, options: ReportCacheOptio
     counts.versionReads += 1;
     // Days still queued by the HTTP ingestion are recomputed first (which moves the version), so a version handed
     // out — and the ETags made from it — already stands for what the next evaluation will show.
-    const read = drainRollupQueue(deps).then(() => readDataVersion(deps.database.db)).then((version) => {
+    const read = drainQueuedRollups(deps).then(() => readDataVersion(deps.database.db)).then((version) => {
       if (startedIn === generation) known = { version, readAt: startedAt };
       return version;
     });

@@ -3,11 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { KIT_INDICATORS } from '../actions/events.test-kit.ts';
+import { openContext } from '../context.ts';
 import { createBufferIo } from './cli-io.ts';
+import { seedKit } from './events-commands.test-kit.ts';
 import { parsePortOption, registerServeCommand } from './serve.command.ts';
 
-function programWith(waitForStop: (address: string) => Promise<void>) {
-  const io = createBufferIo({ MISURA_DB_URL: join(mkdtempSync(join(tmpdir(), 'misura-serve-')), 'misura.db') });
+function programWith(waitForStop: (address: string) => Promise<void>, url = join(mkdtempSync(join(tmpdir(), 'misura-serve-')), 'misura.db')) {
+  const io = createBufferIo({ MISURA_DB_URL: url });
   const program = new Command('misura').exitOverride();
   registerServeCommand(program, io, () => {}, { waitForStop });
   return { io, program };
@@ -26,6 +29,29 @@ describe('misura serve', () => {
     expect(answered).toEqual({ status: 200, body: { status: 'ok' } });
     expect(io.stdout.join('')).toContain(`serving the public site on ${served}`);
     await expect(fetch(`${served}/healthz`)).rejects.toThrow();
+  });
+
+  it('takes events over the API and shows them in the results, the queued days recomputed by the drain worker', async () => {
+    const url = join(mkdtempSync(join(tmpdir(), 'misura-serve-')), 'misura.db');
+    const service = await seedKit(url, KIT_INDICATORS.slice(0, 1));
+    const setup = await openContext({ MISURA_DB_URL: url });
+    const { token } = await setup.actions.createApiToken({ source: 'contact-centre' });
+    await setup.close();
+    const call = (id: string, answered: boolean) => JSON.stringify({ id, kind: 'call.received', occurredAt: '2026-03-02T10:30:00+01:00', attributes: { answered } });
+    let accepted: unknown;
+    let value: unknown;
+    const { program } = programWith(async (address) => {
+      const posted = await fetch(`${address}/api/v1/events`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' },
+        body: `${call('c1', true)}\n${call('c2', false)}\n`,
+      });
+      accepted = ((await posted.json()) as { accepted: number }).accepted;
+      const results = await fetch(`${address}/api/v1/results?year=2026&service=${service}`);
+      value = ((await results.json()) as { results: { year: { value: number | null } }[] }).results[0]?.year.value;
+    }, url);
+    await program.parseAsync(['node', 'misura', 'serve', '--port', '0', '--host', '127.0.0.1', '--log-level', 'error']);
+    expect({ accepted, value }).toEqual({ accepted: 2, value: 50 });
   });
 
   it.each([['http'], ['-1'], ['70000'], ['80.5']])('rejects --port %s, naming the option', (value) => {

@@ -53,7 +53,8 @@ export interface SiteServerOptions {
 
 /** Serves the public site of the configured database until stopped; `misura serve` and `misura demo` share it. */
 export async function serveSite(io: CliIo, options: SiteServerOptions, hooks: ServeHooks = {}): Promise<void> {
-  const context = await openContext(io.env);
+  // A long-running server: queued rollups are recomputed in a worker thread, off the thread that answers requests.
+  const context = await openContext(io.env, undefined, { drainInWorker: true });
   try {
     const actions: SiteActions = context.actions;
     const appOptions: AppOptions = {

@@ -21,6 +21,12 @@ describe('reading an instant', () => {
     ['2026-07-01T08:00:00-0530', '2026-07-01T13:30:00.000Z'],
     ['2026-07-01T08:00+02', '2026-07-01T06:00:00.000Z'],
     ['2024-02-29T23:59:59Z', '2024-02-29T23:59:59.000Z'],
+    // The canonical form, read natively: the same instants as the long way.
+    ['2025-12-31T23:04:10.000Z', '2025-12-31T23:04:10.000Z'],
+    ['2026-02-28T23:59:59.9+17:59', '2026-02-28T06:00:59.900Z'],
+    ['2026-03-29T02:30:00.25-03:30', '2026-03-29T06:00:00.250Z'],
+    ['0999-01-01T00:00:00Z', '0999-01-01T00:00:00.000Z'],
+    ['2026-10-25T02:30:00+02:00', '2026-10-25T00:30:00.000Z'],
   ])('reads %s as %s', (text, iso) => {
     const instant = parseInstant(text);
     expect(instant).toBeInstanceOf(Date);
@@ -32,6 +38,13 @@ describe('reading an instant', () => {
     ['2026-03-01T10:15:00', /no UTC offset, so the time is ambiguous; add Z/],
     ['2026-13-01T10:15:00Z', /month 13 does not exist/],
     ['2025-02-29T10:15:00Z', /day 29 does not exist in 2025-02/],
+    ['2026-02-30T10:15:00.000Z', /day 30 does not exist in 2026-02/],
+    ['2026-04-31T10:15:00+02:00', /day 31 does not exist in 2026-04/],
+    ['2026-03-00T10:15:00Z', /day 00 does not exist/],
+    ['2026-00-10T10:15:00Z', /month 00 does not exist/],
+    ['2026-03-01T24:00:00.000Z', /hour 24 does not exist/],
+    ['2026-03-01T10:15:60Z', /second 60 does not exist/],
+    ['2026-03-01T10:15:00+01:60', /the offset \+01:60 is not a real UTC offset/],
     ['2026-03-01T24:00:00Z', /hour 24 does not exist/],
     ['2026-03-01T10:60:00Z', /minute 60 does not exist/],
     ['2026-03-01T10:15:00+19:00', /the offset \+19:00 is not a real UTC offset/],

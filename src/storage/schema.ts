@@ -36,6 +36,8 @@ export interface ApiTokensTable {
 export interface DataVersionTable {
   id: number;
   version: number;
+  /** Moved by every write of day_rollups: a drain writes what it computed only if no one wrote rollups since. */
+  rollup_epoch: Generated<number>;
 }
 
 export interface OrganisationsTable {
@@ -132,8 +134,6 @@ export interface EventsTable {
   local_date: string;
   /** Record<string, AttributeValue> as JSON. */
   attributes_json: string;
-  /** Hash of kind, subject, occurred_at and attributes: tells a re-send from a correction. */
-  content_hash: string;
   received_at: string;
 }
 

@@ -19,3 +19,19 @@ export interface MeasureEvent {
   occurredAt: Date;
   attributes: Record<string, AttributeValue>;
 }
+
+/**
+ * Whether two versions of an event say the same thing (kind, subject, instant, attributes in any order): a re-send
+ * rather than a correction. Keys (source, id) are not compared.
+ */
+export function haveSameContent(a: MeasureEvent, b: MeasureEvent): boolean {
+  if (a.kind !== b.kind || a.subject !== b.subject || a.occurredAt.getTime() !== b.occurredAt.getTime()) return false;
+  let count = 0;
+  for (const name in a.attributes) {
+    if (!Object.hasOwn(a.attributes, name)) continue;
+    if (!Object.hasOwn(b.attributes, name) || a.attributes[name] !== b.attributes[name]) return false;
+    count += 1;
+  }
+  for (const name in b.attributes) if (Object.hasOwn(b.attributes, name)) count -= 1;
+  return count === 0;
+}

@@ -18,6 +18,12 @@ export function matchesSelector(event: MeasureEvent, selector: EventSelector): b
   return selector.where === undefined || matchesConditions(event.attributes, selector.where);
 }
 
+/** Whether any of the selectors picks the event. */
+export function matchesAnySelector(event: MeasureEvent, selectors: readonly EventSelector[]): boolean {
+  for (const selector of selectors) if (matchesSelector(event, selector)) return true;
+  return false;
+}
+
 /** Whether attributes satisfy every condition (an empty list always holds). */
 export function matchesConditions(attributes: Record<string, AttributeValue>, conditions: readonly Condition[]): boolean {
   return conditions.every((condition) => matchesCondition(attributes, condition));

@@ -4,6 +4,8 @@ import * as createCards from './20261123180000_create_cards.ts';
 import * as createEvents from './20261124090000_create_events.ts';
 import * as createApiTokens from './20261125120000_create_api_tokens.ts';
 import * as createRollupQueue from './20261126090000_create_rollup_queue.ts';
+import * as addRollupEpoch from './20261127090000_add_rollup_epoch.ts';
+import * as dropEventContentHash from './20261127120000_drop_event_content_hash.ts';
 
 interface MigrationModule {
   up: (db: Kysely<unknown>, dialect: MigrationDialect) => Promise<void>;
@@ -19,6 +21,8 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, module: Migration
   ['20261124090000_create_events', createEvents],
   ['20261125120000_create_api_tokens', createApiTokens],
   ['20261126090000_create_rollup_queue', createRollupQueue],
+  ['20261127090000_add_rollup_epoch', addRollupEpoch],
+  ['20261127120000_drop_event_content_hash', dropEventContentHash],
 ];
 
 /** A Kysely migration provider that hands each migration the dialect helpers. */

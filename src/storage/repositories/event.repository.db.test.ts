@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { MeasureEvent } from '../../domain/events/event.ts';
 import { describeEachDialect } from '../../../test/dialects.ts';
 import {
@@ -7,8 +7,8 @@ import {
   findEventsByIds,
   findEventsBySubjects,
   findEventsOnDates,
-  hashEventContent,
   insertEvents,
+  insertEventsIfNew,
   replaceEvent,
   type EventToWrite,
 } from './event.repository.ts';
@@ -20,18 +20,8 @@ function event(overrides: Partial<MeasureEvent> = {}): MeasureEvent {
 }
 
 function write(e: MeasureEvent, localDate = '2026-03-02'): EventToWrite {
-  return { event: e, occurredAt: e.occurredAt.toISOString(), localDate, contentHash: hashEventContent(e), receivedAt: R };
+  return { event: e, occurredAt: e.occurredAt.toISOString(), localDate, receivedAt: R };
 }
-
-describe('the content hash of an event', () => {
-  it('ignores the key and the order of attributes, and sees every change of content', () => {
-    const base = event({ attributes: { a: 1, b: 'x' } });
-    expect(hashEventContent(event({ id: 'other', source: 'other', attributes: { b: 'x', a: 1 } }))).toBe(hashEventContent(base));
-    for (const changed of [{ kind: 'call.missed' }, { subject: 's' }, { occurredAt: new Date('2026-03-02T09:00:01Z') }, { attributes: { a: '1', b: 'x' } }]) {
-      expect(hashEventContent(event({ ...base, ...changed }))).not.toBe(hashEventContent(base));
-    }
-  });
-});
 
 describeEachDialect('event repository', (ctx) => {
   it('inserts events in multi-row statements and finds them by source and id', async () => {
@@ -41,7 +31,7 @@ describeEachDialect('event repository', (ctx) => {
     expect(await countEvents(db)).toBe(7);
     const found = await findEventsByIds(db, 'feed', ['e2', 'e5', 'missing']);
     expect(found.map((s) => s.event).sort((a, b) => a.id.localeCompare(b.id))).toEqual([many[2]!.event, many[5]!.event]);
-    expect(found[0]).toMatchObject({ localDate: '2026-03-02', receivedAt: R, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(found[0]).toMatchObject({ localDate: '2026-03-02', receivedAt: R });
     expect(await findEventsByIds(db, 'other', ['e2'])).toEqual([]);
   });
 
@@ -51,12 +41,23 @@ describeEachDialect('event repository', (ctx) => {
     await expect(insertEvents(db, [write(event({ kind: 'call.missed' }))])).rejects.toThrow(/unique/i);
   });
 
+  it('inserts events only if none of their keys is stored, and says which happened, leaving nothing half-inserted', async () => {
+    const { db } = await ctx.openFresh();
+    await db.transaction().execute(async (trx) => {
+      expect(await insertEventsIfNew(trx, [write(event()), write(event({ id: 'e2' }))], 1)).toBe(true);
+      // The second statement meets a stored key: the first one's row is taken back too.
+      expect(await insertEventsIfNew(trx, [write(event({ id: 'e3' })), write(event({ kind: 'call.missed' })), write(event({ id: 'e4' }))], 1)).toBe(false);
+      expect(await insertEventsIfNew(trx, [], 1)).toBe(true);
+    });
+    expect((await findEventsByIds(db, 'feed', ['e1', 'e2', 'e3', 'e4'])).map((s) => `${s.event.id} ${s.event.kind}`).sort()).toEqual(['e1 call.received', 'e2 call.received']);
+  });
+
   it('replaces an event\'s content in place', async () => {
     const { db } = await ctx.openFresh();
     await insertEvents(db, [write(event())]);
     const [stored] = await findEventsByIds(db, 'feed', ['e1']);
     const corrected = event({ subject: 'S', occurredAt: new Date('2026-03-04T09:00:00Z') });
-    await replaceEvent(db, stored!.rowId, write(corrected, '2026-03-04'));
+    await replaceEvent(db, write(corrected, '2026-03-04'));
     const [after] = await findEventsByIds(db, 'feed', ['e1']);
     expect(after).toMatchObject({ rowId: stored!.rowId, localDate: '2026-03-04', event: corrected });
   });

@@ -1,16 +1,14 @@
-import * as crypto from 'node:crypto';
-import { CompiledQuery, type Insertable, type Selectable } from 'kysely';
+import { CompiledQuery, sql, type Insertable, type Selectable } from 'kysely';
 import type { AttributeValue, MeasureEvent } from '../../domain/events/event.ts';
 import { fromJsonColumn, toJsonColumn } from '../json-column.ts';
 import type { EventsTable, Queryable } from '../schema.ts';
 
-/** An event as stored: the domain event plus its row id, local date, content hash and arrival time. */
+/** An event as stored: the domain event plus its row id, local date and arrival time. */
 export interface StoredEvent {
   rowId: number;
   event: MeasureEvent;
   /** 'YYYY-MM-DD' in the administration's time zone. */
   localDate: string;
-  contentHash: string;
   receivedAt: string;
 }
 
@@ -20,34 +18,11 @@ export interface EventToWrite {
   /** The instant as ISO 8601 UTC text (event.occurredAt.toISOString()), made once per event. */
   occurredAt: string;
   localDate: string;
-  contentHash: string;
   receivedAt: string;
 }
 
 /** How many values one statement may bind at most; keeps both dialects well under their limits. */
 const IN_LIST_LIMIT = 500;
-
-/**
- * A hash of what an event says (kind, subject, instant, attributes with sorted keys), not of its key (source, id):
- * the same key with the same hash is a re-send, with another hash a correction.
- */
-export function hashEventContent(event: MeasureEvent, occurredAtIso: string = event.occurredAt.toISOString()): string {
-  // The text of JSON.stringify([kind, subject, instant, [[name, value], …]]), built without the arrays.
-  const names = Object.keys(event.attributes);
-  if (names.length > 1) names.sort();
-  let attributes = '';
-  for (const name of names) {
-    attributes += `${attributes === '' ? '' : ','}[${JSON.stringify(name)},${JSON.stringify(event.attributes[name]) ?? 'null'}]`;
-  }
-  const canonical = `[${JSON.stringify(event.kind)},${JSON.stringify(event.subject)},"${occurredAtIso}",[${attributes}]]`;
-  return sha256Hex(canonical);
-}
-
-/** crypto.hash (Node 20.12+) skips the Hash object, which cost more than hashing a short text; older 20.x fall back. */
-const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
-function sha256Hex(text: string): string {
-  return oneShotHash === undefined ? crypto.createHash('sha256').update(text).digest('hex') : oneShotHash('sha256', text, 'hex');
-}
 
 function eventFromRow(row: Selectable<EventsTable>): StoredEvent {
   return {
@@ -61,7 +36,6 @@ function eventFromRow(row: Selectable<EventsTable>): StoredEvent {
       attributes: fromJsonColumn<Record<string, AttributeValue>>(row.attributes_json),
     },
     localDate: row.local_date,
-    contentHash: row.content_hash,
     receivedAt: row.received_at,
   };
 }
@@ -74,7 +48,6 @@ function eventColumns(write: EventToWrite) {
     occurred_at: write.occurredAt,
     local_date: write.localDate,
     attributes_json: toJsonColumn(event.attributes),
-    content_hash: write.contentHash,
     received_at: write.receivedAt,
   } satisfies Omit<Insertable<EventsTable>, 'source' | 'event_id'>;
 }
@@ -89,42 +62,69 @@ export async function findEventsByIds(db: Queryable, source: string, eventIds: r
   return found;
 }
 
-/** Inserts new events, several rows per statement. Their keys must not be stored yet. */
+/** Inserts new events, several rows per statement. Their keys must not be stored yet (a stored one fails the insert). */
 export async function insertEvents(db: Queryable, writes: readonly EventToWrite[], rowsPerStatement = 500): Promise<void> {
-  for (const chunk of chunksOf(writes, rowsPerStatement)) {
-    const parameters: unknown[] = [];
-    for (const write of chunk) {
-      const { event } = write;
-      // In the column order of insertSqlFor.
-      parameters.push(event.source, event.id, event.kind, event.subject, write.occurredAt, write.localDate, toJsonColumn(event.attributes), write.contentHash, write.receivedAt);
-    }
-    await db.executeQuery(CompiledQuery.raw(insertSqlFor(db, chunk.length), parameters));
-  }
+  for (const chunk of chunksOf(writes, rowsPerStatement)) await db.executeQuery(CompiledQuery.raw(insertSqlFor(db, chunk.length, 'fail'), parametersOf(chunk)));
 }
 
-/** Multi-row insert texts by dialect (told apart by a one-row text) and row count. */
+/**
+ * Inserts the events if NONE of their keys is stored yet, and says so; otherwise inserts none and returns false, so
+ * the caller reads the stored ones and judges re-sends and corrections. New events being the common case, this spares
+ * the look-up: the insert probes the unique index anyway (ON CONFLICT DO NOTHING, then the rows it changed are
+ * counted; RETURNING would cost more than the look-up). Keys must differ within the call.
+ */
+export async function insertEventsIfNew(db: Queryable, writes: readonly EventToWrite[], rowsPerStatement = 500): Promise<boolean> {
+  await sql`savepoint insert_if_new`.execute(db);
+  for (const chunk of chunksOf(writes, rowsPerStatement)) {
+    const { numAffectedRows } = await db.executeQuery(CompiledQuery.raw(insertSqlFor(db, chunk.length, 'skip'), parametersOf(chunk)));
+    if (numAffectedRows !== BigInt(chunk.length)) {
+      await sql`rollback to savepoint insert_if_new`.execute(db);
+      await sql`release savepoint insert_if_new`.execute(db);
+      return false;
+    }
+  }
+  await sql`release savepoint insert_if_new`.execute(db);
+  return true;
+}
+
+/** The bound values of a multi-row insert, in the column order of insertSqlFor. */
+function parametersOf(chunk: readonly EventToWrite[]): unknown[] {
+  const parameters: unknown[] = [];
+  for (const write of chunk) {
+    const { event } = write;
+    parameters.push(event.source, event.id, event.kind, event.subject, write.occurredAt, write.localDate, toJsonColumn(event.attributes), write.receivedAt);
+  }
+  return parameters;
+}
+
+/** Multi-row insert texts by dialect (told apart by a one-row text), row count and conflict handling. */
 const insertSqlByShape = new Map<string, string>();
 const INSERT_SHAPE_LIMIT = 1000;
 
 /**
- * The SQL of an insert of `rows` events, built by Kysely once per dialect and row count: building it per batch
- * (one node per value) cost more than the insert itself. The one-row text names the dialect (placeholders differ).
+ * The SQL of an insert of `rows` events, built by Kysely once per dialect, row count and conflict handling ('skip':
+ * ON CONFLICT DO NOTHING): building it per batch (one node per value) cost more than the insert itself. The one-row
+ * text names the dialect (placeholders differ).
  */
-function insertSqlFor(db: Queryable, rows: number): string {
-  const row = { source: '', event_id: '', kind: '', subject: null, occurred_at: '', local_date: '', attributes_json: '', content_hash: '', received_at: '' } satisfies Insertable<EventsTable>;
-  const key = `${db.insertInto('events').values(row).compile().sql}\u0000${rows}`;
-  let sql = insertSqlByShape.get(key);
-  if (sql === undefined) {
-    sql = db.insertInto('events').values(Array.from({ length: rows }, () => row)).compile().sql;
+function insertSqlFor(db: Queryable, rows: number, onConflict: 'fail' | 'skip'): string {
+  const row = { source: '', event_id: '', kind: '', subject: null, occurred_at: '', local_date: '', attributes_json: '', received_at: '' } satisfies Insertable<EventsTable>;
+  const insertOf = (values: Insertable<EventsTable>[]) => {
+    const insert = db.insertInto('events').values(values);
+    return (onConflict === 'skip' ? insert.onConflict((oc) => oc.columns(['source', 'event_id']).doNothing()) : insert).compile().sql;
+  };
+  const key = `${insertOf([row])}\u0000${rows}`;
+  let text = insertSqlByShape.get(key);
+  if (text === undefined) {
+    text = insertOf(Array.from({ length: rows }, () => row));
     if (insertSqlByShape.size >= INSERT_SHAPE_LIMIT) insertSqlByShape.clear();
-    insertSqlByShape.set(key, sql);
+    insertSqlByShape.set(key, text);
   }
-  return sql;
+  return text;
 }
 
-/** Replaces the content of a stored event (a correction); its key and row id stay. */
-export async function replaceEvent(db: Queryable, rowId: number, write: EventToWrite): Promise<void> {
-  await db.updateTable('events').set(eventColumns(write)).where('id', '=', rowId).execute();
+/** Replaces the content of a stored event (a correction) found by its key; its key and row id stay. */
+export async function replaceEvent(db: Queryable, write: EventToWrite): Promise<void> {
+  await db.updateTable('events').set(eventColumns(write)).where('source', '=', write.event.source).where('event_id', '=', write.event.id).execute();
 }
 
 /** Events of these kinds on these local dates, by instant then row id. */

@@ -6,7 +6,7 @@ export interface QueuedRollupDay {
   date: string;
 }
 
-/** Rows per insert: keeps the bound parameters far below SQLite's and PostgreSQL's limits. */
+/** Rows per insert or delete: keeps the bound parameters far below SQLite's and PostgreSQL's limits. */
 const ROWS_PER_INSERT = 500;
 
 /** Records days to recompute; call it in the transaction that stores the events that change them. */
@@ -26,11 +26,28 @@ export async function hasQueuedRollupDays(db: Queryable): Promise<boolean> {
   return row !== undefined;
 }
 
-/**
- * Removes every waiting day and returns them (duplicates included), in one statement; call it in the transaction
- * that recomputes them, so a failure puts them back. A concurrent taker waits on the same rows and gets none of them.
- */
-export async function takeQueuedRollupDays(db: Queryable): Promise<QueuedRollupDay[]> {
-  const rows = await db.deleteFrom('rollup_queue').returning(['indicator_id', 'date']).execute();
-  return rows.map((row) => ({ indicatorId: Number(row.indicator_id), date: row.date }));
+/** A queued day with the id of its row, so that a drain removes exactly the rows it read. */
+export interface QueuedRollupRow extends QueuedRollupDay {
+  id: number;
+}
+
+/** The id of the last queued row, or undefined when nothing waits: one read of the primary key's end. */
+export async function findLastQueuedRollupId(db: Queryable): Promise<number | undefined> {
+  const row = await db.selectFrom('rollup_queue').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return row === undefined ? undefined : Number(row.id);
+}
+
+/** The first `limit` waiting rows by id (duplicates included), only those up to `upToId` when given. Writes nothing. */
+export async function listQueuedRollupDays(db: Queryable, limit: number, upToId?: number): Promise<QueuedRollupRow[]> {
+  let query = db.selectFrom('rollup_queue').select(['id', 'indicator_id', 'date']);
+  if (upToId !== undefined) query = query.where('id', '<=', upToId);
+  const rows = await query.orderBy('id').limit(limit).execute();
+  return rows.map((row) => ({ id: Number(row.id), indicatorId: Number(row.indicator_id), date: row.date }));
+}
+
+/** Removes these rows, by id: rows queued after they were read stay. */
+export async function deleteQueuedRollupDays(db: Queryable, ids: readonly number[]): Promise<void> {
+  for (let index = 0; index < ids.length; index += ROWS_PER_INSERT) {
+    await db.deleteFrom('rollup_queue').where('id', 'in', ids.slice(index, index + ROWS_PER_INSERT)).execute();
+  }
 }

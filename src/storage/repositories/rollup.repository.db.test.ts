@@ -3,6 +3,7 @@ import type { DayRollup } from '../../domain/evaluation/day-rollup.ts';
 import { newCard } from '../../../test/factories.ts';
 import { describeEachDialect } from '../../../test/dialects.ts';
 import type { Queryable } from '../schema.ts';
+import { readRollupEpoch } from './data-version.repository.ts';
 import { saveCard } from './card.repository.ts';
 import { saveOrganisation } from './organisation.repository.ts';
 import { deleteAllRollups, deleteRollups, findRollups, listRollups, saveRollups, type RollupReadStats } from './rollup.repository.ts';
@@ -53,5 +54,22 @@ describeEachDialect('rollup repository', (ctx) => {
     await saveRollups(db, a!, [day('2026-03-01')]);
     await db.deleteFrom('cards').where('id', '=', cardId).execute();
     expect(await listRollups(db)).toEqual([]);
+  });
+
+  it.each([
+    ['saving rollups', true, (db: Queryable, a: number) => saveRollups(db, a, [day('2026-03-05')])],
+    ['saving no rollup', false, (db: Queryable, a: number) => saveRollups(db, a, [])],
+    ['deleting a day that has a rollup', true, (db: Queryable, a: number) => deleteRollups(db, a, ['2026-03-01', '2026-03-09'])],
+    ['deleting days without rollups', false, (db: Queryable, a: number) => deleteRollups(db, a, ['2026-03-09'])],
+    ["deleting an indicator's rollups", true, (db: Queryable, a: number) => deleteAllRollups(db, [a])],
+    ['deleting the rollups of an indicator without any', false, (db: Queryable, a: number) => deleteAllRollups(db, [a + 1000])],
+    ['deleting every rollup', true, (db: Queryable) => deleteAllRollups(db)],
+  ])('%s moves the rollup epoch by one: %s', async (_what, moves, write) => {
+    const { db } = await ctx.openFresh();
+    const { ids: [a] } = await twoIndicators(db);
+    await saveRollups(db, a!, [day('2026-03-01')]);
+    const before = await readRollupEpoch(db);
+    await write(db, a!);
+    expect(await readRollupEpoch(db)).toBe(before + (moves ? 1 : 0));
   });
 });

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { DayRollup } from '../../domain/evaluation/day-rollup.ts';
 import type { DayRollupsTable, Queryable } from '../schema.ts';
+import { bumpRollupEpoch } from './data-version.repository.ts';
 
 /** Counts the rollup rows reads return, so a test can show that a report reads days, not events. */
 export interface RollupReadStats {
@@ -13,8 +14,15 @@ function rollupFromRow(row: Selectable<DayRollupsTable>): DayRollup {
   return { date: row.date, good: row.good, total: row.total, sum: row.sum, max: row.max, lastAt: row.last_at };
 }
 
-/** Writes the rollups of one indicator, replacing those of the same dates. */
+/*
+ * Every function here that changes day_rollups also moves the rollup epoch, once per call and only when it changed
+ * something: a drain that computed rollups outside the write lock sees that someone wrote meanwhile and starts again
+ * (see drain-rollup-queue.action.ts). Call them inside a transaction so the rows and the epoch move together.
+ */
+
+/** Writes the rollups of one indicator, replacing those of the same dates; moves the rollup epoch. */
 export async function saveRollups(db: Queryable, indicatorId: number, rollups: readonly DayRollup[]): Promise<void> {
+  if (rollups.length === 0) return;
   for (let index = 0; index < rollups.length; index += IN_LIST_LIMIT) {
     const chunk = rollups.slice(index, index + IN_LIST_LIMIT);
     await db
@@ -41,25 +49,30 @@ export async function saveRollups(db: Queryable, indicatorId: number, rollups: r
       )
       .execute();
   }
+  await bumpRollupEpoch(db);
 }
 
-/** Removes one indicator's rollups of these dates (days on which nothing counts any more). */
+/** Removes one indicator's rollups of these dates (days on which nothing counts any more); moves the epoch if any went. */
 export async function deleteRollups(db: Queryable, indicatorId: number, dates: readonly string[]): Promise<void> {
+  let deleted = 0n;
   for (let index = 0; index < dates.length; index += IN_LIST_LIMIT) {
-    await db
+    const result = await db
       .deleteFrom('day_rollups')
       .where('indicator_id', '=', indicatorId)
       .where('date', 'in', dates.slice(index, index + IN_LIST_LIMIT))
-      .execute();
+      .executeTakeFirst();
+    deleted += BigInt(result.numDeletedRows);
   }
+  if (deleted > 0n) await bumpRollupEpoch(db);
 }
 
-/** Removes every rollup of these indicators, or of all indicators when none are given. */
+/** Removes every rollup of these indicators, or of all indicators when none are given; moves the epoch if any went. */
 export async function deleteAllRollups(db: Queryable, indicatorIds?: readonly number[]): Promise<void> {
   if (indicatorIds?.length === 0) return;
   let query = db.deleteFrom('day_rollups');
   if (indicatorIds !== undefined) query = query.where('indicator_id', 'in', indicatorIds);
-  await query.execute();
+  const result = await query.executeTakeFirst();
+  if (BigInt(result.numDeletedRows) > 0n) await bumpRollupEpoch(db);
 }
 
 /** One indicator's rollups from `from` to `to` (local dates, inclusive), by date; counts the rows in `stats`. */

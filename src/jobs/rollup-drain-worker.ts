@@ -1,0 +1,105 @@
+import { Worker } from 'node:worker_threads';
+import type { DrainSummary } from '../actions/drain-rollup-queue.action.ts';
+import type { RollupDrainReply, RollupDrainRequest, RollupDrainWorkerData } from './rollup-drain-messages.ts';
+
+/** The main thread's handle on the rollup drain worker thread. */
+export interface RollupDrainWorker {
+  /** Drains the rollup queue in the worker; a call made while one waits to be sent shares it, as the action does. */
+  drain(): Promise<DrainSummary>;
+  /** Waits for the drains already asked for, then stops the worker; later drains reject. */
+  close(): Promise<void>;
+}
+
+const ENTRY = new URL('./rollup-drain-worker-entry.mjs', import.meta.url);
+
+/** How long close() lets the worker close its database before terminating it. */
+const CLOSE_GRACE_MS = 10_000;
+
+/**
+ * Starts a worker thread that drains the rollup queue of the database `env` configures (its own connection), so the
+ * main thread keeps serving while days are folded. The worker is unreferenced while idle (it never keeps the process
+ * alive by itself) and referenced while a drain is pending (an awaited drain is always answered). A drain that fails
+ * in the worker rejects with the worker's message; a worker that dies rejects the drain pending in it and is started
+ * again by the next drain.
+ */
+export function startRollupDrainWorker(env: Record<string, string | undefined>): RollupDrainWorker {
+  const workerData: RollupDrainWorkerData = { env: { ...env } };
+  let worker: Worker | undefined;
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (summary: DrainSummary) => void; reject: (error: Error) => void }>();
+  let tail: Promise<unknown> = Promise.resolve();
+  let waiting: Promise<DrainSummary> | undefined;
+  let closing = false;
+
+  const failPending = (error: Error): void => {
+    for (const { reject } of pending.values()) reject(error);
+    pending.clear();
+  };
+
+  const spawn = (): Worker => {
+    // execArgv []: the flags of vitest or tsx would load their loaders a second time, or fail, in the thread.
+    const started = new Worker(ENTRY, { workerData, execArgv: [] });
+    started.unref();
+    started.on('message', (reply: RollupDrainReply) => {
+      const request = pending.get(reply.id);
+      if (request === undefined) return;
+      pending.delete(reply.id);
+      if (pending.size === 0) started.unref();
+      if (reply.type === 'drained') request.resolve(reply.summary);
+      else request.reject(new Error(`recomputing the queued rollups failed in the drain worker: ${reply.message}`));
+    });
+    started.on('error', (error) => {
+      failPending(new Error(`the rollup drain worker crashed: ${error.message}`, { cause: error }));
+    });
+    started.on('exit', (code) => {
+      if (worker === started) worker = undefined;
+      failPending(new Error(`the rollup drain worker stopped (exit code ${code}) before answering; the next drain starts it again`));
+    });
+    return started;
+  };
+
+  const send = (): Promise<DrainSummary> =>
+    new Promise<DrainSummary>((resolve, reject) => {
+      worker ??= spawn();
+      const id = nextId;
+      nextId += 1;
+      pending.set(id, { resolve, reject });
+      worker.ref();
+      worker.postMessage({ type: 'drain', id } satisfies RollupDrainRequest);
+    });
+
+  // Started at once, so that opening its database and loading its code does not delay the first drain.
+  worker = spawn();
+
+  return {
+    drain() {
+      if (closing) return Promise.reject(new Error('the rollup drain worker is closed'));
+      if (waiting !== undefined) return waiting;
+      const next = tail
+        .catch(() => undefined)
+        .then(() => {
+          waiting = undefined;
+          return send();
+        });
+      waiting = next;
+      tail = next;
+      return next;
+    },
+    async close() {
+      closing = true;
+      await tail.catch(() => undefined);
+      const stopping = worker;
+      worker = undefined;
+      if (stopping === undefined) return;
+      const exited = new Promise<void>((resolve) => stopping.once('exit', () => resolve()));
+      stopping.ref();
+      stopping.postMessage({ type: 'close' } satisfies RollupDrainRequest);
+      const timer = setTimeout(() => void stopping.terminate(), CLOSE_GRACE_MS);
+      try {
+        await exited;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}
