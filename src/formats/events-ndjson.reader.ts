@@ -11,43 +11,53 @@ const FIELDS = new Set(['id', 'source', 'kind', 'subject', 'occurredAt', 'attrib
  * 1-based line number.
  */
 export async function* readEventsNdjson(input: AsyncIterable<string | Uint8Array>, options: EventReaderOptions = {}): AsyncGenerator<EventRow> {
-  const splitter = new LineSplitter();
-  const context = contextOf(options);
-  for await (const chunk of input) {
-    for (const line of splitter.push(chunk)) {
-      const row = rowOfLine(line, context);
-      if (row !== undefined) yield row;
-    }
-  }
-  for (const line of splitter.end()) {
-    const row = rowOfLine(line, context);
-    if (row !== undefined) yield row;
-  }
+  const parser = createNdjsonEventParser(options);
+  for await (const chunk of input) yield* parser.push(chunk);
+  yield* parser.end();
 }
 
 /**
- * readEventsNdjson for input already in memory (an HTTP body): the same rows, without a promise per line, which
- * cost more than reading the line.
+ * readEventsNdjson for input already in memory: the same rows, without a promise per line, which cost more than
+ * reading the line.
  */
 export function* readEventsNdjsonSync(input: Iterable<string | Uint8Array>, options: EventReaderOptions = {}): Generator<EventRow> {
-  const splitter = new LineSplitter();
-  const context = contextOf(options);
-  for (const chunk of input) {
-    for (const line of splitter.push(chunk)) {
-      const row = rowOfLine(line, context);
-      if (row !== undefined) yield row;
-    }
-  }
-  for (const line of splitter.end()) {
-    const row = rowOfLine(line, context);
-    if (row !== undefined) yield row;
-  }
+  const parser = createNdjsonEventParser(options);
+  for (const chunk of input) yield* parser.push(chunk);
+  yield* parser.end();
 }
 
-interface Line {
-  line: number;
-  text: string;
-  tooLong: boolean;
+/** Reads NDJSON events fed chunk by chunk, e.g. an HTTP body as it arrives. */
+export interface NdjsonEventParser {
+  /** The rows of the lines this chunk completes (a chunk may end within a line, or within a character). */
+  push(chunk: string | Uint8Array): EventRow[];
+  /** The rows of the last line, if the input does not end with a newline. */
+  end(): EventRow[];
+}
+
+/** The parser behind the NDJSON readers: the same rows, in the same order, whatever the chunks. */
+export function createNdjsonEventParser(options: EventReaderOptions = {}): NdjsonEventParser {
+  const splitter = new LineSplitter();
+  const context = contextOf(options);
+  let rows: EventRow[] = [];
+  const take = (line: number, text: string, tooLong: boolean): void => {
+    const row = rowOfLine(line, text, tooLong, context);
+    if (row !== undefined) rows.push(row);
+  };
+  const handOver = (): EventRow[] => {
+    const done = rows;
+    rows = [];
+    return done;
+  };
+  return {
+    push: (chunk) => {
+      splitter.push(chunk, take);
+      return handOver();
+    },
+    end: () => {
+      splitter.end(take);
+      return handOver();
+    },
+  };
 }
 
 const attributeField = (name: string) => `attributes.${name}`;
@@ -58,7 +68,7 @@ function contextOf(options: EventReaderOptions): RecordContext {
 }
 
 /** The row of one line, or undefined for a blank line. */
-function rowOfLine({ line, text, tooLong }: Line, context: RecordContext): EventRow | undefined {
+function rowOfLine(line: number, text: string, tooLong: boolean, context: RecordContext): EventRow | undefined {
   context.line = line;
   if (tooLong) return rowError(context, 'json', `the line is longer than ${MAX_NDJSON_LINE_CHARS} characters`);
   if (text.trim() === '') return undefined;
@@ -102,19 +112,18 @@ class LineSplitter {
   private line = 0;
   private first = true;
 
-  /** The lines this chunk completes. */
-  push(chunk: string | Uint8Array): Line[] {
+  /** Hands each line this chunk completes to `onLine`. */
+  push(chunk: string | Uint8Array, onLine: LineHandler): void {
     let text = typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true });
     if (this.first && text.length > 0) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       this.first = false;
     }
-    const lines: Line[] = [];
     let start = 0;
     for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', start)) {
-      const piece = this.pending + text.slice(start, newline);
+      const piece = this.pending === '' ? text.slice(start, newline) : this.pending + text.slice(start, newline);
       this.pending = '';
-      lines.push(this.emit(this.tooLong ? '' : piece));
+      this.emit(this.tooLong ? '' : piece, onLine);
       start = newline + 1;
     }
     this.pending += text.slice(start);
@@ -122,19 +131,20 @@ class LineSplitter {
       this.tooLong = true;
       this.pending = '';
     }
-    return lines;
   }
 
-  /** The last line, if the input does not end with a newline. */
-  end(): Line[] {
+  /** Hands over the last line, if the input does not end with a newline. */
+  end(onLine: LineHandler): void {
     this.pending += this.decoder.decode();
-    return this.pending !== '' || this.tooLong ? [this.emit(this.tooLong ? '' : this.pending)] : [];
+    if (this.pending !== '' || this.tooLong) this.emit(this.tooLong ? '' : this.pending, onLine);
   }
 
-  private emit(text: string): Line {
+  private emit(text: string, onLine: LineHandler): void {
     this.line += 1;
-    const result = { line: this.line, text: text.endsWith('\r') ? text.slice(0, -1) : text, tooLong: this.tooLong };
+    const tooLong = this.tooLong;
     this.tooLong = false;
-    return result;
+    onLine(this.line, text.endsWith('\r') ? text.slice(0, -1) : text, tooLong);
   }
 }
+
+type LineHandler = (line: number, text: string, tooLong: boolean) => void;

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { readDataVersion } from '../../actions/data-version.action.ts';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDialectContext } from '../../../test/dialects.ts';
@@ -137,6 +139,38 @@ describe('POST /api/v1/events', () => {
     expect(new Set(answers.map((a) => a.body)).size).toBe(1);
     expect(await sources()).toEqual([]);
     expect((await postEvents(api.app, live, body)).statusCode).toBe(200);
+  });
+
+  it('reads a body that arrives in pieces, split within lines and within a character, over a real connection', async () => {
+    const token = await api.tokenFor('contact-centre');
+    const body = Buffer.from(ndjson(call('c1', true, { subject: 'Pratica è' }), call('c2', false), { id: 'c3' }));
+    const at = body.indexOf(Buffer.from('è')) + 1;
+    const pieces = [body.subarray(0, 10), body.subarray(10, at), body.subarray(at, at + 30), body.subarray(at + 30)];
+    await api.app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = api.app.server.address() as AddressInfo;
+    const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const request = http.request(
+        { host: '127.0.0.1', port, path: '/api/v1/events', method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson', 'content-length': body.length } },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        },
+      );
+      request.on('error', reject);
+      const writeNext = (index: number) => {
+        const piece = pieces[index];
+        if (piece === undefined) return void request.end();
+        request.write(piece);
+        setTimeout(() => writeNext(index + 1), 20);
+      };
+      writeNext(0);
+    });
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.text)).toEqual({ accepted: 2, duplicates: 0, corrected: 0, rejected: [{ line: 3, field: 'kind', message: expect.stringMatching(/^missing/) }] });
+    expect((await sources())[0]?.eventCount).toBe(2);
+    // Sent again in one piece, the event with the split character is the same event, so the character was read whole.
+    expect((await postEvents(api.app, token, ndjson(call('c1', true, { subject: 'Pratica è' })))).json()).toMatchObject({ duplicates: 1, corrected: 0 });
   });
 
   it('answers 413 beyond the body limit and stores nothing', async () => {

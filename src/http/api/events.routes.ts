@@ -1,8 +1,9 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { errorCodes, type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
 import type { VerifiedApiToken } from '../../actions/verify-api-token.action.ts';
 import type { EventRow } from '../../formats/event-record.ts';
-import { readEventsNdjsonSync } from '../../formats/events-ndjson.reader.ts';
+import { createNdjsonEventParser, readEventsNdjsonSync } from '../../formats/events-ndjson.reader.ts';
 import type { IngestCounters } from '../ops/ingest-counters.ts';
 import type { SiteDeps } from '../site-settings.ts';
 import { ApiError } from './api-errors.ts';
@@ -51,6 +52,59 @@ function* ofSourceOnly(rows: Iterable<EventRow>, source: string): Generator<Even
   }
 }
 
+/** The rows of an NDJSON body, read while it arrived (a class, so the handler tells them from a parsed JSON array). */
+class NdjsonRows {
+  constructor(readonly rows: EventRow[]) {}
+}
+
+/**
+ * Reads an NDJSON body into rows chunk by chunk, refusing it (413, as Fastify does for the bodies it reads) beyond
+ * `limit` bytes, by its Content-Length or as it arrives, and (400) when it ends short of its Content-Length.
+ */
+function readNdjsonBody(payload: Readable, request: FastifyRequest, limit: number, source: string): Promise<NdjsonRows> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(request.headers['content-length']);
+    if (declared > limit) {
+      reject(new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE());
+      return;
+    }
+    const parser = createNdjsonEventParser({ defaultSource: source });
+    const rows: EventRow[] = [];
+    let received = 0;
+    const stop = () => {
+      payload.off('data', onData);
+      payload.off('end', onEnd);
+      payload.off('error', onError);
+    };
+    const onData = (chunk: Buffer | string) => {
+      received += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+      if (received > limit) {
+        stop();
+        reject(new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE());
+        return;
+      }
+      for (const row of parser.push(chunk)) rows.push(row);
+    };
+    const onEnd = () => {
+      stop();
+      if (!Number.isNaN(declared) && received !== declared) {
+        reject(new errorCodes.FST_ERR_CTP_INVALID_CONTENT_LENGTH());
+        return;
+      }
+      for (const row of parser.end()) rows.push(row);
+      resolve(new NdjsonRows(rows));
+    };
+    const onError = (error: Error) => {
+      stop();
+      reject(Object.assign(error, { statusCode: 400 }));
+    };
+    payload.on('data', onData);
+    payload.on('end', onEnd);
+    payload.on('error', onError);
+    payload.resume();
+  });
+}
+
 /** How long after an ingestion the days it queued are recomputed: public results lag by about this much. */
 const DRAIN_DELAY_MS = 500;
 
@@ -86,7 +140,16 @@ export function registerEventRoutes(app: FastifyInstance, deps: SiteDeps, option
   });
   const limiter = options.requestsPerMinute === false ? undefined : new FixedWindowLimiter(options.requestsPerMinute, 60_000);
 
-  app.addContentTypeParser(NDJSON, { parseAs: 'buffer', bodyLimit: options.bodyLimitBytes }, (_request, body, done) => done(null, body));
+  // NDJSON is read as it arrives: each chunk's lines are checked while the rest of the body is still on its way, so
+  // the server works instead of waiting for the last byte. Only a request whose token passed onRequest gets here.
+  app.addContentTypeParser(NDJSON, (request, payload, done) => {
+    const token = tokens.get(request);
+    if (token === undefined) {
+      done(new Error('the onRequest hook did not run'), undefined);
+      return;
+    }
+    readNdjsonBody(payload, request, options.bodyLimitBytes, token.source).then((rows) => done(null, rows), (error: Error) => done(error, undefined));
+  });
 
   app.post(
     '/events',
@@ -138,9 +201,9 @@ export function registerEventRoutes(app: FastifyInstance, deps: SiteDeps, option
       const { actions } = deps;
       if (token === undefined || actions.ingestEvents === undefined) throw new Error('the onRequest hook did not run');
       const body: unknown = request.body;
-      // The whole body is in memory already: read it without a promise per line.
-      const lines: Iterable<string | Uint8Array> = Array.isArray(body) ? linesOfArray(body) : body instanceof Uint8Array ? [body] : [];
-      const rows = ofSourceOnly(readEventsNdjsonSync(lines, { defaultSource: token.source }), token.source);
+      // NDJSON arrives as rows read on the way in; a JSON array is read as lines, numbered the same way.
+      const parsed = body instanceof NdjsonRows ? body.rows : readEventsNdjsonSync(Array.isArray(body) ? linesOfArray(body) : [], { defaultSource: token.source });
+      const rows = ofSourceOnly(parsed, token.source);
       const summary = await actions.ingestEvents(rows, { mode: 'partial' });
       // Caches key on the data version; a batch of pure re-sends changed nothing and keeps them warm.
       if (summary.accepted + summary.corrected > 0) {
