@@ -1,4 +1,4 @@
-import { eventFromRecord, quote, rowError, type EventReaderOptions, type EventRow, type RecordContext } from './event-record.ts';
+import { eventFromRecord, quote, rowError, type EventReaderOptions, type EventRow, type RawEventRecord, type RecordContext } from './event-record.ts';
 
 /** Longest line read; a longer one is refused rather than held in memory. */
 export const MAX_NDJSON_LINE_CHARS = 1_000_000;
@@ -91,17 +91,9 @@ function rowOfLine(line: number, text: string, tooLong: boolean, context: Record
   if (attributes !== undefined && attributes !== null && (typeof attributes !== 'object' || Array.isArray(attributes))) {
     return rowError(context, 'attributes', `${quote(attributes)} is not an object of named values`);
   }
-  return eventFromRecord(
-    {
-      id: object.id,
-      source: object.source,
-      kind: object.kind,
-      subject: object.subject,
-      occurredAt: object.occurredAt,
-      attributes: (attributes ?? {}) as Record<string, unknown>,
-    },
-    context,
-  );
+  // The parsed object has the record's fields already: only a missing attributes object is filled in.
+  if (attributes === undefined || attributes === null) object.attributes = {};
+  return eventFromRecord(object as unknown as RawEventRecord, context);
 }
 
 /** Splits chunks into lines (\n or \r\n), dropping a leading BOM; a line over the limit is cut and flagged. */

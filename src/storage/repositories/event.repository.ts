@@ -97,27 +97,26 @@ function parametersOf(chunk: readonly EventToWrite[]): unknown[] {
   return parameters;
 }
 
-/** Multi-row insert texts by dialect (told apart by a one-row text), row count and conflict handling. */
-const insertSqlByShape = new Map<string, string>();
+/** Multi-row insert texts by dialect (its query adapter), conflict handling and row count. */
+const insertSqlByAdapter = new WeakMap<object, Map<string, string>>();
 const INSERT_SHAPE_LIMIT = 1000;
 
 /**
  * The SQL of an insert of `rows` events, built by Kysely once per dialect, row count and conflict handling ('skip':
- * ON CONFLICT DO NOTHING): building it per batch (one node per value) cost more than the insert itself. The one-row
- * text names the dialect (placeholders differ).
+ * ON CONFLICT DO NOTHING): building it per batch (one node per value) cost more than the insert itself.
  */
 function insertSqlFor(db: Queryable, rows: number, onConflict: 'fail' | 'skip'): string {
-  const row = { source: '', event_id: '', kind: '', subject: null, occurred_at: '', local_date: '', attributes_json: '', received_at: '' } satisfies Insertable<EventsTable>;
-  const insertOf = (values: Insertable<EventsTable>[]) => {
-    const insert = db.insertInto('events').values(values);
-    return (onConflict === 'skip' ? insert.onConflict((oc) => oc.columns(['source', 'event_id']).doNothing()) : insert).compile().sql;
-  };
-  const key = `${insertOf([row])}\u0000${rows}`;
-  let text = insertSqlByShape.get(key);
+  const adapter = db.getExecutor().adapter;
+  let texts = insertSqlByAdapter.get(adapter);
+  if (texts === undefined) insertSqlByAdapter.set(adapter, (texts = new Map<string, string>()));
+  const key = `${onConflict}${rows}`;
+  let text = texts.get(key);
   if (text === undefined) {
-    text = insertOf(Array.from({ length: rows }, () => row));
-    if (insertSqlByShape.size >= INSERT_SHAPE_LIMIT) insertSqlByShape.clear();
-    insertSqlByShape.set(key, text);
+    const row = { source: '', event_id: '', kind: '', subject: null, occurred_at: '', local_date: '', attributes_json: '', received_at: '' } satisfies Insertable<EventsTable>;
+    const insert = db.insertInto('events').values(Array.from({ length: rows }, () => row));
+    text = (onConflict === 'skip' ? insert.onConflict((oc) => oc.columns(['source', 'event_id']).doNothing()) : insert).compile().sql;
+    if (texts.size >= INSERT_SHAPE_LIMIT) texts.clear();
+    texts.set(key, text);
   }
   return text;
 }
