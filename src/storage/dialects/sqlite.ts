@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { SqliteDialect, type CreateTableBuilder, type Dialect, type SqliteDatabase } from 'kysely';
+import { CompiledQuery, SqliteDialect, type CreateTableBuilder, type Dialect, type Driver, type SqliteDatabase } from 'kysely';
 import { UserError } from '../../domain/shared/errors.ts';
 
 export const dialectName = 'sqlite';
@@ -26,7 +26,33 @@ export function createKyselyDialect(path: string): Dialect {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  return new SqliteDialect({ database: withStatementCache(database) });
+  return new WriteLockingSqliteDialect({ database: withStatementCache(database) });
+}
+
+/**
+ * SQLite with write transactions that take the write lock at BEGIN (BEGIN IMMEDIATE), read-only ones (setAccessMode
+ * 'read only') left deferred. A deferred transaction that reads, and then writes after another connection (the
+ * rollup worker, another process) committed, fails at once with SQLITE_BUSY whatever the busy timeout, because its
+ * snapshot is stale; one that asks for the lock first waits its turn instead.
+ */
+class WriteLockingSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    return {
+      init: () => driver.init(),
+      acquireConnection: () => driver.acquireConnection(),
+      beginTransaction: async (connection, settings) => {
+        await connection.executeQuery(CompiledQuery.raw(settings.accessMode === 'read only' ? 'begin' : 'begin immediate'));
+      },
+      commitTransaction: (connection) => driver.commitTransaction(connection),
+      rollbackTransaction: (connection) => driver.rollbackTransaction(connection),
+      ...(driver.savepoint === undefined ? {} : { savepoint: driver.savepoint.bind(driver) }),
+      ...(driver.rollbackToSavepoint === undefined ? {} : { rollbackToSavepoint: driver.rollbackToSavepoint.bind(driver) }),
+      ...(driver.releaseSavepoint === undefined ? {} : { releaseSavepoint: driver.releaseSavepoint.bind(driver) }),
+      releaseConnection: (connection) => driver.releaseConnection(connection),
+      destroy: () => driver.destroy(),
+    };
+  }
 }
 
 /** Prepared statements kept per connection; past this many the cache starts again. */
