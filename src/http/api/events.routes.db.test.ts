@@ -85,6 +85,27 @@ describe('POST /api/v1/events', () => {
     expect(await yearValue()).toMatchObject({ value: 50, status: 'missed' });
   });
 
+  it('under a feed that never pauses, still recomputes the queued days within seconds', async () => {
+    const feed = startApi(database, () => T0, { api: { ingestRequestsPerMinute: false } });
+    try {
+      const token = await feed.tokenFor('contact-centre');
+      const initial = await readDataVersion({ database });
+      const started = Date.now();
+      let drainedAfter: number | undefined;
+      // A request every 150 ms for 4.5 s: never quiet for the 500 ms after which a drain starts by itself. Each
+      // answered request has moved the version twice (its commit, then the cache's bump); a drain moves it once more.
+      for (let posts = 1; Date.now() - started < 4500; posts += 1) {
+        expect((await postEvents(feed.app, token, ndjson(call(`f${posts}`, true)))).statusCode).toBe(200);
+        if (drainedAfter === undefined && (await readDataVersion({ database })) > initial + 2 * posts) drainedAfter = Date.now() - started;
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+      expect(drainedAfter).toBeDefined();
+      expect(drainedAfter).toBeLessThan(4000);
+    } finally {
+      await feed.app.close();
+    }
+  });
+
   it('keeps the good lines and rejects a bad one with its line number and field', async () => {
     const token = await api.tokenFor('contact-centre');
     const body = ndjson(call('c1', true), '{"id": "c2", "kind": "call.received"', '', call('c3', true, { occurredAt: '2026-03-02 10:30' }), call('c4', false));

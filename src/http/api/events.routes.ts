@@ -105,31 +105,41 @@ function readNdjsonBody(payload: Readable, request: FastifyRequest, limit: numbe
   });
 }
 
-/** How long after an ingestion the days it queued are recomputed: public results lag by about this much. */
-const DRAIN_DELAY_MS = 500;
+/**
+ * When the days an ingestion queued are recomputed: once the feed has been quiet for DRAIN_QUIET_MS, and at the latest
+ * DRAIN_MAX_LAG_MS after the first ingestion not recomputed yet. A feed sending batch after batch touches the same days
+ * again and again; recomputing them once every few seconds rather than after every pause saves most of that work.
+ * Readers never wait for it: a report (page, API, metrics) finding the queue not empty recomputes it first.
+ */
+const DRAIN_QUIET_MS = 500;
+const DRAIN_MAX_LAG_MS = 3000;
 
 /**
  * POST /api/v1/events: a source's events as NDJSON or a JSON array, authenticated by the source's bearer token.
  * Partial: good lines are stored, bad ones listed with their line; idempotent by (source, id). Answers once the
- * events are committed (with the days they touch queued), then recomputes those days' rollups DRAIN_DELAY_MS later
- * (one drain for all the requests in between), which bumps the data version again: public results show the events
- * within a second, and at once to a report that finds the queue not empty (getReport drains it first).
+ * events are committed (with the days they touch queued), then recomputes those days' rollups a little later (see
+ * DRAIN_QUIET_MS; one drain for all the requests in between), which bumps the data version again: public results show
+ * the events within seconds, and at once to a report that finds the queue not empty (getReport drains it first).
  */
 export function registerEventRoutes(app: FastifyInstance, deps: SiteDeps, options: EventRoutesOptions): void {
   const tokens = new WeakMap<FastifyRequest, VerifiedApiToken>();
-  // Requests arriving within DRAIN_DELAY_MS share one drain (a feed sending batches back to back touches the same
-  // days again and again); the drain in progress is kept so that closing the app waits for it.
+  // Requests in between share one drain; the drain in progress is kept so that closing the app waits for it.
   let timer: NodeJS.Timeout | undefined;
+  let firstPendingAt: number | undefined;
   let draining: Promise<unknown> = Promise.resolve();
   const drainNow = (): void => {
     timer = undefined;
+    firstPendingAt = undefined;
     const { actions } = deps;
     if (actions.drainRollupQueue === undefined) return;
     const run = actions.drainRollupQueue().catch((error: unknown) => app.log.error({ err: error }, 'recomputing the queued rollups failed; the next ingestion or report retries'));
     draining = Promise.all([draining, run]);
   };
   const drainSoon = (): void => {
-    timer ??= setTimeout(drainNow, DRAIN_DELAY_MS);
+    const now = performance.now();
+    firstPendingAt ??= now;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(drainNow, Math.max(0, Math.min(DRAIN_QUIET_MS, firstPendingAt + DRAIN_MAX_LAG_MS - now)));
   };
   app.addHook('onClose', async () => {
     if (timer !== undefined) {
