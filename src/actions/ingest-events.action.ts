@@ -161,7 +161,7 @@ class Ingestion {
     if (allNew && firsts.size === writes.length) {
       // The common case: every event new, no key repeated.
       this.accepted += writes.length;
-      for (const write of writes) this.sourceOf(write.event).newEvents += 1;
+      this.countNewEvents(writes);
       await this.touch(writes);
       return;
     }
@@ -270,7 +270,8 @@ class Ingestion {
     const startSubjects = new Map<MeasuredIndicator, Set<string>>();
     for (const { event, localDate } of versions) {
       for (const { indicator, ownDate } of this.byKind.get(event.kind) ?? []) {
-        if (matchesAnySelector(event, ownDate)) this.touchDate(indicator, localDate);
+        // A feed sends many events per day: once a date is marked, its other events need no selector test.
+        if (!this.isTouched(indicator, localDate) && matchesAnySelector(event, ownDate)) this.touchDate(indicator, localDate);
         const { measure } = indicator;
         if (measure.kind === 'duration' && event.subject !== null && matchesSelector(event, measure.start)) {
           const subjects = startSubjects.get(indicator) ?? new Set<string>();
@@ -288,6 +289,10 @@ class Ingestion {
     }
   }
 
+  private isTouched(indicator: MeasuredIndicator, date: string): boolean {
+    return this.touched.get(indicator.indicatorId)?.has(date) === true;
+  }
+
   private touchDate(indicator: MeasuredIndicator, date: string): void {
     let dates = this.touched.get(indicator.indicatorId);
     if (dates === undefined) this.touched.set(indicator.indicatorId, (dates = new Set<string>()));
@@ -299,6 +304,15 @@ class Ingestion {
     const latest = this.latestMs.get(event.source);
     if (latest === undefined) this.sourceOf(event);
     if (latest === undefined || ms > latest) this.latestMs.set(event.source, ms);
+  }
+
+  /** Adds new events to their sources' counts, one look-up per run of the same source. */
+  private countNewEvents(writes: readonly EventToWrite[]): void {
+    let activity: SourceActivity | undefined;
+    for (const { event } of writes) {
+      if (activity?.name !== event.source) activity = this.sourceOf(event);
+      activity.newEvents += 1;
+    }
   }
 
   /** The sources' activity, with the latest instant each sent. */

@@ -71,7 +71,8 @@ function contextOf(options: EventReaderOptions): RecordContext {
 function rowOfLine(line: number, text: string, tooLong: boolean, context: RecordContext): EventRow | undefined {
   context.line = line;
   if (tooLong) return rowError(context, 'json', `the line is longer than ${MAX_NDJSON_LINE_CHARS} characters`);
-  if (text.trim() === '') return undefined;
+  // Blank lines are skipped; a line starting with '{' is not blank (no need to trim it).
+  if (text.charCodeAt(0) !== 0x7b && text.trim() === '') return undefined;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
