@@ -30,11 +30,24 @@ function batches() {
   ];
 }
 
+/** The kit's cards and measures, with every batch ingested in partial mode: their days queued, no rollup written. */
+async function queuedKit(ctx: { openFresh(): Promise<Database> }): Promise<{ database: Database; service: string }> {
+  const database = await ctx.openFresh();
+  const service = await storeKit(database);
+  for (const batch of batches()) await ingestEvents(deps(database), batch, { mode: 'partial' });
+  return { database, service };
+}
+
+/** The rollups left now are exactly those a full rebuild from the events computes. */
+async function expectSameAsRebuild(database: Database): Promise<void> {
+  const drained = await listRollups(database.db);
+  await rebuildRollups({ database });
+  expect(await listRollups(database.db)).toEqual(drained);
+}
+
 describeEachDialect('draining the rollup queue', (ctx) => {
   it('leaves, after partial ingestions and one drain, exactly the rollups a full rebuild computes', async () => {
-    const database = await ctx.openFresh();
-    await storeKit(database);
-    for (const batch of batches()) await ingestEvents(deps(database), batch, { mode: 'partial' });
+    const { database } = await queuedKit(ctx);
     expect(await listRollups(database.db)).toEqual([]);
     expect(await hasQueuedRollupDays(database.db)).toBe(true);
     const before = await readDataVersion(database.db);
@@ -43,9 +56,7 @@ describeEachDialect('draining the rollup queue', (ctx) => {
     expect(summary.days).toBeGreaterThan(10);
     expect(await hasQueuedRollupDays(database.db)).toBe(false);
     expect(await readDataVersion(database.db)).toBe(before + 1);
-    const drained = await listRollups(database.db);
-    await rebuildRollups({ database });
-    expect(await listRollups(database.db)).toEqual(drained);
+    await expectSameAsRebuild(database);
   });
 
   it('with nothing queued writes nothing, not even the data version', async () => {
@@ -77,15 +88,11 @@ describeEachDialect('draining the rollup queue', (ctx) => {
     const report = await getReport(deps(database), { year: 2026, granularity: 'month' });
     expect(await hasQueuedRollupDays(database.db)).toBe(false);
     expect(report.some((indicator) => indicator.year.status !== 'no-data')).toBe(true);
-    const drained = await listRollups(database.db);
-    await rebuildRollups({ database });
-    expect(await listRollups(database.db)).toEqual(drained);
+    await expectSameAsRebuild(database);
   });
 
   it('starts a round again when another writer wrote rollups between its read and its write, ending as a full rebuild', async () => {
-    const database = await ctx.openFresh();
-    await storeKit(database);
-    for (const batch of batches()) await ingestEvents(deps(database), batch, { mode: 'partial' });
+    const { database } = await queuedKit(ctx);
     const attempts: number[] = [];
     // An all-or-nothing ingestion writes its days' rollups itself and queues nothing: had the drain written what it
     // folded before these calls existed, the answered share of 2026-02-20 would miss them.
@@ -102,15 +109,11 @@ describeEachDialect('draining the rollup queue', (ctx) => {
     expect(attempts).toEqual([1, 2]);
     expect(summary.days).toBeGreaterThan(10);
     expect(await hasQueuedRollupDays(database.db)).toBe(false);
-    const drained = await listRollups(database.db);
-    await rebuildRollups({ database });
-    expect(await listRollups(database.db)).toEqual(drained);
+    await expectSameAsRebuild(database);
   });
 
   it('folds again when a target changes between its read and its write, since the fold used the old definitions', async () => {
-    const database = await ctx.openFresh();
-    const service = await storeKit(database);
-    for (const batch of batches()) await ingestEvents(deps(database), batch, { mode: 'partial' });
+    const { database, service } = await queuedKit(ctx);
     const attempts: number[] = [];
     await drainRollupQueue({
       ...deps(database),
@@ -126,9 +129,7 @@ describeEachDialect('draining the rollup queue', (ctx) => {
   });
 
   it('after three rounds spoilt by other writers does the round under the write lock, still ending as a full rebuild', async () => {
-    const database = await ctx.openFresh();
-    await storeKit(database);
-    for (const batch of batches()) await ingestEvents(deps(database), batch, { mode: 'partial' });
+    const { database } = await queuedKit(ctx);
     const attempts: number[] = [];
     await drainRollupQueue({
       ...deps(database),
@@ -139,9 +140,7 @@ describeEachDialect('draining the rollup queue', (ctx) => {
     });
     expect(attempts).toEqual([1, 2, 3]);
     expect(await hasQueuedRollupDays(database.db)).toBe(false);
-    const drained = await listRollups(database.db);
-    await rebuildRollups({ database });
-    expect(await listRollups(database.db)).toEqual(drained);
+    await expectSameAsRebuild(database);
   });
 
   it('gives way to another drainer (another connection) that drained the same rows between its read and its write', async () => {
@@ -165,9 +164,7 @@ describeEachDialect('draining the rollup queue', (ctx) => {
     expect(summary).toEqual({ indicators: 0, days: 0 });
     expect(otherSummary?.days).toBeGreaterThan(10);
     expect(await readRollupEpoch(database.db)).toBeGreaterThan(epoch);
-    const drained = await listRollups(database.db);
-    await rebuildRollups({ database });
-    expect(await listRollups(database.db)).toEqual(drained);
+    await expectSameAsRebuild(database);
   });
 
   it('leaves rows queued during a drain for the next call, which drains them', async () => {
@@ -189,8 +186,6 @@ describeEachDialect('draining the rollup queue', (ctx) => {
 
     expect((await drainRollupQueue(deps(database))).days).toBeGreaterThan(0);
     expect(await hasQueuedRollupDays(database.db)).toBe(false);
-    const drained = await listRollups(database.db);
-    await rebuildRollups({ database });
-    expect(await listRollups(database.db)).toEqual(drained);
+    await expectSameAsRebuild(database);
   });
 });

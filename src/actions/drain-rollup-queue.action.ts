@@ -1,4 +1,5 @@
 import { DEFAULT_WORK_CALENDAR, type WorkCalendar } from '../domain/calendar/index.ts';
+import { coalesceRuns } from '../domain/shared/coalesced-runs.ts';
 import type { Database } from '../storage/database.ts';
 import type { Queryable } from '../storage/schema.ts';
 import { advanceRollupEpoch, bumpDataVersion, bumpRollupEpoch, readRollupEpoch } from '../storage/repositories/data-version.repository.ts';
@@ -27,13 +28,8 @@ export interface DrainRollupQueueDeps extends RebuildRollupsDeps {
   betweenPhases?: (attempt: number) => Promise<void>;
 }
 
-interface DrainState {
-  tail: Promise<unknown>;
-  /** A drain asked for but not started yet: later callers share it. */
-  waiting: Promise<DrainSummary> | undefined;
-}
-
-const states = new WeakMap<Database, DrainState>();
+/** Each database's drains, one at a time in this process. */
+const drains = new WeakMap<Database, (deps: DrainRollupQueueDeps) => Promise<DrainSummary>>();
 
 /** Queue rows taken per round: bounds the events read and the rollups held in memory. */
 const ROWS_PER_ROUND = 4000;
@@ -62,19 +58,9 @@ const OPTIMISTIC_TRIES = 3;
  * queue it costs one read and writes nothing.
  */
 export function drainRollupQueue(deps: DrainRollupQueueDeps): Promise<DrainSummary> {
-  let state = states.get(deps.database);
-  if (state === undefined) states.set(deps.database, (state = { tail: Promise.resolve(), waiting: undefined }));
-  if (state.waiting !== undefined) return state.waiting;
-  const current = state;
-  const next = current.tail
-    .catch(() => undefined)
-    .then(() => {
-      current.waiting = undefined;
-      return drainOnce(deps);
-    });
-  current.waiting = next;
-  current.tail = next;
-  return next;
+  let drain = drains.get(deps.database);
+  if (drain === undefined) drains.set(deps.database, (drain = coalesceRuns(drainOnce)));
+  return drain(deps);
 }
 
 /** What a round's read phase computed, to be written by its write phase. */

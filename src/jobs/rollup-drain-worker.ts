@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { DrainSummary } from '../actions/drain-rollup-queue.action.ts';
+import { coalesceRuns } from '../domain/shared/coalesced-runs.ts';
 import type { RollupDrainReply, RollupDrainRequest, RollupDrainWorkerData } from './rollup-drain-messages.ts';
 
 /** The main thread's handle on the rollup drain worker thread. */
@@ -27,8 +28,9 @@ export function startRollupDrainWorker(env: Record<string, string | undefined>):
   let worker: Worker | undefined;
   let nextId = 1;
   const pending = new Map<number, { resolve: (summary: DrainSummary) => void; reject: (error: Error) => void }>();
-  let tail: Promise<unknown> = Promise.resolve();
-  let waiting: Promise<DrainSummary> | undefined;
+  // Drains one at a time; a drain asked for while one waits to be sent shares it.
+  const drainInTurn = coalesceRuns(() => send());
+  let lastDrain: Promise<unknown> = Promise.resolve();
   let closing = false;
 
   const failPending = (error: Error): void => {
@@ -74,20 +76,13 @@ export function startRollupDrainWorker(env: Record<string, string | undefined>):
   return {
     drain() {
       if (closing) return Promise.reject(new Error('the rollup drain worker is closed'));
-      if (waiting !== undefined) return waiting;
-      const next = tail
-        .catch(() => undefined)
-        .then(() => {
-          waiting = undefined;
-          return send();
-        });
-      waiting = next;
-      tail = next;
+      const next = drainInTurn(undefined);
+      lastDrain = next;
       return next;
     },
     async close() {
       closing = true;
-      await tail.catch(() => undefined);
+      await lastDrain.catch(() => undefined);
       const stopping = worker;
       worker = undefined;
       if (stopping === undefined) return;

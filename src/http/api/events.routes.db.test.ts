@@ -40,6 +40,31 @@ describe('POST /api/v1/events', () => {
     return response.json<{ results: { year: { value: number | null; status: string } }[] }>().results[0]?.year;
   };
 
+  /** POSTs a body over a real connection in pieces, 20 ms apart, as a slow client would. */
+  const postInPieces = async (token: string, pieces: readonly Buffer[], headers: Record<string, string | number>) => {
+    await api.app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = api.app.server.address() as AddressInfo;
+    return new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const request = http.request(
+        { host: '127.0.0.1', port, path: '/api/v1/events', method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson', ...headers } },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        },
+      );
+      // The server may answer (413) and close before the last piece is written.
+      request.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+      const writeNext = (index: number) => {
+        const piece = pieces[index];
+        if (piece === undefined) return void request.end();
+        request.write(piece);
+        setTimeout(() => writeNext(index + 1), 20);
+      };
+      writeNext(0);
+    });
+  };
+
   it('stores a batch once: sent again, every event is a duplicate and nothing changes', async () => {
     const token = await api.tokenFor('contact-centre');
     const body = ndjson(call('c1', true), call('c2', true), call('c3', false));
@@ -167,31 +192,22 @@ describe('POST /api/v1/events', () => {
     const body = Buffer.from(ndjson(call('c1', true, { subject: 'Pratica è' }), call('c2', false), { id: 'c3' }));
     const at = body.indexOf(Buffer.from('è')) + 1;
     const pieces = [body.subarray(0, 10), body.subarray(10, at), body.subarray(at, at + 30), body.subarray(at + 30)];
-    await api.app.listen({ host: '127.0.0.1', port: 0 });
-    const { port } = api.app.server.address() as AddressInfo;
-    const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const request = http.request(
-        { host: '127.0.0.1', port, path: '/api/v1/events', method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson', 'content-length': body.length } },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-        },
-      );
-      request.on('error', reject);
-      const writeNext = (index: number) => {
-        const piece = pieces[index];
-        if (piece === undefined) return void request.end();
-        request.write(piece);
-        setTimeout(() => writeNext(index + 1), 20);
-      };
-      writeNext(0);
-    });
+    const answer = await postInPieces(token, pieces, { 'content-length': body.length });
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.text)).toEqual({ accepted: 2, duplicates: 0, corrected: 0, rejected: [{ line: 3, field: 'kind', message: expect.stringMatching(/^missing/) }] });
     expect((await sources())[0]?.eventCount).toBe(2);
     // Sent again in one piece, the event with the split character is the same event, so the character was read whole.
     expect((await postEvents(api.app, token, ndjson(call('c1', true, { subject: 'Pratica è' })))).json()).toMatchObject({ duplicates: 1, corrected: 0 });
+  });
+
+  it('answers 413 to a chunked body that grows past the limit while it arrives, and stores nothing', async () => {
+    const token = await api.tokenFor('contact-centre');
+    const body = Buffer.from(ndjson(...Array.from({ length: 60 }, (_, i) => call(`c${i}`, true))));
+    // No Content-Length: the limit can only be seen while reading.
+    const answer = await postInPieces(token, [body.subarray(0, 2000), body.subarray(2000, 4000), body.subarray(4000)], {});
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.text)).toMatchObject({ message: 'the request body is larger than 4096 bytes: send the events in smaller batches' });
+    expect(await sources()).toEqual([]);
   });
 
   it('answers 413 beyond the body limit and stores nothing', async () => {
