@@ -150,25 +150,22 @@ class Ingestion {
     }
     if (writes.length === 0) return;
 
-    // The first version of each key goes to the insert; only when some key is stored already are they read back.
-    const firsts = new Map<string, EventToWrite>();
-    for (const write of writes) {
-      const key = keyOf(write.event.source, write.event.id);
-      if (!firsts.has(key)) firsts.set(key, write);
-    }
-    let stored = new Map<string, StoredEvent>();
-    const allNew = await insertEventsIfNew(this.db, [...firsts.values()], INGEST_BATCH_SIZE);
-    if (allNew && firsts.size === writes.length) {
-      // The common case: every event new, no key repeated.
+    // The common case, every event new and no key repeated, is the one where the insert stores every row: nothing
+    // is read back. Otherwise (a key stored already, or repeated here) it stores none and the rows are judged below.
+    if (await insertEventsIfNew(this.db, writes, INGEST_BATCH_SIZE)) {
       this.accepted += writes.length;
       this.countNewEvents(writes);
       await this.touch(writes);
       return;
     }
-    if (!allNew) {
-      stored = await this.findStored([...firsts.values()]);
-      await insertEvents(this.db, [...firsts].filter(([key]) => !stored.has(key)).map(([, write]) => write), INGEST_BATCH_SIZE);
+    // The first version of each key is the one stored when the key is new.
+    const firsts = new Map<string, EventToWrite>();
+    for (const write of writes) {
+      const key = keyOf(write.event.source, write.event.id);
+      if (!firsts.has(key)) firsts.set(key, write);
     }
+    const stored = await this.findStored([...firsts.values()]);
+    await insertEvents(this.db, [...firsts].filter(([key]) => !stored.has(key)).map(([, write]) => write), INGEST_BATCH_SIZE);
 
     // Rows are judged in order against what is stored or came earlier in the batch, so a key repeated within the
     // batch counts as it would across batches.

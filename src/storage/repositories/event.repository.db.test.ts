@@ -52,6 +52,16 @@ describeEachDialect('event repository', (ctx) => {
     expect((await findEventsByIds(db, 'feed', ['e1', 'e2', 'e3', 'e4'])).map((s) => `${s.event.id} ${s.event.kind}`).sort()).toEqual(['e1 call.received', 'e2 call.received']);
   });
 
+  it('inserts none of the events when a key comes twice among them, in one statement or in two', async () => {
+    const { db } = await ctx.openFresh();
+    await db.transaction().execute(async (trx) => {
+      const repeated = [write(event({ id: 'e5' })), write(event({ id: 'e6' })), write(event({ id: 'e5', kind: 'call.missed' }))];
+      expect(await insertEventsIfNew(trx, repeated, 500)).toBe(false);
+      expect(await insertEventsIfNew(trx, repeated, 2)).toBe(false);
+    });
+    expect(await findEventsByIds(db, 'feed', ['e5', 'e6'])).toEqual([]);
+  });
+
   it('replaces an event\'s content in place', async () => {
     const { db } = await ctx.openFresh();
     await insertEvents(db, [write(event())]);

@@ -68,10 +68,11 @@ export async function insertEvents(db: Queryable, writes: readonly EventToWrite[
 }
 
 /**
- * Inserts the events if NONE of their keys is stored yet, and says so; otherwise inserts none and returns false, so
- * the caller reads the stored ones and judges re-sends and corrections. New events being the common case, this spares
- * the look-up: the insert probes the unique index anyway (ON CONFLICT DO NOTHING, then the rows it changed are
- * counted; RETURNING would cost more than the look-up). Keys must differ within the call.
+ * Inserts the events if NONE of their keys is stored yet and no key comes twice, and says so; otherwise inserts none
+ * and returns false, so the caller reads the stored ones and judges re-sends and corrections. New events being the
+ * common case, this spares the look-up: the insert probes the unique index anyway (ON CONFLICT DO NOTHING skips a
+ * stored key and the second row of a repeated one, then the rows it changed are counted; RETURNING would cost more
+ * than the look-up).
  */
 export async function insertEventsIfNew(db: Queryable, writes: readonly EventToWrite[], rowsPerStatement = 500): Promise<boolean> {
   await sql`savepoint insert_if_new`.execute(db);
