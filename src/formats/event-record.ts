@@ -90,37 +90,51 @@ export function eventFromRecord(record: RawEventRecord, context: RecordContext):
   const occurredAt = parseInstant(record.occurredAt);
   if (!(occurredAt instanceof Date)) return rowError(context, 'occurredAt', occurredAt.problem);
 
-  const attributes: Record<string, AttributeValue> = {};
+  let attributes: Record<string, AttributeValue> = {};
   const given = record.attributes;
   if (given instanceof Map) {
     for (const [name, value] of given as ReadonlyMap<string, unknown>) {
-      const problem = addAttribute(attributes, name, value, context);
+      const problem = attributeProblem(name, value, context);
       if (problem !== undefined) return problem;
+      if (value !== undefined) attributes[name] = value as AttributeValue;
     }
   } else {
+    // A parsed JSON object is checked in place and becomes the event's attributes: no copy per event.
     const object = given as Readonly<Record<string, unknown>>;
+    let complete = true;
     for (const name in object) {
       if (!Object.hasOwn(object, name)) continue;
-      const problem = addAttribute(attributes, name, object[name], context);
+      const value = object[name];
+      const problem = attributeProblem(name, value, context);
       if (problem !== undefined) return problem;
+      if (value === undefined) complete = false;
     }
+    attributes = complete ? (object as Record<string, AttributeValue>) : copyDefined(object);
   }
 
   const event = { id, source, kind, subject, occurredAt, attributes };
   return context.file === undefined ? { line: context.line, event } : { line: context.line, file: context.file, event };
 }
 
-/** Adds one checked attribute, or returns the error row naming it. */
-function addAttribute(attributes: Record<string, AttributeValue>, name: string, value: unknown, context: RecordContext): EventRow | undefined {
+/** The error row naming one attribute, or undefined when it is fine (an undefined value is an absent attribute). */
+function attributeProblem(name: string, value: unknown, context: RecordContext): EventRow | undefined {
   if (name.trim() === '') return rowError(context, context.attributeField(name), 'an attribute needs a name');
   // Assigning it would replace the object's prototype instead of adding an attribute.
   if (name === '__proto__') return rowError(context, context.attributeField(name), 'is a reserved name: call the attribute something else');
-  if (value === undefined) return undefined;
-  if (value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) {
-    attributes[name] = value;
+  if (value === undefined || value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) {
     return undefined;
   }
   return rowError(context, context.attributeField(name), `${quote(value)} is not a text, a number, true/false or null`);
+}
+
+/** The checked attributes without the undefined ones. */
+function copyDefined(object: Readonly<Record<string, unknown>>): Record<string, AttributeValue> {
+  const attributes: Record<string, AttributeValue> = {};
+  for (const name in object) {
+    const value = object[name];
+    if (Object.hasOwn(object, name) && value !== undefined) attributes[name] = value as AttributeValue;
+  }
+  return attributes;
 }
 
 /** An error row for the whole line (bad JSON, bad CSV). */
