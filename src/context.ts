@@ -1,6 +1,7 @@
 import { applyMeasures } from './actions/apply-measures.action.ts';
 import { buildDemo } from './actions/build-demo.action.ts';
 import { checkDatabase } from './actions/check-database.action.ts';
+import { checkpointDatabase } from './actions/checkpoint-database.action.ts';
 import { createApiToken } from './actions/create-api-token.action.ts';
 import { drainRollupQueue } from './actions/drain-rollup-queue.action.ts';
 import { exportMeasures } from './actions/export-measures.action.ts';
@@ -50,6 +51,8 @@ export interface AppContext {
     revokeApiToken: Bound<typeof revokeApiToken>;
     ingestEvents: Bound<typeof ingestEvents>;
     drainRollupQueue: Bound<typeof drainRollupQueue>;
+    /** Checkpoints the database: in the worker thread when there is one (a server), else on this thread. */
+    checkpointDatabase: Bound<typeof checkpointDatabase>;
     rebuildRollups: Bound<typeof rebuildRollups>;
     applyMeasures: Bound<typeof applyMeasures>;
     exportMeasures: Bound<typeof exportMeasures>;
@@ -61,8 +64,8 @@ export interface AppContext {
 
 export interface OpenContextOptions {
   /**
-   * Recompute queued rollups in a worker thread (its own connection) instead of on this thread: for a long-running
-   * server. Ignored for an in-memory SQLite database, which another connection cannot see.
+   * Recompute queued rollups, and checkpoint the database, in a worker thread (its own connection) instead of on this
+   * thread: for a long-running server. Ignored for an in-memory SQLite database, which another connection cannot see.
    */
   drainInWorker?: boolean;
 }
@@ -74,12 +77,14 @@ export async function openContext(
   options: OpenContextOptions = {},
 ): Promise<AppContext> {
   const config = readConfig(env);
-  const database = await openDatabase(config.databaseUrl);
+  const inWorker = options.drainInWorker === true && config.databaseUrl !== ':memory:';
+  const database = await openDatabase(config.databaseUrl, { backgroundCheckpoints: inWorker });
   const calendar = workCalendarOf({ timeZone: config.timeZone });
   const deps = { database, now, calendar };
   // Started after openDatabase, so the database is migrated before the worker opens its own connection.
-  const drainWorker = options.drainInWorker === true && config.databaseUrl !== ':memory:' ? startRollupDrainWorker(env) : undefined;
+  const drainWorker = inWorker ? startRollupDrainWorker(env) : undefined;
   const drain = drainWorker === undefined ? () => drainRollupQueue(deps) : () => drainWorker.drain();
+  const checkpoint = drainWorker === undefined ? () => checkpointDatabase(deps) : () => drainWorker.checkpoint();
   // Reports drain the queue first: through the same drain, so they never fold days on this thread either.
   const reportCache = createReportCache({ ...deps, drainRollupQueue: drain });
   return {
@@ -100,6 +105,7 @@ export async function openContext(
       revokeApiToken: (...args) => revokeApiToken(deps, ...args),
       ingestEvents: (...args) => ingestEvents(deps, ...args),
       drainRollupQueue: drain,
+      checkpointDatabase: checkpoint,
       rebuildRollups: (...args) => rebuildRollups(deps, ...args),
       applyMeasures: (...args) => applyMeasures(deps, ...args),
       exportMeasures: () => exportMeasures(deps),

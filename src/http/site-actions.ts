@@ -42,4 +42,6 @@ export interface SiteActions {
   bumpDataVersion?(): Promise<number>;
   /** Recomputes the rollups of the days the HTTP ingestion queued (drain-rollup-queue.action.ts). */
   drainRollupQueue?(): Promise<unknown>;
+  /** Copies the write-ahead log into the database file, in the worker thread of a server (checkpoint-database.action.ts). */
+  checkpointDatabase?(): Promise<void>;
 }

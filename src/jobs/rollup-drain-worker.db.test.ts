@@ -1,12 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { ingestEvents } from '../actions/ingest-events.action.ts';
 import { rebuildRollups } from '../actions/rebuild-rollups.action.ts';
 import { row, storeKit, T0 } from '../actions/events.test-kit.ts';
 import { openContext } from '../context.ts';
 // The test checks the worker's writes against the tables themselves, as the actions' own tests do.
+// eslint-disable-next-line no-restricted-imports
+import { openDatabase } from '../storage/database.ts';
 // eslint-disable-next-line no-restricted-imports
 import { listRollups } from '../storage/repositories/rollup.repository.ts';
 // eslint-disable-next-line no-restricted-imports
@@ -80,6 +83,32 @@ describeEachDialect('the rollup drain worker', (ctx) => {
   });
 });
 
+describe('the rollup drain worker checkpointing', () => {
+  it('copies the write-ahead log that a connection leaving checkpoints to it wrote, so the next write starts the log again', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'misura-worker-'));
+    const url = join(folder, 'misura.db');
+    const database = await openDatabase(url, { backgroundCheckpoints: true });
+    const worker = startRollupDrainWorker({ MISURA_DB_URL: url });
+    try {
+      await sql`create table filler (body text not null)`.execute(database.db);
+      await database.db.transaction().execute(async (trx) => {
+        for (let row = 0; row < 1200; row += 1) await sql`insert into filler (body) values (${'x'.repeat(3000)})`.execute(trx);
+      });
+      const [first, second] = await Promise.all([worker.checkpoint(), worker.checkpoint()]);
+      expect(first).toBeUndefined();
+      expect(second).toBeUndefined();
+      await sql`insert into filler (body) values ('after')`.execute(database.db);
+      const { rows } = await sql<{ log: number }>`pragma wal_checkpoint(PASSIVE)`.execute(database.db);
+      expect(rows[0]?.log).toBeLessThan(10);
+    } finally {
+      await worker.close();
+      await database.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+    await expect(worker.checkpoint()).rejects.toThrow(/drain worker is closed/);
+  });
+});
+
 describe('the rollup drain worker, when its database cannot be opened', () => {
   it('rejects every drain, saying which database and why', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'misura-worker-'));
@@ -89,6 +118,7 @@ describe('the rollup drain worker, when its database cannot be opened', () => {
     try {
       await expect(worker.drain()).rejects.toThrow(/drain worker: .*not-a-folder.*cannot open the SQLite database/);
       await expect(worker.drain()).rejects.toThrow(/drain worker: .*not-a-folder.*cannot open the SQLite database/);
+      await expect(worker.checkpoint()).rejects.toThrow(/checkpointing the database failed in the drain worker: .*not-a-folder/);
     } finally {
       await worker.close();
     }

@@ -7,6 +7,8 @@ import type { RollupDrainReply, RollupDrainRequest, RollupDrainWorkerData } from
 export interface RollupDrainWorker {
   /** Drains the rollup queue in the worker; a call made while one waits to be sent shares it, as the action does. */
   drain(): Promise<DrainSummary>;
+  /** Checkpoints the database in the worker; a call made while one waits to be sent shares it. */
+  checkpoint(): Promise<void>;
   /** Waits for the drains already asked for, then stops the worker; later drains reject. */
   close(): Promise<void>;
 }
@@ -27,10 +29,18 @@ export function startRollupDrainWorker(env: Record<string, string | undefined>):
   const workerData: RollupDrainWorkerData = { env: { ...env } };
   let worker: Worker | undefined;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (summary: DrainSummary) => void; reject: (error: Error) => void }>();
-  // Drains one at a time; a drain asked for while one waits to be sent shares it.
-  const drainInTurn = coalesceRuns(() => send());
+  const pending = new Map<number, { task: string; resolve: (reply: RollupDrainReply) => void; reject: (error: Error) => void }>();
+  // Drains one at a time, checkpoints one at a time; one asked for while another waits to be sent shares it.
+  const drainInTurn = coalesceRuns(async () => {
+    const reply = await send('drain');
+    if (reply.type !== 'drained') throw new Error(`the rollup drain worker answered ${reply.type} to a drain`);
+    return reply.summary;
+  });
+  const checkpointInTurn = coalesceRuns(async () => {
+    await send('checkpoint');
+  });
   let lastDrain: Promise<unknown> = Promise.resolve();
+  let lastCheckpoint: Promise<unknown> = Promise.resolve();
   let closing = false;
 
   const failPending = (error: Error): void => {
@@ -47,8 +57,8 @@ export function startRollupDrainWorker(env: Record<string, string | undefined>):
       if (request === undefined) return;
       pending.delete(reply.id);
       if (pending.size === 0) started.unref();
-      if (reply.type === 'drained') request.resolve(reply.summary);
-      else request.reject(new Error(`recomputing the queued rollups failed in the drain worker: ${reply.message}`));
+      if (reply.type === 'failed') request.reject(new Error(`${request.task} failed in the drain worker: ${reply.message}`));
+      else request.resolve(reply);
     });
     started.on('error', (error) => {
       failPending(new Error(`the rollup drain worker crashed: ${error.message}`, { cause: error }));
@@ -60,14 +70,14 @@ export function startRollupDrainWorker(env: Record<string, string | undefined>):
     return started;
   };
 
-  const send = (): Promise<DrainSummary> =>
-    new Promise<DrainSummary>((resolve, reject) => {
+  const send = (type: 'drain' | 'checkpoint'): Promise<RollupDrainReply> =>
+    new Promise<RollupDrainReply>((resolve, reject) => {
       worker ??= spawn();
       const id = nextId;
       nextId += 1;
-      pending.set(id, { resolve, reject });
+      pending.set(id, { task: type === 'drain' ? 'recomputing the queued rollups' : 'checkpointing the database', resolve, reject });
       worker.ref();
-      worker.postMessage({ type: 'drain', id } satisfies RollupDrainRequest);
+      worker.postMessage({ type, id } satisfies RollupDrainRequest);
     });
 
   // Started at once, so that opening its database and loading its code does not delay the first drain.
@@ -80,9 +90,15 @@ export function startRollupDrainWorker(env: Record<string, string | undefined>):
       lastDrain = next;
       return next;
     },
+    checkpoint() {
+      if (closing) return Promise.reject(new Error('the rollup drain worker is closed'));
+      const next = checkpointInTurn(undefined);
+      lastCheckpoint = next;
+      return next;
+    },
     async close() {
       closing = true;
-      await lastDrain.catch(() => undefined);
+      await Promise.all([lastDrain.catch(() => undefined), lastCheckpoint.catch(() => undefined)]);
       const stopping = worker;
       worker = undefined;
       if (stopping === undefined) return;

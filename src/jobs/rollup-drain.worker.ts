@@ -4,7 +4,8 @@ import type { RollupDrainReply, RollupDrainRequest, RollupDrainWorkerData } from
 
 /**
  * The rollup drain worker thread: its own context (its own database connection) on the main context's environment,
- * draining the rollup queue when asked, so folding days never takes the main thread's CPU. Started by
+ * draining the rollup queue and checkpointing the database when asked, so neither folding days nor copying the
+ * write-ahead log takes the main thread's time. Started by
  * rollup-drain-worker.ts through rollup-drain-worker-entry.mjs.
  */
 if (parentPort === null) throw new Error('rollup-drain.worker.ts runs as a worker thread (see startRollupDrainWorker)');
@@ -30,6 +31,17 @@ async function drain(id: number): Promise<void> {
   port.postMessage(reply);
 }
 
+async function checkpoint(id: number): Promise<void> {
+  let reply: RollupDrainReply;
+  try {
+    await (await opening).actions.checkpointDatabase();
+    reply = { type: 'checkpointed', id };
+  } catch (error) {
+    reply = { type: 'failed', id, message: messageOf(error) };
+  }
+  port.postMessage(reply);
+}
+
 async function close(): Promise<void> {
   try {
     await (await opening).close();
@@ -44,6 +56,9 @@ port.on('message', (message: RollupDrainRequest) => {
   switch (message.type) {
     case 'drain':
       void drain(message.id);
+      break;
+    case 'checkpoint':
+      void checkpoint(message.id);
       break;
     case 'close':
       void close();

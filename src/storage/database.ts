@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { Kysely, Migrator } from 'kysely';
 import type { Schema } from './schema.ts';
-import type { DialectName, StorageDialect } from './dialects/storage-dialect.ts';
+import type { ConnectionOptions, DialectName, StorageDialect } from './dialects/storage-dialect.ts';
 import * as postgres from './dialects/postgres.ts';
 import * as sqlite from './dialects/sqlite.ts';
 import { createMigrationProvider } from './migrations/index.ts';
@@ -10,6 +10,8 @@ import { createMigrationProvider } from './migrations/index.ts';
 export interface Database {
   db: Kysely<Schema>;
   dialect: DialectName;
+  /** Moves the write-ahead log into the database file without blocking writers (SQLite; nothing on PostgreSQL). */
+  checkpoint(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -27,16 +29,16 @@ export function redactUrl(url: string): string {
  * Opens the database at `url` ("postgres://…" / "postgresql://…", or a SQLite file path, whose
  * folder is created; ":memory:" allowed) and brings it to the latest migration (idempotent).
  */
-export async function openDatabase(url: string): Promise<Database> {
+export async function openDatabase(url: string, options: ConnectionOptions = {}): Promise<Database> {
   const storageDialect = selectDialect(url);
-  const db = new Kysely<Schema>({ dialect: storageDialect.createKyselyDialect(url) });
+  const db = new Kysely<Schema>({ dialect: storageDialect.createKyselyDialect(url, options) });
   try {
     await migrateToLatest(db, storageDialect);
   } catch (error) {
     await db.destroy();
     throw new Error(`cannot open the database ${redactUrl(url)}: ${describeError(error)}`, { cause: error });
   }
-  return { db, dialect: storageDialect.dialectName, close: () => db.destroy() };
+  return { db, dialect: storageDialect.dialectName, checkpoint: () => storageDialect.checkpoint(db), close: () => db.destroy() };
 }
 
 async function migrateToLatest(db: Kysely<Schema>, storageDialect: StorageDialect): Promise<void> {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { checkDatabase } from '../../actions/check-database.action.ts';
 import { createApiToken } from '../../actions/create-api-token.action.ts';
 import { drainRollupQueue } from '../../actions/drain-rollup-queue.action.ts';
+import { checkpointDatabase } from '../../actions/checkpoint-database.action.ts';
 import { ingestEvents } from '../../actions/ingest-events.action.ts';
 import { listCards } from '../../actions/list-cards.action.ts';
 import { listOrganisations } from '../../actions/list-organisations.action.ts';
@@ -38,6 +39,7 @@ export function realSiteActions(database: TestDatabase, now: () => Date): { acti
       verifyApiToken: (token) => verifyApiToken(deps, token),
       ingestEvents: (rows, options) => ingestEvents(deps, rows, options),
       drainRollupQueue: () => drainRollupQueue(deps),
+      checkpointDatabase: () => checkpointDatabase(deps),
       bumpDataVersion: () => reportCache.bumpDataVersion(),
     },
   };

@@ -5,7 +5,8 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDialectContext } from '../../../test/dialects.ts';
 import { drainRollupQueue } from '../../actions/drain-rollup-queue.action.ts';
 import { KIT_INDICATORS, storeKit, T0 } from '../../actions/events.test-kit.ts';
-import { ndjson, postEvents, startApi, type ApiUnderTest, type TestDatabase } from './api.test-kit.ts';
+import { buildApp } from '../app.ts';
+import { ndjson, postEvents, realSiteActions, startApi, type ApiUnderTest, type TestDatabase } from './api.test-kit.ts';
 
 const call = (id: string, answered: boolean, extra: Record<string, unknown> = {}) => ({
   id,
@@ -108,6 +109,33 @@ describe('POST /api/v1/events', () => {
     expect(await readDataVersion({ database })).toBe(acknowledged + 1);
     expect(await drainRollupQueue({ database })).toEqual({ indicators: 0, days: 0 });
     expect(await yearValue()).toMatchObject({ value: 50, status: 'missed' });
+  });
+
+  it('asks for a checkpoint after each ingestion that stored something, and not after one of pure re-sends', async () => {
+    const { actions } = realSiteActions(database, () => T0);
+    let checkpoints = 0;
+    const counted = buildApp(
+      {
+        ...actions,
+        checkpointDatabase: async () => {
+          checkpoints += 1;
+          await actions.checkpointDatabase?.();
+        },
+      },
+      { logger: false, now: () => T0, rateLimitPerMinute: false },
+    );
+    try {
+      const token = await api.tokenFor('contact-centre');
+      const body = ndjson(call('k1', true), call('k2', false));
+      expect((await postEvents(counted, token, body)).json()).toMatchObject({ accepted: 2 });
+      expect(checkpoints).toBe(1);
+      expect((await postEvents(counted, token, body)).json()).toMatchObject({ duplicates: 2 });
+      expect(checkpoints).toBe(1);
+      expect((await postEvents(counted, token, ndjson(call('k1', false)))).json()).toMatchObject({ corrected: 1 });
+      expect(checkpoints).toBe(2);
+    } finally {
+      await counted.close();
+    }
   });
 
   it('under a feed that never pauses, still recomputes the queued days within seconds', async () => {

@@ -126,14 +126,15 @@ export function registerEventRoutes(app: FastifyInstance, deps: SiteDeps, option
   // Requests in between share one drain; the drain in progress is kept so that closing the app waits for it.
   let timer: NodeJS.Timeout | undefined;
   let firstPendingAt: number | undefined;
-  let draining: Promise<unknown> = Promise.resolve();
+  let draining: Promise<void> = Promise.resolve();
   const drainNow = (): void => {
     timer = undefined;
     firstPendingAt = undefined;
     const { actions } = deps;
     if (actions.drainRollupQueue === undefined) return;
     const run = actions.drainRollupQueue().catch((error: unknown) => app.log.error({ err: error }, 'recomputing the queued rollups failed; the next ingestion or report retries'));
-    draining = Promise.all([draining, run]);
+    // Resolved to nothing, so that a long-running server does not keep a chain of results.
+    draining = Promise.all([draining, run]).then(() => undefined);
   };
   const drainSoon = (): void => {
     const now = performance.now();
@@ -141,12 +142,19 @@ export function registerEventRoutes(app: FastifyInstance, deps: SiteDeps, option
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(drainNow, Math.max(0, Math.min(DRAIN_QUIET_MS, firstPendingAt + DRAIN_MAX_LAG_MS - now)));
   };
+  // What the ingestion wrote leaves the write-ahead log at once, in the server's worker thread while this one goes on;
+  // the commits of the requests never do it themselves (see checkpoint-database.action.ts).
+  let checkpointing: Promise<void> = Promise.resolve();
+  const checkpointNow = (): void => {
+    const run = deps.actions.checkpointDatabase?.().catch((error: unknown) => app.log.warn({ err: error }, 'checkpointing the database failed; the next ingestion retries'));
+    if (run !== undefined) checkpointing = Promise.all([checkpointing, run]).then(() => undefined);
+  };
   app.addHook('onClose', async () => {
     if (timer !== undefined) {
       clearTimeout(timer);
       drainNow();
     }
-    await draining;
+    await Promise.all([draining, checkpointing]);
   });
   const limiter = options.requestsPerMinute === false ? undefined : new FixedWindowLimiter(options.requestsPerMinute, 60_000);
 
@@ -219,6 +227,7 @@ export function registerEventRoutes(app: FastifyInstance, deps: SiteDeps, option
       if (summary.accepted + summary.corrected > 0) {
         await deps.actions.bumpDataVersion?.();
         drainSoon();
+        checkpointNow();
       }
       options.counters.add(token.source, summary);
       request.log.info(

@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { PostgresDialect, type CreateTableBuilder, type Dialect } from 'kysely';
+import { PostgresDialect, type CreateTableBuilder, type Dialect, type Kysely } from 'kysely';
+import type { ConnectionOptions } from './storage-dialect.ts';
 
 export const dialectName = 'postgres';
 
@@ -23,12 +24,17 @@ const types: pg.CustomTypesConfig = {
 };
 
 /** Opens a connection pool to `url` (postgres:// or postgresql://); connects lazily. */
-export function createKyselyDialect(url: string): Dialect {
+export function createKyselyDialect(url: string, _options: ConnectionOptions = {}): Dialect {
   const pool = new pg.Pool({ connectionString: url, types });
   // An idle connection dropped by the server (restart, failover) is discarded by the pool and the next
   // query opens a new one; without a listener the 'error' event would crash the process instead.
   pool.on('error', () => undefined);
   return new PostgresDialect({ pool });
+}
+
+/** PostgreSQL checkpoints by itself. */
+export function checkpoint<DB>(_db: Kysely<DB>): Promise<void> {
+  return Promise.resolve();
 }
 
 /** PostgreSQL: a serial column. */

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../database.ts';
 import { readDataVersion } from '../repositories/data-version.repository.ts';
@@ -71,5 +72,56 @@ describe('SQLite transactions and another connection writing at the same time', 
         expect(await readDataVersion(trx)).toBe(before);
       });
     expect(await readDataVersion(database.db)).toBe(before + 1);
+  });
+});
+
+/** Writes about `pages` pages of 4 KB in transactions of 300 rows of 3 000 characters (one page each). */
+async function writePages(database: Database, pages: number): Promise<void> {
+  await sql`create table if not exists filler (body text not null)`.execute(database.db);
+  for (let written = 0; written < pages; written += 300) {
+    await database.db.transaction().execute(async (trx) => {
+      for (let row = 0; row < 300; row += 1) await sql`insert into filler (body) values (${'x'.repeat(3000)})`.execute(trx);
+    });
+  }
+}
+
+/** The pages the write-ahead log holds now (read by the passive checkpoint that also ends the test). */
+async function walPages(database: Database): Promise<number> {
+  const { rows } = await sql<{ log: number }>`pragma wal_checkpoint(PASSIVE)`.execute(database.db);
+  return rows[0]?.log ?? -1;
+}
+
+describe('SQLite checkpoints', () => {
+  let folder: string;
+  let database: Database | undefined;
+  afterEach(async () => {
+    await database?.close();
+    database = undefined;
+    rmSync(folder, { recursive: true, force: true });
+  });
+  const open = async (backgroundCheckpoints: boolean) => {
+    folder = mkdtempSync(join(tmpdir(), 'misura-sqlite-'));
+    database = await openDatabase(join(folder, 'misura.db'), { backgroundCheckpoints });
+    return database;
+  };
+
+  it('by default a commit that takes the write-ahead log past 1 000 pages checkpoints it, so the log starts again', async () => {
+    const opened = await open(false);
+    await writePages(opened, 1500);
+    expect(await walPages(opened)).toBeLessThan(1500);
+  });
+
+  it('leaves the write-ahead log to whoever checkpoints when checkpoints are in the background: commits keep every page', async () => {
+    const opened = await open(true);
+    await writePages(opened, 1500);
+    expect(await walPages(opened)).toBeGreaterThanOrEqual(1500);
+  });
+
+  it('checkpoint() copies the log into the database, so the next write starts it again', async () => {
+    const opened = await open(true);
+    await writePages(opened, 1500);
+    await opened.checkpoint();
+    await sql`insert into filler (body) values ('after')`.execute(opened.db);
+    expect(await walPages(opened)).toBeLessThan(10);
   });
 });

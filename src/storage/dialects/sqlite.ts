@@ -1,19 +1,26 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { CompiledQuery, SqliteDialect, type CreateTableBuilder, type Dialect, type Driver, type SqliteDatabase } from 'kysely';
+import { CompiledQuery, sql, SqliteDialect, type CreateTableBuilder, type Dialect, type Driver, type Kysely, type SqliteDatabase } from 'kysely';
 import { UserError } from '../../domain/shared/errors.ts';
+import type { ConnectionOptions } from './storage-dialect.ts';
 
 export const dialectName = 'sqlite';
 
 /** How long a writer waits for another process's lock before failing, in milliseconds. */
 const BUSY_TIMEOUT_MS = 5000;
+/**
+ * Write-ahead log pages past which a commit checkpoints it: SQLite's own 1 000 (4 MB), or, when a worker checkpoints
+ * in the background, 10 000 (40 MB) as a safety net should the worker stop doing so.
+ */
+const AUTO_CHECKPOINT_PAGES = 1000;
+const BACKGROUND_AUTO_CHECKPOINT_PAGES = 10_000;
 
 /**
  * Opens (creating it and its folder when missing) the SQLite file at `path`; ":memory:" gives a
  * private in-memory database. WAL lets readers work while a writer commits.
  */
-export function createKyselyDialect(path: string): Dialect {
+export function createKyselyDialect(path: string, options: ConnectionOptions = {}): Dialect {
   const inMemory = path === ':memory:' || path === '';
   let database: BetterSqlite3.Database;
   try {
@@ -26,6 +33,9 @@ export function createKyselyDialect(path: string): Dialect {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // Checkpointing copies pages and syncs the file: in a server, a worker thread does it rather than the commit that
+  // happens to cross the limit, which would make that request wait.
+  database.pragma(`wal_autocheckpoint = ${options.backgroundCheckpoints === true ? BACKGROUND_AUTO_CHECKPOINT_PAGES : AUTO_CHECKPOINT_PAGES}`);
   return new WriteLockingSqliteDialect({ database: withStatementCache(database) });
 }
 
@@ -77,6 +87,11 @@ function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase {
       return statement;
     },
   };
+}
+
+/** A passive checkpoint: copies what no reader still needs from the write-ahead log, never waiting for a lock. */
+export async function checkpoint<DB>(db: Kysely<DB>): Promise<void> {
+  await sql`pragma wal_checkpoint(PASSIVE)`.execute(db);
 }
 
 /** SQLite: "integer primary key autoincrement", so ids are never reused after a delete. */

@@ -1,4 +1,4 @@
-import type { CreateTableBuilder, Dialect } from 'kysely';
+import type { CreateTableBuilder, Dialect, Kysely } from 'kysely';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -9,11 +9,21 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface StorageDialect {
   readonly dialectName: DialectName;
   /** Opens the driver for `url` (a file path for SQLite, a postgres:// URL for PostgreSQL). */
-  createKyselyDialect(url: string): Dialect;
+  createKyselyDialect(url: string, options?: ConnectionOptions): Dialect;
+  /** Moves what the write-ahead log holds into the database itself without blocking writers (SQLite; PostgreSQL does it itself). */
+  checkpoint<DB>(db: Kysely<DB>): Promise<void>;
   /** Adds an integer, auto-incrementing primary key named "id". */
   addIdColumn<TB extends string, C extends string>(table: CreateTableBuilder<TB, C>): CreateTableBuilder<TB, C | 'id'>;
   /** The column type for a double-precision float. */
   readonly floatType: 'real' | 'double precision';
+}
+
+export interface ConnectionOptions {
+  /**
+   * Someone else checkpoints (a worker thread calling checkpoint): this connection's commits leave the write-ahead log
+   * alone unless it grows very large. SQLite only.
+   */
+  backgroundCheckpoints?: boolean;
 }
 
 /** The part of a dialect a migration may use. */
