@@ -98,7 +98,7 @@ function parametersOf(chunk: readonly EventToWrite[]): unknown[] {
   return parameters;
 }
 
-/** Multi-row insert texts by dialect (its query adapter), conflict handling and row count. */
+/** Multi-row insert texts by dialect (the class of its query adapter), conflict handling and row count. */
 const insertSqlByAdapter = new WeakMap<object, Map<string, string>>();
 const INSERT_SHAPE_LIMIT = 1000;
 
@@ -107,9 +107,10 @@ const INSERT_SHAPE_LIMIT = 1000;
  * ON CONFLICT DO NOTHING): building it per batch (one node per value) cost more than the insert itself.
  */
 function insertSqlFor(db: Queryable, rows: number, onConflict: 'fail' | 'skip'): string {
-  const adapter = db.getExecutor().adapter;
-  let texts = insertSqlByAdapter.get(adapter);
-  if (texts === undefined) insertSqlByAdapter.set(adapter, (texts = new Map<string, string>()));
+  // Every connection of a dialect writes the same SQL: kept per adapter class, not per opened database.
+  const dialect = db.getExecutor().adapter.constructor;
+  let texts = insertSqlByAdapter.get(dialect);
+  if (texts === undefined) insertSqlByAdapter.set(dialect, (texts = new Map<string, string>()));
   const key = `${onConflict}${rows}`;
   let text = texts.get(key);
   if (text === undefined) {
