@@ -37,6 +37,11 @@ export interface RawEventRecord {
 
 export interface RecordContext extends EventReaderOptions {
   line: number;
+  /**
+   * False when the row's text shows that none of its values can hold a control character (a JSON line without a
+   * backslash or a DEL: JSON text cannot hold the others raw), so the keys need not be searched for one.
+   */
+  mayHoldControlCharacters?: boolean;
   /** How the file calls an attribute field: "attr.ok" in CSV and XLSX, "attributes.ok" in NDJSON. */
   attributeField: (name: string) => string;
 }
@@ -56,7 +61,8 @@ function fastInstant(text: string): Date | undefined {
 /** Checks a row's fields and builds the event, or says which field is wrong (the first one, in column order). */
 export function eventFromRecord(record: RawEventRecord, context: RecordContext): EventRow {
 
-  const id = readKey(record.id);
+  const checkControl = context.mayHoldControlCharacters !== false;
+  const id = readKey(record.id, checkControl);
   if (typeof id !== 'string') return rowError(context, 'id', id.problem);
 
   let source: string;
@@ -64,7 +70,7 @@ export function eventFromRecord(record: RawEventRecord, context: RecordContext):
     if (context.defaultSource === undefined) return rowError(context, 'source', 'missing, and no default source was given (--source)');
     source = context.defaultSource;
   } else {
-    const read = readKey(record.source);
+    const read = readKey(record.source, checkControl);
     if (typeof read !== 'string') return rowError(context, 'source', read.problem);
     source = read;
   }
@@ -82,7 +88,7 @@ export function eventFromRecord(record: RawEventRecord, context: RecordContext):
 
   let subject: string | null = null;
   if (!isBlank(record.subject)) {
-    const read = readKey(record.subject);
+    const read = readKey(record.subject, checkControl);
     if (typeof read !== 'string') return rowError(context, 'subject', read.problem);
     subject = read;
   }
@@ -211,12 +217,12 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /** An id, source or subject: non-empty text (a whole number is taken as its digits). */
-function readKey(value: unknown): string | { problem: string } {
+function readKey(value: unknown, checkControl: boolean): string | { problem: string } {
   if (typeof value === 'string') {
     const text = value.trim();
     if (text === '') return { problem: 'missing' };
     if (text.length > MAX_TEXT_LENGTH) return { problem: `is ${text.length} characters long; at most ${MAX_TEXT_LENGTH} are allowed` };
-    if (CONTROL_CHARACTER.test(text)) return { problem: `${quote(text)} contains control characters` };
+    if (checkControl && CONTROL_CHARACTER.test(text)) return { problem: `${quote(text)} contains control characters` };
     return text;
   }
   if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);

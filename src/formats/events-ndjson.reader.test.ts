@@ -49,6 +49,20 @@ describe('the NDJSON event reader', () => {
     expect(rows[2]?.event?.id).toBe('ok2');
   });
 
+  it('refuses a control character in an id, source or subject, escaped or a raw DEL, and takes escapes that make none', () => {
+    const lines = [
+      '{"id":"a\\u0001b","kind":"check.http","occurredAt":"2026-03-01T10:00:00Z"}',
+      '{"id":"ok","source":"feed\\nname","kind":"check.http","occurredAt":"2026-03-01T10:00:00Z"}',
+      '{"id":"ok","kind":"check.http","subject":"del\u007f","occurredAt":"2026-03-01T10:00:00Z"}',
+      '{"id":"caf\\u00e9 \\"1\\"","kind":"check.http","occurredAt":"2026-03-01T10:00:00Z","attributes":{"note":"a\\tb"}}',
+    ];
+    const rows = [...readEventsNdjsonSync([lines.join('\n')], { defaultSource: 'feed' })];
+    expect(rows.map((row) => row.error?.field ?? row.event?.id)).toEqual(['id', 'source', 'subject', 'café "1"']);
+    expect(rows[0]?.error?.message).toMatch(/contains control characters/);
+    // A control character inside an attribute is data, not a key: it is kept.
+    expect(rows[3]?.event?.attributes).toEqual({ note: 'a\tb' });
+  });
+
   it('refuses a line longer than the limit without holding it, and reads the next', async () => {
     async function* huge(): AsyncGenerator<string> {
       await Promise.resolve();

@@ -83,6 +83,8 @@ function rowOfLine(line: number, text: string, tooLong: boolean, context: Record
     return rowError(context, 'json', `${quote(parsed)} is not a JSON object: each line holds one event {"id", "kind", "occurredAt", …}`);
   }
   const object = parsed as Record<string, unknown>;
+  // Raw control characters are not valid in JSON text: only an escape (a backslash) or DEL can put one in a value.
+  context.mayHoldControlCharacters = text.includes('\\') || text.includes('\u007f');
   for (const key in object) {
     if (!FIELDS.has(key)) {
       return rowError(context, key, 'unknown field: an event has id, source, kind, subject, occurredAt and attributes (data goes under "attributes")');
