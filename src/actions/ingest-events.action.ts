@@ -281,7 +281,8 @@ class Ingestion {
       const { measure } = indicator;
       if (measure.kind !== 'duration') continue;
       for (const end of await findEventsBySubjects(this.db, kindsOf(measure.end), [...subjects])) {
-        if (matchesSelector(end.event, measure.end)) this.touchDate(indicator, end.localDate);
+        // Most ends came in the same batch as their start, and their day is marked already.
+        if (!this.isTouched(indicator, end.localDate) && matchesSelector(end.event, measure.end)) this.touchDate(indicator, end.localDate);
       }
     }
   }
