@@ -45,6 +45,7 @@ export interface AppContext {
     getReport: ReportCache['getReport'];
     readDataVersion: ReportCache['readDataVersion'];
     bumpDataVersion: ReportCache['bumpDataVersion'];
+    forgetDataVersion: ReportCache['forgetDataVersion'];
     createApiToken: Bound<typeof createApiToken>;
     verifyApiToken: Bound<typeof verifyApiToken>;
     listApiTokens: Bound<typeof listApiTokens>;
@@ -99,6 +100,7 @@ export async function openContext(
       getReport: (request) => reportCache.getReport(request),
       readDataVersion: () => reportCache.readDataVersion(),
       bumpDataVersion: () => reportCache.bumpDataVersion(),
+      forgetDataVersion: () => reportCache.forgetDataVersion(),
       createApiToken: (...args) => createApiToken(deps, ...args),
       verifyApiToken: (...args) => verifyApiToken(deps, ...args),
       listApiTokens: () => listApiTokens(deps),

@@ -73,6 +73,13 @@ describe('the report cache', () => {
     expect(cache.stats().versionReads).toBe(3);
     const [a, b] = await Promise.all([cache.bumpDataVersion(), cache.readDataVersion()]);
     expect([a, b]).toEqual([3, 3]);
+
+    // A bump committed by a writer of this process (an ingestion's transaction) is seen at once once it says so.
+    expect(await cache.readDataVersion()).toBe(3);
+    await bumpDataVersion({ database });
+    expect(await cache.readDataVersion()).toBe(3);
+    cache.forgetDataVersion();
+    expect(await cache.readDataVersion()).toBe(4);
   });
 
   it('drains queued days through the drain it is given (the context\'s worker) rather than on its own thread', async () => {

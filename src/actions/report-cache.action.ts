@@ -23,6 +23,11 @@ export interface ReportCache {
   readDataVersion(): Promise<number>;
   /** Bumps the data version and makes this process see the new one at once (writers outside a transaction). */
   bumpDataVersion(): Promise<number>;
+  /**
+   * Makes this process read the data version again at the next call instead of trusting its last read: for a writer
+   * that bumped the version in its own transaction (an ingestion) and has just committed it.
+   */
+  forgetDataVersion(): void;
   /** Evaluations run, answers served from memory and version reads since the cache was made. */
   stats(): { evaluations: number; hits: number; versionReads: number };
 }
@@ -109,6 +114,11 @@ export function createReportCache(deps: GetReportDeps, options: ReportCacheOptio
       generation += 1;
       known = undefined;
       return version;
+    },
+    forgetDataVersion() {
+      generation += 1;
+      known = undefined;
+      inFlight = undefined;
     },
     stats: () => ({ ...counts }),
   };

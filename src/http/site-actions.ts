@@ -38,8 +38,8 @@ export interface SiteActions {
   verifyApiToken?(token: string): Promise<VerifiedApiToken | null>;
   /** Stores events idempotently; resolves once committed (ingest-events.action.ts). */
   ingestEvents?(rows: AsyncIterable<EventRow> | Iterable<EventRow>, options: IngestOptions): Promise<IngestSummary>;
-  /** Bumps the data version after a change made outside a writer's transaction (data-version.action.ts). */
-  bumpDataVersion?(): Promise<number>;
+  /** Makes the next read of the data version ask the database, after a commit that moved it (report-cache.action.ts). */
+  forgetDataVersion?(): void;
   /** Recomputes the rollups of the days the HTTP ingestion queued (drain-rollup-queue.action.ts). */
   drainRollupQueue?(): Promise<unknown>;
   /** Copies the write-ahead log into the database file, in the worker thread of a server (checkpoint-database.action.ts). */

@@ -40,7 +40,7 @@ export function realSiteActions(database: TestDatabase, now: () => Date): { acti
       ingestEvents: (rows, options) => ingestEvents(deps, rows, options),
       drainRollupQueue: () => drainRollupQueue(deps),
       checkpointDatabase: () => checkpointDatabase(deps),
-      bumpDataVersion: () => reportCache.bumpDataVersion(),
+      forgetDataVersion: () => reportCache.forgetDataVersion(),
     },
   };
 }

@@ -223,9 +223,10 @@ export function registerEventRoutes(app: FastifyInstance, deps: SiteDeps, option
       const parsed = body instanceof NdjsonRows ? body.rows : readEventsNdjsonSync(Array.isArray(body) ? linesOfArray(body) : [], { defaultSource: token.source });
       const rows = ofSourceOnly(parsed, token.source);
       const summary = await actions.ingestEvents(rows, { mode: 'partial' });
-      // Caches key on the data version; a batch of pure re-sends changed nothing and keeps them warm.
+      // Caches key on the data version, which the ingestion moved in its transaction: this process reads it again at
+      // once. A batch of pure re-sends changed nothing and keeps them warm.
       if (summary.accepted + summary.corrected > 0) {
-        await deps.actions.bumpDataVersion?.();
+        deps.actions.forgetDataVersion?.();
         drainSoon();
         checkpointNow();
       }
