@@ -27,6 +27,10 @@ describe('reading an instant', () => {
     ['2026-03-29T02:30:00.25-03:30', '2026-03-29T06:00:00.250Z'],
     ['0999-01-01T00:00:00Z', '0999-01-01T00:00:00.000Z'],
     ['2026-10-25T02:30:00+02:00', '2026-10-25T00:30:00.000Z'],
+    ['1000-01-01T00:00:00.000Z', '1000-01-01T00:00:00.000Z'],
+    ['2026-03-01T10:15:00.000+01:00', '2026-03-01T09:15:00.000Z'],
+    ['2026-03-01T10:15:00.1234Z', '2026-03-01T10:15:00.123Z'],
+    ['2026-03-28T00:00:00.05-00:30', '2026-03-28T00:30:00.050Z'],
   ])('reads %s as %s', (text, iso) => {
     const instant = parseInstant(text);
     expect(instant).toBeInstanceOf(Date);
@@ -48,10 +52,29 @@ describe('reading an instant', () => {
     ['2026-03-01T24:00:00Z', /hour 24 does not exist/],
     ['2026-03-01T10:60:00Z', /minute 60 does not exist/],
     ['2026-03-01T10:15:00+19:00', /the offset \+19:00 is not a real UTC offset/],
+    ['2026-03-01T10:15:60.000Z', /second 60 does not exist/],
+    ['2026-03-01T10:99:00.000+01:00', /minute 99 does not exist/],
+    ['2026-03-01T10:15:00.Z', /'2026-03-01T10:15:00\.Z' is not an ISO 8601 instant with offset \(e\.g\./],
+    ['2026-03-01T10:15:00.000+0a:00', /is not an ISO 8601 instant with offset \(e\.g\./],
     ['1 marzo 2026', /'1 marzo 2026' is not an ISO 8601 instant with offset \(e\.g\./],
     ['', /missing/],
   ])('refuses %j', (text, message) => {
     expect(parseInstant(text)).toEqual({ problem: expect.stringMatching(message) });
+  });
+
+  it('reads canonical instants to the same time as the platform does, over every month, hour and offset', () => {
+    const offsets = ['Z', '+00:00', '+01:00', '-01:00', '+05:30', '-09:45', '+14:00', '-12:00'];
+    for (let month = 1; month <= 12; month += 1) {
+      for (const day of [1, 15, 28]) {
+        for (let hour = 0; hour < 24; hour += 5) {
+          for (const [index, offset] of offsets.entries()) {
+            const fraction = ['', '.5', '.05', '.123'][index % 4];
+            const text = `2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:${String(index * 7).padStart(2, '0')}:59${fraction}${offset}`;
+            expect((parseInstant(text) as Date).getTime(), text).toBe(Date.parse(text));
+          }
+        }
+      }
+    }
   });
 
   it('refuses a number, as a spreadsheet date would be, saying to write text', () => {
