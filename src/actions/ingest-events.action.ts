@@ -146,7 +146,10 @@ class Ingestion {
       const event = this.accept(row);
       if (event === undefined) continue;
       this.noteSource(event);
-      writes.push({ event, occurredAt: event.occurredAt.toISOString(), localDate: localDateOf(event.occurredAt, this.calendar.timeZone), receivedAt: this.receivedAt });
+      const { occurredAt } = event;
+      const write: EventToWrite = { event, occurredAt: occurredAt.toISOString(), localDate: localDateOf(occurredAt, this.calendar.timeZone), receivedAt: this.receivedAt };
+      if (row.attributesJson !== undefined) write.attributesJson = row.attributesJson;
+      writes.push(write);
     }
     if (writes.length === 0) return;
 

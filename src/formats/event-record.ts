@@ -14,6 +14,8 @@ export interface EventRow {
   file?: string;
   event?: MeasureEvent;
   error?: EventRowError;
+  /** The event's attributes as JSON text, when the reader had it already (cut from an NDJSON line): stored as it is. */
+  attributesJson?: string;
 }
 
 /** What every event reader accepts. */

@@ -28,6 +28,7 @@ describe('the NDJSON event reader', () => {
         line: 1,
         file: 'checks.ndjson',
         event: { id: '1', source: 'probe:portal', kind: 'check.http', subject: 'portale', occurredAt: new Date('2026-03-01T09:00:00Z'), attributes: { ok: true, città: 'Roma' } },
+        attributesJson: '{"ok":true,"città":"Roma"}',
       },
       { line: 3, file: 'checks.ndjson', event: { id: '2', source: 'probe:default', kind: 'check.http', subject: null, occurredAt: new Date('2026-03-01T09:05:00Z'), attributes: {} } },
     ]);
@@ -61,6 +62,24 @@ describe('the NDJSON event reader', () => {
     expect(rows[0]?.error?.message).toMatch(/contains control characters/);
     // A control character inside an attribute is data, not a key: it is kept.
     expect(rows[3]?.event?.attributes).toEqual({ note: 'a\tb' });
+  });
+
+  it("keeps the attributes' own text when they close the line compactly, and only then", () => {
+    const base = '"id":"1","kind":"check.http","occurredAt":"2026-03-01T10:00:00Z"';
+    const lines = [
+      `{${base},"attributes":{"ok":true,"note":"a \\"}} in \\"attributes\\":{ text","n":1.50}}`,
+      `{"attributes":{"ok":true},${base}}`,
+      `{${base},"attributes": {"ok":true}}`,
+      `{${base},"attributes":{"ok":true}} `,
+      `{${base},"attributes":{"ok":false},"attributes":{"ok":true}}`,
+      `{${base},"attributes":{}}`,
+      `{${base}}`,
+    ];
+    const rows = [...readEventsNdjsonSync([lines.join('\n')], { defaultSource: 'feed' })];
+    expect(rows.map((row) => row.attributesJson)).toEqual(['{"ok":true,"note":"a \\"}} in \\"attributes\\":{ text","n":1.50}', undefined, undefined, undefined, undefined, '{}', undefined]);
+    // The text kept reads back to the very attributes checked.
+    expect(JSON.parse(rows[0]!.attributesJson!)).toEqual(rows[0]!.event!.attributes);
+    expect(rows[4]?.event?.attributes).toEqual({ ok: true });
   });
 
   it('refuses a line longer than the limit without holding it, and reads the next', async () => {

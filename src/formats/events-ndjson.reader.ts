@@ -85,10 +85,12 @@ function rowOfLine(line: number, text: string, tooLong: boolean, context: Record
   const object = parsed as Record<string, unknown>;
   // Raw control characters are not valid in JSON text: only an escape (a backslash) or DEL can put one in a value.
   context.mayHoldControlCharacters = text.includes('\\') || text.includes('\u007f');
+  let lastKey: string | undefined;
   for (const key in object) {
     if (!FIELDS.has(key)) {
       return rowError(context, key, 'unknown field: an event has id, source, kind, subject, occurredAt and attributes (data goes under "attributes")');
     }
+    lastKey = key;
   }
   const attributes = object.attributes;
   if (attributes !== undefined && attributes !== null && (typeof attributes !== 'object' || Array.isArray(attributes))) {
@@ -96,7 +98,29 @@ function rowOfLine(line: number, text: string, tooLong: boolean, context: Record
   }
   // The parsed object has the record's fields already: only a missing attributes object is filled in.
   if (attributes === undefined || attributes === null) object.attributes = {};
-  return eventFromRecord(object as unknown as RawEventRecord, context);
+  const row = eventFromRecord(object as unknown as RawEventRecord, context);
+  if (row.event !== undefined && lastKey === 'attributes') {
+    const attributesJson = attributesTextOf(text);
+    if (attributesJson !== undefined) row.attributesJson = attributesJson;
+  }
+  return row;
+}
+
+const ATTRIBUTES_MEMBER = '"attributes":{';
+
+/**
+ * The attributes object's own text, when the line is an accepted event whose last member is "attributes", written
+ * compactly: `…,"attributes":{…}}`. In such a line the member's name followed by `:{` occurs once (no other member
+ * may hold an object, attribute values are scalars, and a quote inside a text is escaped), so what lies between it and
+ * the closing brace is the object, and it reads back to the same attributes. Anything else (spaces, a repeated
+ * member) returns undefined, and the attributes are written out again.
+ */
+function attributesTextOf(text: string): string | undefined {
+  const end = text.length - 1;
+  if (text.charCodeAt(end) !== 0x7d || text.charCodeAt(end - 1) !== 0x7d) return undefined;
+  const start = text.indexOf(ATTRIBUTES_MEMBER);
+  if (start === -1 || text.indexOf(ATTRIBUTES_MEMBER, start + 1) !== -1) return undefined;
+  return text.slice(start + ATTRIBUTES_MEMBER.length - 1, end);
 }
 
 /** Splits chunks into lines (\n or \r\n), dropping a leading BOM; a line over the limit is cut and flagged. */

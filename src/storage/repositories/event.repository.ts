@@ -19,6 +19,8 @@ export interface EventToWrite {
   occurredAt: string;
   localDate: string;
   receivedAt: string;
+  /** The attributes as JSON text when the reader had it (see EventRow.attributesJson); else they are written out. */
+  attributesJson?: string;
 }
 
 /** How many values one statement may bind at most; keeps both dialects well under their limits. */
@@ -47,7 +49,7 @@ function eventColumns(write: EventToWrite) {
     subject: event.subject,
     occurred_at: write.occurredAt,
     local_date: write.localDate,
-    attributes_json: toJsonColumn(event.attributes),
+    attributes_json: write.attributesJson ?? toJsonColumn(event.attributes),
     received_at: write.receivedAt,
   } satisfies Omit<Insertable<EventsTable>, 'source' | 'event_id'>;
 }
@@ -93,7 +95,7 @@ function parametersOf(chunk: readonly EventToWrite[]): unknown[] {
   const parameters: unknown[] = [];
   for (const write of chunk) {
     const { event } = write;
-    parameters.push(event.source, event.id, event.kind, event.subject, write.occurredAt, write.localDate, toJsonColumn(event.attributes), write.receivedAt);
+    parameters.push(event.source, event.id, event.kind, event.subject, write.occurredAt, write.localDate, write.attributesJson ?? toJsonColumn(event.attributes), write.receivedAt);
   }
   return parameters;
 }
