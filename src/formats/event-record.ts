@@ -24,6 +24,11 @@ export interface EventReaderOptions {
   file?: string;
   /** The source of rows that name none (the CLI's --source). */
   defaultSource?: string;
+  /**
+   * The one source rows may be of, and whose it is (an API token's): a row naming another is refused on its source,
+   * "'x' is not the source of this token ('y')".
+   */
+  onlySource?: { name: string; of: string };
 }
 
 /** A row with its fields picked out but not yet checked; attribute names are without prefix. */
@@ -125,6 +130,8 @@ export function eventFromRecord(record: RawEventRecord, context: RecordContext):
     if (typeof read !== 'string') return rowError(context, 'source', read.problem);
     source = read;
   }
+  const only = context.onlySource;
+  if (only !== undefined && source !== only.name) return rowError(context, 'source', `'${source}' is not the source of ${only.of} ('${only.name}')`);
 
   let kind: string;
   if (typeof record.kind === 'string' && KIND.test(record.kind)) {

@@ -64,6 +64,13 @@ describe('the NDJSON event reader', () => {
     expect(rows[3]?.event?.attributes).toEqual({ note: 'a\tb' });
   });
 
+  it('reads the events of one source only when asked, refusing another source on its field', () => {
+    const lines = ['{"id":"1","kind":"a.b","occurredAt":"2026-03-01T10:00:00Z"}', '{"id":"2","source":"other","kind":"a.b","occurredAt":"2026-03-01T10:00:00Z"}'];
+    const rows = [...readEventsNdjsonSync([lines.join('\n')], { defaultSource: 'feed', onlySource: { name: 'feed', of: 'this token' } })];
+    expect(rows[0]?.event?.source).toBe('feed');
+    expect(rows[1]?.error).toEqual({ line: 2, field: 'source', message: "'other' is not the source of this token ('feed')" });
+  });
+
   it("keeps the attributes' own text when they close the line compactly, and only then", () => {
     const base = '"id":"1","kind":"check.http","occurredAt":"2026-03-01T10:00:00Z"';
     const lines = [

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { errorCodes, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import type { VerifiedApiToken } from '../../actions/verify-api-token.action.ts';
-import type { EventRow } from '../../formats/event-record.ts';
+import type { EventReaderOptions, EventRow } from '../../formats/event-record.ts';
 import { createNdjsonEventParser, readEventsNdjsonSync } from '../../formats/events-ndjson.reader.ts';
 import type { IngestCounters } from '../ops/ingest-counters.ts';
 import type { SiteDeps } from '../site-settings.ts';
@@ -41,15 +41,9 @@ function* linesOfArray(items: readonly unknown[]): Generator<string> {
   for (const item of items) yield `${JSON.stringify(item) ?? 'null'}\n`;
 }
 
-/** Rows of the token's source only: an event naming another source is rejected on its line. */
-function* ofSourceOnly(rows: Iterable<EventRow>, source: string): Generator<EventRow> {
-  for (const row of rows) {
-    if (row.event !== undefined && row.event.source !== source) {
-      yield { line: row.line, error: { line: row.line, field: 'source', message: `'${row.event.source}' is not the source of this token ('${source}')` } };
-    } else {
-      yield row;
-    }
-  }
+/** A token's events: of its source, which those naming none belong to; one naming another is rejected on its line. */
+function readerOptionsFor(source: string): EventReaderOptions {
+  return { defaultSource: source, onlySource: { name: source, of: 'this token' } };
 }
 
 /** The rows of an NDJSON body, read while it arrived (a class, so the handler tells them from a parsed JSON array). */
@@ -68,7 +62,7 @@ function readNdjsonBody(payload: Readable, request: FastifyRequest, limit: numbe
       reject(new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE());
       return;
     }
-    const parser = createNdjsonEventParser({ defaultSource: source });
+    const parser = createNdjsonEventParser(readerOptionsFor(source));
     const rows: EventRow[] = [];
     let received = 0;
     const stop = () => {
@@ -220,8 +214,7 @@ export function registerEventRoutes(app: FastifyInstance, deps: SiteDeps, option
       if (token === undefined || actions.ingestEvents === undefined) throw new Error('the onRequest hook did not run');
       const body: unknown = request.body;
       // NDJSON arrives as rows read on the way in; a JSON array is read as lines, numbered the same way.
-      const parsed = body instanceof NdjsonRows ? body.rows : readEventsNdjsonSync(Array.isArray(body) ? linesOfArray(body) : [], { defaultSource: token.source });
-      const rows = ofSourceOnly(parsed, token.source);
+      const rows = body instanceof NdjsonRows ? body.rows : [...readEventsNdjsonSync(Array.isArray(body) ? linesOfArray(body) : [], readerOptionsFor(token.source))];
       const summary = await actions.ingestEvents(rows, { mode: 'partial' });
       // Caches key on the data version, which the ingestion moved in its transaction: this process reads it again at
       // once. A batch of pure re-sends changed nothing and keeps them warm.
