@@ -119,8 +119,11 @@ class Ingestion {
   private readonly sources = new Map<string, SourceActivity>();
   /** Source → its latest event instant in ms (written to its activity at the end). */
   private readonly latestMs = new Map<string, number>();
-  /** Event kind → the indicators reading it, with the selectors whose events change their own date. */
-  private readonly byKind = new Map<string, { indicator: MeasuredIndicator; ownDate: readonly EventSelector[] }[]>();
+  /**
+   * Event kind → the indicators reading it: the selectors whose events change their own date, the dates marked so far
+   * (the indicator's set in `touched`), and for a duration the selector of its starts.
+   */
+  private readonly byKind = new Map<string, KindReader[]>();
 
   constructor(
     private readonly db: Queryable,
@@ -130,10 +133,13 @@ class Ingestion {
     private readonly options: IngestOptions,
   ) {
     for (const indicator of measured) {
-      const ownDate = ownDateSelectorsOf(indicator.measure);
+      const dates = new Set<string>();
+      this.touched.set(indicator.indicatorId, dates);
+      const { measure } = indicator;
+      const reader: KindReader = { indicator, ownDate: ownDateSelectorsOf(measure), dates, start: measure.kind === 'duration' ? measure.start : undefined };
       for (const kind of indicator.kinds) {
         const list = this.byKind.get(kind) ?? [];
-        list.push({ indicator, ownDate });
+        list.push(reader);
         this.byKind.set(kind, list);
       }
     }
@@ -269,11 +275,12 @@ class Ingestion {
   private async touch(versions: readonly { event: MeasureEvent; localDate: string }[]): Promise<void> {
     const startSubjects = new Map<MeasuredIndicator, Set<string>>();
     for (const { event, localDate } of versions) {
-      for (const { indicator, ownDate } of this.byKind.get(event.kind) ?? []) {
+      const readers = this.byKind.get(event.kind);
+      if (readers === undefined) continue;
+      for (const { indicator, ownDate, dates, start } of readers) {
         // A feed sends many events per day: once a date is marked, its other events need no selector test.
-        if (!this.isTouched(indicator, localDate) && matchesAnySelector(event, ownDate)) this.touchDate(indicator, localDate);
-        const { measure } = indicator;
-        if (measure.kind === 'duration' && event.subject !== null && matchesSelector(event, measure.start)) {
+        if (!dates.has(localDate) && matchesAnySelector(event, ownDate)) dates.add(localDate);
+        if (start !== undefined && event.subject !== null && matchesSelector(event, start)) {
           const subjects = startSubjects.get(indicator) ?? new Set<string>();
           subjects.add(event.subject);
           startSubjects.set(indicator, subjects);
@@ -283,21 +290,13 @@ class Ingestion {
     for (const [indicator, subjects] of startSubjects) {
       const { measure } = indicator;
       if (measure.kind !== 'duration') continue;
+      const dates = this.touched.get(indicator.indicatorId);
+      if (dates === undefined) continue;
       for (const end of await findEventsBySubjects(this.db, kindsOf(measure.end), [...subjects])) {
         // Most ends came in the same batch as their start, and their day is marked already.
-        if (!this.isTouched(indicator, end.localDate) && matchesSelector(end.event, measure.end)) this.touchDate(indicator, end.localDate);
+        if (!dates.has(end.localDate) && matchesSelector(end.event, measure.end)) dates.add(end.localDate);
       }
     }
-  }
-
-  private isTouched(indicator: MeasuredIndicator, date: string): boolean {
-    return this.touched.get(indicator.indicatorId)?.has(date) === true;
-  }
-
-  private touchDate(indicator: MeasuredIndicator, date: string): void {
-    let dates = this.touched.get(indicator.indicatorId);
-    if (dates === undefined) this.touched.set(indicator.indicatorId, (dates = new Set<string>()));
-    dates.add(date);
   }
 
   private noteSource(event: MeasureEvent): void {
@@ -342,6 +341,14 @@ function checkEvent(event: MeasureEvent, line: number): EventRowError | undefine
   if (event.source.trim() === '') return { line, field: 'source', message: 'missing' };
   if (event.kind.trim() === '') return { line, field: 'kind', message: 'missing' };
   return undefined;
+}
+
+/** One indicator as the events of a kind it reads see it (see Ingestion.byKind). */
+interface KindReader {
+  indicator: MeasuredIndicator;
+  ownDate: readonly EventSelector[];
+  dates: Set<string>;
+  start: EventSelector | undefined;
 }
 
 /** Where one key stands within a batch: the version stored before (none for a key new here), the latest. */
