@@ -153,7 +153,12 @@ class Ingestion {
       if (event === undefined) continue;
       this.noteSource(event);
       const { occurredAt } = event;
-      const write: EventToWrite = { event, occurredAt: occurredAt.toISOString(), localDate: localDateOf(occurredAt, this.calendar.timeZone), receivedAt: this.receivedAt };
+      const write: EventToWrite = {
+        event,
+        occurredAt: row.occurredAtIso ?? occurredAt.toISOString(),
+        localDate: localDateOf(occurredAt, this.calendar.timeZone),
+        receivedAt: this.receivedAt,
+      };
       if (row.attributesJson !== undefined) write.attributesJson = row.attributesJson;
       writes.push(write);
     }

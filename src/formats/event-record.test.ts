@@ -77,6 +77,17 @@ describe('reading an instant', () => {
     }
   });
 
+  it("keeps the instant's text for storage only when it is already in Date.toISOString's form", () => {
+    const texts = ['2026-03-01T09:15:00.000Z', '2024-02-29T23:59:59.999Z', '0999-12-31T23:00:00.000Z', '2026-03-01 09:15:00.000Z', '2026-03-01T09:15:00.00Z', '2026-03-01T10:15:00.000+01:00', '2026-03-01t09:15:00.000z'];
+    const kept = texts.map((occurredAt) => {
+      const row = eventFromRecord(record({ occurredAt }), context);
+      expect(row.event, occurredAt).toBeDefined();
+      if (row.occurredAtIso !== undefined) expect(row.occurredAtIso).toBe(row.event?.occurredAt.toISOString());
+      return row.occurredAtIso;
+    });
+    expect(kept).toEqual(['2026-03-01T09:15:00.000Z', '2024-02-29T23:59:59.999Z', '0999-12-31T23:00:00.000Z', undefined, undefined, undefined, undefined]);
+  });
+
   it('refuses a number, as a spreadsheet date would be, saying to write text', () => {
     expect(parseInstant(46082.5)).toEqual({ problem: expect.stringMatching(/Excel date\?\) has no offset/) });
   });

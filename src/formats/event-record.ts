@@ -16,6 +16,8 @@ export interface EventRow {
   error?: EventRowError;
   /** The event's attributes as JSON text, when the reader had it already (cut from an NDJSON line): stored as it is. */
   attributesJson?: string;
+  /** The instant as Date.toISOString writes it, when the row wrote it so ("2026-03-01T09:15:00.000Z"): stored as it is. */
+  occurredAtIso?: string;
 }
 
 /** What every event reader accepts. */
@@ -177,7 +179,14 @@ export function eventFromRecord(record: RawEventRecord, context: RecordContext):
   }
 
   const event = { id, source, kind, subject, occurredAt, attributes };
-  return context.file === undefined ? { line: context.line, event } : { line: context.line, file: context.file, event };
+  const row: EventRow = context.file === undefined ? { line: context.line, event } : { line: context.line, file: context.file, event };
+  if (isIsoText(record.occurredAt)) row.occurredAtIso = record.occurredAt;
+  return row;
+}
+
+/** Whether an instant's text, once accepted, is in the form Date.toISOString gives it: "YYYY-MM-DDTHH:MM:SS.sssZ". */
+function isIsoText(text: unknown): text is string {
+  return typeof text === 'string' && text.length === 24 && text.charCodeAt(23) === 0x5a && text.charCodeAt(19) === 0x2e && text.charCodeAt(10) === 0x54;
 }
 
 /** The error row naming one attribute, or undefined when it is fine (an undefined value is an absent attribute). */

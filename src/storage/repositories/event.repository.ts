@@ -92,10 +92,19 @@ export async function insertEventsIfNew(db: Queryable, writes: readonly EventToW
 
 /** The bound values of a multi-row insert, in the column order of insertSqlFor. */
 function parametersOf(chunk: readonly EventToWrite[]): unknown[] {
-  const parameters: unknown[] = [];
+  const parameters = new Array<unknown>(chunk.length * 8);
+  let at = 0;
   for (const write of chunk) {
     const { event } = write;
-    parameters.push(event.source, event.id, event.kind, event.subject, write.occurredAt, write.localDate, write.attributesJson ?? toJsonColumn(event.attributes), write.receivedAt);
+    parameters[at] = event.source;
+    parameters[at + 1] = event.id;
+    parameters[at + 2] = event.kind;
+    parameters[at + 3] = event.subject;
+    parameters[at + 4] = write.occurredAt;
+    parameters[at + 5] = write.localDate;
+    parameters[at + 6] = write.attributesJson ?? toJsonColumn(event.attributes);
+    parameters[at + 7] = write.receivedAt;
+    at += 8;
   }
   return parameters;
 }
