@@ -44,7 +44,6 @@ export interface AppContext {
     /** Evaluations answered from memory until the data version moves (ingestion, measures, cards). */
     getReport: ReportCache['getReport'];
     readDataVersion: ReportCache['readDataVersion'];
-    bumpDataVersion: ReportCache['bumpDataVersion'];
     forgetDataVersion: ReportCache['forgetDataVersion'];
     createApiToken: Bound<typeof createApiToken>;
     verifyApiToken: Bound<typeof verifyApiToken>;
@@ -99,7 +98,6 @@ export async function openContext(
       checkDatabase: () => checkDatabase(deps),
       getReport: (request) => reportCache.getReport(request),
       readDataVersion: () => reportCache.readDataVersion(),
-      bumpDataVersion: () => reportCache.bumpDataVersion(),
       forgetDataVersion: () => reportCache.forgetDataVersion(),
       createApiToken: (...args) => createApiToken(deps, ...args),
       verifyApiToken: (...args) => verifyApiToken(deps, ...args),
