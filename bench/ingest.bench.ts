@@ -1,4 +1,3 @@
-import { fork } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,7 +12,7 @@ import { openContext } from '../src/context.ts';
 import { buildApp } from '../src/http/app.ts';
 import { openDatabase } from '../src/storage/database.ts';
 import type { IngestClientResult, IngestJob } from './ingest-client.ts';
-import { benchRounds, formatNumber } from './load.ts';
+import { benchRounds, formatNumber, runClient } from './load.ts';
 
 /**
  * Events per second through POST /api/v1/events (NDJSON, one source token per feed, batches of BENCH_BATCH events,
@@ -104,7 +103,7 @@ async function measureHttp(template: string, path: string, batches: readonly Mea
     // The server is measured running, not starting: the worker thread answers its first drain once it has loaded.
     await actions.drainRollupQueue();
     // The sender times the requests itself: from the first request to the last answer.
-    const sent = await sendFromClient({ origin, requests });
+    const sent = await runClient<IngestJob, IngestClientResult>('./ingest-client.ts', { origin, requests });
     const answeredAt = performance.now();
     if (sent.failure !== undefined) throw new Error(sent.failure);
     // A few events of the first day's feeds (late closures, register corrections) come again: all are counted.
@@ -140,19 +139,6 @@ function measureRaw(template: string, path: string, rawBatches: readonly unknown
   } finally {
     raw.close();
   }
-}
-
-/** Runs the sender (bench/ingest-client.ts) in its own process and resolves with what it measured. */
-function sendFromClient(job: IngestJob): Promise<IngestClientResult> {
-  return new Promise((resolve, reject) => {
-    const child = fork(new URL('./ingest-client.ts', import.meta.url), { execArgv: process.execArgv });
-    child.once('message', (result) => resolve(result as IngestClientResult));
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`the ingestion client exited with code ${code}`));
-    });
-    child.send(job);
-  });
 }
 
 /** The index of the median value (the lower one of the two middle values for an even count). */

@@ -5,14 +5,22 @@ export type { LoadJob, LoadResult };
 
 /** Runs one load job in a separate process (bench/load-client.ts) and resolves with what it measured. */
 export function measureLoad(job: LoadJob): Promise<LoadResult> {
+  return runClient<LoadJob, LoadResult>('./load-client.ts', job);
+}
+
+/**
+ * Runs a bench client (a script of this folder that answers the job it is sent with one message) in its own process,
+ * so that it does not take the server's core, and resolves with its answer.
+ */
+export function runClient<Job, Result>(script: string, job: Job): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const child = fork(new URL('./load-client.ts', import.meta.url), { execArgv: process.execArgv });
-    child.once('message', (result) => resolve(result as LoadResult));
+    const child = fork(new URL(script, import.meta.url), { execArgv: process.execArgv });
+    child.once('message', (result) => resolve(result as Result));
     child.once('error', reject);
     child.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`the load client exited with code ${code}`));
+      if (code !== 0) reject(new Error(`the bench client ${script} exited with code ${code}`));
     });
-    child.send(job);
+    child.send(job as object);
   });
 }
 

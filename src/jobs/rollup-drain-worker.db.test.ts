@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { ingestEvents } from '../actions/ingest-events.action.ts';
 import { rebuildRollups } from '../actions/rebuild-rollups.action.ts';
@@ -10,6 +9,8 @@ import { openContext } from '../context.ts';
 // The test checks the worker's writes against the tables themselves, as the actions' own tests do.
 // eslint-disable-next-line no-restricted-imports
 import { openDatabase } from '../storage/database.ts';
+// eslint-disable-next-line no-restricted-imports
+import { walPages, writeOneRow, writePages } from '../storage/dialects/sqlite-wal.test-kit.ts';
 // eslint-disable-next-line no-restricted-imports
 import { listRollups } from '../storage/repositories/rollup.repository.ts';
 // eslint-disable-next-line no-restricted-imports
@@ -90,16 +91,12 @@ describe('the rollup drain worker checkpointing', () => {
     const database = await openDatabase(url, { backgroundCheckpoints: true });
     const worker = startRollupDrainWorker({ MISURA_DB_URL: url });
     try {
-      await sql`create table filler (body text not null)`.execute(database.db);
-      await database.db.transaction().execute(async (trx) => {
-        for (let row = 0; row < 1200; row += 1) await sql`insert into filler (body) values (${'x'.repeat(3000)})`.execute(trx);
-      });
+      await writePages(database, 1200);
       const [first, second] = await Promise.all([worker.checkpoint(), worker.checkpoint()]);
       expect(first).toBeUndefined();
       expect(second).toBeUndefined();
-      await sql`insert into filler (body) values ('after')`.execute(database.db);
-      const { rows } = await sql<{ log: number }>`pragma wal_checkpoint(PASSIVE)`.execute(database.db);
-      expect(rows[0]?.log).toBeLessThan(10);
+      await writeOneRow(database);
+      expect(await walPages(database)).toBeLessThan(10);
     } finally {
       await worker.close();
       await database.close();

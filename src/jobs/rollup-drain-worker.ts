@@ -9,7 +9,7 @@ export interface RollupDrainWorker {
   drain(): Promise<DrainSummary>;
   /** Checkpoints the database in the worker; a call made while one waits to be sent shares it. */
   checkpoint(): Promise<void>;
-  /** Waits for the drains already asked for, then stops the worker; later drains reject. */
+  /** Waits for the drains and checkpoints already asked for, then stops the worker; later calls reject. */
   close(): Promise<void>;
 }
 
@@ -39,9 +39,16 @@ export function startRollupDrainWorker(env: Record<string, string | undefined>):
   const checkpointInTurn = coalesceRuns(async () => {
     await send('checkpoint');
   });
-  let lastDrain: Promise<unknown> = Promise.resolve();
-  let lastCheckpoint: Promise<unknown> = Promise.resolve();
+  // Every call made, so that close() waits for them.
+  let calls: Promise<void> = Promise.resolve();
   let closing = false;
+  /** Refuses a call once closing; otherwise makes it and keeps it for close() to wait for. */
+  const accept = <T>(make: () => Promise<T>): Promise<T> => {
+    if (closing) return Promise.reject(new Error('the rollup drain worker is closed'));
+    const made = make();
+    calls = Promise.all([calls, made.catch(() => undefined)]).then(() => undefined);
+    return made;
+  };
 
   const failPending = (error: Error): void => {
     for (const { reject } of pending.values()) reject(error);
@@ -84,21 +91,11 @@ export function startRollupDrainWorker(env: Record<string, string | undefined>):
   worker = spawn();
 
   return {
-    drain() {
-      if (closing) return Promise.reject(new Error('the rollup drain worker is closed'));
-      const next = drainInTurn(undefined);
-      lastDrain = next;
-      return next;
-    },
-    checkpoint() {
-      if (closing) return Promise.reject(new Error('the rollup drain worker is closed'));
-      const next = checkpointInTurn(undefined);
-      lastCheckpoint = next;
-      return next;
-    },
+    drain: () => accept(() => drainInTurn(undefined)),
+    checkpoint: () => accept(() => checkpointInTurn(undefined)),
     async close() {
       closing = true;
-      await Promise.all([lastDrain.catch(() => undefined), lastCheckpoint.catch(() => undefined)]);
+      await calls;
       const stopping = worker;
       worker = undefined;
       if (stopping === undefined) return;

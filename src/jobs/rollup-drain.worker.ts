@@ -20,22 +20,11 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function drain(id: number): Promise<void> {
+/** Runs one request's work and answers it by its id, with the reply the work makes or with its error's message. */
+async function answer(id: number, work: (context: AppContext) => Promise<RollupDrainReply>): Promise<void> {
   let reply: RollupDrainReply;
   try {
-    const context = await opening;
-    reply = { type: 'drained', id, summary: await context.actions.drainRollupQueue() };
-  } catch (error) {
-    reply = { type: 'failed', id, message: messageOf(error) };
-  }
-  port.postMessage(reply);
-}
-
-async function checkpoint(id: number): Promise<void> {
-  let reply: RollupDrainReply;
-  try {
-    await (await opening).actions.checkpointDatabase();
-    reply = { type: 'checkpointed', id };
+    reply = await work(await opening);
   } catch (error) {
     reply = { type: 'failed', id, message: messageOf(error) };
   }
@@ -55,10 +44,13 @@ async function close(): Promise<void> {
 port.on('message', (message: RollupDrainRequest) => {
   switch (message.type) {
     case 'drain':
-      void drain(message.id);
+      void answer(message.id, async ({ actions }) => ({ type: 'drained', id: message.id, summary: await actions.drainRollupQueue() }));
       break;
     case 'checkpoint':
-      void checkpoint(message.id);
+      void answer(message.id, async ({ actions }) => {
+        await actions.checkpointDatabase();
+        return { type: 'checkpointed', id: message.id };
+      });
       break;
     case 'close':
       void close();

@@ -117,18 +117,22 @@ const DRAIN_MAX_LAG_MS = 3000;
  */
 export function registerEventRoutes(app: FastifyInstance, deps: SiteDeps, options: EventRoutesOptions): void {
   const tokens = new WeakMap<FastifyRequest, VerifiedApiToken>();
-  // Requests in between share one drain; the drain in progress is kept so that closing the app waits for it.
+  // Work started after an answer (drains, checkpoints) is kept so that closing the app waits for it; a failure is
+  // logged, and the next ingestion or report tries again. Resolved to nothing, so a long-running server keeps no chain
+  // of results.
+  let background: Promise<void> = Promise.resolve();
+  const runInBackground = (run: Promise<unknown> | undefined, failure: string): void => {
+    if (run === undefined) return;
+    const logged = run.catch((error: unknown) => app.log.error({ err: error }, failure));
+    background = Promise.all([background, logged]).then(() => undefined);
+  };
+  // Requests in between share one drain.
   let timer: NodeJS.Timeout | undefined;
   let firstPendingAt: number | undefined;
-  let draining: Promise<void> = Promise.resolve();
   const drainNow = (): void => {
     timer = undefined;
     firstPendingAt = undefined;
-    const { actions } = deps;
-    if (actions.drainRollupQueue === undefined) return;
-    const run = actions.drainRollupQueue().catch((error: unknown) => app.log.error({ err: error }, 'recomputing the queued rollups failed; the next ingestion or report retries'));
-    // Resolved to nothing, so that a long-running server does not keep a chain of results.
-    draining = Promise.all([draining, run]).then(() => undefined);
+    runInBackground(deps.actions.drainRollupQueue?.(), 'recomputing the queued rollups failed; the next ingestion or report retries');
   };
   const drainSoon = (): void => {
     const now = performance.now();
@@ -138,17 +142,13 @@ export function registerEventRoutes(app: FastifyInstance, deps: SiteDeps, option
   };
   // What the ingestion wrote leaves the write-ahead log at once, in the server's worker thread while this one goes on;
   // the commits of the requests never do it themselves (see checkpoint-database.action.ts).
-  let checkpointing: Promise<void> = Promise.resolve();
-  const checkpointNow = (): void => {
-    const run = deps.actions.checkpointDatabase?.().catch((error: unknown) => app.log.warn({ err: error }, 'checkpointing the database failed; the next ingestion retries'));
-    if (run !== undefined) checkpointing = Promise.all([checkpointing, run]).then(() => undefined);
-  };
+  const checkpointNow = (): void => runInBackground(deps.actions.checkpointDatabase?.(), 'checkpointing the database failed; the next ingestion retries');
   app.addHook('onClose', async () => {
     if (timer !== undefined) {
       clearTimeout(timer);
       drainNow();
     }
-    await Promise.all([draining, checkpointing]);
+    await background;
   });
   const limiter = options.requestsPerMinute === false ? undefined : new FixedWindowLimiter(options.requestsPerMinute, 60_000);
 

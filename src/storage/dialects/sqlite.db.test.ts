@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../database.ts';
 import { readDataVersion } from '../repositories/data-version.repository.ts';
+import { walPages, writeOneRow, writePages } from './sqlite-wal.test-kit.ts';
 
 /** Another connection, in another thread (as the rollup worker is), bumping the data version once. */
 function bumpFromAnotherThread(path: string): { done: Promise<void>; finished: () => boolean } {
@@ -75,22 +75,6 @@ describe('SQLite transactions and another connection writing at the same time', 
   });
 });
 
-/** Writes about `pages` pages of 4 KB in transactions of 300 rows of 3 000 characters (one page each). */
-async function writePages(database: Database, pages: number): Promise<void> {
-  await sql`create table if not exists filler (body text not null)`.execute(database.db);
-  for (let written = 0; written < pages; written += 300) {
-    await database.db.transaction().execute(async (trx) => {
-      for (let row = 0; row < 300; row += 1) await sql`insert into filler (body) values (${'x'.repeat(3000)})`.execute(trx);
-    });
-  }
-}
-
-/** The pages the write-ahead log holds now (read by the passive checkpoint that also ends the test). */
-async function walPages(database: Database): Promise<number> {
-  const { rows } = await sql<{ log: number }>`pragma wal_checkpoint(PASSIVE)`.execute(database.db);
-  return rows[0]?.log ?? -1;
-}
-
 describe('SQLite checkpoints', () => {
   let folder: string;
   let database: Database | undefined;
@@ -121,7 +105,7 @@ describe('SQLite checkpoints', () => {
     const opened = await open(true);
     await writePages(opened, 1500);
     await opened.checkpoint();
-    await sql`insert into filler (body) values ('after')`.execute(opened.db);
+    await writeOneRow(opened);
     expect(await walPages(opened)).toBeLessThan(10);
   });
 });
