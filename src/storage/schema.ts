@@ -18,6 +18,8 @@ export interface Schema {
   api_tokens: ApiTokensTable;
   data_version: DataVersionTable;
   rollup_queue: RollupQueueTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
 }
 
 export interface ApiTokensTable {
@@ -172,6 +174,28 @@ export interface RollupQueueTable {
   id: Generated<number>;
   indicator_id: number;
   date: string;
+}
+
+/** One change, chained to the one before it (see domain/audit/audit-chain.ts). */
+export interface AuditLogTable {
+  id: number;
+  at: string;
+  actor: string;
+  actor_kind: string;
+  action: string;
+  entity_type: string;
+  entity_key: string;
+  before_json: string | null;
+  after_json: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** One row, id 1: the last audit row's id and hash; appends update it, which serialises them. */
+export interface AuditHeadTable {
+  id: number;
+  last_id: number;
+  last_hash: string;
 }
 
 /** The database or an open transaction: repositories work the same on both. */
