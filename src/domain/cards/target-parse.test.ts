@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Target } from './target.ts';
-import { type IndicatorMeaning, isDurationFormula, isQualitativeTarget, isRatioFormula, overrideComparator, parseTarget, speaksOfMinimumCost } from './target-parse.ts';
+import {
+  type IndicatorMeaning,
+  isDurationFormula,
+  isQualitativeTarget,
+  isRatioFormula,
+  overrideComparator,
+  parseBaselineAndTarget,
+  parseTarget,
+  readStatedValue,
+  speaksOfMinimumCost,
+} from './target-parse.ts';
 
 function meaning(formula: string | null, extra: Partial<IndicatorMeaning> = {}): IndicatorMeaning {
   return { dimension: 'Accessibilità', subdimension: null, description: null, formula, ...extra };
@@ -107,6 +117,130 @@ describe('parseTarget', () => {
 
   it('keeps the text exactly as written', () => {
     expect(parseTarget('  95 % ', availability).text).toBe('  95 % ');
+  });
+});
+
+// Indicators of the corpus cards (test/fixtures/cards), as their PDFs' text layers give them.
+const unimeOpeningHours = meaning('N° ore apertura al pubblico A.M./settimana', { subdimension: 'Accessibilità Fisica', description: 'Accesso agli Uffici' });
+const unimeQueue = meaning('Minuti X N° utenti in coda', { dimension: 'Tempestività', description: 'Tempi medi di attesa agli sportelli' });
+const unimeComplaints = meaning('N° Reclami (pertinenti al servizio)/anno', { dimension: 'Efficacia', subdimension: 'Affidabilità', description: 'Reclami pervenuti' });
+const unimeNegativeFeedback = meaning("N° feedback negativi da parte dell'utenza/totale utenza", { dimension: 'Efficacia', subdimension: 'Compiutezza' });
+const unimeDiploma = meaning(null, { dimension: 'Tempestività', description: 'Rilascio pergamena master' });
+
+describe('parseTarget on values as PAs write them', () => {
+  it.each<[string, IndicatorMeaning, Expected, RegExp]>([
+    // Symbol-font ≥ and ≤ as the Università di Messina card's PDF text gives them.
+    ['³9h', unimeOpeningHours, { comparator: '>=', value: 9, unit: 'hours', period: null, measurable: true }, /says "³".*"≥" set in the Symbol font/],
+    ['³4h', unimeOpeningHours, { comparator: '>=', value: 4, unit: 'hours', period: null, measurable: true }, /minimum/],
+    ['³40%', servedPhone, { comparator: '>=', value: 40, unit: 'percent', period: null, measurable: true }, /says "³"/],
+    ['£30 min', unimeQueue, { comparator: '<=', value: 30, unit: 'minutes', period: null, measurable: true }, /says "£".*"≤" set in the Symbol font/],
+    ['£48h', noMeaning, { comparator: '<=', value: 48, unit: 'hours', period: null, measurable: true }, /maximum/],
+    ['£90 gg', unimeDiploma, { comparator: '<=', value: 90, unit: 'days', period: null, measurable: true }, /says "£"/],
+    ['£30', unimeComplaints, { comparator: '<=', value: 30, unit: 'count', period: 'year', measurable: true }, /says "£"/],
+    ['£15%', unimeNegativeFeedback, { comparator: '<=', value: 15, unit: 'percent', period: null, measurable: true }, /says "£"/],
+    ['\uf0b3 95%', noMeaning, { comparator: '>=', value: 95, unit: 'percent', period: null, measurable: true }, /Symbol font/],
+    // Signs and words.
+    ['≥ 95%', noMeaning, { comparator: '>=', value: 95, unit: 'percent', period: null, measurable: true }, /says "≥"/],
+    ['>= 95 %', noMeaning, { comparator: '>=', value: 95, unit: 'percent', period: null, measurable: true }, /says ">="/],
+    ['maggiore o uguale a 90,00%', noMeaning, { comparator: '>=', value: 90, unit: 'percent', period: null, measurable: true }, /says "maggiore o uguale a"/],
+    ['almeno il 90%', complaints, { comparator: '>=', value: 90, unit: 'percent', period: null, measurable: true }, /says "almeno il"/],
+    ['non oltre 30 giorni', noMeaning, { comparator: '<=', value: 30, unit: 'days', period: null, measurable: true }, /says "non oltre"/],
+    ['entro 48h', noMeaning, { comparator: '<=', value: 48, unit: 'hours', period: null, measurable: true }, /says "entro"/],
+    ['max 15 gg', noMeaning, { comparator: '<=', value: 15, unit: 'days', period: null, measurable: true }, /says "max"/],
+    ['≤ 2,5 ore', noMeaning, { comparator: '<=', value: 2.5, unit: 'hours', period: null, measurable: true }, /says "≤"/],
+    ['5 giorni (lavorativi)', noMeaning, { comparator: '<=', value: 5, unit: 'working-days', period: null, measurable: true }, /shorter the better/],
+    ['entro 10 giorni lavorativi', noMeaning, { comparator: '<=', value: 10, unit: 'working-days', period: null, measurable: true }, /says "entro"/],
+    ['3 settimane', noMeaning, { comparator: '<=', value: 21, unit: 'days', period: null, measurable: true }, /shorter the better/],
+    ['20 min', noMeaning, { comparator: '<=', value: 20, unit: 'minutes', period: null, measurable: true }, /shorter the better/],
+    // Counts per year.
+    ['30/anno', unimeComplaints, { comparator: '<=', value: 30, unit: 'count', period: 'year', measurable: true }, /complaints/],
+    ['max 12 reclami/anno', noMeaning, { comparator: '<=', value: 12, unit: 'count', period: 'year', measurable: true }, /says "max"/],
+    ['almeno 4 incontri all\'anno', noMeaning, { comparator: '>=', value: 4, unit: 'count', period: 'year', measurable: true }, /says "almeno"/],
+  ])('reads "%s" as %j', (text, indicator, expected, reason) => {
+    const target = parseTarget(text, indicator);
+    expect(target).toMatchObject({ ...expected, text, comparatorSource: 'inferred' });
+    expect(target.comparatorReason).toMatch(reason);
+    expect(target.achieved).toBeUndefined();
+    expect(target.suggestion).toBeUndefined();
+  });
+
+  it.each<[string, IndicatorMeaning, { comparator: '>=' | '<=' | '='; value: number; unit: string; text: string }]>([
+    ['erogazione immediata per almeno il 90% delle richieste', noMeaning, { comparator: '>=', value: 90, unit: 'percent', text: 'almeno il 90%' }],
+    ['Risposta entro 30 giorni dalla richiesta', noMeaning, { comparator: '<=', value: 30, unit: 'days', text: 'entro 30 giorni' }],
+    ['Tempo di attesa per la prenotazione: 20 minuti', unimeQueue, { comparator: '<=', value: 20, unit: 'minutes', text: '20 minuti' }],
+  ])('keeps the sentence "%s" as words and offers the value it holds as a suggestion', (text, indicator, suggestion) => {
+    const target = parseTarget(text, indicator);
+    expect(target).toMatchObject({ text, comparator: null, value: null, unit: null, measurable: false });
+    expect(target.comparatorReason).toMatch(/is a sentence.*kept as written.*offered to be confirmed, not taken/);
+    expect(target.comparatorReason).toContain(`"${suggestion.text}"`);
+    expect(target.suggestion).toMatchObject(suggestion);
+    expect(target.suggestion?.reason.trim()).not.toBe('');
+  });
+
+  it.each<[string, { comparator: '>=' | '<='; value: number; unit: string }, { value: number; unit: string; text: string }]>([
+    ['90% 100%', { comparator: '>=', value: 90, unit: 'percent' }, { value: 100, unit: 'percent', text: '100%' }],
+    ['≥ 95% | 97,5%', { comparator: '>=', value: 95, unit: 'percent' }, { value: 97.5, unit: 'percent', text: '97,5%' }],
+    ['£15 gg 12 gg', { comparator: '<=', value: 15, unit: 'days' }, { value: 12, unit: 'days', text: '12 gg' }],
+    ['100 100', { comparator: '>=', value: 100, unit: 'count' }, { value: 100, unit: 'count', text: '100' }],
+  ])('reads the rendicontazione cell "%s" as the valore programmato and the value achieved', (text, target, achieved) => {
+    const parsed = parseTarget(text, noMeaning);
+    expect(parsed).toMatchObject({ ...target, measurable: true, text });
+    expect(parsed.achieved).toMatchObject(achieved);
+    expect(parsed.achieved?.reason).toMatch(/two values.*valore programmato.*value achieved/);
+  });
+
+  it.each<string>(['90% 3 giorni', '90% / 100%', '90% 100% 80%', '90% almeno 100%', '95 - 100%'])('does not read "%s" as a target and a result', (text) => {
+    const parsed = parseTarget(text, noMeaning);
+    expect(parsed).toMatchObject({ comparator: null, value: null, measurable: false });
+    expect(parsed.achieved).toBeUndefined();
+  });
+
+  it('offers no suggestion for a sentence with more than one number', () => {
+    const parsed = parseTarget('il 90% delle pratiche entro 30 giorni', noMeaning);
+    expect(parsed).toMatchObject({ measurable: false, value: null });
+    expect(parsed.suggestion).toBeUndefined();
+  });
+});
+
+describe('readStatedValue', () => {
+  it.each<[string, { value: number; unit: string; text: string } | null]>([
+    ['80%', { value: 80, unit: 'percent', text: '80%' }],
+    ['12 gg', { value: 12, unit: 'days', text: '12 gg' }],
+    ['2,5 ore', { value: 2.5, unit: 'hours', text: '2,5 ore' }],
+    ['≥ 80%', null],
+    ['n.d.', null],
+    ['', null],
+  ])('reads %j', (text, expected) => {
+    const value = readStatedValue(text);
+    if (expected === null) expect(value).toBeNull();
+    else expect(value).toMatchObject(expected);
+  });
+});
+
+describe('parseBaselineAndTarget', () => {
+  it('reads a target below its baseline as a maximum, whatever the wording says', () => {
+    const { target, baseline } = parseBaselineAndTarget('20 giorni', '15 giorni', availability);
+    expect(baseline).toMatchObject({ value: 20, unit: 'days' });
+    expect(target).toMatchObject({ comparator: '<=', value: 15, unit: 'days' });
+    expect(target.comparatorReason).toMatch(/below the baseline \(20\).*maximum/);
+  });
+
+  it('reads a target above its baseline as a minimum', () => {
+    const { target } = parseBaselineAndTarget('80%', '90%', complaints);
+    expect(target).toMatchObject({ comparator: '>=', value: 90, unit: 'percent' });
+    expect(target.comparatorReason).toMatch(/above the baseline \(80\).*minimum/);
+  });
+
+  it('lets an operator written in the target cell win over the baseline', () => {
+    const { target } = parseBaselineAndTarget('80%', '≤ 90%', noMeaning);
+    expect(target).toMatchObject({ comparator: '<=', value: 90 });
+    expect(target.comparatorReason).toMatch(/says "≤"/);
+  });
+
+  it('keeps the inference when the baseline is missing, equal or of another unit', () => {
+    expect(parseBaselineAndTarget('', '95%', availability)).toMatchObject({ baseline: null, target: { comparator: '>=', value: 95 } });
+    expect(parseBaselineAndTarget('95%', '95%', complaints).target.comparatorReason).toMatch(/complaints/);
+    expect(parseBaselineAndTarget('3 giorni', '95%', availability).target.comparatorReason).toMatch(/available/);
   });
 });
 

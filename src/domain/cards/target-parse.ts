@@ -1,5 +1,37 @@
 import type { Comparator, Target, TargetUnit } from './target.ts';
 
+/** A number with its unit as a cell states it, without a comparator: a value achieved, a baseline. */
+export interface StatedValue {
+  /** The part of the cell it was read from, as written. */
+  text: string;
+  value: number;
+  unit: TargetUnit;
+}
+
+/** A reading the parser offers but does not adopt: a person confirms it (the importer makes it a doubt). */
+export interface TargetSuggestion {
+  comparator: Comparator;
+  value: number;
+  unit: TargetUnit;
+  /** The words of the cell the suggestion was read from ("almeno il 90%"). */
+  text: string;
+  reason: string;
+}
+
+/**
+ * What parseTarget returns: a Target, plus what the cell said besides it. Both extra fields are set
+ * only when present, so a plain cell gives a plain Target.
+ */
+export interface ParsedTarget extends Target {
+  /**
+   * A rendicontazione cell ("90% 100%") states the value programmed and, after it, the value achieved;
+   * the achieved one is given here so the importer can keep it as that year's result.
+   */
+  achieved?: StatedValue & { reason: string };
+  /** A target written as a sentence keeps its text, unmeasurable; the number it holds is offered here. */
+  suggestion?: TargetSuggestion;
+}
+
 /** What a target is read against: the indicator's own words decide the comparator. */
 export interface IndicatorMeaning {
   dimension: string;
@@ -89,6 +121,10 @@ interface Operator {
 const OPERATORS: Operator[] = [
   { comparator: '>=', phrases: ['>=', '=>', '≥', '⩾'], gloss: 'a minimum to reach' },
   { comparator: '<=', phrases: ['<=', '=<', '≤', '⩽'], gloss: 'a maximum not to exceed' },
+  // A ≥ or ≤ set in the Symbol font comes out of a PDF's text layer as "³" or "£" (its code points
+  // 0xB3 and 0xA3 read as Latin-1), or as the private-use U+F0B3 and U+F0A3.
+  { comparator: '>=', phrases: ['³', '\uf0b3'], gloss: 'a minimum to reach (it is a "≥" set in the Symbol font, as a PDF\'s text layer renders it)' },
+  { comparator: '<=', phrases: ['£', '\uf0a3'], gloss: 'a maximum not to exceed (it is a "≤" set in the Symbol font, as a PDF\'s text layer renders it)' },
   {
     comparator: '>=',
     phrases: ['almeno', 'non meno', 'non inferiore', 'pari o superiore', 'superiore o uguale', 'maggiore o uguale', 'come minimo', 'minimo', 'min.', 'oltre', 'piu', 'superiore', 'maggiore'],
@@ -134,7 +170,7 @@ interface UnitReading {
 
 const UNITS: { pattern: RegExp; unit: TargetUnit; scale: number }[] = [
   { pattern: /^(%|per ?cento\b|pct\b)/, unit: 'percent', scale: 1 },
-  { pattern: /^(giorni|giorno|giornate|giornata|gg)\b\.?\s*(lavorativ[ie]|feriali|utili|lav\.?)(?![a-z])/, unit: 'working-days', scale: 1 },
+  { pattern: /^(giorni|giorno|giornate|giornata|gg)\b\.?\s*\(?\s*(lavorativ[ie]|feriali|utili|lav\.?)(?![a-z])\s*\)?/, unit: 'working-days', scale: 1 },
   { pattern: /^(giorni|giorno|giornate|giornata|gg)\b\.?(\s*(solari|di calendario|naturali))?/, unit: 'days', scale: 1 },
   { pattern: /^(settimane|settimana)\b/, unit: 'days', scale: 7 },
   { pattern: /^(ore|ora|h)\b/, unit: 'hours', scale: 1 },
@@ -151,8 +187,8 @@ function readUnit(rest: string): UnitReading | 'unsupported' | null {
     if (match) return { unit, scale, length: match[0].length };
   }
   if (UNSUPPORTED_UNITS.test(rest)) return 'unsupported';
-  // A bare number, or one followed by what it counts ("10 interventi").
-  if (rest === '' || /^[a-z]/.test(rest)) return { unit: 'count', scale: 1, length: 0 };
+  // A bare number, or one followed by what it counts ("10 interventi") or the span it counts in ("30/anno").
+  if (rest === '' || /^[a-z]/.test(rest) || /^\/\s*[a-z]/.test(rest)) return { unit: 'count', scale: 1, length: 0 };
   return null;
 }
 
@@ -252,12 +288,101 @@ function unreadable(text: string, reason: string): Target {
   return { text, comparator: null, value: null, unit: null, period: null, measurable: false, comparatorReason: reason, comparatorSource: 'inferred' };
 }
 
-/** Reads a valore programmato ("95%", "entro 5 giorni lavorativi", "tempo reale") against its indicator's meaning. */
-export function parseTarget(text: string, meaning: IndicatorMeaning): Target {
+/** An operator the cell states in words or signs, quoted as written. */
+interface StatedOperator {
+  comparator: Comparator;
+  phrase: string;
+  gloss: string;
+}
+
+/** One "operator? number unit" read from a point of the folded text. */
+interface ValueReading {
+  explicit: StatedOperator | null;
+  /** In the unit's own scale (weeks already turned into days). */
+  value: number;
+  unit: TargetUnit;
+  /** Where the reading starts and ends in the folded text. */
+  start: number;
+  end: number;
+}
+
+/** The folded text and a way to quote any span of it as the card wrote it. */
+interface CellText {
+  cleaned: string;
+  folded: string;
+  asWritten: (start: number, end: number) => string;
+}
+
+function toCellText(text: string): CellText {
   const cleaned = cleanText(text).normalize('NFC');
   const folded = foldText(cleaned);
-  // Quote the operator as the card wrote it when folding kept every character in place.
+  // Quote the card's own characters when folding kept every character in place.
   const asWritten = (start: number, end: number) => (folded.length === cleaned.length ? cleaned.slice(start, end) : folded.slice(start, end)).trim();
+  return { cleaned, folded, asWritten };
+}
+
+/** Reads an optional operator, a number and its unit starting at `from`; words may follow, digits are the caller's business. */
+function readValueAt(cell: CellText, from: number): ValueReading | 'unsupported' | null {
+  const { folded } = cell;
+  const afterArticles = folded.slice(from).replace(new RegExp(`^${ARTICLES}`), '');
+  const start = folded.length - afterArticles.length;
+  let rest = afterArticles;
+  let explicit: StatedOperator | null = null;
+  for (const { operator, pattern } of PREFIXES) {
+    const match = pattern.exec(rest);
+    if (match) {
+      explicit = { comparator: operator.comparator, phrase: cell.asWritten(start, start + match[0].length), gloss: operator.gloss };
+      rest = rest.slice(match[0].length);
+      break;
+    }
+  }
+  const digits = /^\d+(?:[.,]\d+)*/.exec(rest);
+  if (!digits) return null;
+  const number = readNumber(digits[0]);
+  if (number === null) return null;
+  rest = rest.slice(digits[0].length).trimStart();
+  // A bare number followed by another value ("100 100") counts, like a bare number at the end.
+  const unit = /^[\d|;]/.test(rest) ? { unit: 'count' as const, scale: 1, length: 0 } : readUnit(rest);
+  if (unit === null || unit === 'unsupported') return unit;
+  const end = folded.length - rest.length + unit.length;
+  return { explicit, value: Math.round(number * unit.scale * 1e6) / 1e6, unit: unit.unit, start, end };
+}
+
+/** A "massimo", "o più"… written after the value, when nothing before it said the comparator. */
+function readSuffix(cell: CellText, from: number, to: number): StatedOperator | null {
+  const trailing = cell.folded.slice(from, to);
+  for (const suffix of SUFFIXES) {
+    const said = suffix.pattern.exec(trailing);
+    if (said === null) continue;
+    const start = from + said.index;
+    return { comparator: suffix.comparator, phrase: cell.asWritten(start, start + said[0].length), gloss: suffix.gloss };
+  }
+  return null;
+}
+
+function inferComparator(explicit: StatedOperator | null, unit: TargetUnit, meaning: IndicatorMeaning): Inference {
+  if (explicit) return { comparator: explicit.comparator, reason: `the target text says "${explicit.phrase}": the value is ${explicit.gloss}, whatever the wording of the indicator` };
+  return DURATION_UNITS.has(unit) ? inferForDuration(meaning) : inferForShare(meaning, unit);
+}
+
+const UNIT_TEXT: Record<TargetUnit, string> = { percent: '%', days: ' giorni', 'working-days': ' giorni lavorativi', hours: ' ore', minutes: ' minuti', count: '' };
+
+function describeValue(comparator: Comparator, value: number, unit: TargetUnit): string {
+  return `${comparator === '>=' ? '≥' : comparator === '<=' ? '≤' : '='} ${value}${UNIT_TEXT[unit]}`;
+}
+
+// Between a value programmed and the value achieved of a rendicontazione cell: spaces, a bar or a semicolon.
+const RESULT_SEPARATOR = /^[\s|;]*$/;
+
+/**
+ * Reads a valore programmato ("95%", "entro 5 giorni lavorativi", "£30 min", "tempo reale") against its
+ * indicator's meaning. A rendicontazione cell ("90% 100%") also gives the value achieved; a sentence
+ * holding one value ("erogazione immediata per almeno il 90% delle richieste") stays words, with that
+ * value offered as a suggestion.
+ */
+export function parseTarget(text: string, meaning: IndicatorMeaning): ParsedTarget {
+  const cell = toCellText(text);
+  const { cleaned, folded } = cell;
   if (folded === '') return unreadable(text, 'the card states no valore programmato, so there is nothing to compare with');
   if (!/\d/.test(folded)) {
     return unreadable(
@@ -267,54 +392,120 @@ export function parseTarget(text: string, meaning: IndicatorMeaning): Target {
   }
   const notRead = unreadable(text, `"${cleaned}" could not be read as one number with a unit (such as "95%", "5 giorni" or "entro 2 ore"), so no comparator applies`);
 
-  let rest = folded.replace(new RegExp(`^${ARTICLES}`), '');
-  let explicit: { comparator: Comparator; phrase: string; gloss: string } | null = null;
-  for (const { operator, pattern } of PREFIXES) {
-    const match = pattern.exec(rest);
-    if (match) {
-      const start = folded.length - rest.length;
-      explicit = { comparator: operator.comparator, phrase: asWritten(start, start + match[0].length), gloss: operator.gloss };
-      rest = rest.slice(match[0].length);
-      break;
-    }
-  }
-  const digits = /^\d+(?:[.,]\d+)*/.exec(rest);
-  if (!digits) return notRead;
-  const number = readNumber(digits[0]);
-  if (number === null) return notRead;
-  rest = rest.slice(digits[0].length).trimStart();
-  const reading = readUnit(rest);
+  const reading = readValueAt(cell, 0);
   if (reading === 'unsupported') {
     return unreadable(text, `"${cleaned}" uses a unit misura does not measure (months, years or money): state it in days, hours, minutes or percent`);
   }
-  if (reading === null) return notRead;
-  const trailing = rest.slice(reading.length);
-  if (/\d/.test(trailing)) return notRead;
-  if (explicit === null) {
-    for (const suffix of SUFFIXES) {
-      const said = suffix.pattern.exec(trailing);
-      if (said === null) continue;
-      const start = folded.length - trailing.length + said.index;
-      explicit = { comparator: suffix.comparator, phrase: asWritten(start, start + said[0].length), gloss: suffix.gloss };
-      break;
-    }
-  }
+  if (reading === null) return readSentence(cell, text, meaning) ?? notRead;
 
-  const inference: Inference = explicit
-    ? { comparator: explicit.comparator, reason: `the target text says "${explicit.phrase}": the value is ${explicit.gloss}, whatever the wording of the indicator` }
-    : DURATION_UNITS.has(reading.unit)
-      ? inferForDuration(meaning)
-      : inferForShare(meaning, reading.unit);
-  return {
+  let achieved: ParsedTarget['achieved'];
+  let valueEnd = folded.length;
+  const digitAt = folded.slice(reading.end).search(/\d/);
+  if (digitAt !== -1) {
+    const separator = /^[\s|;]*/.exec(folded.slice(reading.end))?.[0] ?? '';
+    const second = readValueAt(cell, reading.end + separator.length);
+    const between = second !== null && second !== 'unsupported' ? folded.slice(reading.end, second.start) : '';
+    if (
+      second === null ||
+      second === 'unsupported' ||
+      second.explicit !== null ||
+      second.unit !== reading.unit ||
+      !RESULT_SEPARATOR.test(between) ||
+      /\d/.test(folded.slice(second.end))
+    ) {
+      return notRead;
+    }
+    valueEnd = second.start;
+    const achievedText = cell.asWritten(second.start, second.end);
+    achieved = {
+      text: achievedText,
+      value: second.value,
+      unit: second.unit,
+      reason: `the cell holds two values of the same unit, as a rendicontazione does: the first, "${cell.asWritten(reading.start, reading.end)}", is read as the valore programmato and the second, "${achievedText}", as the value achieved`,
+    };
+  }
+  const explicit = reading.explicit ?? readSuffix(cell, reading.end, achieved ? valueEnd : folded.length);
+  const inference = inferComparator(explicit, reading.unit, meaning);
+  const target: ParsedTarget = {
     text,
     comparator: inference.comparator,
-    value: Math.round(number * reading.scale * 1e6) / 1e6,
+    value: reading.value,
     unit: reading.unit,
     period: readPeriod(meaning.formula, text),
     measurable: true,
     comparatorReason: inference.reason,
     comparatorSource: 'inferred',
   };
+  if (achieved) target.achieved = achieved;
+  return target;
+}
+
+/** A target that is a sentence holding exactly one value: kept as words, the value offered as a suggestion. */
+function readSentence(cell: CellText, text: string, meaning: IndicatorMeaning): ParsedTarget | null {
+  const { folded, cleaned } = cell;
+  if ((folded.match(/\d+(?:[.,]\d+)*/g) ?? []).length !== 1) return null;
+  for (const word of folded.matchAll(/(?<=\s)\S/g)) {
+    const reading = readValueAt(cell, word.index);
+    if (reading === null || reading === 'unsupported') continue;
+    const explicit = reading.explicit ?? readSuffix(cell, reading.end, folded.length);
+    const inference = inferComparator(explicit, reading.unit, meaning);
+    const quoted = cell.asWritten(reading.start, reading.end);
+    const suggested = describeValue(inference.comparator, reading.value, reading.unit);
+    return {
+      ...unreadable(
+        text,
+        `"${cleaned}" is a sentence, not one number with a unit, so it is kept as written and is not measurable; it contains "${quoted}", which would read as ${suggested}: that reading is offered to be confirmed, not taken`,
+      ),
+      suggestion: { comparator: inference.comparator, value: reading.value, unit: reading.unit, text: quoted, reason: inference.reason },
+    };
+  }
+  return null;
+}
+
+/** A value written on its own, with no comparator: a baseline column, a value achieved. Null when it is not one number with a unit. */
+export function readStatedValue(text: string): StatedValue | null {
+  const cell = toCellText(text);
+  const reading = readValueAt(cell, 0);
+  if (reading === null || reading === 'unsupported' || reading.explicit !== null || /\d/.test(cell.folded.slice(reading.end))) return null;
+  return { text: cell.asWritten(reading.start, reading.end), value: reading.value, unit: reading.unit };
+}
+
+/** What a table with a baseline column and a target column says of one indicator. */
+export interface BaselineAndTarget {
+  target: ParsedTarget;
+  /** Null when the baseline cell is empty or not one number with a unit. */
+  baseline: StatedValue | null;
+}
+
+/**
+ * For readers of tables with "baseline" and "target" columns: reads both cells. When the target states
+ * no comparator, the way it moves from the baseline tells it (a target below the baseline is a maximum),
+ * which beats the wording of the indicator.
+ */
+export function parseBaselineAndTarget(baselineText: string, targetText: string, meaning: IndicatorMeaning): BaselineAndTarget {
+  const target = parseTarget(targetText, meaning);
+  const baseline = readStatedValue(baselineText);
+  if (baseline === null || target.value === null || target.unit !== baseline.unit || target.value === baseline.value) return { target, baseline };
+  if (statesOperator(targetText)) return { target, baseline };
+  const lower = target.value < baseline.value;
+  return {
+    baseline,
+    target: {
+      ...target,
+      comparator: lower ? '<=' : '>=',
+      comparatorReason: lower
+        ? `the target (${target.value}) is below the baseline (${baseline.value}): the card aims to bring the value down, so the target is a maximum not to exceed`
+        : `the target (${target.value}) is above the baseline (${baseline.value}): the card aims to raise the value, so the target is a minimum to reach`,
+    },
+  };
+}
+
+/** True when the cell says its comparator itself, before or after the value. */
+function statesOperator(text: string): boolean {
+  const cell = toCellText(text);
+  const reading = readValueAt(cell, 0);
+  if (reading === null || reading === 'unsupported') return false;
+  return reading.explicit !== null || readSuffix(cell, reading.end, cell.folded.length) !== null;
 }
 
 /** The user's word beats the inference; the reason says so. */
