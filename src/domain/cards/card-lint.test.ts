@@ -152,6 +152,19 @@ describe('lintCard', () => {
     expect(lintCard(change(card([availability]))).map((f) => f.code).includes(code)).toBe(fires);
   });
 
+  it('says once that a card with indicators but no values has every target missing, and flags each row', () => {
+    const english = [
+      { dimension: 'Accessibility', description: 'Channels available for accessing the service', target: '' },
+      { dimension: 'Timeliness', description: 'Maximum time for responding to requests by email', target: '' },
+    ];
+    const findings = lintCard(card(english));
+    expect(findings.filter((f) => f.code === 'no-targets')).toEqual([
+      expect.objectContaining({ severity: 'warning', line: null, field: 'target', message: expect.stringMatching(/lists 2 indicators but states no valore programmato/) as string }),
+    ]);
+    expect(findings.filter((f) => f.code === 'missing-target').map((f) => f.line)).toEqual([11, 12]);
+    expect(lintCard(card([...english, availability])).map((f) => f.code)).not.toContain('no-targets');
+  });
+
   it('says where each finding is: the file, the indicator row and the field', () => {
     const findings = lintCard(card([availability, minimumDisruption, contactProcedures, typoMaximum]));
     expect(findings).toEqual(

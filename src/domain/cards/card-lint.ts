@@ -166,6 +166,21 @@ const INDICATOR_RULES: readonly IndicatorRule[] = [
 
 const CARD_RULES: readonly CardRule[] = [
   {
+    // English charters and first drafts often list the indicators with no values at all; each row is
+    // also "missing-target", this says it once for the whole card.
+    code: 'no-targets',
+    severity: 'warning',
+    check: (card) =>
+      card.indicators.length > 0 && card.indicators.every((indicator) => isBlank(indicator.target.text))
+        ? [
+            {
+              field: 'target',
+              message: `The card of "${card.service.name}" lists ${card.indicators.length} indicator${card.indicators.length === 1 ? '' : 's'} but states no valore programmato for any of them: every target is missing, so nothing can be checked until they are stated.`,
+            },
+          ]
+        : [],
+  },
+  {
     code: 'unknown-year',
     severity: 'warning',
     check: (card) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CIVIT_DIMENSIONS, classifyDimension, findDimension } from './dimension.ts';
+import { CIVIT_DIMENSIONS, classifyDimension, ENGLISH_DIMENSION_NAMES, findDimension } from './dimension.ts';
 
 describe('classifyDimension', () => {
   it.each<[string, { label: string; key: string; additional: boolean; marked: boolean }]>([
@@ -25,6 +25,23 @@ describe('classifyDimension', () => {
     ['Accessibilità per persone con disabilità', { label: 'Accessibilità per persone con disabilità', key: 'accessibilita-per-persone-con-disabilita', additional: true, marked: false }],
     ['', { label: '', key: '', additional: false, marked: false }],
   ])('reads %j', (raw, expected) => {
+    expect(classifyDimension(raw)).toEqual(expected);
+  });
+
+  it.each<[string, { label: string; key: string; additional: boolean; marked: boolean }]>([
+    // The dimensions of the Università di Genova's English service charter (test/fixtures/cards).
+    ['Accessibility', { label: 'Accessibility', key: 'accessibilita', additional: false, marked: false }],
+    ['Timeliness', { label: 'Timeliness', key: 'tempestivita', additional: false, marked: false }],
+    ['Transparency', { label: 'Transparency', key: 'trasparenza', additional: false, marked: false }],
+    ['Effectiveness', { label: 'Effectiveness', key: 'efficacia', additional: false, marked: false }],
+    ['Accessibility for people with disabilities', { label: 'Accessibility for people with disabilities', key: 'accessibility-for-people-with-disabilities', additional: true, marked: false }],
+    ['<b>TIMELINESS</b>', { label: 'TIMELINESS', key: 'tempestivita', additional: false, marked: false }],
+    ['Multichannel accessibility', { label: 'Multichannel accessibility', key: 'accessibilita', additional: false, marked: false }],
+    ['Efficacy', { label: 'Efficacy', key: 'efficacia', additional: false, marked: false }],
+    ['Continuity (*)', { label: 'Continuity', key: 'continuita', additional: true, marked: true }],
+    ['Empathy', { label: 'Empathy', key: 'empatia', additional: true, marked: false }],
+    ['Fairness', { label: 'Fairness', key: 'equita', additional: true, marked: false }],
+  ])('maps the English label %j onto the CIVIT dimension, or keeps it as the card names it', (raw, expected) => {
     expect(classifyDimension(raw)).toEqual(expected);
   });
 
@@ -58,6 +75,13 @@ describe('CIVIT_DIMENSIONS', () => {
 
   it('has a key equal to the classified key of its own label', () => {
     for (const entry of CIVIT_DIMENSIONS) expect(classifyDimension(entry.label).key).toBe(entry.key);
+  });
+
+  it('maps every English name onto a dimension of the catalogue', () => {
+    for (const [key, names] of Object.entries(ENGLISH_DIMENSION_NAMES)) {
+      expect(findDimension(key)).toBeDefined();
+      for (const name of names) expect(classifyDimension(name).key).toBe(key);
+    }
   });
 
   it('finds no entry for a free dimension', () => {

@@ -59,15 +59,34 @@ export function findDimension(key: string): DimensionEntry | undefined {
   return CIVIT_DIMENSIONS.find((entry) => entry.key === key);
 }
 
+/**
+ * How cards written in English (universities publish them) name the CIVIT dimensions, core and
+ * additional. A label not listed here ("Accessibility for people with disabilities") is a dimension
+ * of the card's own, kept as the card names it.
+ */
+export const ENGLISH_DIMENSION_NAMES: Readonly<Record<string, readonly string[]>> = {
+  accessibilita: ['Accessibility', 'Physical accessibility', 'Multichannel accessibility', 'Multi-channel accessibility', 'Accessibility of the service'],
+  tempestivita: ['Timeliness', 'Promptness'],
+  trasparenza: ['Transparency'],
+  efficacia: ['Effectiveness', 'Efficacy'],
+  continuita: ['Continuity'],
+  elasticita: ['Elasticity'],
+  flessibilita: ['Flexibility'],
+  equita: ['Equity', 'Fairness'],
+  efficienza: ['Efficiency'],
+  empatia: ['Empathy'],
+};
+
 // "Accessibilità multicanale" written in the dimension column is still Accessibilità; other
 // longer labels ("Accessibilità per persone con disabilità") are free dimensions of their own.
-const ALIASES: ReadonlyMap<string, string> = new Map(
-  CIVIT_DIMENSIONS.flatMap((entry) => [
+const ALIASES: ReadonlyMap<string, string> = new Map([
+  ...CIVIT_DIMENSIONS.flatMap((entry) => [
     [entry.key, entry.key] as const,
     [`${entry.key}-del-servizio`, entry.key] as const,
     ...entry.subdimensions.map((s) => [s.key.startsWith(`${entry.key}-`) ? s.key : `${entry.key}-${s.key}`, entry.key] as const),
   ]),
-);
+  ...Object.entries(ENGLISH_DIMENSION_NAMES).flatMap(([key, names]) => names.map((name) => [slugify(name), key] as const)),
+]);
 
 // Not global: a global regex keeps lastIndex between calls.
 const MARK = /\(\s*\\?\*\s*\)/;
