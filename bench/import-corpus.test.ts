@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_DIR, CORPUS_README, checkExpected, expectedPathOf, listCorpusFiles, listedInReadme, readCorpus } from './import-corpus.ts';
+import { classifyDimension } from '../src/domain/cards/dimension.ts';
+import { parseTarget } from '../src/domain/cards/target-parse.ts';
 import { isNotACard } from './import-score.ts';
 
 describe('the card corpus (test/fixtures/cards/corpus)', () => {
@@ -37,6 +39,19 @@ describe('the card corpus (test/fixtures/cards/corpus)', () => {
     expect(truncated.length).toBeGreaterThanOrEqual(2);
     for (const name of notCards) expect(readme).toMatch(new RegExp(`\\|\\s*\`${name.replace(/\./g, '\\.')}\`[^\\n]*\\|\\s*not a card\\s*\\|`));
     for (const name of truncated) expect(readme).toMatch(new RegExp(`\\|\\s*\`${name.replace(/\./g, '\\.')}\`[^\\n]*\\|\\s*truncated[^|]*\\|`));
+  });
+});
+
+describe('the domain rules on the corpus readings', () => {
+  const rows = readCorpus().flatMap((entry) =>
+    isNotACard(entry.expected) ? [] : entry.expected.cards.flatMap((card) => card.indicators.map((indicator) => [entry.name, indicator.position, indicator] as const)),
+  );
+
+  it.each(rows)('%s, row %i: the target parser and the dimension catalogue agree with the expected reading', (_name, _position, indicator) => {
+    const meaning = { dimension: indicator.dimension, subdimension: indicator.subdimension, description: indicator.description, formula: indicator.formula };
+    const { comparator, value, unit } = parseTarget(indicator.target.text, meaning);
+    expect({ comparator, value, unit }).toEqual({ comparator: indicator.target.comparator, value: indicator.target.value, unit: indicator.target.unit });
+    expect(classifyDimension(indicator.dimension)).toMatchObject({ key: indicator.dimensionKey, additional: indicator.additional });
   });
 });
 
