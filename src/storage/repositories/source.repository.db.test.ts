@@ -18,4 +18,31 @@ describeEachDialect('source repository', (ctx) => {
     await recordSourceActivity(db, []);
     expect(await listSources(db)).toHaveLength(2);
   });
+
+  it('adds up every count and creates a new source once when several connections record at the same time', async () => {
+    const url = await ctx.freshUrl();
+    const connections = [];
+    for (let index = 0; index < 4; index += 1) connections.push(await ctx.open(url));
+    const rounds = 25;
+    // Every connection sends the same new source and one of its own, round after round, all at once.
+    await Promise.all(
+      connections.map(async ({ db }, index) => {
+        for (let round = 0; round < rounds; round += 1) {
+          const at = new Date(Date.UTC(2026, 2, 1, index, round)).toISOString();
+          await recordSourceActivity(db, [
+            { name: 'shared', latestEventAt: at, receivedAt: at, newEvents: 3 },
+            { name: `own-${index}`, latestEventAt: at, receivedAt: at, newEvents: 1 },
+          ]);
+        }
+      }),
+    );
+    const sources = await listSources(connections[0]!.db);
+    expect(sources.map(({ name, eventCount }) => ({ name, eventCount }))).toEqual([
+      ...connections.map((_, index) => ({ name: `own-${index}`, eventCount: rounds })),
+      { name: 'shared', eventCount: 3 * rounds * connections.length },
+    ]);
+    // The latest instant any of them sent, whatever order the writes landed in.
+    const latest = new Date(Date.UTC(2026, 2, 1, connections.length - 1, rounds - 1)).toISOString();
+    expect(sources.find((source) => source.name === 'shared')).toMatchObject({ lastEventAt: latest, lastReceivedAt: latest });
+  });
 });

@@ -1,6 +1,6 @@
-import type { Selectable } from 'kysely';
+import type { ExpressionBuilder, OnConflictDatabase, OnConflictTables, Selectable } from 'kysely';
 import { compareText } from '../compare-text.ts';
-import type { Queryable, SourcesTable } from '../schema.ts';
+import type { Queryable, Schema, SourcesTable } from '../schema.ts';
 
 /** A feed of events and when it last spoke. */
 export interface StoredSource {
@@ -27,32 +27,30 @@ function sourceFromRow(row: Selectable<SourcesTable>): StoredSource {
   return { name: row.name, lastEventAt: row.last_event_at, lastReceivedAt: row.last_received_at, eventCount: row.event_count };
 }
 
+/** Sources per statement: four bound values each, far below both dialects' limits. */
+const SOURCES_PER_STATEMENT = 500;
+
 /**
  * Records what sources sent: creates unknown ones; keeps the latest event instant and arrival time; adds new events
- * to the count. Computed here rather than in SQL, as greatest()/max() are spelled differently in the two dialects.
+ * to the count. One upsert computed by the database from the row as it is when written (never a value read earlier),
+ * so that concurrent ingestions (several server instances on one PostgreSQL database) neither lose counts nor collide
+ * on a new source's name. Rows go in name order: two transactions lock the sources they share in the same order, so
+ * they wait for each other instead of deadlocking.
  */
 export async function recordSourceActivity(db: Queryable, activity: readonly SourceActivity[]): Promise<void> {
-  if (activity.length === 0) return;
-  const existing = new Map(
-    (await db.selectFrom('sources').selectAll().where('name', 'in', activity.map((a) => a.name)).execute()).map((row) => [row.name, row]),
-  );
-  for (const seen of activity) {
-    const row = existing.get(seen.name);
-    if (row === undefined) {
-      await db
-        .insertInto('sources')
-        .values({ name: seen.name, last_event_at: seen.latestEventAt, last_received_at: seen.receivedAt, event_count: seen.newEvents })
-        .execute();
-      continue;
-    }
+  const ordered = [...activity].sort((a, b) => compareText(a.name, b.name));
+  for (let index = 0; index < ordered.length; index += SOURCES_PER_STATEMENT) {
+    const chunk = ordered.slice(index, index + SOURCES_PER_STATEMENT);
     await db
-      .updateTable('sources')
-      .set({
-        last_event_at: later(row.last_event_at, seen.latestEventAt),
-        last_received_at: later(row.last_received_at, seen.receivedAt),
-        event_count: row.event_count + seen.newEvents,
-      })
-      .where('id', '=', row.id)
+      .insertInto('sources')
+      .values(chunk.map((seen) => ({ name: seen.name, last_event_at: seen.latestEventAt, last_received_at: seen.receivedAt, event_count: seen.newEvents })))
+      .onConflict((conflict) =>
+        conflict.column('name').doUpdateSet((eb) => ({
+          event_count: eb('sources.event_count', '+', eb.ref('excluded.event_count')),
+          last_event_at: later(eb, 'last_event_at'),
+          last_received_at: later(eb, 'last_received_at'),
+        })),
+      )
       .execute();
   }
 }
@@ -63,7 +61,12 @@ export async function listSources(db: Queryable): Promise<StoredSource[]> {
   return rows.map(sourceFromRow).sort((a, b) => compareText(a.name, b.name));
 }
 
-/** Canonical UTC ISO text orders as time does. */
-function later(a: string | null, b: string): string {
-  return a !== null && a > b ? a : b;
+/**
+ * The later of the stored instant and the new one. Canonical UTC ISO text orders as time does; a CASE rather than
+ * greatest()/max(), which the two dialects spell differently (and PostgreSQL's greatest() skips nulls, SQLite's max() not).
+ */
+function later(eb: ExpressionBuilder<OnConflictDatabase<Schema, 'sources'>, OnConflictTables<'sources'>>, column: 'last_event_at' | 'last_received_at') {
+  const stored = eb.ref(`sources.${column}`);
+  const incoming = eb.ref(`excluded.${column}`);
+  return eb.case().when(eb.or([eb(stored, 'is', null), eb(stored, '<', incoming)])).then(incoming).else(stored).end();
 }
