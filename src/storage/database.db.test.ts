@@ -1,5 +1,7 @@
+import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../domain/shared/errors.ts';
@@ -7,7 +9,60 @@ import { describeEachDialect } from '../../test/dialects.ts';
 import { openDatabase, redactUrl } from './database.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 
+/** Checks that a database was migrated exactly once: each migration recorded once, each table once. */
+async function expectOneSchema(database: Awaited<ReturnType<typeof openDatabase>>): Promise<void> {
+  const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(database.db);
+  expect(applied.rows.map((row) => row.name)).toEqual(MIGRATIONS.map(([name]) => name));
+  const tables = (await database.db.introspection.getTables()).map((table) => table.name);
+  expect(new Set(tables).size).toBe(tables.length);
+  expect(tables).toEqual(expect.arrayContaining(['cards', 'events', 'sources', 'day_rollups', 'rollup_queue', 'api_tokens']));
+}
+
+const CHILD = fileURLToPath(new URL('./open-database.test-child.ts', import.meta.url));
+
+/** Opens the database at `url` from `count` separate processes at the same moment; the error of each one that failed. */
+async function openFromProcesses(url: string, count: number): Promise<string[]> {
+  const children = Array.from({ length: count }, () => fork(CHILD, [url], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] }));
+  const outcomes = children.map(
+    (child) =>
+      new Promise<string | undefined>((resolve) => {
+        let stderr = '';
+        child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        child.once('exit', (code) => resolve(code === 0 ? undefined : `exit ${code}: ${stderr.trim()}`));
+      }),
+  );
+  // Every child has loaded its modules before any opens the database: the openings really overlap.
+  await Promise.all(children.map((child) => new Promise((resolve) => child.once('message', resolve))));
+  for (const child of children) child.send('go');
+  return (await Promise.all(outcomes)).filter((outcome) => outcome !== undefined);
+}
+
 describeEachDialect('openDatabase', (ctx) => {
+  it('migrates a new database once when 20 connections open it at the same time, and every opening succeeds', async () => {
+    const url = await ctx.freshUrl();
+    const openings = await Promise.allSettled(Array.from({ length: 20 }, () => ctx.open(url)));
+    expect(openings.filter((opening) => opening.status === 'rejected')).toEqual([]);
+    const [first] = openings;
+    if (first?.status !== 'fulfilled') throw new Error('no opening');
+    await expectOneSchema(first.value);
+  });
+
+  if (ctx.dialect === 'sqlite') it('migrates a new SQLite file once when 8 processes open it at the same time, and every process succeeds', async () => {
+    const url = await ctx.freshUrl();
+    expect(await openFromProcesses(url, 8)).toEqual([]);
+    await expectOneSchema(await ctx.open(url));
+  }, 120_000);
+
+  it('opens an up-to-date database while another connection holds a write transaction', async () => {
+    const url = await ctx.freshUrl();
+    const writer = await ctx.open(url);
+    await writer.db.transaction().execute(async (trx) => {
+      await trx.insertInto('organisations').values({ slug: 'pa', name: 'PA' }).execute();
+      const reader = await ctx.open(url);
+      expect(await reader.db.selectFrom('organisations').select('slug').execute()).toEqual([]);
+    });
+  });
+
   it('creates every table on a new database', async () => {
     const database = await ctx.openFresh();
     const tables = (await database.db.introspection.getTables()).map((table) => table.name).sort();

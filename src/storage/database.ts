@@ -4,7 +4,7 @@ import type { Schema } from './schema.ts';
 import type { ConnectionOptions, DialectName, StorageDialect } from './dialects/storage-dialect.ts';
 import * as postgres from './dialects/postgres.ts';
 import * as sqlite from './dialects/sqlite.ts';
-import { createMigrationProvider } from './migrations/index.ts';
+import { createMigrationProvider, isUpToDate, listAppliedMigrations } from './migrations/index.ts';
 
 /** An open, migrated database. */
 export interface Database {
@@ -41,12 +41,20 @@ export async function openDatabase(url: string, options: ConnectionOptions = {})
   return { db, dialect: storageDialect.dialectName, checkpoint: () => storageDialect.checkpoint(db), close: () => db.destroy() };
 }
 
+/**
+ * Brings the database to this build's last migration. An up-to-date database (every opening but the first after an
+ * upgrade) is only read, so opening it never waits for another connection's write transaction; otherwise the dialect's
+ * migration lock lets one opening migrate at a time, and the others find nothing left to do.
+ */
 async function migrateToLatest(db: Kysely<Schema>, storageDialect: StorageDialect): Promise<void> {
-  const migrator = new Migrator({ db, provider: createMigrationProvider(storageDialect) });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error === undefined) return;
-  const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
-  throw new Error(`migration ${failed} failed: ${describeError(error)}`, { cause: error });
+  if (isUpToDate(await listAppliedMigrations(db))) return;
+  await storageDialect.withMigrationLock(db, async (connection) => {
+    const migrator = new Migrator({ db: connection, provider: createMigrationProvider(storageDialect) });
+    const { error, results } = await migrator.migrateToLatest();
+    if (error === undefined) return;
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration ${failed} failed: ${describeError(error)}`, { cause: error });
+  });
 }
 
 function describeError(error: unknown): string {

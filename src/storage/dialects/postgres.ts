@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { PostgresDialect, type CreateTableBuilder, type Dialect, type Kysely } from 'kysely';
+import { PostgresDialect, sql, type CreateTableBuilder, type Dialect, type Kysely } from 'kysely';
 import type { ConnectionOptions } from './storage-dialect.ts';
 
 export const dialectName = 'postgres';
@@ -35,6 +35,28 @@ export function createKyselyDialect(url: string, _options: ConnectionOptions = {
 /** PostgreSQL checkpoints by itself. */
 export function checkpoint<DB>(_db: Kysely<DB>): Promise<void> {
   return Promise.resolve();
+}
+
+/**
+ * The advisory lock key misura's migrations take: "misura" in ASCII, as a number. Advisory keys are shared by every
+ * application on the database (Kysely's own migrator takes another one inside ours).
+ */
+const MIGRATION_LOCK_KEY = 120_299_676_070_497;
+
+/**
+ * Migrates under a session advisory lock on one connection: a second instance starting at the same time waits for the
+ * first to finish, then finds nothing left to do. The lock is released after, or with the session if the connection
+ * breaks.
+ */
+export async function withMigrationLock<DB, T>(db: Kysely<DB>, migrate: (connection: Kysely<DB>) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${sql.lit(MIGRATION_LOCK_KEY)})`.execute(connection);
+    try {
+      return await migrate(connection);
+    } finally {
+      await sql`select pg_advisory_unlock(${sql.lit(MIGRATION_LOCK_KEY)})`.execute(connection);
+    }
+  });
 }
 
 /** PostgreSQL: a serial column. */

@@ -94,6 +94,52 @@ export async function checkpoint<DB>(db: Kysely<DB>): Promise<void> {
   await sql`pragma wal_checkpoint(PASSIVE)`.execute(db);
 }
 
+/** How long an opening waits for another connection's migration (or write transaction) before failing. */
+const MIGRATION_LOCK_TIMEOUT_MS = 60_000;
+/** How often it tries again meanwhile. */
+const MIGRATION_LOCK_RETRY_MS = 25;
+
+/**
+ * Migrates inside one write transaction (BEGIN IMMEDIATE), which also makes a migration all or nothing: a second
+ * process opening a new file at the same time waits for the first to commit, then finds nothing left to do. The lock is
+ * asked for without SQLite's busy wait, which would block the thread: another connection of this same process may be
+ * the one migrating, and it needs the thread to finish.
+ */
+export async function withMigrationLock<DB, T>(db: Kysely<DB>, migrate: (connection: Kysely<DB>) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (connection) => {
+    await beginImmediateWithoutBlocking(connection);
+    let result: T;
+    try {
+      result = await migrate(connection);
+    } catch (error) {
+      // A failed statement may have ended the transaction itself; the migration's error is the one to report.
+      await sql`rollback`.execute(connection).catch(() => undefined);
+      throw error;
+    }
+    await sql`commit`.execute(connection);
+    return result;
+  });
+}
+
+async function beginImmediateWithoutBlocking<DB>(connection: Kysely<DB>): Promise<void> {
+  const deadline = Date.now() + MIGRATION_LOCK_TIMEOUT_MS;
+  await sql.raw('pragma busy_timeout = 0').execute(connection);
+  try {
+    for (;;) {
+      try {
+        await sql`begin immediate`.execute(connection);
+        return;
+      } catch (error) {
+        const busy = typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('SQLITE_BUSY');
+        if (!busy || Date.now() >= deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, MIGRATION_LOCK_RETRY_MS));
+      }
+    }
+  } finally {
+    await sql.raw(`pragma busy_timeout = ${BUSY_TIMEOUT_MS}`).execute(connection);
+  }
+}
+
 /** SQLite: "integer primary key autoincrement", so ids are never reused after a delete. */
 export function addIdColumn<TB extends string, C extends string>(table: CreateTableBuilder<TB, C>): CreateTableBuilder<TB, C | 'id'> {
   return table.addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement());

@@ -12,6 +12,11 @@ export interface StorageDialect {
   createKyselyDialect(url: string, options?: ConnectionOptions): Dialect;
   /** Moves what the write-ahead log holds into the database itself without blocking writers (SQLite; PostgreSQL does it itself). */
   checkpoint<DB>(db: Kysely<DB>): Promise<void>;
+  /**
+   * Runs `migrate` on one connection while no other connection, of this process or another, migrates the same
+   * database: two instances (or two first `misura import` runs) starting together must not both create the tables.
+   */
+  withMigrationLock<DB, T>(db: Kysely<DB>, migrate: (connection: Kysely<DB>) => Promise<T>): Promise<T>;
   /** Adds an integer, auto-incrementing primary key named "id". */
   addIdColumn<TB extends string, C extends string>(table: CreateTableBuilder<TB, C>): CreateTableBuilder<TB, C | 'id'>;
   /** The column type for a double-precision float. */

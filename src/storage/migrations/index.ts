@@ -1,4 +1,4 @@
-import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { MigrationDialect } from '../dialects/storage-dialect.ts';
 import * as createCards from './20261123180000_create_cards.ts';
 import * as createEvents from './20261124090000_create_events.ts';
@@ -42,4 +42,30 @@ export function createMigrationProvider(dialect: MigrationDialect): MigrationPro
       return Promise.resolve(migrations);
     },
   };
+}
+
+/** The migrations recorded as done in the database (Kysely's table), in name order; none when it has no such table. */
+export async function listAppliedMigrations<DB>(db: Kysely<DB>): Promise<string[]> {
+  try {
+    const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+    return rows.map((row) => row.name).sort();
+  } catch {
+    // No table yet (a new database); a real failure (a refused connection) shows again in the migration that follows.
+    return [];
+  }
+}
+
+/** Whether the database has exactly this build's migrations done: none pending, and none this build does not know. */
+export function isUpToDate(applied: readonly string[]): boolean {
+  return applied.length === MIGRATIONS.length && MIGRATIONS.every(([name], index) => applied[index] === name);
+}
+
+/** The schema version of this build: the name of its last migration. */
+export function latestSchemaVersion(): string {
+  return MIGRATIONS[MIGRATIONS.length - 1]![0];
+}
+
+/** Whether a database at schema version `version` (its last migration) can be opened by this build. */
+export function isKnownSchemaVersion(version: string): boolean {
+  return MIGRATIONS.some(([name]) => name === version);
 }
