@@ -10,7 +10,7 @@ import type { Queryable } from '../storage/schema.ts';
 import {
   findEventsByIds,
   findEventsBySubjects,
-  insertEvents,
+  insertEventsIfAbsent,
   insertEventsIfNew,
   replaceEvent,
   type EventToWrite,
@@ -64,6 +64,8 @@ export interface IngestEventsDeps {
 export const INGEST_BATCH_SIZE = 500;
 /** Rows between two progress reports. */
 export const PROGRESS_EVERY = 10_000;
+/** Times an ingestion of rows in memory runs again after the database aborted it for a concurrent one's sake. */
+const CONFLICT_RETRIES = 3;
 
 /**
  * Stores events idempotently by (source, id) in ONE transaction, with the sources' activity: it resolves only after
@@ -77,6 +79,20 @@ export async function ingestEvents(
   rows: AsyncIterable<EventRow> | Iterable<EventRow>,
   options: IngestOptions,
 ): Promise<IngestSummary> {
+  // Several instances on one PostgreSQL database: two ingestions locking the same keys in different orders deadlock,
+  // and PostgreSQL rolls one back. Rows in memory (the HTTP API) can be read again, so that one runs again once the
+  // other has committed, and finds its keys stored; a stream (a file) cannot, and its error says what happened.
+  const replayable = Array.isArray(rows);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await ingestOnce(deps, rows, options);
+    } catch (error) {
+      if (!replayable || attempt > CONFLICT_RETRIES || !deps.database.isTransientConflict(error)) throw error;
+    }
+  }
+}
+
+async function ingestOnce(deps: IngestEventsDeps, rows: AsyncIterable<EventRow> | Iterable<EventRow>, options: IngestOptions): Promise<IngestSummary> {
   const calendar = deps.calendar ?? DEFAULT_WORK_CALENDAR;
   const receivedAt = (deps.now?.() ?? new Date()).toISOString();
   return deps.database.db.transaction().execute(async (trx) => {
@@ -179,7 +195,12 @@ class Ingestion {
       if (!firsts.has(key)) firsts.set(key, write);
     }
     const stored = await this.findStored([...firsts.values()]);
-    await insertEvents(this.db, [...firsts].filter(([key]) => !stored.has(key)).map(([, write]) => write), INGEST_BATCH_SIZE);
+    const absent = [...firsts].filter(([key]) => !stored.has(key));
+    const inserted = new Set((await insertEventsIfAbsent(this.db, absent.map(([, write]) => write), INGEST_BATCH_SIZE)).map((k) => keyOf(k.source, k.eventId)));
+    // A key absent when read but stored by the time of the insert came from a concurrent ingestion (another instance
+    // on the same PostgreSQL database) that committed: it is read back and judged as stored before.
+    const raced = absent.filter(([key]) => !inserted.has(key)).map(([, write]) => write);
+    if (raced.length > 0) for (const [key, original] of await this.findStored(raced)) stored.set(key, original);
 
     // Rows are judged in order against what is stored or came earlier in the batch, so a key repeated within the
     // batch counts as it would across batches.
@@ -226,6 +247,9 @@ class Ingestion {
       await recordSourceActivity(this.db, this.activities());
       return;
     }
+    // Sources first, as in partial mode: on PostgreSQL every ingestion then locks sources before the rollup epoch's row
+    // (written with the rollups), and two of them wait for each other instead of deadlocking.
+    await recordSourceActivity(this.db, this.activities());
     const loads = createEventLoads();
     // Indicators reading the same kinds one after the other share their reads.
     const ordered = [...this.measured].sort((x, y) => x.kinds.join(',').localeCompare(y.kinds.join(',')));
@@ -233,7 +257,6 @@ class Ingestion {
       const dates = this.touched.get(indicator.indicatorId);
       if (dates !== undefined && dates.size > 0) await refreshRollups(this.db, indicator, dates, loads);
     }
-    await recordSourceActivity(this.db, this.activities());
   }
 
   summary(): IngestSummary {

@@ -12,6 +12,8 @@ export interface Database {
   dialect: DialectName;
   /** Moves the write-ahead log into the database file without blocking writers (SQLite; nothing on PostgreSQL). */
   checkpoint(): Promise<void>;
+  /** Whether a failed transaction was aborted for a concurrent one's sake and may succeed if run again (PostgreSQL). */
+  isTransientConflict(error: unknown): boolean;
   close(): Promise<void>;
 }
 
@@ -38,7 +40,13 @@ export async function openDatabase(url: string, options: ConnectionOptions = {})
     await db.destroy();
     throw new Error(`cannot open the database ${redactUrl(url)}: ${describeError(error)}`, { cause: error });
   }
-  return { db, dialect: storageDialect.dialectName, checkpoint: () => storageDialect.checkpoint(db), close: () => db.destroy() };
+  return {
+    db,
+    dialect: storageDialect.dialectName,
+    checkpoint: () => storageDialect.checkpoint(db),
+    isTransientConflict: (error) => storageDialect.isTransientConflict(error),
+    close: () => db.destroy(),
+  };
 }
 
 /**

@@ -59,6 +59,14 @@ export async function withMigrationLock<DB, T>(db: Kysely<DB>, migrate: (connect
   });
 }
 
+/** deadlock_detected and serialization_failure: PostgreSQL rolled the transaction back so that another could go on. */
+const TRANSIENT_CONFLICT_CODES = new Set(['40P01', '40001']);
+
+export function isTransientConflict(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && TRANSIENT_CONFLICT_CODES.has(code);
+}
+
 /** PostgreSQL: a serial column. */
 export function addIdColumn<TB extends string, C extends string>(table: CreateTableBuilder<TB, C>): CreateTableBuilder<TB, C | 'id'> {
   return table.addColumn('id', 'serial', (col) => col.primaryKey());

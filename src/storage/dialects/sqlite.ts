@@ -140,6 +140,11 @@ async function beginImmediateWithoutBlocking<DB>(connection: Kysely<DB>): Promis
   }
 }
 
+/** SQLite never aborts a transaction for another's sake: a writer waits for the lock at BEGIN IMMEDIATE instead. */
+export function isTransientConflict(_error: unknown): boolean {
+  return false;
+}
+
 /** SQLite: "integer primary key autoincrement", so ids are never reused after a delete. */
 export function addIdColumn<TB extends string, C extends string>(table: CreateTableBuilder<TB, C>): CreateTableBuilder<TB, C | 'id'> {
   return table.addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement());

@@ -17,6 +17,11 @@ export interface StorageDialect {
    * database: two instances (or two first `misura import` runs) starting together must not both create the tables.
    */
   withMigrationLock<DB, T>(db: Kysely<DB>, migrate: (connection: Kysely<DB>) => Promise<T>): Promise<T>;
+  /**
+   * Whether `error` is the database aborting a transaction to break a deadlock or a serialization conflict with a
+   * concurrent one (PostgreSQL): the same transaction, run again from its start, may then succeed.
+   */
+  isTransientConflict(error: unknown): boolean;
   /** Adds an integer, auto-incrementing primary key named "id". */
   addIdColumn<TB extends string, C extends string>(table: CreateTableBuilder<TB, C>): CreateTableBuilder<TB, C | 'id'>;
   /** The column type for a double-precision float. */

@@ -69,6 +69,26 @@ export async function insertEvents(db: Queryable, writes: readonly EventToWrite[
   for (const chunk of chunksOf(writes, rowsPerStatement)) await db.executeQuery(CompiledQuery.raw(insertSqlFor(db, chunk.length, 'fail'), parametersOf(chunk)));
 }
 
+/** The key of a stored event. */
+export interface EventKey {
+  source: string;
+  eventId: string;
+}
+
+/**
+ * Inserts the events whose keys are not stored and skips the others; returns the keys it inserted. A key another
+ * transaction is inserting at the same moment (another instance on the same PostgreSQL database) is waited for, and
+ * skipped if that transaction commits: the caller reads it back as stored.
+ */
+export async function insertEventsIfAbsent(db: Queryable, writes: readonly EventToWrite[], rowsPerStatement = 500): Promise<EventKey[]> {
+  const inserted: EventKey[] = [];
+  for (const chunk of chunksOf(writes, rowsPerStatement)) {
+    const { rows } = await db.executeQuery<{ source: string; event_id: string }>(CompiledQuery.raw(insertSqlFor(db, chunk.length, 'skip-returning'), parametersOf(chunk)));
+    for (const row of rows) inserted.push({ source: row.source, eventId: row.event_id });
+  }
+  return inserted;
+}
+
 /**
  * Inserts the events if NONE of their keys is stored yet and no key comes twice, and says so; otherwise inserts none
  * and returns false, so the caller reads the stored ones and judges re-sends and corrections. New events being the
@@ -109,15 +129,19 @@ function parametersOf(chunk: readonly EventToWrite[]): unknown[] {
   return parameters;
 }
 
+/** What an insert does with a key stored already: fail, skip it, or skip it and return the keys it inserted. */
+type OnConflict = 'fail' | 'skip' | 'skip-returning';
+
 /** Multi-row insert texts by dialect (the class of its query adapter), conflict handling and row count. */
 const insertSqlByAdapter = new WeakMap<object, Map<string, string>>();
 const INSERT_SHAPE_LIMIT = 1000;
 
 /**
  * The SQL of an insert of `rows` events, built by Kysely once per dialect, row count and conflict handling ('skip':
- * ON CONFLICT DO NOTHING): building it per batch (one node per value) cost more than the insert itself.
+ * ON CONFLICT DO NOTHING; 'skip-returning' also RETURNING the keys inserted): building it per batch (one node per
+ * value) cost more than the insert itself.
  */
-function insertSqlFor(db: Queryable, rows: number, onConflict: 'fail' | 'skip'): string {
+function insertSqlFor(db: Queryable, rows: number, onConflict: OnConflict): string {
   // Every connection of a dialect writes the same SQL: kept per adapter class, not per opened database.
   const dialect = db.getExecutor().adapter.constructor;
   let texts = insertSqlByAdapter.get(dialect);
@@ -127,7 +151,8 @@ function insertSqlFor(db: Queryable, rows: number, onConflict: 'fail' | 'skip'):
   if (text === undefined) {
     const row = { source: '', event_id: '', kind: '', subject: null, occurred_at: '', local_date: '', attributes_json: '', received_at: '' } satisfies Insertable<EventsTable>;
     const insert = db.insertInto('events').values(Array.from({ length: rows }, () => row));
-    text = (onConflict === 'skip' ? insert.onConflict((oc) => oc.columns(['source', 'event_id']).doNothing()) : insert).compile().sql;
+    const skipping = insert.onConflict((oc) => oc.columns(['source', 'event_id']).doNothing());
+    text = (onConflict === 'fail' ? insert : onConflict === 'skip' ? skipping : skipping.returning(['source', 'event_id'])).compile().sql;
     if (texts.size >= INSERT_SHAPE_LIMIT) texts.clear();
     texts.set(key, text);
   }
