@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { Kysely, Migrator } from 'kysely';
 import type { Schema } from './schema.ts';
-import type { ConnectionOptions, DialectName, StorageDialect } from './dialects/storage-dialect.ts';
+import type { ConnectionOptions, DatabaseBackup, DialectName, StorageDialect } from './dialects/storage-dialect.ts';
 import * as postgres from './dialects/postgres.ts';
 import * as sqlite from './dialects/sqlite.ts';
 import { createMigrationProvider, isUpToDate, listAppliedMigrations } from './migrations/index.ts';
@@ -20,6 +20,16 @@ export interface Database {
 /** The one place that chooses a dialect: postgres:// and postgresql:// URLs, else a SQLite file path. */
 function selectDialect(url: string): StorageDialect {
   return /^postgres(ql)?:\/\//i.test(url) ? postgres : sqlite;
+}
+
+/** The dialect a database URL names; no connection is made. */
+export function dialectOf(url: string): DialectName {
+  return selectDialect(url).dialectName;
+}
+
+/** Backup and restore of the database at `url`, with its dialect's tools (nothing is opened until they are called). */
+export function databaseBackupOf(url: string): DatabaseBackup {
+  return selectDialect(url).backup;
 }
 
 /** Hides a password in a connection URL before it goes into an error message. */

@@ -72,4 +72,6 @@ export function addIdColumn<TB extends string, C extends string>(table: CreateTa
   return table.addColumn('id', 'serial', (col) => col.primaryKey());
 }
 
+export { backup } from './postgres-backup.ts';
+
 export const floatType = 'double precision';

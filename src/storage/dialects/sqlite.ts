@@ -150,4 +150,6 @@ export function addIdColumn<TB extends string, C extends string>(table: CreateTa
   return table.addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement());
 }
 
+export { backup } from './sqlite-backup.ts';
+
 export const floatType = 'real';

@@ -22,10 +22,35 @@ export interface StorageDialect {
    * concurrent one (PostgreSQL): the same transaction, run again from its start, may then succeed.
    */
   isTransientConflict(error: unknown): boolean;
+  /** Copies of the whole database: `misura backup` and `misura restore`. */
+  readonly backup: DatabaseBackup;
   /** Adds an integer, auto-incrementing primary key named "id". */
   addIdColumn<TB extends string, C extends string>(table: CreateTableBuilder<TB, C>): CreateTableBuilder<TB, C | 'id'>;
   /** The column type for a double-precision float. */
   readonly floatType: 'real' | 'double precision';
+}
+
+/** What a backup holds, read from the database it copied. */
+export interface CopiedDatabase {
+  /** Its last migration. */
+  schemaVersion: string;
+  /** PostgreSQL: the schema its tables live in; null for SQLite. */
+  postgresSchema: string | null;
+}
+
+/** Whole-database copies, each dialect with its own tools (SQLite's online backup API; pg_dump and pg_restore). */
+export interface DatabaseBackup {
+  /** Writes a consistent copy of the database at `url` to `file`, safe while others read and write it. */
+  copyTo(url: string, file: string): Promise<CopiedDatabase>;
+  /** Who else uses the database at `url` now (a running server, another command), in words; undefined when no one does. */
+  findOtherUsers(url: string): Promise<string | undefined>;
+  /** Whether the database at `url` holds misura's tables already. */
+  holdsData(url: string): Promise<boolean>;
+  /**
+   * Replaces the database at `url` by the copy in `file` (made by copyTo, of the schema version and PostgreSQL schema
+   * `expected` gives), all or nothing: it fails leaving the database as it was, or replaces it whole.
+   */
+  replaceFrom(url: string, file: string, expected: CopiedDatabase): Promise<void>;
 }
 
 export interface ConnectionOptions {
