@@ -1,4 +1,5 @@
 import { applyMeasures } from './actions/apply-measures.action.ts';
+import { backupDatabase } from './actions/backup-database.action.ts';
 import { buildDemo } from './actions/build-demo.action.ts';
 import { checkDatabase } from './actions/check-database.action.ts';
 import { checkpointDatabase } from './actions/checkpoint-database.action.ts';
@@ -15,6 +16,7 @@ import { listSources } from './actions/list-sources.action.ts';
 import { overrideComparator } from './actions/override-comparator.action.ts';
 import { rebuildRollups } from './actions/rebuild-rollups.action.ts';
 import { createReportCache, type ReportCache } from './actions/report-cache.action.ts';
+import { restoreDatabase } from './actions/restore-database.action.ts';
 import { revokeApiToken } from './actions/revoke-api-token.action.ts';
 import { verifyApiToken } from './actions/verify-api-token.action.ts';
 import { readConfig, type Config } from './config/config.ts';
@@ -116,6 +118,31 @@ export async function openContext(
       // The worker first: it may be finishing a drain on the same database.
       await drainWorker?.close();
       await database.close();
+    },
+  };
+}
+
+/** Backup and restore of the configured database as a whole. */
+export interface OperationsContext {
+  config: Config;
+  actions: {
+    backupDatabase: Bound<typeof backupDatabase>;
+    restoreDatabase: Bound<typeof restoreDatabase>;
+  };
+}
+
+/**
+ * Wires the whole-database operations to the configured database WITHOUT opening it: a restore must be the database's
+ * only user, and a backup copies it as it is (no migration first). Each action opens what it needs.
+ */
+export function openOperationsContext(env: Record<string, string | undefined> = process.env, now: Clock = () => new Date()): OperationsContext {
+  const config = readConfig(env);
+  const deps = { databaseUrl: config.databaseUrl, now };
+  return {
+    config,
+    actions: {
+      backupDatabase: (...args) => backupDatabase(deps, ...args),
+      restoreDatabase: (...args) => restoreDatabase(deps, ...args),
     },
   };
 }

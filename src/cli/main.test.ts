@@ -16,7 +16,7 @@ function freshIo() {
 const run = (io: ReturnType<typeof createBufferIo>, ...args: string[]) => runCli(['node', 'misura', ...args], io);
 
 describe('the misura CLI', () => {
-  it.each([[], ['import'], ['cards'], ['lint'], ['demo'], ['ingest'], ['measures'], ['report'], ['serve'], ['tokens'], ['targets'], ['sources']])('prints help for %j --help and exits 0', async (...command: string[]) => {
+  it.each([[], ['import'], ['cards'], ['lint'], ['demo'], ['ingest'], ['measures'], ['report'], ['serve'], ['tokens'], ['targets'], ['sources'], ['backup'], ['restore']])('prints help for %j --help and exits 0', async (...command: string[]) => {
     const { io } = freshIo();
     expect(await run(io, ...command, '--help')).toBe(0);
     expect(io.stdout.join('')).toMatch(/Usage: misura/);

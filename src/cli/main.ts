@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../domain/shared/errors.ts';
 import { processIo, type CliIo } from './cli-io.ts';
+import { registerBackupCommand } from './backup.command.ts';
 import { registerCardsCommand } from './cards.command.ts';
 import { registerDemoCommand } from './demo.command.ts';
 import { registerImportCommand } from './import.command.ts';
@@ -10,6 +11,7 @@ import { registerLintCommand } from './lint.command.ts';
 import { registerIngestCommand } from './ingest.command.ts';
 import { registerMeasuresCommand } from './measures.command.ts';
 import { registerReportCommand } from './report.command.ts';
+import { registerRestoreCommand } from './restore.command.ts';
 import { registerServeCommand } from './serve.command.ts';
 import { registerSourcesCommand } from './sources.command.ts';
 import { registerTargetsCommand } from './targets.command.ts';
@@ -36,6 +38,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerServeCommand(program, io, setExit);
   registerTokensCommand(program, io, setExit);
   registerTargetsCommand(program, io, setExit);
+  registerBackupCommand(program, io, setExit);
+  registerRestoreCommand(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) }).showHelpAfterError('(run with --help for usage)');
   }
