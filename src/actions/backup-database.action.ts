@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../domain/shared/errors.ts';
 import { formatBackupManifest, MANIFEST_FORMAT, manifestPathOf, sha256OfFile, type BackupManifest } from '../formats/backup-manifest.ts';
@@ -32,7 +32,12 @@ export async function backupDatabase(deps: DatabaseOperationsDeps, input: { out:
   const dialect = dialectOf(url);
   if (dialect === 'sqlite' && file === resolve(url)) throw new UserError('is the database itself: write the backup to another file', { file });
   const folder = dirname(file);
-  mkdirSync(folder, { recursive: true });
+  try {
+    mkdirSync(folder, { recursive: true });
+    accessSync(folder, constants.W_OK);
+  } catch (error) {
+    throw new UserError(`cannot write the backup here: ${error instanceof Error ? error.message : String(error)}`, { file });
+  }
   const temporary = join(folder, `.${basename(file)}.partial-${process.pid}`);
   try {
     const copied = await databaseBackupOf(url).copyTo(url, temporary);

@@ -44,6 +44,8 @@ describe('misura backup and misura restore', () => {
     const folder = mkdtempSync(join(tmpdir(), 'misura-backup-cli-'));
     const env = { MISURA_DB_URL: join(folder, 'misura.db') };
     expect((await run(env, 'backup')).code).toBe(2);
+    const unwritable = await run(env, 'backup', '--out', '/dev/null/b.db');
+    expect(unwritable).toMatchObject({ code: 2, stderr: expect.stringMatching(/\/dev\/null\/b\.db: cannot write the backup here/) as unknown });
     const noDatabase = await run(env, 'backup', '--out', join(folder, 'b.db'));
     expect(noDatabase).toMatchObject({ code: 2, stderr: expect.stringMatching(/misura\.db: there is no database here to back up/) as unknown });
     const noFile = await run(env, 'restore', join(folder, 'missing.db'));

@@ -55,7 +55,11 @@ function toolConnection(url: string): { dbname: string; env: NodeJS.ProcessEnv }
 
 async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url, application_name: 'misura backup' });
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new UserError(`cannot connect to the database: ${error instanceof Error ? error.message : String(error)}`, { file: redact(url) });
+  }
   try {
     return await work(client);
   } finally {
