@@ -40,7 +40,7 @@ export async function backupDatabase(deps: DatabaseOperationsDeps, input: { out:
   }
   const temporary = join(folder, `.${basename(file)}.partial-${process.pid}`);
   try {
-    const copied = await databaseBackupOf(url).copyTo(url, temporary);
+    const copied = await (await databaseBackupOf(url)).copyTo(url, temporary);
     const manifest: BackupManifest = {
       format: MANIFEST_FORMAT,
       dialect,

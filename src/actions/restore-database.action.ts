@@ -46,7 +46,7 @@ export async function restoreDatabase(deps: DatabaseOperationsDeps, input: Resto
   if (statSync(file).size !== manifest.bytes || (await sha256OfFile(file)) !== manifest.sha256) {
     throw new UserError("does not match the checksum in its manifest: it is damaged, or not the file the manifest describes; nothing was restored", { file });
   }
-  const backup = databaseBackupOf(url);
+  const backup = await databaseBackupOf(url);
   const user = await backup.findOtherUsers(url);
   if (user !== undefined) throw new UserError(`the database is in use: ${user}; stop it before restoring, nothing was restored`, { file: database });
   if (input.force !== true && (await backup.holdsData(url))) {

@@ -4,7 +4,10 @@ import type { Schema } from './schema.ts';
 import type { ConnectionOptions, DatabaseBackup, DialectName, StorageDialect } from './dialects/storage-dialect.ts';
 import * as postgres from './dialects/postgres.ts';
 import * as sqlite from './dialects/sqlite.ts';
+import { redactUrl } from './redact-url.ts';
 import { createMigrationProvider, isUpToDate, listAppliedMigrations } from './migrations/index.ts';
+
+export { redactUrl };
 
 /** An open, migrated database. */
 export interface Database {
@@ -17,25 +20,24 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** postgres:// and postgresql:// URLs name a PostgreSQL database; anything else is a SQLite file path. */
+const POSTGRES_URL = /^postgres(ql)?:\/\//i;
+
 /** The one place that chooses a dialect: postgres:// and postgresql:// URLs, else a SQLite file path. */
 function selectDialect(url: string): StorageDialect {
-  return /^postgres(ql)?:\/\//i.test(url) ? postgres : sqlite;
+  return POSTGRES_URL.test(url) ? postgres : sqlite;
 }
 
-/** The dialect a database URL names; no connection is made. */
+/** The dialect a database URL names; nothing is loaded or opened. */
 export function dialectOf(url: string): DialectName {
-  return selectDialect(url).dialectName;
+  return POSTGRES_URL.test(url) ? 'postgres' : 'sqlite';
 }
 
 /** Backup and restore of the database at `url`, with its dialect's tools (nothing is opened until they are called). */
-export function databaseBackupOf(url: string): DatabaseBackup {
-  return selectDialect(url).backup;
+export function databaseBackupOf(url: string): Promise<DatabaseBackup> {
+  return Promise.resolve(selectDialect(url).backup);
 }
 
-/** Hides a password in a connection URL before it goes into an error message. */
-export function redactUrl(url: string): string {
-  return url.replace(/^([a-z]+:\/\/[^:/@]+):[^@]*@/i, '$1:***@');
-}
 
 /**
  * Opens the database at `url` ("postgres://…" / "postgresql://…", or a SQLite file path, whose

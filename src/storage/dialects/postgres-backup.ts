@@ -3,6 +3,7 @@ import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import pg from 'pg';
 import { UserError } from '../../domain/shared/errors.ts';
+import { redactUrl } from '../redact-url.ts';
 import type { CopiedDatabase, DatabaseBackup } from './storage-dialect.ts';
 
 /** PostgreSQL's client programs a backup or restore runs. */
@@ -58,7 +59,7 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
   try {
     await client.connect();
   } catch (error) {
-    throw new UserError(`cannot connect to the database: ${error instanceof Error ? error.message : String(error)}`, { file: redact(url) });
+    throw new UserError(`cannot connect to the database: ${error instanceof Error ? error.message : String(error)}`, { file: redactUrl(url) });
   }
   try {
     return await work(client);
@@ -97,10 +98,10 @@ async function copyTo(url: string, file: string): Promise<CopiedDatabase> {
         "select pg_export_snapshot() as snapshot, current_schema() as schema, to_regclass('kysely_migration') is not null as holds",
       );
       const { snapshot, schema, holds } = rows[0] ?? { snapshot: '', schema: null, holds: false };
-      if (schema === null || !holds) throw new UserError('is not a misura database (no migration is recorded in its current schema)', { file: redact(url) });
+      if (schema === null || !holds) throw new UserError('is not a misura database (no migration is recorded in its current schema)', { file: redactUrl(url) });
       const version = await client.query<{ name: string }>('select name from kysely_migration order by name desc limit 1');
       const schemaVersion = version.rows[0]?.name;
-      if (schemaVersion === undefined) throw new UserError('is not a misura database (no migration is recorded in its current schema)', { file: redact(url) });
+      if (schemaVersion === undefined) throw new UserError('is not a misura database (no migration is recorded in its current schema)', { file: redactUrl(url) });
       await run(tool('pg_dump'), ['--format=custom', '--no-owner', '--no-privileges', `--snapshot=${snapshot}`, `--schema=${quoteIdentifier(schema)}`, `--file=${file}`, `--dbname=${dbname}`], env);
       return { schemaVersion, postgresSchema: schema };
     } finally {
@@ -144,7 +145,7 @@ async function replaceFrom(url: string, file: string, expected: CopiedDatabase):
   if (target === null || schema !== target) {
     throw new UserError(
       `the backup's tables live in schema "${target}", this connection's current schema is "${schema}": restore into a connection whose search_path starts with "${target}"`,
-      { file: redact(url) },
+      { file: redactUrl(url) },
     );
   }
   const restore = spawn(tool('pg_restore'), ['--no-owner', '--no-privileges', '--file=-', file], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -172,11 +173,6 @@ async function replaceFrom(url: string, file: string, expected: CopiedDatabase):
   const psqlCode = await applied;
   if (psqlCode !== 0) throw new UserError(`psql failed (exit code ${psqlCode}), nothing was changed: ${errors.psql.trim()}`, { file });
   if (restoreCode !== 0) throw new UserError(`pg_restore failed (exit code ${restoreCode}), nothing was changed: ${errors.restore.trim()}`, { file });
-}
-
-/** The URL without its password, for messages. */
-function redact(url: string): string {
-  return url.replace(/^([a-z]+:\/\/[^:/@]+):[^@]*@/i, '$1:***@');
 }
 
 export const backup: DatabaseBackup = { copyTo, findOtherUsers, holdsData, replaceFrom };
