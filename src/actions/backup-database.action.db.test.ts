@@ -1,11 +1,11 @@
 import { fork } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
-import { expect, inject, it } from 'vitest';
+import { afterAll, expect, inject, it } from 'vitest';
 import { describeEachDialect } from '../../test/dialects.ts';
 import { openDatabase, type Database } from '../storage/database.ts';
 import { latestSchemaVersion } from '../storage/migrations/index.ts';
@@ -36,6 +36,17 @@ async function publicState(database: Database): Promise<string> {
   return JSON.stringify({ report, sources: await listSources({ database, now: () => T0 }) });
 }
 
+/** Folders for backups, removed after the suite. */
+const backupFolders: string[] = [];
+function backupFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'misura-backup-'));
+  backupFolders.push(folder);
+  return folder;
+}
+afterAll(() => {
+  for (const folder of backupFolders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
 const INGESTER = fileURLToPath(new URL('./ingest-events.test-child.ts', import.meta.url));
 
 describeEachDialect('backing up and restoring the database', (ctx) => {
@@ -51,7 +62,7 @@ describeEachDialect('backing up and restoring the database', (ctx) => {
 
   it('restores exactly what was backed up: the same report and sources, byte for byte, after the database changed', async () => {
     const url = await ctx.freshUrl();
-    const folder = mkdtempSync(join(tmpdir(), 'misura-backup-'));
+    const folder = backupFolder();
     const out = join(folder, 'nightly', 'misura.backup');
     const deps = { databaseUrl: url, now: () => T0 };
 
@@ -81,7 +92,7 @@ describeEachDialect('backing up and restoring the database', (ctx) => {
 
   if (ctx.dialect === 'sqlite') it('takes consistent copies while another process keeps ingesting: each passes integrity_check and holds whole batches', async () => {
     const url = await ctx.freshUrl();
-    const folder = mkdtempSync(join(tmpdir(), 'misura-backup-'));
+    const folder = backupFolder();
     await withOpen(url, (database) => storeKit(database));
     const ingester = fork(INGESTER, [url], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     const exited = new Promise<number | null>((resolve) => ingester.once('exit', resolve));
@@ -131,7 +142,7 @@ describeEachDialect('backing up and restoring the database', (ctx) => {
 
   it('refuses to restore while another connection (a running server) uses the database, and changes nothing', async () => {
     const url = await ctx.freshUrl();
-    const out = join(mkdtempSync(join(tmpdir(), 'misura-backup-')), 'misura.backup');
+    const out = join(backupFolder(), 'misura.backup');
     const deps = { databaseUrl: url, now: () => T0 };
     const serving = await openDatabase(url);
     try {
@@ -149,7 +160,7 @@ describeEachDialect('backing up and restoring the database', (ctx) => {
 
   it('refuses a damaged backup, one of another dialect and one of a schema version this build does not know', async () => {
     const url = await ctx.freshUrl();
-    const out = join(mkdtempSync(join(tmpdir(), 'misura-backup-')), 'misura.backup');
+    const out = join(backupFolder(), 'misura.backup');
     const deps = { databaseUrl: url, now: () => T0 };
     await withOpen(url, async (database) => {
       await storeKit(database);
@@ -184,7 +195,7 @@ describeEachDialect('backing up and restoring the database', (ctx) => {
   it('restores into a new, empty database without --force (PostgreSQL: a database of its own, tables in "public")', async () => {
     const [source, target] = ctx.dialect === 'sqlite' ? [await ctx.freshUrl(), await ctx.freshUrl()] : [await createPostgresDatabase(), await createPostgresDatabase()];
     try {
-      const out = join(mkdtempSync(join(tmpdir(), 'misura-backup-')), 'misura.backup');
+      const out = join(backupFolder(), 'misura.backup');
       const before = await withOpen(source, async (database) => {
         await storeKit(database);
         await ingestDays(database, [2, 3]);

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { KIT_INDICATORS } from '../actions/events.test-kit.ts';
 import { createBufferIo } from './cli-io.ts';
 import { seedKit } from './events-commands.test-kit.ts';
@@ -14,9 +14,20 @@ const run = async (env: Record<string, string>, ...args: string[]) => {
   return { code, stdout: io.stdout.join('\n'), stderr: io.stderr.join('\n') };
 };
 
+const folders: string[] = [];
+function tempFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'misura-backup-cli-'));
+  folders.push(folder);
+  return folder;
+}
+
 describe('misura backup and misura restore', () => {
+  afterAll(() => {
+    for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+  });
+
   it('back up a database, refuse to restore it under a running `misura serve`, and restore it once the server stopped', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'misura-backup-cli-'));
+    const folder = tempFolder();
     const env = { MISURA_DB_URL: join(folder, 'data', 'misura.db') };
     await seedKit(env.MISURA_DB_URL, KIT_INDICATORS.slice(0, 1));
     const out = join(folder, 'backups', 'misura-2026-03-10.db');
@@ -41,7 +52,7 @@ describe('misura backup and misura restore', () => {
   });
 
   it('names what is missing: the --out option, the backup file, its manifest', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'misura-backup-cli-'));
+    const folder = tempFolder();
     const env = { MISURA_DB_URL: join(folder, 'misura.db') };
     expect((await run(env, 'backup')).code).toBe(2);
     const unwritable = await run(env, 'backup', '--out', '/dev/null/b.db');

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { formatBackupManifest, MANIFEST_FORMAT, manifestPathOf, readBackupManifest, sha256OfFile, type BackupManifest } from './backup-manifest.ts';
 
 const manifest: BackupManifest = {
@@ -17,6 +17,7 @@ const manifest: BackupManifest = {
 
 describe('backup manifests', () => {
   const folder = mkdtempSync(join(tmpdir(), 'misura-manifest-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
   const write = (text: string) => {
     const path = join(folder, `${Math.random().toString(36).slice(2)}.json`);
     writeFileSync(path, text);
