@@ -200,7 +200,11 @@ class Ingestion {
     // A key absent when read but stored by the time of the insert came from a concurrent ingestion (another instance
     // on the same PostgreSQL database) that committed: it is read back and judged as stored before.
     const raced = absent.filter(([key]) => !inserted.has(key)).map(([, write]) => write);
-    if (raced.length > 0) for (const [key, original] of await this.findStored(raced)) stored.set(key, original);
+    if (raced.length > 0) {
+      for (const [key, original] of await this.findStored(raced)) stored.set(key, original);
+      const lost = raced.find(({ event }) => !stored.has(keyOf(event.source, event.id)));
+      if (lost !== undefined) throw new Error(`event ${lost.event.id} of ${lost.event.source} was neither inserted nor found stored`);
+    }
 
     // Rows are judged in order against what is stored or came earlier in the batch, so a key repeated within the
     // batch counts as it would across batches.

@@ -38,7 +38,6 @@ export function databaseBackupOf(url: string): Promise<DatabaseBackup> {
   return Promise.resolve(selectDialect(url).backup);
 }
 
-
 /**
  * Opens the database at `url` ("postgres://…" / "postgresql://…", or a SQLite file path, whose
  * folder is created; ":memory:" allowed) and brings it to the latest migration (idempotent).
