@@ -11,4 +11,9 @@ export interface Finding {
   /** The card field concerned ("target", "formula", "dimension", "year", …). */
   field: string | null;
   message: string;
+  /** Where in a PDF, a workbook or a table, when the file has pages, sheets or tables (all 1-based but the sheet's name). */
+  page?: number;
+  sheet?: string;
+  row?: number;
+  column?: number;
 }
