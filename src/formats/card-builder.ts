@@ -51,8 +51,10 @@ export function buildCard(part: DocumentPart, options: ReadCardOptions, source: 
   const { index, header } = found;
   const table = takeTable(rows, lines, index, header, source, file);
   const doubts: Finding[] = [...table.doubts];
-  const before = lines.slice(0, index);
-  const after = lines.slice(table.end);
+  // Outside the table, a spreadsheet's or a document table's empty cells around the words say nothing.
+  const outside = (from: number, to: number) => (source.format === 'text' ? lines.slice(from, to) : rows.slice(from, to).map(trimmedLine));
+  const before = outside(0, index);
+  const after = outside(table.end, rows.length);
   const split = splitAfterTable(before, after);
   const head = readCardHeader([...before, ...split.fields], file);
   if (split.fields.length > 0 && head.fields.name !== undefined) {
@@ -65,7 +67,7 @@ export function buildCard(part: DocumentPart, options: ReadCardOptions, source: 
   if (table.rows.length === 0) throw new UserError('the indicator table has no rows', { file, line: header.line });
   const read = readIndicatorRows(table.rows, header, file);
   if (read.indicators.length === 0) throw new UserError('the indicator table has no indicator rows', { file, line: header.line });
-  const footnotes = readFootnotes([...table.noteLines, ...split.notes]);
+  const footnotes = readFootnotes(split.notes);
 
   doubts.push(...head.doubts, ...read.doubts);
   const year = decideYear(head.years, options, doubts);
@@ -145,6 +147,25 @@ function toSourceLine(row: DocumentRow): SourceLine {
   return { number: row.place.line, text };
 }
 
+/** A row without the empty cells before and after its words. */
+function trimmedLine(row: DocumentRow): SourceLine {
+  const texts = row.cells.map((cell) => cell.text);
+  let start = 0;
+  let end = texts.length;
+  while (start < end && toInlineText(texts[start] ?? '') === '') start++;
+  while (end > start && toInlineText(texts[end - 1] ?? '') === '') end--;
+  return { number: row.place.line, text: texts.slice(start, end).map(toCellLine).join('\t') };
+}
+
+/** A row that opens the service fields, a footnote or the notes section: the indicator table is over. */
+function endsTable(row: DocumentRow): boolean {
+  const texts = row.cells.map((cell) => cell.text).filter((text) => toInlineText(text) !== '');
+  const first = texts[0];
+  if (first === undefined) return false;
+  if (texts.length === 1 && (FOOTNOTE_ROW.test(toInlineText(first)) || isNotesHeading(first))) return true;
+  return startsField({ number: row.place.line, text: texts.map(toCellLine).join('\t') });
+}
+
 function toCellLine(text: string): string {
   return text.includes('\t') || text.includes('\n') || text.includes('\r') ? text.replace(/\t/g, ' ').replace(/\r\n|\r|\n/g, '<br>') : text;
 }
@@ -189,8 +210,6 @@ interface TakenTable {
   rows: SourceLine[];
   /** Index in the lines of the first line after the table. */
   end: number;
-  /** Footnotes written as rows of the table. */
-  noteLines: SourceLine[];
   doubts: Finding[];
 }
 
@@ -220,6 +239,8 @@ function takeTable(rows: readonly DocumentRow[], lines: readonly SourceLine[], h
       const row = rows[i];
       if (row === undefined) break;
       if (row.table === table) {
+        // Service fields or footnotes written in the same table (or sheet) end the indicators.
+        if (endsTable(row)) break;
         picked.push(i);
         continue;
       }
@@ -239,7 +260,6 @@ function takeTable(rows: readonly DocumentRow[], lines: readonly SourceLine[], h
   }
 
   const keep: SourceLine[] = [];
-  const noteLines: SourceLine[] = [];
   const above = new Map<number, string>();
   for (const index of picked) {
     const line = lines[index];
@@ -257,11 +277,8 @@ function takeTable(rows: readonly DocumentRow[], lines: readonly SourceLine[], h
       if (cell.text !== '') above.set(column, cell.text);
       return cell.text;
     });
-    const texts = filled.filter((text) => toInlineText(text) !== '');
-    if (texts.length === 1 && (FOOTNOTE_ROW.test(toInlineText(texts[0] ?? '')) || isNotesHeading(texts[0] ?? ''))) {
-      noteLines.push({ number: line.number, text: toCellLine(texts[0] ?? '') });
-      continue;
-    }
+    // Structured documents drop no trailing cells: a short row is one whose last cells are merged or absent.
+    while (row.table !== null && filled.length < header.width) filled.push('');
     keep.push({ number: line.number, text: filled.map(toCellLine).join('\t') });
   }
   if (source.truncated && end >= rows.length && keep.length > 0) {
@@ -273,7 +290,7 @@ function takeTable(rows: readonly DocumentRow[], lines: readonly SourceLine[], h
       doubts.push({ code: 'truncated-row', severity: 'warning', file, line: last.number, field: null, message: 'the file ends in this row: it is cut short and the row is not imported' });
     }
   }
-  return { rows: keep, end, noteLines, doubts };
+  return { rows: keep, end, doubts };
 }
 
 function sameHeader(line: SourceLine, header: TableHeader): boolean {
