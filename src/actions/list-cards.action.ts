@@ -75,7 +75,8 @@ function toListing(stored: StoredCard): CardListing {
   };
 }
 
-function toIndicatorListing(indicator: Indicator): IndicatorListing {
+/** An indicator as listings show it (also the dry run of an import). */
+export function toIndicatorListing(indicator: Indicator): IndicatorListing {
   const { target } = indicator;
   return {
     position: indicator.position,

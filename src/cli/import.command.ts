@@ -1,22 +1,52 @@
 import type { Command } from 'commander';
 import { openContext } from '../context.ts';
 import type { CliIo } from './cli-io.ts';
-import { parseYearOption, readCardFiles } from './card-files.ts';
+import { parseYearOption, readCardFileSet } from './card-files.ts';
 import { formatFinding } from './finding-format.ts';
 
-/** `misura import <files…>`: reads card files and stores them, all or nothing. */
-export function registerImportCommand(program: Command, io: CliIo, _setExit: (code: number) => void): void {
+interface ImportOptions {
+  year?: string;
+  dryRun?: boolean;
+  json?: boolean;
+  force?: boolean;
+}
+
+/** `misura import <files…>`: reads card files and stores them, all or nothing; `--dry-run` only reads them. */
+export function registerImportCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
     .command('import')
-    .description('Import standard cards (tab-separated text as PAs write them); prints what was imported and every doubtful cell.')
+    .description(
+      'Import standard cards: DOCX, ODT, XLSX/ODS (a card per sheet), PDF with a text layer, HTML, Markdown, CSV and tab-separated text, the format found from the content. Prints what was imported and every doubtful cell.',
+    )
     .argument('<files...>', 'card files')
     .option('--year <year>', 'the year of cards that state none')
-    .action(async (files: string[], options: { year?: string }) => {
+    .option('--dry-run', 'read and check the files, write nothing (no database is opened)')
+    .option('--json', 'with --dry-run: print {"cards":[…as "misura cards --json"…],"findings":[…],"doubts":[…]} (a contract other tools rely on)')
+    .option('--force', 'import a document that does not look like a standard card (a performance plan, a budget), with a warning')
+    .action(async (files: string[], options: ImportOptions) => {
       const year = parseYearOption(options.year);
-      const cards = await readCardFiles(files, year !== undefined ? { year } : {});
+      const readOptions = { ...(year !== undefined ? { year } : {}), ...(options.force ? { force: true } : {}) };
+      if (options.dryRun) {
+        const read = await readCardFileSet(files, { ...readOptions, keepGoing: true });
+        // Loaded here: a dry run needs no database, only the listing shape.
+        const { previewImport } = await import('../actions/preview-import.action.ts');
+        const preview = previewImport(read);
+        if (options.json) io.out(JSON.stringify(preview, null, 2));
+        else {
+          for (const card of preview.cards) io.out(`would import ${card.service} — ${card.year ?? 'undated'} — ${card.indicators.length} indicators`);
+          for (const finding of [...preview.findings, ...preview.doubts]) io.out(`  ${formatFinding(finding)}`);
+          io.out(`${preview.cards.length} cards, nothing written (dry run)`);
+        }
+        // A file that could not be read is bad input, as without --dry-run.
+        if (read.failed.length > 0) setExit(2);
+        return;
+      }
+      if (options.json) io.err('misura: --json goes with --dry-run; importing and printing the usual summary');
+      const read = await readCardFileSet(files, readOptions);
       const context = await openContext(io.env);
       try {
-        const summary = await context.actions.importCards(cards);
+        const summary = await context.actions.importCards(read.cards);
+        for (const finding of read.findings) io.out(formatFinding(finding));
         for (const card of summary.cards) {
           io.out(`${card.status.padEnd(9)} ${card.serviceName} — ${card.year ?? 'undated'} — ${card.indicatorCount} indicators`);
           for (const doubt of card.doubts) io.out(`  ${formatFinding(doubt)}`);

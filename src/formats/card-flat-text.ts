@@ -1,6 +1,323 @@
+import { CIVIT_DIMENSIONS, classifyDimension, findDimension } from '../domain/cards/dimension.ts';
 import type { Finding } from '../domain/cards/finding.ts';
 import type { DocumentRow } from './card-document.ts';
+import { foldLabel, matchFieldLabel } from './card-text-labels.ts';
+import { toInlineText } from './html-text.ts';
 
-export function unflattenRows(_rows: readonly DocumentRow[], _file: string): { rows: DocumentRow[]; doubts: Finding[] } | null {
+// Cards whose table lost its cells: text copied from a PDF, "pdftotext" output with one word per line, a web page
+// that printed each row as a sentence. The words are read as a stream: the header names the columns in order, each
+// row ends with its valore programmato, the dimension (or a sub-dimension that implies it) opens a row, and the
+// formula is told from the description by its wording. Every cell placed this way is a doubt.
+
+interface Token {
+  text: string;
+  line: number;
+  /** The token ends its source line. */
+  lineEnd: boolean;
+}
+
+/** Field labels as cards write them in full: in a stream of words only these open a field (a looser match would take "sito web" in a description for one). */
+const FIELD_PHRASE = /^(?:denominazione del servizio|nome del servizio|principali caratteristiche(?: del servizio)?|caratteristiche del servizio|modalita di erogazione|tipologia di utenza|tipologie di utenza|organo cui notificare|indirizzo della pagina web|indirizzo web|pagina web del servizio)\b/;
+
+function isFieldLabel(words: string): boolean {
+  const folded = foldLabel(words);
+  return FIELD_PHRASE.test(folded) && matchFieldLabel(words.replace(/:$/, '')) !== null;
+}
+
+/** The token of a row that has cells of its own. */
+const CELLS_ROW = '\u0000';
+
+/** The header labels a flattened table is read by, folded, exactly: a window of words must be one of them. */
+const HEADER_PHRASES: ReadonlyMap<string, ColumnName> = new Map([
+  ...['dimensioni', 'dimensione', 'dimensions', 'dimension'].map((p) => [p, 'dimension'] as const),
+  ...['sottodimensioni', 'sottodimensione', 'sotto dimensioni', 'sotto dimensione', 'sub dimensioni', 'subdimensions', 'sub dimensions'].map((p) => [p, 'subdimension'] as const),
+  ...['descrizione indicatore', 'descrizione dell indicatore', 'descrizione degli indicatori', 'descrizione', 'indicatore', 'indicatori', 'indicator', 'indicators', 'description'].map((p) => [p, 'description'] as const),
+  ...['formula indicatore', 'formula dell indicatore', 'formula', 'metodo di calcolo', 'modalita di calcolo', 'formula di calcolo'].map((p) => [p, 'formula'] as const),
+  ...['valore programmato', 'valori programmati', 'valore atteso', 'valore obiettivo', 'target', 'standard', 'standard di qualita', 'standard programmato'].map((p) => [p, 'target'] as const),
+  ...['note', 'annotazioni', 'osservazioni', 'notes'].map((p) => [p, 'notes'] as const),
+]);
+const MAX_LABEL_WORDS = 4;
+const MAX_FIELD_WORDS = 9;
+
+/** Words that end a row's target: units after the number. */
+const UNIT = /^(?:%|giorni|giorno|gg\.?|lavorativi|ore|ora|h|minuti|min\.?|settimane|settimana|mesi|mese|anni|anno|secondi|sec\.?|days?|hours?|minutes?|weeks?|l'anno|all'anno|annui|annue)$/i;
+/** Words that may come before a target's number. */
+const TARGET_LEAD = /^(?:≥|≤|>=|<=|>|<|=|£|³|entro|almeno|max\.?|massimo|minimo|min\.?|non|oltre|superiore|inferiore|pari|a|al|il|le|di|uguale|maggiore|minore|o|ad|fino|up|to|at|least|within)$/i;
+const NUMBER = /^(?:[≥≤><=£³]=?)?\d+(?:[.,]\d+)?(?:%|h|gg)?$/;
+/** Words that open a formula. */
+const FORMULA_START = /^(?:numero|n\.|n°|nr\.?|percentuale|rapporto|tempo|tempi|giorni|ore|media|totale|somma|data|rilevazione|verifica|sommatoria|quota|indice|%)$/i;
+const FOOTNOTE = /^\\?\(\s*\\?[*&]\s*\)$|^\(\d{1,2}\)$/;
+
+/** Sub-dimension words of the CIVIT dimensions ("fisica", "multicanale", "Responsabili", …), folded, with their dimension. */
+const SUBDIMENSIONS: readonly { words: string[]; dimension: string }[] = CIVIT_DIMENSIONS.flatMap((entry) =>
+  entry.subdimensions.flatMap((sub) => {
+    const words = foldLabel(sub.label).split(' ');
+    const own = foldLabel(entry.label);
+    // "Accessibilità fisica" is also written "fisica" alone.
+    return words[0] === own && words.length > 1 ? [{ words, dimension: entry.label }, { words: words.slice(1), dimension: entry.label }] : [{ words, dimension: entry.label }];
+  }),
+);
+
+/**
+ * Reads a card whose indicator table was flattened into text. Null when the rows are not single lines of text or no
+ * header naming the columns (with "Dimensioni" and a target column) can be found among their words.
+ */
+export function unflattenRows(rows: readonly DocumentRow[], file: string): { rows: DocumentRow[]; doubts: Finding[] } | null {
+  const tokens: Token[] = [];
+  for (const row of rows) {
+    const texts = row.cells.map((cell) => toInlineText(cell.text)).filter((text) => text !== '');
+    // A row that still has cells (a key/value line) is no table row: one token stands for it.
+    if (texts.length > 1) {
+      tokens.push({ text: CELLS_ROW, line: row.place.line, lineEnd: true });
+      continue;
+    }
+    const words = (texts[0] ?? '').split(' ').filter((w) => w !== '');
+    words.forEach((text, index) => tokens.push({ text, line: row.place.line, lineEnd: index === words.length - 1 }));
+  }
+  const header = findHeader(tokens);
+  if (header === null) return null;
+  const doubts: Finding[] = [];
+  const doubt = (line: number, field: string | null, message: string, severity: Finding['severity'] = 'info') =>
+    doubts.push({ code: field === 'dimension' ? 'doubtful-dimension' : 'doubtful-cell', severity, file, line, field, message });
+
+  const wordPerLine = isWordPerLine(rows);
+  const headerLine = tokens[header.start]?.line ?? 1;
+  const out: DocumentRow[] = [];
+  // Above the table: lines as they were, or (one word per line) lines rebuilt at each field label.
+  if (wordPerLine) for (const line of splitAtFields(tokens.slice(0, header.start))) out.push({ cells: line.cells.map((text) => ({ text })), place: { line: line.line }, table: null });
+  else out.push(...rows.filter((row) => row.place.line < headerLine));
+  out.push({ cells: header.labels.map((label) => ({ text: label })), place: { line: headerLine }, table: null });
+  doubt(headerLine, null, `the table's cells are run together in the text: rows and cells were told apart by their words (columns ${header.labels.map((l) => `"${l}"`).join(', ')})`, 'warning');
+
+  let index = header.end;
+  let dimension: string | null = null;
+  let tableEnd = tokens.length;
+  const indicatorRows: DocumentRow[] = [];
+  while (index < tokens.length) {
+    const first = tokens[index];
+    if (first === undefined || endsTable(tokens, index)) {
+      tableEnd = index;
+      break;
+    }
+    const end = rowEnd(tokens, index, wordPerLine);
+    const rowTokens = tokens.slice(index, end);
+    index = end;
+    const cells = splitRow(rowTokens, header.columns, dimension, (field, message, severity) => doubt(first.line, field, message, severity));
+    if (cells === null) continue;
+    if (cells.dimension !== '') dimension = classifyDimension(cells.dimension).label;
+    const texts = header.columns.map((key) => cells[key]);
+    indicatorRows.push({ cells: texts.map((text) => ({ text })), place: { line: first.line }, table: null });
+  }
+  if (indicatorRows.length === 0) return null;
+  // Rows become tab-separated lines; numbers keep increasing.
+  let last = headerLine;
+  for (const row of indicatorRows) {
+    last = Math.max(last + 1, row.place.line);
+    out.push({ ...row, place: { line: last } });
+  }
+  const firstBelow = tokens[tableEnd]?.line ?? Infinity;
+  const below = wordPerLine ? splitAtFields(tokens.slice(tableEnd)) : rows.filter((row) => row.place.line >= firstBelow).map((row) => ({ line: row.place.line, cells: row.cells.map((c) => c.text) }));
+  for (const line of below) {
+    last = Math.max(last + 1, line.line);
+    out.push({ cells: line.cells.map((text) => ({ text })), place: { line: last }, table: null });
+  }
+  for (const d of doubts) if (d.line !== null && d.line > headerLine) d.line = Math.max(d.line, headerLine + 1);
+  return { rows: out, doubts };
+}
+
+type Cells = Record<'dimension' | 'subdimension' | 'description' | 'formula' | 'target' | 'notes', string>;
+type ColumnName = keyof Cells;
+
+/** The header: its column labels in order, and where its words start and end. */
+function findHeader(tokens: readonly Token[]): { start: number; end: number; labels: string[]; columns: ColumnName[] } | null {
+  for (let start = 0; start < tokens.length; start++) {
+    if (!/^dimension[ei]/i.test(foldLabel(tokens[start]?.text ?? ''))) continue;
+    const labels: string[] = [];
+    const columns: ColumnName[] = [];
+    let at = start;
+    while (at < tokens.length) {
+      let matched = 0;
+      for (let size = Math.min(MAX_LABEL_WORDS, tokens.length - at); size >= 1 && matched === 0; size--) {
+        const words = tokens.slice(at, at + size).map((t) => t.text).join(' ');
+        const key = HEADER_PHRASES.get(foldLabel(words));
+        if (key !== undefined && !columns.includes(key)) {
+          labels.push(words);
+          columns.push(key);
+          matched = size;
+        }
+      }
+      if (matched === 0) break;
+      at += matched;
+    }
+    if (columns.length >= 3 && columns.includes('dimension') && columns.includes('target')) return { start, end: at, labels, columns };
+  }
   return null;
+}
+
+function isWordPerLine(rows: readonly DocumentRow[]): boolean {
+  const lines = rows.map((r) => toInlineText(r.cells[0]?.text ?? '')).filter((t) => t !== '');
+  if (lines.length < 20) return false;
+  return lines.filter((t) => t.split(' ').length <= 2).length / lines.length >= 0.6;
+}
+
+/** One word per line: each field label starts a key/value line; footnote marks start their own lines. */
+function splitAtFields(tokens: readonly Token[]): { line: number; cells: string[] }[] {
+  const lines: { line: number; cells: string[] }[] = [];
+  let current: { line: number; label: string | null; words: string[] } | null = null;
+  const close = () => {
+    if (current) lines.push({ line: current.line, cells: current.label === null ? [current.words.join(' ')] : [current.label, current.words.join(' ')] });
+  };
+  for (let i = 0; i < tokens.length; ) {
+    const token = tokens[i];
+    if (!token) break;
+    // The longest label after which a capitalised word starts the value; else the longest label.
+    let size = 0;
+    let fallback = 0;
+    for (let n = Math.min(MAX_FIELD_WORDS, tokens.length - i); n >= 2 && size === 0; n--) {
+      if (!isFieldLabel(tokens.slice(i, i + n).map((t) => t.text).join(' '))) continue;
+      fallback ||= n;
+      if (/^\p{Lu}|^(?:https?:|www\.)/u.test(tokens[i + n]?.text ?? 'X')) size = n;
+    }
+    size ||= fallback;
+    if (size > 0) {
+      close();
+      current = { line: token.line, label: tokens.slice(i, i + size).map((t) => t.text).join(' '), words: [] };
+      i += size;
+      continue;
+    }
+    if (FOOTNOTE.test(token.text) || current === null) {
+      close();
+      current = { line: token.line, label: null, words: [] };
+    }
+    current.words.push(token.text);
+    i += 1;
+  }
+  close();
+  return lines.filter((l) => l.cells.some((c) => c !== ''));
+}
+
+/** The table ends at a footnote mark, the notes heading or a service field label. */
+function endsTable(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index];
+  if (!token || token.text === CELLS_ROW) return true;
+  const startsLine = index === 0 || tokens[index - 1]?.lineEnd === true;
+  if (FOOTNOTE.test(token.text) && startsLine) return true;
+  if (/^note:?$/i.test(token.text) && (token.lineEnd || startsLine)) return true;
+  for (let n = Math.min(MAX_FIELD_WORDS, tokens.length - index); n >= 2; n--) {
+    if (isFieldLabel(tokens.slice(index, index + n).map((t) => t.text).join(' '))) return true;
+  }
+  return false;
+}
+
+/** Where a row ends: after the words of its target, at the end of a line (or, one word per line, before the next row's first word). */
+function rowEnd(tokens: readonly Token[], start: number, wordPerLine: boolean): number {
+  for (let i = start; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (!token) break;
+    if (endsTable(tokens, i) && i > start) return i;
+    if (!NUMBER.test(token.text) && !(token.text === '%' && i > start)) continue;
+    let end = i + 1;
+    while (end < tokens.length && UNIT.test(tokens[end]?.text ?? '') && !(tokens[end - 1]?.lineEnd && !wordPerLine)) end++;
+    const next = tokens[end];
+    const atLineEnd = tokens[end - 1]?.lineEnd === true;
+    if (next === undefined) return end;
+    if (!wordPerLine && atLineEnd) return end;
+    if (wordPerLine && (startsRow(next.text) || endsTable(tokens, end))) return end;
+  }
+  return tokens.length;
+}
+
+/** A word that may open a row: a dimension, a sub-dimension or a capitalised word. */
+function startsRow(word: string): boolean {
+  const folded = foldLabel(word);
+  return findDimension(classifyDimension(word).key) !== undefined || SUBDIMENSIONS.some((s) => s.words[0] === folded) || /^\p{Lu}/u.test(word);
+}
+
+/**
+ * A row's words into cells: the target at the end, the dimension (or a sub-dimension naming one) at the start, and the
+ * rest split where the formula's wording begins. Null for a row with no words.
+ */
+function splitRow(tokens: readonly Token[], columns: readonly ColumnName[], current: string | null, doubt: (field: string | null, message: string, severity?: Finding['severity']) => void): Cells | null {
+  const words = tokens.map((t) => t.text);
+  if (words.length === 0) return null;
+  const cells: Cells = { dimension: '', subdimension: '', description: '', formula: '', target: '', notes: '' };
+  // The target: the last number, its unit, and the words that lead to it.
+  let targetStart = words.length;
+  for (let i = words.length - 1; i >= 0; i--) {
+    if (NUMBER.test(words[i] ?? '')) {
+      targetStart = i;
+      while (targetStart > 0 && TARGET_LEAD.test(words[targetStart - 1] ?? '') && words.length - targetStart < 8) targetStart--;
+      break;
+    }
+  }
+  if (targetStart === words.length) doubt('target', 'no valore programmato found at the end of the row', 'warning');
+  cells.target = words.slice(targetStart).join(' ');
+  let rest = words.slice(0, targetStart);
+
+  const dimensionWords = leadingDimension(rest);
+  if (dimensionWords > 0) {
+    cells.dimension = rest.slice(0, dimensionWords).join(' ');
+    rest = rest.slice(dimensionWords);
+  }
+  const sub = SUBDIMENSIONS.find((s) => s.words.every((w, i) => foldLabel(rest[i] ?? '') === w));
+  const ownName = cells.dimension !== '' && foldLabel(rest[0] ?? '') === foldLabel(classifyDimension(cells.dimension).label);
+  if ((sub || ownName) && columns.includes('subdimension')) {
+    // The sub-dimension runs to the next capitalised word ("Conformità e affidabilità", "Tempestività di risposta").
+    let length = sub ? sub.words.length : 1;
+    while (length < Math.min(5, rest.length - 1) && !/^\p{Lu}/u.test(rest[length] ?? '')) length++;
+    if (length >= rest.length || !/^\p{Lu}/u.test(rest[length] ?? '')) length = sub ? sub.words.length : 1;
+    cells.subdimension = rest.slice(0, length).join(' ');
+    rest = rest.slice(length);
+    const known = cells.dimension !== '' ? classifyDimension(cells.dimension).label : current;
+    if (sub && (known === null || (cells.dimension === '' && known !== sub.dimension))) {
+      cells.dimension = sub.dimension;
+      doubt('dimension', `dimension "${sub.dimension}" inferred from the sub-dimension "${cells.subdimension}"`, 'warning');
+    }
+  } else if (cells.dimension === '' && current === null) {
+    doubt('dimension', 'the first row names no dimension', 'warning');
+  } else if (cells.dimension === '') {
+    doubt('dimension', `no dimension written: read as continuing "${current}"`);
+  }
+
+  // The formula begins at its first typical word ("Numero", "N.", "Percentuale", …) after the description's words.
+  let formulaStart = -1;
+  for (let i = 1; i < rest.length; i++) if (FORMULA_START.test(rest[i] ?? '') && /^\p{Lu}|^[N%]/u.test(rest[i] ?? '')) {
+    formulaStart = i;
+    break;
+  }
+  // An additional dimension (Continuità, Elasticità…) gives its definition in the sub-dimension column, no description.
+  const dimensionLabel = cells.dimension !== '' ? classifyDimension(cells.dimension) : current === null ? null : classifyDimension(current);
+  const additional = dimensionLabel !== null && findDimension(dimensionLabel.key)?.kind === 'additional' && cells.subdimension === '' && columns.includes('subdimension');
+  if (additional && formulaStart > 0) {
+    cells.subdimension = rest.slice(0, formulaStart).join(' ');
+    cells.formula = rest.slice(formulaStart).join(' ');
+    doubt('formula', `definition of the additional dimension and formula told apart by wording: formula read as "${cells.formula}"`);
+  } else if (!columns.includes('formula')) cells.description = rest.join(' ');
+  else if (!columns.includes('description')) cells.formula = rest.join(' ');
+  else if (formulaStart > 0) {
+    cells.description = rest.slice(0, formulaStart).join(' ');
+    cells.formula = rest.slice(formulaStart).join(' ');
+    doubt('formula', `description and formula told apart by wording: formula read as "${cells.formula}"`);
+  } else if (rest.length > 0 && FORMULA_START.test(rest[0] ?? '')) {
+    cells.formula = rest.join(' ');
+    doubt('formula', `no description: the words read as the formula "${cells.formula}"`);
+  } else {
+    cells.description = rest.join(' ');
+    if (rest.length > 0) doubt('formula', 'no formula told apart from the description', 'warning');
+  }
+  return cells;
+}
+
+/** How many leading words name a dimension: the fewest ("Accessibilità" of "Accessibilità multicanale"), with a "(*)" after it. */
+function leadingDimension(words: readonly string[]): number {
+  for (let n = 1; n <= Math.min(3, words.length); n++) {
+    const candidate = words.slice(0, n).join(' ');
+    const info = classifyDimension(candidate);
+    if (findDimension(info.key) !== undefined) {
+      // A "(*)" right after the dimension belongs to it.
+      const mark = /^\\?\(\\?\*\)$/.test(words[n] ?? '') ? 1 : 0;
+      return n + mark;
+    }
+  }
+  return 0;
 }

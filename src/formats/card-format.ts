@@ -1,6 +1,5 @@
 import { CardReadError } from '../domain/cards/card-read-error.ts';
 import { FORMATS_READ, type CardFormat } from './card-document.ts';
-import { looksLikeHtml } from './card-html.reader.ts';
 import { hasPipeTable } from './card-markdown.reader.ts';
 import { readTableHeader } from './card-text-table.ts';
 import { isZip, listZip, readZip, entryText } from './card-zip.ts';
@@ -106,4 +105,11 @@ function indexOfUtf16(bytes: Uint8Array, text: string): number {
     return i;
   }
   return -1;
+}
+
+/** True when text is an HTML page or fragment with a table, a list or a body: markup, not tab-separated text with a few tags. */
+export function looksLikeHtml(text: string): boolean {
+  const head = text.slice(0, 4096).replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  if (/^<!doctype html|^<html[\s>]|^<\?xml[^>]*>\s*<!doctype html|^<\?xml[^>]*>\s*<html/.test(head)) return true;
+  return head.startsWith('<') && /<(?:table|body|ul|ol|dl)[\s>]/i.test(text.slice(0, 200_000));
 }

@@ -133,10 +133,3 @@ function clampSpan(value: string | null): number {
   const n = Number.parseInt(value ?? '1', 10);
   return Number.isFinite(n) && n >= 1 ? Math.min(n, MAX_SPAN) : 1;
 }
-
-/** True when text is an HTML page or fragment with a table, a list or a body: markup, not tab-separated text with a few tags. */
-export function looksLikeHtml(text: string): boolean {
-  const head = text.slice(0, 4096).replace(/^\uFEFF/, '').trimStart().toLowerCase();
-  if (/^<!doctype html|^<html[\s>]|^<\?xml[^>]*>\s*<!doctype html|^<\?xml[^>]*>\s*<html/.test(head)) return true;
-  return head.startsWith('<') && /<(?:table|body|ul|ol|dl)[\s>]/i.test(text.slice(0, 200_000));
-}
