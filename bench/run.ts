@@ -3,7 +3,8 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /**
- * `npm run bench`: every bench/*.bench.ts (card page, ingestion, and the demo build when bench/demo.bench.ts exists),
+ * `npm run bench`: every bench/*.bench.ts (card page, ingestion, the importer on damaged card files (fuzz-cards), and the
+ * demo build when bench/demo.bench.ts exists),
  * one after the other, each in its own process so that one's memory and JIT state do not weigh on the next.
  * Settings: BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_ROUNDS, BENCH_BATCH (see bench/load.ts and the scripts).
  */

@@ -51,23 +51,33 @@ export function buildCard(part: DocumentPart, options: ReadCardOptions, source: 
   const { index, header } = found;
   const table = takeTable(rows, lines, index, header, source, file);
   const doubts: Finding[] = [...table.doubts];
+  const split = rows[index]?.cells.flatMap((cell, column) => (cell.flags?.includes('split-lines') && toInlineText(cell.text) !== '' ? [{ column, text: toInlineText(cell.text) }] : [])) ?? [];
+  if (split.length > 0) {
+    doubts.push({ code: 'doubtful-header', severity: 'info', file, line: header.line, field: null, message: `header cells put together from words on several lines: ${split.map((c) => `"${c.text}"`).join(', ')}` });
+  }
   // Outside the table, a spreadsheet's or a document table's empty cells around the words say nothing.
   const outside = (from: number, to: number) => (source.format === 'text' ? lines.slice(from, to) : rows.slice(from, to).map(trimmedLine));
   const before = outside(0, index);
   const after = outside(table.end, rows.length);
-  const split = splitAfterTable(before, after);
-  const head = readCardHeader([...before, ...split.fields], file);
-  if (split.fields.length > 0 && head.fields.name !== undefined) {
-    const first = split.fields[0];
+  const parts = splitAfterTable(before, after);
+  const head = readCardHeader([...before, ...parts.fields], file);
+  if (parts.fields.length > 0 && head.fields.name !== undefined) {
+    const first = parts.fields[0];
     if (first) doubts.push({ code: 'doubtful-line', severity: 'info', file, line: first.number, field: null, message: 'the service fields follow the table: read from there' });
   }
-  const name = toInlineText(head.fields.name?.parts.join('\n') ?? '');
+  let name = toInlineText(head.fields.name?.parts.join('\n') ?? '');
+  if (name === '' && found.forced) {
+    // A document forced in names no service: its first line above the table stands for one.
+    const first = before.find((line) => toInlineText(line.text) !== '');
+    name = first ? toInlineText(first.text.split('\t').join(' ')) : options.file;
+    doubts.push({ code: 'doubtful-cell', severity: 'warning', file, line: first?.number ?? null, field: 'name', message: `no service name: "${name}" stands for it` });
+  }
   if (name === '') throw new UserError(`not a standard card: no service name ("${FIELD_LABELS.name}") above the table`, { file, field: 'name' });
 
   if (table.rows.length === 0) throw new UserError('the indicator table has no rows', { file, line: header.line });
   const read = readIndicatorRows(table.rows, header, file);
   if (read.indicators.length === 0) throw new UserError('the indicator table has no indicator rows', { file, line: header.line });
-  const footnotes = readFootnotes(split.notes);
+  const footnotes = readFootnotes(parts.notes);
 
   doubts.push(...head.doubts, ...read.doubts);
   const year = decideYear(head.years, options, doubts);
@@ -230,7 +240,15 @@ function takeTable(rows: readonly DocumentRow[], lines: readonly SourceLine[], h
     end = taken.end;
     const numbers = new Set(taken.rows.map((row) => row.number));
     picked = [];
-    for (let i = headerIndex + 1; i < end; i++) if (numbers.has(lines[i]?.number ?? -1)) picked.push(i);
+    for (let i = headerIndex + 1; i < end; i++) {
+      const row = rows[i];
+      // Service fields written after the table end it, though their lines have tabs too.
+      if (row !== undefined && endsTable(row)) {
+        end = i;
+        break;
+      }
+      if (numbers.has(lines[i]?.number ?? -1)) picked.push(i);
+    }
   } else {
     picked = [];
     let table = headerRow.table;

@@ -64,5 +64,12 @@ export function readCsv(text: string, file: string): CardDocument {
     previousEnd = info.lines;
     rows.push({ cells: record.map((cell) => ({ text: cell })), place: { line, row: rows.length + 1 }, table: 1 });
   }
+  // A file that stops mid-row (no line end after a row shorter than the others) was cut short.
+  const last = rows[rows.length - 1];
+  const widest = Math.max(0, ...rows.map((row) => row.cells.length));
+  if (!truncated && last && !/[\r\n]$/.test(text) && last.cells.length < widest) {
+    truncated = true;
+    notes.push({ code: 'truncated-file', severity: 'warning', message: 'the CSV file stops in the middle of a row: it is cut short', place: { line: last.place.line } });
+  }
   return singlePartDocument(file, 'csv', rows, { truncated, notes });
 }

@@ -279,12 +279,17 @@ ${layout.notes.map((n) => `<p>${xml(n)}</p>`).join('\n')}
 
 const require = createRequire(import.meta.url);
 
-export async function buildPdf(layout: CardLayout): Promise<Uint8Array> {
+/** Any PDF pdfmake makes, with the Roboto fonts it ships (and nothing fetched or read beyond them). */
+export async function renderPdf(definition: TDocumentDefinitions): Promise<Uint8Array> {
   const pdfmake = require('pdfmake') as typeof PdfMake;
   const fontDir = `${require.resolve('pdfmake/package.json').replace(/package\.json$/, '')}fonts/Roboto/`;
   pdfmake.setFonts({ Roboto: { normal: `${fontDir}Roboto-Regular.ttf`, bold: `${fontDir}Roboto-Medium.ttf`, italics: `${fontDir}Roboto-Italic.ttf`, bolditalics: `${fontDir}Roboto-MediumItalic.ttf` } });
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path) => path.startsWith(fontDir));
+  return new Uint8Array(await pdfmake.createPdf(definition).getBuffer());
+}
+
+export async function buildPdf(layout: CardLayout, extra: Partial<TDocumentDefinitions> = {}): Promise<Uint8Array> {
   const cellOf = (cell: LayoutCell): PdfCell => ({ stack: cell.map((line) => ({ text: line.map((s) => ('href' in s ? { text: s.text, link: s.href } : { text: s.text })) })) });
   const table = (rows: PdfCell[][], widths: (string | number)[], headerRows: number): Content => ({
     table: { headerRows, dontBreakRows: true, widths, body: rows },
@@ -298,19 +303,20 @@ export async function buildPdf(layout: CardLayout): Promise<Uint8Array> {
     defaultStyle: { font: 'Roboto', fontSize: 8 },
     content: [
       ...layout.titles.map((title): Content => ({ text: title, bold: true, alignment: 'center', margin: [0, 0, 0, 6] })),
-      table(layout.fields.map((f) => [{ text: f.label, bold: true }, cellOf(f.value)]), [160, '*'], 0),
+      table(layout.fields.map((f) => [{ text: f.label, bold: true }, cellOf(f.value)]), ['25%', '*'], 0),
       table(
         [
           layout.columns.map((c): PdfCell => ({ text: c, bold: true })),
           ...layout.rows.map((row) => row.map((cell): PdfCell => (cell.rowSpan === 0 ? '' : cell.rowSpan > 1 ? { text: cell.text, rowSpan: cell.rowSpan } : cell.text))),
         ],
-        layout.columns.length === 6 ? [80, 110, 150, 180, 70, '*'] : [90, 130, 170, 200, '*'],
+        layout.columns.length === 6 ? ['11%', '15%', '21%', '25%', '12%', '*'] : ['12%', '17%', '24%', '30%', '*'],
         1,
       ),
       ...layout.notes.map((note): Content => ({ text: note, margin: [0, 4, 0, 4] })),
     ],
+    ...extra,
   };
-  return new Uint8Array(await pdfmake.createPdf(definition).getBuffer());
+  return renderPdf(definition);
 }
 
 // ---- CSV and Markdown

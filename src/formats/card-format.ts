@@ -28,7 +28,7 @@ export function detectCardFormat(bytes: Uint8Array, file: string): DetectedForma
 }
 
 function zipFormat(bytes: Uint8Array, file: string): 'docx' | 'xlsx' | 'odt' | 'ods' {
-  const names = listZip(bytes);
+  const { names, damaged } = listZip(bytes);
   if (names.includes('word/document.xml')) return 'docx';
   if (names.includes('xl/workbook.xml')) return 'xlsx';
   if (names.includes('mimetype') || names.includes('content.xml')) {
@@ -40,7 +40,7 @@ function zipFormat(bytes: Uint8Array, file: string): 'docx' | 'xlsx' | 'odt' | '
     }
   }
   if (names.includes('ppt/presentation.xml')) throw new CardReadError('unsupported-format', `a PowerPoint presentation is not read. ${FORMATS_READ}`, { file });
-  if (names.length === 0) throw new CardReadError('unreadable-file', `a damaged zip file: nothing in it can be read. ${FORMATS_READ}`, { file });
+  if (names.length === 0 || damaged) throw new CardReadError('unreadable-file', `a damaged zip file (a Word, Excel or OpenDocument file cut short or corrupted?): its text cannot be found. ${FORMATS_READ}`, { file });
   throw new CardReadError('unsupported-format', `a zip archive that is neither a Word, Excel nor OpenDocument file: unpack it and import the card inside. ${FORMATS_READ}`, { file });
 }
 

@@ -215,8 +215,8 @@ function columnsOf(block: Block): Column[] {
 }
 
 /**
- * The words of chunks in reading order. A line that ends a sentence, or after which the next line's first word would
- * have fitted, ends a paragraph (a line break); other lines were wrapped (a space, or nothing after a "/" or a
+ * The words of chunks in reading order. A line after which the next line's first word would have fitted ends a
+ * paragraph (a line break); other lines were wrapped (a space, or nothing after a "/" or a
  * hyphen inside a word, where lines break in URLs and formulas). A link cut by a line break is made whole again.
  */
 function cellText(chunks: readonly Chunk[]): string {
@@ -227,7 +227,7 @@ function cellText(chunks: readonly Chunk[]): string {
     const previous = sorted[index - 1];
     if (previous === undefined) out = chunk.text;
     else if (Math.abs(previous.y - chunk.y) <= 0.35 * chunk.size) out += ` ${chunk.text}`;
-    else if (/[.;:!?]$/.test(plainText(previous.text)) || firstWordFits(previous, chunk, right)) out += `\n${chunk.text}`;
+    else if (firstWordFits(previous, chunk, right)) out += `\n${chunk.text}`;
     else out += /(?:\/|[^\s-]-)$/.test(plainText(previous.text)) ? chunk.text : ` ${chunk.text}`;
   }
   for (let joined = out.replace(LINK_CUT, '$1'); joined !== out; joined = out.replace(LINK_CUT, '$1')) out = joined;

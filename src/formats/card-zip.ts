@@ -14,8 +14,8 @@ export function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05 || bytes[2] === 0x07) && (bytes[3] === 0x04 || bytes[3] === 0x06 || bytes[3] === 0x08);
 }
 
-/** The entry names of a zip (without inflating anything); an empty list when none can be read. */
-export function listZip(bytes: Uint8Array): string[] {
+/** The entry names of a zip (without inflating anything), and whether its directory was damaged. */
+export function listZip(bytes: Uint8Array): { names: string[]; damaged: boolean } {
   const names: string[] = [];
   try {
     unzipSync(bytes, {
@@ -24,9 +24,14 @@ export function listZip(bytes: Uint8Array): string[] {
         return false;
       },
     });
-    return names;
+    return { names, damaged: false };
   } catch {
-    return [...scanLocalEntries(bytes, () => false).keys()];
+    const found: string[] = [];
+    scanLocalEntries(bytes, (name) => {
+      found.push(name);
+      return false;
+    });
+    return { names: found, damaged: true };
   }
 }
 

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { ImportedCard } from '../domain/cards/imported-card.ts';
+import { readCardText } from './card-text.importer.ts';
+
+const SEEDS = new URL('../../seeds/', import.meta.url);
+const readSeed = (name: string) => readFileSync(new URL(name, SEEDS), 'utf8');
+const S0 = '000_c79bcda3436e61a9.txt';
+const S2 = '002_36860386eee61ce2.txt';
+
+/** The seed with each table row's cells run together on one line, as text copied from a PDF gives it. */
+function flatten(text: string): string {
+  const lines = text.split('\n');
+  const header = lines.findIndex((line) => line.startsWith('Dimensioni\t'));
+  return lines.map((line, index) => (index >= header && line.includes('\t') ? line.split('\t').filter((c) => c !== '').join(' ') : line)).join('\n');
+}
+
+const cellsOf = (card: ImportedCard) => card.card.indicators.map((i) => ({ dimension: i.dimension, subdimension: i.subdimension, description: i.description, formula: i.formula, target: i.target.text, additional: i.additional }));
+
+describe('reading a card whose table cells were run together', () => {
+  it.each([S0, S2])('reads the flattened rows of %s as the same indicators as its table', (name) => {
+    const table = readCardText(readSeed(name), { file: name });
+    const flat = readCardText(flatten(readSeed(name)), { file: 'flat.txt' });
+    expect(cellsOf(flat)).toEqual(cellsOf(table));
+    expect(flat.card.service).toEqual(table.card.service);
+    expect(flat.card.notes).toEqual(table.card.notes);
+  });
+
+  it('says the cells were told apart by their words, with the line of the header, and each formula split as a doubt', () => {
+    const flat = readCardText(flatten(readSeed(S2)), { file: 'flat.txt' });
+    expect(flat.doubts).toContainEqual(expect.objectContaining({ code: 'doubtful-cell', severity: 'warning', line: 17, message: expect.stringMatching(/cells are run together/) }));
+    expect(flat.doubts).toContainEqual(expect.objectContaining({ field: 'formula', line: 19, message: expect.stringContaining('formula read as "Numero di informazioni fornite entro il tempo previsto/Numero delle richieste effettuate"') }));
+  });
+
+  it('reads pdftotext output with one word per line: the fields at their labels, the rows at their targets', () => {
+    const table = readCardText(readSeed(S2), { file: S2 });
+    const words = readCardText(readSeed(S2).split(/\s+/).join('\n'), { file: 'words.txt' });
+    expect(cellsOf(words)).toEqual(cellsOf(table));
+    expect(words.card.service.name).toBe('Reti sociali virtuali e Blog di Cliclavoro');
+    expect(words.card.service.diffidaBody.text).toBe(table.card.service.diffidaBody.text);
+    expect(words.card.year).toBe(2016);
+  });
+
+  it('infers the dimension of a row that names only its sub-dimension, as a doubt', () => {
+    const text = [
+      'Denominazione del servizio\tSportello anagrafe',
+      'ANNO 2024',
+      '',
+      'Dimensioni Sottodimensioni Descrizione indicatore Formula indicatore Valore programmato',
+      'fisica Apertura dello sportello Numero di ore di apertura settimanali 20 ore',
+      'Tempestività Rilascio dei certificati Numero di giorni tra richiesta e rilascio 3 giorni',
+    ].join('\n');
+    const { card, doubts } = readCardText(text, { file: 'x.txt' });
+    expect(cellsOf({ card } as ImportedCard)).toEqual([
+      { dimension: 'Accessibilità', subdimension: 'fisica', description: 'Apertura dello sportello', formula: 'Numero di ore di apertura settimanali', target: '20 ore', additional: false },
+      { dimension: 'Tempestività', subdimension: null, description: 'Rilascio dei certificati', formula: 'Numero di giorni tra richiesta e rilascio', target: '3 giorni', additional: false },
+    ]);
+    expect(doubts).toContainEqual(expect.objectContaining({ code: 'doubtful-dimension', severity: 'warning', line: 5, field: 'dimension', message: 'dimension "Accessibilità" inferred from the sub-dimension "fisica"' }));
+  });
+
+  it('reads the service fields written after the table', () => {
+    const text = [
+      'COMUNE DI ESEMPIO',
+      'ANNO 2024',
+      '',
+      'Dimensioni\tSottodimensioni\tDescrizione indicatore\tFormula indicatore\tValore programmato',
+      'Accessibilità\tfisica\tApertura dello sportello\tOre di apertura settimanali\t20 ore',
+      '',
+      'Denominazione del servizio\tSportello anagrafe',
+      'Modalità di erogazione\tAllo sportello',
+      'Organo cui notificare la preventiva diffida del ricorrente\tIl Segretario generale',
+      '',
+      '(*) Dimensioni aggiuntive',
+    ].join('\n');
+    const { card, organisation, doubts } = readCardText(text, { file: 'x.txt' });
+    expect(organisation?.name).toBe('COMUNE DI ESEMPIO');
+    expect(card.service.name).toBe('Sportello anagrafe');
+    expect(card.service.diffidaBody.text).toBe('Il Segretario generale');
+    expect(card.notes).toEqual(['(*) Dimensioni aggiuntive']);
+    expect(card.indicators).toHaveLength(1);
+    expect(doubts).toContainEqual(expect.objectContaining({ line: 7, message: 'the service fields follow the table: read from there' }));
+  });
+});
