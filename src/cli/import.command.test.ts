@@ -1,0 +1,96 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildDocx, buildXlsx, layoutCard } from '../formats/card-documents.test-kit.ts';
+import { readCardText } from '../formats/card-text.importer.ts';
+import { createBufferIo } from './cli-io.ts';
+import { SEED_DIR } from './demo.command.ts';
+import { runCli } from './main.ts';
+
+const NAMES = ['000_c79bcda3436e61a9.txt', '001_26d6f6251607aad7.txt', '002_36860386eee61ce2.txt', '003_c6188123ed35ccee.txt'];
+const seeds = NAMES.map((f) => join(SEED_DIR, f));
+
+function freshIo() {
+  const dir = mkdtempSync(join(tmpdir(), 'misura-import-'));
+  const database = join(dir, 'db', 'misura.db');
+  return { dir, database, io: createBufferIo({ MISURA_DB_URL: database }) };
+}
+
+const run = (io: ReturnType<typeof createBufferIo>, ...args: string[]) => runCli(['node', 'misura', 'import', ...args], io);
+
+describe('misura import --dry-run', () => {
+  it('prints {cards, findings, doubts} with the cards as "misura cards --json" lists them after a real import, and writes nothing', async () => {
+    const { io, database } = freshIo();
+    expect(await run(io, '--dry-run', '--json', ...seeds)).toBe(0);
+    const preview = JSON.parse(io.stdout.join('')) as { cards: unknown[]; findings: unknown[]; doubts: unknown[] };
+    expect(Object.keys(preview)).toEqual(['cards', 'findings', 'doubts']);
+    expect(existsSync(database)).toBe(false);
+
+    const real = freshIo();
+    expect(await run(real.io, ...seeds)).toBe(0);
+    const listing = createBufferIo(real.io.env);
+    expect(await runCli(['node', 'misura', 'cards', '--json'], listing)).toBe(0);
+    const stored = JSON.parse(listing.stdout.join('')) as { cards: { serviceSlug: string }[] };
+    const bySlug = (cards: { serviceSlug: string }[]) => [...cards].sort((a, b) => a.serviceSlug.localeCompare(b.serviceSlug));
+    expect(bySlug(preview.cards as { serviceSlug: string }[])).toEqual(bySlug(stored.cards));
+    // Card 003 states no year: the reader's doubt, with its file.
+    expect(preview.doubts).toContainEqual(expect.objectContaining({ code: 'unknown-year', file: NAMES[3] }));
+  });
+
+  it('reads a DOCX and a workbook of two sheets, with the format found from the content', async () => {
+    const { dir, io } = freshIo();
+    const cards = NAMES.map((name) => readCardText(readFileSync(join(SEED_DIR, name), 'utf8'), { file: name }));
+    const docx = join(dir, 'carta-senza-estensione');
+    writeFileSync(docx, await buildDocx(layoutCard(cards[0]!)));
+    const xlsx = join(dir, 'carte.xlsx');
+    writeFileSync(xlsx, await buildXlsx(layoutCard(cards[1]!), [{ name: 'Reti sociali', layout: layoutCard(cards[2]!) }]));
+    expect(await run(io, '--dry-run', '--json', docx, xlsx)).toBe(0);
+    const preview = JSON.parse(io.stdout.join('')) as { cards: { service: string; indicators: unknown[] }[] };
+    expect(preview.cards.map((c) => [c.service, c.indicators.length])).toEqual([
+      [cards[0]!.card.service.name, 8],
+      [cards[1]!.card.service.name, 17],
+      [cards[2]!.card.service.name, 13],
+    ]);
+  });
+
+  it('lists a file it refuses as an error finding, still prints the JSON, and exits 2', async () => {
+    const { dir, io } = freshIo();
+    const plan = join(dir, 'piano.csv');
+    writeFileSync(plan, 'PIANO DELLA PERFORMANCE 2024\nObiettivo operativo;Indicatore;Target;Peso\nDigitalizzazione;Pratiche digitali;80%;30\n');
+    expect(await run(io, '--dry-run', '--json', seeds[0]!, plan)).toBe(2);
+    const preview = JSON.parse(io.stdout.join('')) as { cards: unknown[]; findings: { code: string; severity: string; file: string; message: string }[] };
+    expect(preview.cards).toHaveLength(1);
+    expect(preview.findings).toContainEqual(expect.objectContaining({ code: 'not-a-card', severity: 'error', file: 'piano.csv', message: expect.stringMatching(/Piano della performance/) }));
+  });
+});
+
+describe('misura import', () => {
+  it('stores a card read from a DOCX and says what it found', async () => {
+    const { dir, io } = freshIo();
+    const card = readCardText(readFileSync(seeds[3]!, 'utf8'), { file: NAMES[3]! });
+    const docx = join(dir, 'centro.docx');
+    writeFileSync(docx, await buildDocx(layoutCard(card)));
+    expect(await run(io, docx)).toBe(0);
+    expect(io.stdout.join('\n')).toMatch(/created\s+CENTRO DI CONTATTO — undated — 9 indicators/);
+  });
+
+  it('refuses a document that is not a card, and imports it with --force and a warning', async () => {
+    const { dir, io } = freshIo();
+    const plan = join(dir, 'piano.csv');
+    writeFileSync(plan, 'PIANO DELLA PERFORMANCE 2024\nObiettivo operativo;Indicatore;Target;Peso\nDigitalizzazione;Pratiche digitali;80%;30\n');
+    expect(await run(io, plan)).toBe(2);
+    expect(io.stderr.join('')).toMatch(/piano\.csv: not a service-quality card: .*Use --force to import it anyway/);
+    const forced = createBufferIo(io.env);
+    expect(await run(forced, '--force', plan)).toBe(0);
+    expect(forced.stdout.join('\n')).toMatch(/warning not-a-card: .*imported anyway because of --force/);
+  });
+
+  it('says which formats it reads when a file is none of them', async () => {
+    const { dir, io } = freshIo();
+    const binary = join(dir, 'foto.jpg');
+    writeFileSync(binary, Uint8Array.from({ length: 4000 }, (_, i) => (i * 91) % 256));
+    expect(await run(io, binary)).toBe(2);
+    expect(io.stderr.join('')).toMatch(/foto\.jpg: not a card file: .*misura reads cards as DOCX, ODT, XLSX, ODS, PDF \(with a text layer\), HTML, Markdown, CSV/);
+  });
+});
