@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { lintCard } from '../domain/cards/card-lint.ts';
 import type { Finding } from '../domain/cards/finding.ts';
 import type { CliIo } from './cli-io.ts';
-import { parseYearOption, readCardFiles } from './card-files.ts';
+import { parseYearOption, readCardFileSet } from './card-files.ts';
 import { formatFinding } from './finding-format.ts';
 
 /** `misura lint <files…>`: the importer's doubts and the card rules, without touching the database. */
@@ -15,9 +15,10 @@ export function registerLintCommand(program: Command, io: CliIo, setExit: (code:
     .option('--year <year>', 'the year of cards that state none')
     .action(async (files: string[], options: { json?: boolean; year?: string }) => {
       const year = parseYearOption(options.year);
-      const cards = await readCardFiles(files, year !== undefined ? { year } : {});
-      const findings: Finding[] = [];
-      for (const imported of cards) {
+      const read = await readCardFileSet(files, year !== undefined ? { year } : {});
+      // What the readers found about the files themselves (cut short, sheets skipped) comes first.
+      const findings: Finding[] = [...read.findings];
+      for (const imported of read.cards) {
         const ruled = lintCard(imported.card);
         // The importer may already have reported what a rule would repeat (e.g. the unknown year).
         const seen = new Set(imported.doubts.map((d) => `${d.code}|${d.line}`));
