@@ -38,7 +38,8 @@ export async function readCardFileSet(paths: string[], options: CardFileOptions 
     try {
       let bytes: Uint8Array;
       try {
-        bytes = await readFile(path);
+        const buffer = await readFile(path);
+        bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         throw new UserError(code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a card file' : `cannot read the file (${code ?? String(error)})`, { file: path });

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDocx, buildXlsx, layoutCard } from '../formats/card-documents.test-kit.ts';
+import { buildDocx, buildPdf, buildXlsx, layoutCard } from '../formats/card-documents.test-kit.ts';
 import { readCardText } from '../formats/card-text.importer.ts';
 import { createBufferIo } from './cli-io.ts';
 import { SEED_DIR } from './demo.command.ts';
@@ -73,6 +73,15 @@ describe('misura import', () => {
     writeFileSync(docx, await buildDocx(layoutCard(card)));
     expect(await run(io, docx)).toBe(0);
     expect(io.stdout.join('\n')).toMatch(/created\s+CENTRO DI CONTATTO — undated — 9 indicators/);
+  });
+
+  it('stores a card read from a PDF file on disk', async () => {
+    const { dir, io } = freshIo();
+    const card = readCardText(readFileSync(seeds[2]!, 'utf8'), { file: NAMES[2]! });
+    const pdf = join(dir, 'reti-sociali.pdf');
+    writeFileSync(pdf, await buildPdf(layoutCard(card)));
+    expect(await run(io, pdf)).toBe(0);
+    expect(io.stdout.join('\n')).toMatch(/created\s+Reti sociali virtuali e Blog di Cliclavoro — 2016 — 13 indicators/);
   });
 
   it('refuses a document that is not a card, and imports it with --force and a warning', async () => {

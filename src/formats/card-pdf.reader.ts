@@ -37,7 +37,8 @@ interface PdfPage {
 export async function readPdf(bytes: Uint8Array, file: string): Promise<CardDocument> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let document: Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
-  const task = pdfjs.getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false });
+  // pdfjs takes a plain Uint8Array (not a Buffer) and may detach it: it gets its own copy.
+  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false });
   try {
     document = await task.promise;
   } catch (error) {
