@@ -169,11 +169,12 @@ function trimmedLine(row: DocumentRow): SourceLine {
 
 /** A row that opens the service fields, a footnote or the notes section: the indicator table is over. */
 function endsTable(row: DocumentRow): boolean {
-  const texts = row.cells.map((cell) => cell.text).filter((text) => toInlineText(text) !== '');
+  // Cheap tests first: this runs on every row of the table.
+  const texts = row.cells.map((cell) => cell.text).filter((text) => text.trim() !== '');
   const first = texts[0];
   if (first === undefined) return false;
   if (texts.length === 1 && (FOOTNOTE_ROW.test(toInlineText(first)) || isNotesHeading(first))) return true;
-  return startsField({ number: row.place.line, text: texts.map(toCellLine).join('\t') });
+  return startsField({ number: row.place.line, text: first });
 }
 
 function toCellLine(text: string): string {
@@ -312,6 +313,8 @@ function takeTable(rows: readonly DocumentRow[], lines: readonly SourceLine[], h
 }
 
 function sameHeader(line: SourceLine, header: TableHeader): boolean {
+  // Every header names the dimension column: a row that does not is no header, without reading its cells.
+  if (!/dimension/i.test(line.text)) return false;
   const again = readTableHeader(line);
   if (again === null) return false;
   const keys = Object.keys(header.columns) as ColumnKey[];
@@ -342,6 +345,8 @@ function splitAfterTable(before: readonly SourceLine[], after: readonly SourceLi
 
 function startsField(line: SourceLine): boolean {
   const first = line.text.split('\t')[0] ?? '';
+  // Field labels are short: a long first cell is a description, not a label (and is not worth folding).
+  if (first.length > 400) return false;
   if (matchFieldLabel(first) !== null) return true;
   const colon = first.indexOf(':');
   return colon > 0 && colon < 120 && matchFieldLabel(first.slice(0, colon)) !== null;
