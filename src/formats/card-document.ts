@@ -79,9 +79,9 @@ export function escapeCellText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** A link in the cell language. */
-export function linkCellText(text: string, href: string): string {
-  return `<a href="${escapeCellText(href).replace(/"/g, '&quot;')}">${escapeCellText(text)}</a>`;
+/** A link in the cell language, around words already in it (escaped text, line breaks). */
+export function linkMarkup(href: string, inner: string): string {
+  return `<a href="${escapeCellText(href).replace(/"/g, '&quot;')}">${inner}</a>`;
 }
 
 /** A row of plain cells (already in the cell language). */

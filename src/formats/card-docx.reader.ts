@@ -1,6 +1,6 @@
 import type { Element } from '@xmldom/xmldom';
 import { CardReadError } from '../domain/cards/card-read-error.ts';
-import { escapeCellText, singlePartDocument, type CardDocument, type DocumentCell, type DocumentRow, type ReaderNote } from './card-document.ts';
+import { escapeCellText, linkMarkup, singlePartDocument, type CardDocument, type DocumentCell, type DocumentRow, type ReaderNote } from './card-document.ts';
 import { attribute, descendants, elements, firstElement, parseXml, textOf } from './card-xml.ts';
 import { entryText, readZip } from './card-zip.ts';
 
@@ -144,7 +144,7 @@ class DocxReader {
             const text = inner.paragraphText(child);
             const rid = attribute(child, 'r:id');
             const href = rid === null ? null : (this.links.get(rid) ?? null);
-            out += href === null ? text : `<a href="${escapeCellText(href).replace(/"/g, '&quot;')}">${text}</a>`;
+            out += href === null ? text : linkMarkup(href, text);
             break;
           }
           case 'w:delText':

@@ -1,5 +1,5 @@
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
-import { escapeCellText, singlePartDocument, type CardDocument, type DocumentCell, type DocumentRow } from './card-document.ts';
+import { escapeCellText, linkMarkup, singlePartDocument, type CardDocument, type DocumentCell, type DocumentRow } from './card-document.ts';
 
 // A card on a web page: the page's own parts (navigation, header and footer of the site, scripts, forms) are
 // skipped; paragraphs, headings and list items become lines, and a table (with rowspan and colspan) becomes rows.
@@ -56,7 +56,7 @@ class HtmlReader {
         const inner = new HtmlReader();
         for (const child of element.childNodes) inner.walk(child, true);
         const text = inner.current.replace(/\s+/g, ' ').trim();
-        this.current += href && !href.startsWith('#') && !href.startsWith('javascript:') ? `<a href="${escapeCellText(href).replace(/"/g, '&quot;')}">${text}</a>` : text;
+        this.current += href && !href.startsWith('#') && !href.startsWith('javascript:') ? linkMarkup(href, text) : text;
         return;
       }
       if (tag === 'table') {

@@ -1,6 +1,6 @@
 import type { Element } from '@xmldom/xmldom';
 import { CardReadError } from '../domain/cards/card-read-error.ts';
-import { escapeCellText, type CardDocument, type DocumentCell, type DocumentPart, type DocumentRow, type ReaderNote } from './card-document.ts';
+import { escapeCellText, linkMarkup, type CardDocument, type DocumentCell, type DocumentPart, type DocumentRow, type ReaderNote } from './card-document.ts';
 import { attribute, elements, parseXml, textOf } from './card-xml.ts';
 import { entryText, readZip } from './card-zip.ts';
 
@@ -174,7 +174,7 @@ class OdfReader {
         case 'text:a': {
           const href = attribute(child, 'xlink:href');
           const text = this.paragraphText(child);
-          out += href === null ? text : `<a href="${escapeCellText(href).replace(/"/g, '&quot;')}">${text}</a>`;
+          out += href === null ? text : linkMarkup(href, text);
           break;
         }
         case 'text:note': {

@@ -1,5 +1,5 @@
 import { CardReadError } from '../domain/cards/card-read-error.ts';
-import { escapeCellText, singlePartDocument, type CardDocument, type DocumentRow, type ReaderNote } from './card-document.ts';
+import { escapeCellText, linkMarkup, singlePartDocument, type CardDocument, type DocumentRow, type ReaderNote } from './card-document.ts';
 import { readTableHeader } from './card-text-table.ts';
 
 // A PDF is read through its text layer (pdfjs-dist; no OCR): words with their place on the page. Words close on a
@@ -142,8 +142,7 @@ function linkText(word: Chunk, links: readonly LinkArea[]): string {
   const last = inside[inside.length - 1];
   if (!first || !last) return escapeCellText(word.text);
   const text = word.text;
-  const href = escapeCellText(link.href).replace(/"/g, '&quot;');
-  return `${escapeCellText(text.slice(0, first.start))}<a href="${href}">${escapeCellText(text.slice(first.start, last.end))}</a>${escapeCellText(text.slice(last.end))}`;
+  return `${escapeCellText(text.slice(0, first.start))}${linkMarkup(link.href, escapeCellText(text.slice(first.start, last.end)))}${escapeCellText(text.slice(last.end))}`;
 }
 
 /** A block: lines close together, from one page. */

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
 import { CardReadError } from '../domain/cards/card-read-error.ts';
-import type { CardDocument, DocumentCell, DocumentPart, DocumentRow, ReaderNote } from './card-document.ts';
+import { linkMarkup, type CardDocument, type DocumentCell, type DocumentPart, type DocumentRow, type ReaderNote } from './card-document.ts';
 import { parseXml, serializeXml } from './card-xml.ts';
 import { readZip } from './card-zip.ts';
 
@@ -94,7 +94,7 @@ function valueText(value: ExcelJS.CellValue | undefined, format: string | undefi
   if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((part) => part.text).join('');
   if ('hyperlink' in value && typeof value.hyperlink === 'string') {
     const text = valueText(value.text, format);
-    return value.hyperlink === text || text === '' ? value.hyperlink : `<a href="${value.hyperlink.replace(/"/g, '&quot;')}">${text}</a>`;
+    return value.hyperlink === text || text === '' ? value.hyperlink : linkMarkup(value.hyperlink, text);
   }
   if ('formula' in value || 'sharedFormula' in value) return valueText((value as ExcelJS.CellFormulaValue).result, format);
   if ('error' in value) return '';
