@@ -14,6 +14,13 @@ let crashes = 0;
 console.log(`${cases} damaged files per format, seed ${seed}`);
 console.log('format    cards  refused  crashed  ms/file');
 for (const [index, format] of FUZZ_FORMATS.entries()) {
+  // The undamaged file must read, or every damaged one is refused for the wrong reason.
+  const base = await readDamaged(bases[format], `base.${format}`);
+  if (base.kind !== 'cards') {
+    crashes += 1;
+    console.error(`  ${format}: the undamaged file does not read: ${JSON.stringify(base)}`);
+    continue;
+  }
   const random = randomFrom(seed * 100 + index);
   const counts = { cards: 0, refused: 0, crash: 0 };
   const started = performance.now();
