@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Document, FootnoteReferenceRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { buildHtml, buildXlsx, cardContent, layoutCard } from './card-documents.test-kit.ts';
 import { readCardFile } from './card-file.importer.ts';
@@ -60,6 +61,28 @@ describe('the readers keep the card rules whatever the document', () => {
     const { cards } = await readCardFile(new Uint8Array(await Packer.toBuffer(document)), { file: 'sportello.docx' });
     expect(cards[0]!.card.indicators.map((i) => i.target.text)).toEqual(['5 giorni']);
     expect(cards[0]!.card.notes).toEqual(['(1) Giorni lavorativi, esclusi i festivi.']);
+  });
+
+  it("reads Writer's own footnotes, lists and a cell spanning two rows in an ODT", async () => {
+    const cell = (text: string, extra = '') => `<table:table-cell${extra}><text:p>${text}</text:p></table:table-cell>`;
+    const row = (...cells: string[]) => `<table:table-row>${cells.join('')}</table:table-row>`;
+    const content = `<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:text>
+      <text:p>ANNO 2024</text:p>
+      <text:h>Denominazione del servizio</text:h><text:p>Sportello unico</text:p>
+      <text:h>Modalità di erogazione</text:h><text:list><text:list-item><text:p>allo sportello</text:p></text:list-item><text:list-item><text:p>on line</text:p></text:list-item></text:list>
+      <table:table>${row(cell('Dimensioni'), cell('Sottodimensioni'), cell('Descrizione indicatore'), cell('Formula indicatore'), cell('Valore programmato'))}
+      ${row(cell('Tempestività', ' table:number-rows-spanned="2"'), cell(''), cell('Rilascio'), cell('Giorni tra domanda e rilascio'), `<table:table-cell><text:p>5 giorni<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>Giorni lavorativi.</text:p></text:note-body></text:note></text:p></table:table-cell>`)}
+      ${row('<table:covered-table-cell/>', cell(''), cell('Rinnovo'), cell('Giorni tra domanda e rinnovo'), cell('10 giorni'))}</table:table>
+      </office:text></office:body></office:document-content>`;
+    const odt = zipSync({ mimetype: [strToU8('application/vnd.oasis.opendocument.text'), { level: 0 }], 'content.xml': strToU8(content) });
+    const { cards } = await readCardFile(odt, { file: 'sportello.odt' });
+    const { card } = cards[0]!;
+    expect(card.service.deliveryMode.text).toBe('allo sportello\non line');
+    expect(card.indicators.map((i) => [i.dimension, i.description, i.target.text])).toEqual([
+      ['Tempestività', 'Rilascio', '5 giorni'],
+      ['Tempestività', 'Rinnovo', '10 giorni'],
+    ]);
+    expect(card.notes).toEqual(['(1) Giorni lavorativi.']);
   });
 
   it('gives a doubt in a workbook its sheet, row and column', async () => {
