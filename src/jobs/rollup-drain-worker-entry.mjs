@@ -1,6 +1,13 @@
-// The worker thread's entry, in plain JavaScript: a worker inherits neither vitest's nor tsx's module loaders, so it
-// registers tsx itself before loading the TypeScript worker (as bin/misura.js does for the CLI).
-import { register } from 'tsx/esm/api';
+// The worker thread's entry, in plain JavaScript: a worker inherits neither vitest's nor tsx's module loaders. Built
+// into dist/ (scripts/build.mjs copies this file) it loads the compiled worker; beside the TypeScript sources it
+// registers tsx itself first.
+import { existsSync } from 'node:fs';
 
-register();
-await import('./rollup-drain.worker.ts');
+const compiled = new URL('./rollup-drain.worker.js', import.meta.url);
+if (existsSync(compiled)) {
+  await import(compiled.href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('./rollup-drain.worker.ts');
+}
