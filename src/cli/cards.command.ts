@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { openContext } from '../context.ts';
 import type { CliIo } from './cli-io.ts';
 import { parseYearOption } from './card-files.ts';
 
@@ -13,6 +12,7 @@ export function registerCardsCommand(program: Command, io: CliIo, _setExit: (cod
     .option('--service <slug>', 'only this service')
     .action(async (options: { json?: boolean; year?: string; service?: string }) => {
       const year = parseYearOption(options.year);
+      const { openContext } = await import('../context.ts');
       const context = await openContext(io.env);
       try {
         const cards = await context.actions.listCards({ ...(year !== undefined ? { year } : {}), ...(options.service ? { service: options.service } : {}) });

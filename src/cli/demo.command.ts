@@ -3,8 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import type { BuildDemoProgress } from '../actions/build-demo.action.ts';
 import { readConfig } from '../config/config.ts';
-import { openContext, type AppContext } from '../context.ts';
-import { addDays, localDateOf } from '../domain/calendar/index.ts';
+import type { AppContext } from '../context.ts';
 import type { IndicatorReport } from '../domain/evaluation/indicator-report.ts';
 import { UserError } from '../domain/shared/errors.ts';
 import type { CliIo } from './cli-io.ts';
@@ -27,7 +26,7 @@ export type DemoContext = Pick<AppContext, 'actions' | 'close'>;
 export type OpenDemoContext = (env: Record<string, string | undefined>, now: () => Date) => Promise<DemoContext>;
 
 /** The real composition root, with the clock the demo judges "yesterday" by. */
-export const openDemoContext: OpenDemoContext = (env, now) => openContext(env, now);
+export const openDemoContext: OpenDemoContext = async (env, now) => (await import('../context.ts')).openContext(env, now);
 
 interface DemoCommandOptions {
   seed?: string;
@@ -57,6 +56,7 @@ export function registerDemoCommand(
       const seed = parseSeedOption(options.seed);
       const config = readConfig(io.env);
       prepareDatabase(config.databaseUrl, options.force === true, io);
+      const { addDays, localDateOf } = await import('../domain/calendar/index.ts');
       const now = clock();
       // The demo is "this year up to yesterday"; on 1 January that is the whole of last year.
       const lastDate = addDays(localDateOf(now, config.timeZone), -1);

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { openContext } from '../context.ts';
 import type { CliIo } from './cli-io.ts';
 import { parseYearOption, readCardFileSet } from './card-files.ts';
 import { formatFinding } from './finding-format.ts';
@@ -43,6 +42,7 @@ export function registerImportCommand(program: Command, io: CliIo, setExit: (cod
       }
       if (options.json) io.err('misura: --json goes with --dry-run; importing and printing the usual summary');
       const read = await readCardFileSet(files, readOptions);
+      const { openContext } = await import('../context.ts');
       const context = await openContext(io.env);
       try {
         const summary = await context.actions.importCards(read.cards);

@@ -4,19 +4,25 @@ import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../domain/shared/errors.ts';
 import type { EventReaderOptions, EventRow } from '../formats/event-record.ts';
-import { readEventsCsv } from '../formats/events-csv.reader.ts';
-import { readEventsNdjson } from '../formats/events-ndjson.reader.ts';
-import { readEventsXlsx } from '../formats/events-xlsx.reader.ts';
 import type { CliIo } from './cli-io.ts';
 import { openEventsContext, type OpenEventsContext } from './events-context.ts';
 
 type EventReader = (path: string, options: EventReaderOptions) => AsyncGenerator<EventRow>;
 
+// Each reader loads its parser (csv-parse, exceljs) when a file of its kind is read, not when the CLI starts.
 const READERS: Record<string, EventReader> = {
-  '.ndjson': (path, options) => readEventsNdjson(createReadStream(path), options),
-  '.jsonl': (path, options) => readEventsNdjson(createReadStream(path), options),
-  '.csv': (path, options) => readEventsCsv(createReadStream(path), options),
-  '.xlsx': (path, options) => readEventsXlsx(createReadStream(path), options),
+  '.ndjson': async function* (path, options) {
+    yield* (await import('../formats/events-ndjson.reader.ts')).readEventsNdjson(createReadStream(path), options);
+  },
+  '.jsonl': async function* (path, options) {
+    yield* (await import('../formats/events-ndjson.reader.ts')).readEventsNdjson(createReadStream(path), options);
+  },
+  '.csv': async function* (path, options) {
+    yield* (await import('../formats/events-csv.reader.ts')).readEventsCsv(createReadStream(path), options);
+  },
+  '.xlsx': async function* (path, options) {
+    yield* (await import('../formats/events-xlsx.reader.ts')).readEventsXlsx(createReadStream(path), options);
+  },
 };
 
 /** `misura ingest <files…>`: stores events from NDJSON, CSV or XLSX files, all files or nothing. */

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { UserError } from '../domain/shared/errors.ts';
-import { measuresFormatOf, readMeasuresText, writeMeasuresText, type MeasuresFormat } from '../formats/measures-file.ts';
+import type { MeasuresFormat } from '../formats/measures-file.ts';
 import type { CliIo } from './cli-io.ts';
 import { openEventsContext, type OpenEventsContext } from './events-context.ts';
 
@@ -15,6 +15,7 @@ export function registerMeasuresCommand(program: Command, io: CliIo, _setExit: (
     .option('--out <file>', 'write to this file instead of the standard output')
     .option('--format <format>', 'yaml or json (default: from --out, else yaml)')
     .action(async (options: { out?: string; format?: string }) => {
+      const { measuresFormatOf, writeMeasuresText } = await import('../formats/measures-file.ts');
       const format = formatOption(options.format) ?? (options.out === undefined ? undefined : measuresFormatOf(options.out)) ?? 'yaml';
       const context = await open(io.env);
       try {
@@ -35,6 +36,7 @@ export function registerMeasuresCommand(program: Command, io: CliIo, _setExit: (
     .description('Check every measure of a YAML or JSON file against the stored cards, store them all, and rebuild their rollups.')
     .argument('<file>', 'measures file (.yaml, .yml or .json)')
     .action(async (file: string) => {
+      const { readMeasuresText } = await import('../formats/measures-file.ts');
       const parsed = readMeasuresText(await readText(file), file);
       const context = await open(io.env);
       try {

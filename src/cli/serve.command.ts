@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { openContext } from '../context.ts';
 import { UserError } from '../domain/shared/errors.ts';
-import { buildApp, type AppOptions } from '../http/app.ts';
+import type { AppOptions } from '../http/app.ts';
 import type { SiteActions } from '../http/site-actions.ts';
 import type { CliIo } from './cli-io.ts';
 
@@ -54,6 +53,8 @@ export interface SiteServerOptions {
 /** Serves the public site of the configured database until stopped; `misura serve` and `misura demo` share it. */
 export async function serveSite(io: CliIo, options: SiteServerOptions, hooks: ServeHooks = {}): Promise<void> {
   // A long-running server: queued rollups are recomputed in a worker thread, off the thread that answers requests.
+  // Loaded here, not at start: `misura --help` and the other commands need neither Fastify nor the database.
+  const [{ openContext }, { buildApp }] = await Promise.all([import('../context.ts'), import('../http/app.ts')]);
   const context = await openContext(io.env, undefined, { drainInWorker: true });
   try {
     const actions: SiteActions = context.actions;

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { openContext } from '../context.ts';
 import type { CliIo } from './cli-io.ts';
 
 /**
@@ -17,6 +16,7 @@ export function registerTargetsCommand(program: Command, io: CliIo, _setExit: (c
     .requiredOption('--comparator <op>', 'one of ">=", "<=", "="')
     .requiredOption('--reason <text>', 'why: shown next to the target')
     .action(async (service: string, edition: string, indicator: string, options: { comparator: string; reason: string }) => {
+      const { openContext } = await import('../context.ts');
       const context = await openContext(io.env);
       try {
         const result = await context.actions.overrideComparator({ service, edition, indicator, comparator: options.comparator, reason: options.reason });

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openContext, type AppContext } from '../context.ts';
+import type { AppContext } from '../context.ts';
 import { UserError } from '../domain/shared/errors.ts';
 import type { CliIo } from './cli-io.ts';
 
@@ -9,7 +9,7 @@ export type TokenActions = AppContext['actions'];
 
 export type OpenTokensContext = (env: Record<string, string | undefined>) => Promise<TokensContext>;
 
-export const openTokensContext: OpenTokensContext = (env) => openContext(env);
+export const openTokensContext: OpenTokensContext = async (env) => (await import('../context.ts')).openContext(env);
 
 async function withContext<T>(open: OpenTokensContext, io: CliIo, work: (actions: TokenActions) => Promise<T>): Promise<T> {
   const context = await open(io.env);
