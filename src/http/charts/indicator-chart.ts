@@ -1,5 +1,19 @@
-import * as echarts from 'echarts';
+import { createRequire } from 'node:module';
+import type * as EChartsModule from 'echarts';
 import { sanitizeChartSvg } from './svg-sanitize.ts';
+
+type ECharts = typeof EChartsModule;
+let echartsLoaded: ECharts | undefined;
+
+/**
+ * ECharts, loaded when the first chart is drawn (a server that has not drawn one, and every CLI command, never holds
+ * it) and as its one-file CommonJS bundle: the same code and the same SVG as the ES modules, but about half their
+ * memory (~20 MB instead of ~40 MB resident) and a third of their load time.
+ */
+function echarts(): ECharts {
+  echartsLoaded ??= createRequire(import.meta.url)('echarts') as ECharts;
+  return echartsLoaded;
+}
 
 /** What the indicator chart draws: one value per period, and the valore programmato as a line. */
 export interface IndicatorChartInput {
@@ -25,7 +39,7 @@ const FONT = 'Titillium Web, Geneva, Tahoma, sans-serif';
 
 /** Renders the chart server-side to an SVG string with no inline styles or scripts. */
 export function renderIndicatorChart(input: IndicatorChartInput, size = { width: 720, height: 320 }): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {
     chart.setOption({
       animation: false,
