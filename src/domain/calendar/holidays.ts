@@ -1,4 +1,5 @@
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
 import { UserError } from '../shared/errors.ts';
 import { addDays, daysInMonth, formatLocalDate, parseLocalDate } from './time-zone.ts';
 
@@ -134,10 +135,14 @@ function mergeSameDate(holidays: readonly Holiday[]): Holiday[] {
 
 let library: Holidays | undefined;
 
-/** What the installed date-holidays says about Italy in a year (national entries only: no state or region given). */
+/**
+ * What the installed date-holidays says about Italy in a year (national entries only: no state or region given).
+ * The package is loaded on the first call: its data for every country costs ~0.4 s and ~20 MB, and it only names the
+ * holidays; which dates they are comes from our rules (isHoliday never needs it).
+ */
 export function libraryHolidaysOf(year: number): LibraryHoliday[] {
   assertHolidayYear(year);
-  library ??= new Holidays('IT');
+  library ??= new (createRequire(import.meta.url)('date-holidays') as typeof Holidays)('IT');
   return library.getHolidays(year, 'it').map((h) => ({ date: h.date, name: h.name, type: h.type }));
 }
 
@@ -173,10 +178,22 @@ export function holidaysOf(year: number, options: HolidayOptions = {}): Holiday[
   return sortByDate(holidays);
 }
 
+const ruleDates = new Map<number, ReadonlySet<string>>();
+
+/** The dates of a year's national holidays: our rules' dates, the same dates nationalOf names. */
+function nationalDatesOf(year: number): ReadonlySet<string> {
+  let dates = ruleDates.get(year);
+  if (dates === undefined) {
+    dates = new Set(nationalHolidayRulesOf(year).map((rule) => rule.date));
+    ruleDates.set(year, dates);
+  }
+  return dates;
+}
+
 /** Whether a local date ('YYYY-MM-DD') is a national holiday or one of the local holidays in `options`. */
 export function isHoliday(date: string, options: HolidayOptions = {}): boolean {
   const { year, month, day } = parseLocalDate(date);
-  if (nationalOf(year).dates.has(date)) return true;
+  if (nationalDatesOf(year).has(date)) return true;
   return validLocalHolidays(options).some((local) => local.month === month && local.day === day);
 }
 
