@@ -7,7 +7,6 @@ import { UserError } from '../domain/shared/errors.ts';
 import { generateDemoEvents } from '../demo/demo-events.ts';
 import { readCardText } from '../formats/card-text.importer.ts';
 import type { EventRow } from '../formats/event-record.ts';
-import { readMeasuresText } from '../formats/measures-file.ts';
 import type { Database } from '../storage/database.ts';
 import { applyMeasures } from './apply-measures.action.ts';
 import { importCards } from './import-cards.action.ts';
@@ -66,6 +65,8 @@ export async function buildDemo(deps: BuildDemoDeps, request: BuildDemoRequest):
   request.onProgress?.({ step: 'cards', cards: imported.cards.length, indicators });
 
   const measuresPath = join(request.seedDir, SEED_MEASURES_FILE);
+  // The YAML parser is loaded here, not by every command that opens the context.
+  const { readMeasuresText } = await import('../formats/measures-file.ts');
   const measuresFile = readMeasuresText(await readSeedFile(measuresPath), measuresPath);
   const applied = await applyMeasures(deps, measuresFile.data, measuresFile);
   request.onProgress?.({ step: 'measures', measures: applied.measures.length });

@@ -2,7 +2,6 @@ import { inspect } from 'node:util';
 import { Kysely, Migrator } from 'kysely';
 import type { Schema } from './schema.ts';
 import type { ConnectionOptions, DatabaseBackup, DialectName, StorageDialect } from './dialects/storage-dialect.ts';
-import * as postgres from './dialects/postgres.ts';
 import * as sqlite from './dialects/sqlite.ts';
 import { redactUrl } from './redact-url.ts';
 import { createMigrationProvider, isUpToDate, listAppliedMigrations } from './migrations/index.ts';
@@ -23,9 +22,12 @@ export interface Database {
 /** postgres:// and postgresql:// URLs name a PostgreSQL database; anything else is a SQLite file path. */
 const POSTGRES_URL = /^postgres(ql)?:\/\//i;
 
-/** The one place that chooses a dialect: postgres:// and postgresql:// URLs, else a SQLite file path. */
-function selectDialect(url: string): StorageDialect {
-  return POSTGRES_URL.test(url) ? postgres : sqlite;
+/**
+ * The one place that chooses a dialect: postgres:// and postgresql:// URLs, else a SQLite file path. The PostgreSQL
+ * driver (pg) is loaded only for a PostgreSQL URL: a SQLite command does not pay for it.
+ */
+async function selectDialect(url: string): Promise<StorageDialect> {
+  return POSTGRES_URL.test(url) ? await import('./dialects/postgres.ts') : sqlite;
 }
 
 /** The dialect a database URL names; nothing is loaded or opened. */
@@ -34,8 +36,8 @@ export function dialectOf(url: string): DialectName {
 }
 
 /** Backup and restore of the database at `url`, with its dialect's tools (nothing is opened until they are called). */
-export function databaseBackupOf(url: string): Promise<DatabaseBackup> {
-  return Promise.resolve(selectDialect(url).backup);
+export async function databaseBackupOf(url: string): Promise<DatabaseBackup> {
+  return (await selectDialect(url)).backup;
 }
 
 /**
@@ -43,7 +45,7 @@ export function databaseBackupOf(url: string): Promise<DatabaseBackup> {
  * folder is created; ":memory:" allowed) and brings it to the latest migration (idempotent).
  */
 export async function openDatabase(url: string, options: ConnectionOptions = {}): Promise<Database> {
-  const storageDialect = selectDialect(url);
+  const storageDialect = await selectDialect(url);
   const db = new Kysely<Schema>({ dialect: storageDialect.createKyselyDialect(url, options) });
   try {
     await migrateToLatest(db, storageDialect);
