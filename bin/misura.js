@@ -2,11 +2,19 @@
 // The `misura` command. It runs the JavaScript that `npm run build` compiles into dist/ (`npm ci` builds it through
 // npm's `prepare`). From a checkout whose sources changed since the last build it runs the TypeScript sources through
 // tsx instead, with a one-line note: never code older than the sources, and no build step to forget.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+// An older Node fails later and obscurely (ERR_REQUIRE_ESM in `serve`): say so first. package.json's "engines" says which.
+const minimum = /^>=\s*(\d+)\.(\d+)/.exec(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).engines?.node ?? '');
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (minimum !== null && (major < Number(minimum[1]) || (major === Number(minimum[1]) && minor < Number(minimum[2])))) {
+  process.stderr.write(`misura: needs Node ${minimum[1]}.${minimum[2]} or later; this is Node ${process.versions.node}\n`);
+  process.exit(1);
+}
 
 /** The newest modification time (ms) of the files the build compiles or copies, tests left out. */
 function newestSource(folder) {
