@@ -2,6 +2,7 @@
 // into dist/ (scripts/build.mjs copies this file) it loads the compiled worker; beside the TypeScript sources it
 // registers tsx itself first.
 import { existsSync } from 'node:fs';
+import { URL } from 'node:url';
 
 const compiled = new URL('./rollup-drain.worker.js', import.meta.url);
 if (existsSync(compiled)) {
