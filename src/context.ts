@@ -82,7 +82,7 @@ export async function openContext(
   const inWorker = options.drainInWorker === true && config.databaseUrl !== ':memory:';
   const database = await openDatabase(config.databaseUrl, { backgroundCheckpoints: inWorker });
   const calendar = workCalendarOf({ timeZone: config.timeZone });
-  const deps = { database, now, calendar };
+  const deps = { database, now, calendar, eventWindow: config.events };
   // Started after openDatabase, so the database is migrated before the worker opens its own connection.
   const drainWorker = inWorker ? startRollupDrainWorker(env) : undefined;
   const drain = drainWorker === undefined ? () => drainRollupQueue(deps) : () => drainWorker.drain();

@@ -186,7 +186,7 @@ describeEachDialect('ingesting events', (ctx) => {
     const database = await ctx.openFresh();
     await storeKit(database);
     const input = Array.from({ length: 20_500 }, (_, i) =>
-      row(i + 1, { id: `c${i}`, kind: 'call.received', at: new Date(Date.UTC(2026, 1, 1) + i * 200_000).toISOString(), attributes: { answered: i % 7 !== 0 } }),
+      row(i + 1, { id: `c${i}`, kind: 'call.received', at: new Date(Date.UTC(2026, 0, 1) + i * 200_000).toISOString(), attributes: { answered: i % 7 !== 0 } }),
     );
     input.push(...rows({ id: 's1', kind: 'request.opened', subject: 'A', at: '2026-02-02T09:00:00Z' }, { id: 'e1', kind: 'request.closed', subject: 'A', at: '2026-02-04T09:00:00Z' }));
     const progress: IngestProgress[] = [];

@@ -1,5 +1,6 @@
 import { DEFAULT_WORK_CALENDAR, localDateOf, type WorkCalendar } from '../domain/calendar/index.ts';
 import { haveSameContent, type MeasureEvent } from '../domain/events/event.ts';
+import { eventWindowOf, instantOutsideWindow, type EventWindow, type EventWindowSettings } from '../domain/events/event-window.ts';
 import { ownDateSelectorsOf } from '../domain/measures/day-fold.ts';
 import { matchesAnySelector, matchesSelector } from '../domain/measures/event-match.ts';
 import type { EventSelector } from '../domain/measures/measure.ts';
@@ -16,6 +17,7 @@ import {
   type EventToWrite,
   type StoredEvent,
 } from '../storage/repositories/event.repository.ts';
+import { findEarliestEditionYear } from '../storage/repositories/card.repository.ts';
 import { recordSourceActivity, type SourceActivity } from '../storage/repositories/source.repository.ts';
 import { bumpDataVersion } from '../storage/repositories/data-version.repository.ts';
 import { enqueueRollupDays } from '../storage/repositories/rollup-queue.repository.ts';
@@ -58,6 +60,8 @@ export interface IngestEventsDeps {
   now?: () => Date;
   /** The administration's calendar: its time zone gives each event's local date. Default Europe/Rome. */
   calendar?: WorkCalendar;
+  /** The span of time events may fall in (MISURA_EVENTS_FROM, MISURA_EVENTS_UNTIL_DAYS_AHEAD); defaults when absent. */
+  eventWindow?: EventWindowSettings;
 }
 
 /** Rows written per statement and handled per round. */
@@ -94,9 +98,11 @@ export async function ingestEvents(
 
 async function ingestOnce(deps: IngestEventsDeps, rows: AsyncIterable<EventRow> | Iterable<EventRow>, options: IngestOptions): Promise<IngestSummary> {
   const calendar = deps.calendar ?? DEFAULT_WORK_CALENDAR;
-  const receivedAt = (deps.now?.() ?? new Date()).toISOString();
+  const now = deps.now?.() ?? new Date();
+  const receivedAt = now.toISOString();
   return deps.database.db.transaction().execute(async (trx) => {
-    const run = new Ingestion(trx, await loadMeasuredIndicators(trx, calendar), calendar, receivedAt, options);
+    const window = await eventWindowFor(trx, deps, now, calendar);
+    const run = new Ingestion(trx, await loadMeasuredIndicators(trx, calendar), calendar, receivedAt, options, window);
     let batch: EventRow[] = [];
     const take = (row: EventRow): Promise<void> | undefined => {
       batch.push(row);
@@ -147,6 +153,7 @@ class Ingestion {
     private readonly calendar: WorkCalendar,
     private readonly receivedAt: string,
     private readonly options: IngestOptions,
+    private readonly window: EventWindow,
   ) {
     for (const indicator of measured) {
       const dates = new Set<string>();
@@ -276,7 +283,8 @@ class Ingestion {
 
   /** The row's event, or undefined after recording (partial) or throwing (all-or-nothing) its error. */
   private accept(row: EventRow): MeasureEvent | undefined {
-    const error = row.error ?? (row.event === undefined ? { line: row.line, field: 'event', message: 'the row holds no event' } : checkEvent(row.event, row.line));
+    const error =
+      row.error ?? (row.event === undefined ? { line: row.line, field: 'event', message: 'the row holds no event' } : (checkEvent(row.event, row.line) ?? checkWindow(row.event, row.line, this.window)));
     if (error === undefined) return row.event;
     if (this.options.mode === 'all-or-nothing') {
       // The message reads "events.csv:17: occurredAt: …"; the transaction rolls back, so nothing is written.
@@ -373,6 +381,21 @@ function checkEvent(event: MeasureEvent, line: number): EventRowError | undefine
   if (event.source.trim() === '') return { line, field: 'source', message: 'missing' };
   if (event.kind.trim() === '') return { line, field: 'kind', message: 'missing' };
   return undefined;
+}
+
+/**
+ * The span of time this ingestion accepts: every way events come in (HTTP, NDJSON, CSV, XLSX, the demo) passes here,
+ * so one check refuses an event no rollup could fold (before the calendar's first year, far in the future).
+ */
+async function eventWindowFor(db: Queryable, deps: IngestEventsDeps, now: Date, calendar: WorkCalendar): Promise<EventWindow> {
+  const earliestEditionYear = await findEarliestEditionYear(db);
+  return eventWindowOf({ now, earliestEditionYear, timeZone: calendar.timeZone, ...(deps.eventWindow === undefined ? {} : { settings: deps.eventWindow }) });
+}
+
+/** The error of an event outside the window, on its instant. */
+function checkWindow(event: MeasureEvent, line: number, window: EventWindow): EventRowError | undefined {
+  const problem = instantOutsideWindow(event.occurredAt, window);
+  return problem === undefined ? undefined : { line, field: 'occurredAt', message: problem };
 }
 
 /** One indicator as the events of a kind it reads see it (see Ingestion.byKind). */

@@ -79,4 +79,49 @@ describe('misura ingest', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
   });
+
+  describe('refuses an event outside the window of time events may fall in, naming its file, line and field', () => {
+    const header = ['id', 'kind', 'occurredAt', 'attr.answered'];
+    const good = ['c1', 'call.received', '2026-03-02T09:00:00+01:00', true] as const;
+    const writers: Record<string, (dir: string, at: string) => Promise<string>> = {
+      ndjson: (dir, at) => {
+        const line = (id: string, occurredAt: string) => JSON.stringify({ id, kind: 'call.received', occurredAt, attributes: { answered: true } });
+        const path = join(dir, 'calls.ndjson');
+        writeFileSync(path, `${line('c1', good[2])}\n${line('c2', at)}\n`);
+        return Promise.resolve(path);
+      },
+      csv: (dir, at) => {
+        const path = join(dir, 'calls.csv');
+        writeFileSync(path, [header.join(','), good.join(','), `c2,call.received,${at},true`].join('\n'));
+        return Promise.resolve(path);
+      },
+      xlsx: async (dir, at) => {
+        const workbook = new ExcelJS.Workbook();
+        const sheet = workbook.addWorksheet('events');
+        sheet.addRow(header);
+        sheet.addRow([...good]);
+        sheet.addRow(['c2', 'call.received', at, true]);
+        const path = join(dir, 'calls.xlsx');
+        await workbook.xlsx.writeFile(path);
+        return path;
+      },
+    };
+    it.each([
+      ['ndjson', '2000-01-01T00:00:00Z', "'2000-01-01T00:00:00.000Z' is before 2025-01-01, 1 January of the year before the earliest card edition (2026)"],
+      ['csv', '2000-01-01T00:00:00Z', "'2000-01-01T00:00:00.000Z' is before 2025-01-01"],
+      ['xlsx', '2000-01-01T00:00:00Z', "'2000-01-01T00:00:00.000Z' is before 2025-01-01"],
+      ['ndjson', '9999-12-31T23:59:59Z', "'9999-12-31T23:59:59.000Z' is after 2026-03-11T11:00:00.000Z: events may lie at most 1 day ahead"],
+      ['csv', '9999-12-31T23:59:59Z', "'9999-12-31T23:59:59.000Z' is after 2026-03-11T11:00:00.000Z"],
+      ['xlsx', '9999-12-31T23:59:59Z', "'9999-12-31T23:59:59.000Z' is after 2026-03-11T11:00:00.000Z"],
+    ])('in %s, dated %s', async (format, at, reason) => {
+      const { dir, url } = workspace();
+      await seedKit(url, KIT_INDICATORS.slice(0, 1));
+      const path = await writers[format]!(dir, at);
+      const result = await runCommand(registerIngestCommand, url, ['ingest', path, '--source', 'contact-centre']);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`misura: ${path}:${format === 'ndjson' ? 2 : 3}: occurredAt: ${reason}`);
+      expect(result.stderr.split('\n')).toHaveLength(1);
+      expect(await sourcesOf(url)).toEqual([]);
+    });
+  });
 });

@@ -1,3 +1,18 @@
+import { isLocalDate, EARLIEST_EVENT_DATE, MAX_EVENT_DAYS_AHEAD, type EventWindowSettings } from '../domain/events/event-window.ts';
+import { UserError } from '../domain/shared/errors.ts';
+
+/** How long the HTTP server waits for a client, in milliseconds. */
+export interface HttpTimeouts {
+  /** The whole request, headers and body, must arrive within it, else 408 and the connection is closed. */
+  requestMs: number;
+  /** The headers must arrive within it (at most requestMs). */
+  headersMs: number;
+  /** An idle kept-alive connection is closed after it. */
+  keepAliveMs: number;
+}
+
+export const DEFAULT_HTTP_TIMEOUTS: HttpTimeouts = { requestMs: 30_000, headersMs: 10_000, keepAliveMs: 72_000 };
+
 /** misura's settings, read once from the environment. */
 export interface Config {
   /**
@@ -9,6 +24,21 @@ export interface Config {
   port: number;
   /** MISURA_TIME_ZONE: the administration's time zone for days, periods and service hours. Default Europe/Rome. */
   timeZone: string;
+  /**
+   * The span of time an event may fall in; one outside it is refused on its line, by every way events come in.
+   * MISURA_EVENTS_FROM: the first local date (YYYY-MM-DD, not before 2001-01-01, the first year whose holidays are
+   * known); default 1 January of the year before the earliest card edition stored. MISURA_EVENTS_UNTIL_DAYS_AHEAD:
+   * how many days past the server's clock an event may lie (0–366); default 1.
+   */
+  events: EventWindowSettings;
+  /**
+   * How long `misura serve` waits for a client, in seconds (decimals allowed): MISURA_HTTP_REQUEST_TIMEOUT for the
+   * whole request with its body (default 30: a body announced and not sent is answered 408 and closed),
+   * MISURA_HTTP_HEADERS_TIMEOUT for the headers (default 10, at most the request timeout), and
+   * MISURA_HTTP_KEEP_ALIVE_TIMEOUT for an idle kept-alive connection (default 72, longer than the 60 s of common load
+   * balancers).
+   */
+  http: HttpTimeouts;
 }
 
 /** Reads the configuration from an environment (process.env by default), with documented defaults. */
@@ -21,5 +51,45 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: env.MISURA_DB_URL?.trim() || './data/misura.db',
     port,
     timeZone: env.MISURA_TIME_ZONE?.trim() || 'Europe/Rome',
+    events: readEventWindow(env),
+    http: readHttpTimeouts(env),
   };
+}
+
+function readEventWindow(env: Record<string, string | undefined>): EventWindowSettings {
+  const settings: EventWindowSettings = {};
+  const from = env.MISURA_EVENTS_FROM?.trim();
+  if (from) {
+    if (!isLocalDate(from) || from < EARLIEST_EVENT_DATE) {
+      throw new UserError(`MISURA_EVENTS_FROM must be a date written YYYY-MM-DD, not before ${EARLIEST_EVENT_DATE} (the first year whose holidays are known), got "${from}"`);
+    }
+    settings.from = from;
+  }
+  const ahead = env.MISURA_EVENTS_UNTIL_DAYS_AHEAD?.trim();
+  if (ahead) {
+    const days = Number(ahead);
+    if (!/^\d+$/.test(ahead) || days > MAX_EVENT_DAYS_AHEAD) {
+      throw new UserError(`MISURA_EVENTS_UNTIL_DAYS_AHEAD must be a whole number of days from 0 to ${MAX_EVENT_DAYS_AHEAD}, got "${ahead}"`);
+    }
+    settings.daysAhead = days;
+  }
+  return settings;
+}
+
+function readHttpTimeouts(env: Record<string, string | undefined>): HttpTimeouts {
+  const seconds = (name: string, fallbackMs: number): number => {
+    const text = env[name]?.trim();
+    if (!text) return fallbackMs;
+    const value = Number(text);
+    if (!/^\d+(\.\d+)?$/.test(text) || value <= 0 || value > 3600) throw new UserError(`${name} must be a number of seconds above 0 and at most 3600, got "${text}"`);
+    return Math.round(value * 1000);
+  };
+  const timeouts = {
+    requestMs: seconds('MISURA_HTTP_REQUEST_TIMEOUT', DEFAULT_HTTP_TIMEOUTS.requestMs),
+    headersMs: seconds('MISURA_HTTP_HEADERS_TIMEOUT', DEFAULT_HTTP_TIMEOUTS.headersMs),
+    keepAliveMs: seconds('MISURA_HTTP_KEEP_ALIVE_TIMEOUT', DEFAULT_HTTP_TIMEOUTS.keepAliveMs),
+  };
+  // Node refuses a headers timeout longer than the request's; a request's headers are part of it anyway.
+  timeouts.headersMs = Math.min(timeouts.headersMs, timeouts.requestMs);
+  return timeouts;
 }

@@ -166,6 +166,16 @@ export const IngestResponse = Type.Object({
   rejected: Type.Array(RejectedLine, { description: 'Bad lines, not stored; the good lines of the batch are.' }),
 });
 
+export const IngestRefused = Type.Object(
+  {
+    statusCode: Type.Integer({ description: 'The HTTP status, repeated.' }),
+    error: Type.String({ description: 'The status text ("Bad Request").' }),
+    message: Type.String({ description: 'What is wrong, and where: the first refused line, its field and why.' }),
+    rejected: Type.Optional(Type.Array(RejectedLine, { description: 'When no line of the batch could be stored: every line, with its field and why.' })),
+  },
+  { description: 'A request refused: a body that cannot be read, or a batch none of whose lines could be stored (nothing was).' },
+);
+
 // Requests.
 
 export const ServiceParams = Type.Object({ service: Slug });

@@ -1,13 +1,15 @@
 import { Type } from '@sinclair/typebox';
 import { errorCodes, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
+import type { IngestSummary } from '../../actions/ingest-events.action.ts';
 import type { VerifiedApiToken } from '../../actions/verify-api-token.action.ts';
+import { formatWhere } from '../../domain/shared/errors.ts';
 import type { EventReaderOptions, EventRow } from '../../formats/event-record.ts';
 import { createNdjsonEventParser, readEventsNdjsonSync } from '../../formats/events-ndjson.reader.ts';
 import type { IngestCounters } from '../ops/ingest-counters.ts';
 import type { SiteDeps } from '../site-settings.ts';
-import { ApiError } from './api-errors.ts';
-import { errorResponses, IngestResponse } from './api-schemas.ts';
+import { ApiError, errorBody } from './api-errors.ts';
+import { errorResponses, IngestRefused, IngestResponse } from './api-schemas.ts';
 import { FixedWindowLimiter } from './token-rate-limit.ts';
 
 export interface EventRoutesOptions {
@@ -44,6 +46,14 @@ function* linesOfArray(items: readonly unknown[]): Generator<string> {
 /** A token's events: of its source, which those naming none belong to; one naming another is rejected on its line. */
 function readerOptionsFor(source: string): EventReaderOptions {
   return { defaultSource: source, onlySource: { name: source, of: 'this token' } };
+}
+
+/** The message of a batch refused whole: its first refused line, where and why, and how many more there are. */
+function refusalOf(rejected: IngestSummary['rejected']): string {
+  const [first] = rejected;
+  if (first === undefined) return 'no event could be stored';
+  const more = rejected.length - 1;
+  return `${formatWhere({ line: first.line, field: first.field })}: ${first.message}${more === 0 ? '' : ` (and ${more} more ${more === 1 ? 'line' : 'lines'}: see "rejected")`}`;
 }
 
 /** The rows of an NDJSON body, read while it arrived (a class, so the handler tells them from a parsed JSON array). */
@@ -184,7 +194,7 @@ export function registerEventRoutes(app: FastifyInstance, deps: SiteDeps, option
             [JSON_TYPE]: { schema: Type.Array(Type.Unknown({ description: `An event: ${EVENT_SHAPE}` })) },
           },
         },
-        response: { 200: IngestResponse, ...errorResponses(400, 401, 413, 415, 429, 500, 503) },
+        response: { 200: IngestResponse, 400: IngestRefused, ...errorResponses(401, 413, 415, 429, 500, 503) },
       },
       onRequest: async (request, reply) => {
         const { actions } = deps;
@@ -208,7 +218,7 @@ export function registerEventRoutes(app: FastifyInstance, deps: SiteDeps, option
         }
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const token = tokens.get(request);
       const { actions } = deps;
       if (token === undefined || actions.ingestEvents === undefined) throw new Error('the onRequest hook did not run');
@@ -228,6 +238,10 @@ export function registerEventRoutes(app: FastifyInstance, deps: SiteDeps, option
         { source: token.source, tokenId: token.id, accepted: summary.accepted, duplicates: summary.duplicates, corrected: summary.corrected, rejected: summary.rejected.length },
         'events ingested',
       );
+      // A batch none of whose lines could be stored is refused as a whole: the feed learns at once that it is wrong.
+      if (summary.rejected.length > 0 && summary.accepted + summary.duplicates + summary.corrected === 0) {
+        return reply.code(400).send({ ...errorBody(400, refusalOf(summary.rejected)), rejected: summary.rejected });
+      }
       return summary;
     },
   );

@@ -224,3 +224,9 @@ export async function saveCard(db: Queryable, serviceId: number, card: StandardC
 function unique(values: readonly number[]): number[] {
   return [...new Set(values)];
 }
+
+/** The year of the earliest dated card edition stored, or null when no card has a year. */
+export async function findEarliestEditionYear(db: Queryable): Promise<number | null> {
+  const row = await db.selectFrom('cards').select((eb) => eb.fn.min<number | null>('year').as('earliest')).executeTakeFirst();
+  return row?.earliest === undefined || row.earliest === null ? null : Number(row.earliest);
+}

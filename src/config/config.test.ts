@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_HTTP_TIMEOUTS, readConfig } from './config.ts';
+
+describe('the configuration', () => {
+  it('has defaults for the window of events and the HTTP timeouts', () => {
+    const config = readConfig({});
+    expect(config.events).toEqual({});
+    expect(config.http).toEqual(DEFAULT_HTTP_TIMEOUTS);
+  });
+
+  it('reads the window of events and the timeouts (seconds) from the environment', () => {
+    const config = readConfig({
+      MISURA_EVENTS_FROM: '2019-01-01',
+      MISURA_EVENTS_UNTIL_DAYS_AHEAD: '3',
+      MISURA_HTTP_REQUEST_TIMEOUT: '2.5',
+      MISURA_HTTP_HEADERS_TIMEOUT: '5',
+      MISURA_HTTP_KEEP_ALIVE_TIMEOUT: '10',
+    });
+    expect(config.events).toEqual({ from: '2019-01-01', daysAhead: 3 });
+    // The headers timeout never exceeds the request's.
+    expect(config.http).toEqual({ requestMs: 2500, headersMs: 2500, keepAliveMs: 10_000 });
+  });
+
+  it.each([
+    ['MISURA_EVENTS_FROM', '2000-12-31', /MISURA_EVENTS_FROM must be a date written YYYY-MM-DD, not before 2001-01-01/],
+    ['MISURA_EVENTS_FROM', '2021-02-30', /MISURA_EVENTS_FROM must be a date/],
+    ['MISURA_EVENTS_UNTIL_DAYS_AHEAD', '-1', /MISURA_EVENTS_UNTIL_DAYS_AHEAD must be a whole number of days from 0 to 366/],
+    ['MISURA_EVENTS_UNTIL_DAYS_AHEAD', '1000', /from 0 to 366/],
+    ['MISURA_HTTP_REQUEST_TIMEOUT', '0', /MISURA_HTTP_REQUEST_TIMEOUT must be a number of seconds above 0/],
+    ['MISURA_HTTP_HEADERS_TIMEOUT', 'soon', /MISURA_HTTP_HEADERS_TIMEOUT must be a number of seconds/],
+  ])('refuses %s=%s, naming it', (name, value, message) => {
+    expect(() => readConfig({ [name]: value })).toThrow(message);
+  });
+});

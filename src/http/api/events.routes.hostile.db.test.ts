@@ -1,0 +1,70 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDialectContext } from '../../../test/dialects.ts';
+import { KIT_INDICATORS, storeKit, T0 } from '../../actions/events.test-kit.ts';
+import { startApi, type ApiUnderTest, type TestDatabase } from './api.test-kit.ts';
+
+const call = (id: string, occurredAt = '2026-03-02T10:30:00+01:00', attributes: unknown = { answered: true }) => ({ id, kind: 'call.received', occurredAt, attributes });
+/** A request opened at an instant and closed a week later (or at the end of 9999): its working days need that year's holidays. */
+const request = (id: string, occurredAt: string) => [
+  { id: `${id}-opened`, kind: 'request.opened', subject: id, occurredAt },
+  { id: `${id}-closed`, kind: 'request.closed', subject: id, occurredAt: new Date(Math.min(Date.parse(occurredAt) + 7 * 86_400_000, Date.parse('9999-12-31T23:59:59Z'))).toISOString() },
+];
+
+/**
+ * What one hostile request must never do: take the site down. Every test talks to a real port, as a feed and a
+ * visitor would, and checks the site still answers afterwards.
+ */
+describe('POST /api/v1/events under hostile input, over a real port', () => {
+  const ctx = createDialectContext('sqlite');
+  let database: TestDatabase;
+  let api: ApiUnderTest;
+  let service: string;
+  let base: string;
+
+  beforeEach(async () => {
+    database = await ctx.openFresh();
+    service = await storeKit(database, KIT_INDICATORS);
+    api = startApi(database, () => T0);
+    await api.app.listen({ host: '127.0.0.1', port: 0 });
+    base = `http://127.0.0.1:${(api.app.server.address() as AddressInfo).port}`;
+  });
+  afterEach(async () => {
+    await api.app.close();
+    await ctx.cleanup();
+  });
+  afterAll(() => ctx.dispose());
+
+  const post = async (token: string, body: string | Uint8Array, contentType = 'application/x-ndjson') => {
+    const response = await fetch(`${base}/api/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, body });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+
+  /** Every kind of public page, and what each answers. */
+  const pageStatuses = async () => {
+    const paths = ['/', `/servizi/${service}`, '/api/v1/results?year=2026', '/metrics', '/opendata', '/en/opendata'];
+    const statuses: Record<string, number> = {};
+    for (const path of paths) {
+      const response = await fetch(`${base}${path}`);
+      await response.arrayBuffer();
+      statuses[path] = response.status;
+    }
+    return statuses;
+  };
+
+  it.each([
+    ['2000-01-01T00:00:00Z', /before 2025-01-01/],
+    ['9999-12-31T23:59:59Z', /after 2026-03-11/],
+  ])('refuses an event dated %s with its line and field, and every page still answers 200 afterwards', async (occurredAt, reason) => {
+    const token = await api.tokenFor('contact-centre');
+    const refused = { line: 1, field: 'occurredAt', message: expect.stringMatching(reason) };
+    const answer = await post(token, [call('c1', occurredAt), ...request('r1', occurredAt)].map((line) => `${JSON.stringify(line)}\n`).join(''));
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ statusCode: 400, rejected: [refused, { ...refused, line: 2 }, { ...refused, line: 3 }] });
+    expect(answer.body.message).toMatch(/^line 1, field "occurredAt": .* \(and 2 more lines: see "rejected"\)$/);
+    // The same events in a JSON array, beside a good one: the good one is stored, the bad ones listed.
+    const mixed = await post(token, JSON.stringify([call('c2'), ...request('r2', occurredAt)]), 'application/json');
+    expect(mixed).toMatchObject({ status: 200, body: { accepted: 1, rejected: [{ ...refused, line: 2 }, { ...refused, line: 3 }] } });
+    expect(Object.values(await pageStatuses())).toEqual([200, 200, 200, 200, 200, 200]);
+  });
+});
