@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { KIT_INDICATORS } from '../actions/events.test-kit.ts';
+import { createBufferIo } from './cli-io.ts';
+import { runCli } from './main.ts';
 import { runCommand, seedKit } from './events-commands.test-kit.ts';
 import { registerIngestCommand } from './ingest.command.ts';
 import { registerSourcesCommand } from './sources.command.ts';
@@ -123,5 +125,23 @@ describe('misura ingest', () => {
       expect(result.stderr.split('\n')).toHaveLength(1);
       expect(await sourcesOf(url)).toEqual([]);
     });
+  });
+
+  it('refuses a 10 KB line of nested arrays with one line naming file, line and field, exit 2 and no stack trace', async () => {
+    const { url, write } = workspace();
+    const nested = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    const good = '{"id":"c1","kind":"call.received","occurredAt":"2026-03-02T09:00:00Z","attributes":{"answered":true}}';
+    for (const bad of [
+      `{"id":"c2","kind":"call.received","occurredAt":"2026-03-02T09:00:00Z","attributes":{"answered":${nested}}}`,
+      `{"id":"c2","kind":"call.received","occurredAt":"2026-03-02T09:00:00Z","attributes":{"answered":[[1,[2]]]}}`,
+    ]) {
+      const path = write('deep.ndjson', `${good}\n${bad}\n`);
+      const io = createBufferIo({ MISURA_DB_URL: url });
+      expect(await runCli(['node', 'misura', 'ingest', path, '--source', 'contact-centre'], io)).toBe(2);
+      expect(io.stderr).toHaveLength(1);
+      expect(io.stderr[0]).toMatch(new RegExp(`^misura: ${path}:2: (json|attributes\\.answered): `));
+      expect(io.stderr[0]!.length).toBeLessThan(300);
+      expect(io.stderr[0]).not.toMatch(/\n\s+at /);
+    }
   });
 });

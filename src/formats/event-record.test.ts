@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eventFromRecord, parseInstant } from './event-record.ts';
+import { EVENT_LIMITS } from '../domain/events/event-limits.ts';
+import { eventFromRecord, parseInstant, quote } from './event-record.ts';
 
 const context = { line: 7, file: 'events.ndjson', attributeField: (name: string) => `attributes.${name}` };
 const record = (overrides: Partial<Parameters<typeof eventFromRecord>[0]> = {}) => ({
@@ -122,3 +123,54 @@ describe('building an event from a record', () => {
     expect(row.error).toEqual({ line: 7, field, message: expect.stringMatching(message) });
   });
 });
+
+describe('the limits of one event', () => {
+  const attributes = (count: number, value: unknown = 1) => new Map<string, unknown>(Array.from({ length: count }, (_, index) => [`a${index}`, value]));
+
+  it('takes an event at every limit', () => {
+    const row = eventFromRecord(
+      record({
+        id: 'i'.repeat(EVENT_LIMITS.keyLength),
+        kind: `k.${'x'.repeat(EVENT_LIMITS.kindLength - 2)}`,
+        attributes: new Map<string, unknown>([...attributes(EVENT_LIMITS.attributes - 1), ['n'.repeat(EVENT_LIMITS.attributeNameLength), 't'.repeat(EVENT_LIMITS.textLength)]]),
+      }),
+      context,
+    );
+    expect(row.error).toBeUndefined();
+  });
+
+  it.each([
+    ['an id too long', { id: 'i'.repeat(EVENT_LIMITS.keyLength + 1) }, 'id', /is 501 characters long; at most 500/],
+    ['a kind too long', { kind: `k.${'x'.repeat(EVENT_LIMITS.kindLength)}` }, 'kind', /is 102 characters long; at most 100/],
+    ['too many attributes', { attributes: attributes(EVENT_LIMITS.attributes + 1) }, 'attributes', /has 51 attributes; at most 50/],
+    ['a text too long', { attributes: new Map([['note', 't'.repeat(EVENT_LIMITS.textLength + 1)]]) }, 'attributes.note', /is 501 characters long; at most 500/],
+    ['a name too long', { attributes: new Map([['n'.repeat(5000), 1]]) }, `attributes.${'n'.repeat(100)}…`, /the name is 5000 characters long; at most 100/],
+    ['a list', { attributes: new Map([['deep', JSON.parse(`${'['.repeat(5000)}${']'.repeat(5000)}`)]]) }, 'attributes.deep', /^\[\[\[\[\[\[\[\[\[…\]\]\]\]\]\]\]\]\] is not a text/],
+  ])('refuses %s on its field', (_what, overrides, field, message) => {
+    const row = eventFromRecord(record(overrides), context);
+    expect(row.error).toEqual({ line: 7, field, message: expect.stringMatching(message) });
+    expect(row.error!.message.length).toBeLessThan(200);
+  });
+
+  it('counts the attributes of a parsed JSON object too, without copying it', () => {
+    const object = Object.fromEntries(attributes(EVENT_LIMITS.attributes + 1));
+    expect(eventFromRecord(record({ attributes: object }), context).error).toMatchObject({ field: 'attributes', message: expect.stringMatching(/at most 50/) });
+  });
+});
+
+describe('showing a value in a message', () => {
+  it.each([
+    ['a long text, cut', 'x'.repeat(1_000_000), `'${'x'.repeat(60)}…'`],
+    ['a cut that would split a surrogate pair', `${'x'.repeat(59)}😀tail`, `'${'x'.repeat(59)}…'`],
+    ['control characters and a lone surrogate, escaped', 'a\u0000b\u001b[2J\ud800', "'a\\u0000b\\u001b[2J\\ud800'"],
+    ['an invalid date', new Date(Number.NaN), 'an invalid date'],
+    ['lists nested thousands deep', JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`), `${'['.repeat(9)}…${']'.repeat(9)}`],
+    ['a wide list', Array.from({ length: 100_000 }, (_, index) => index), '[0,1,2,3,4,5,6,7,8,9,10,11,…]'],
+    ['objects nested deep', JSON.parse(`${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}`), `${'{"a":'.repeat(8)}{…}${'}'.repeat(8)}`],
+    ['numbers JSON cannot write', Number.POSITIVE_INFINITY, 'Infinity'],
+    ['a big integer', 10n ** 30n, '1000000000000000000000000000000'],
+  ])('shows %s, briefly', (_what, value, shown) => {
+    expect(quote(value)).toBe(shown);
+  });
+});
+

@@ -1,3 +1,4 @@
+import { EVENT_LIMITS } from '../domain/events/event-limits.ts';
 import type { AttributeValue, MeasureEvent } from '../domain/events/event.ts';
 
 /** Why one row of an event file was refused: where (line, field) and what is wrong. */
@@ -55,7 +56,6 @@ export interface RecordContext extends EventReaderOptions {
   attributeField: (name: string) => string;
 }
 
-const MAX_TEXT_LENGTH = 500;
 const KIND = /^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*$/;
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -136,6 +136,9 @@ export function eventFromRecord(record: RawEventRecord, context: RecordContext):
   if (only !== undefined && source !== only.name) return rowError(context, 'source', `'${source}' is not the source of ${only.of} ('${only.name}')`);
 
   let kind: string;
+  if (typeof record.kind === 'string' && record.kind.length > EVENT_LIMITS.kindLength) {
+    return rowError(context, 'kind', `is ${record.kind.length} characters long; at most ${EVENT_LIMITS.kindLength} are allowed`);
+  }
   if (typeof record.kind === 'string' && KIND.test(record.kind)) {
     kind = record.kind;
   } else {
@@ -159,6 +162,7 @@ export function eventFromRecord(record: RawEventRecord, context: RecordContext):
   let attributes: Record<string, AttributeValue> = {};
   const given = record.attributes;
   if (given instanceof Map) {
+    if (given.size > EVENT_LIMITS.attributes) return tooManyAttributes(given.size, context);
     for (const [name, value] of given as ReadonlyMap<string, unknown>) {
       const problem = attributeProblem(name, value, context);
       if (problem !== undefined) return problem;
@@ -168,8 +172,11 @@ export function eventFromRecord(record: RawEventRecord, context: RecordContext):
     // A parsed JSON object is checked in place and becomes the event's attributes: no copy per event.
     const object = given as Readonly<Record<string, unknown>>;
     let complete = true;
+    let count = 0;
     for (const name in object) {
       if (!Object.hasOwn(object, name)) continue;
+      count += 1;
+      if (count > EVENT_LIMITS.attributes) return tooManyAttributes(Object.keys(object).length, context);
       const value = object[name];
       const problem = attributeProblem(name, value, context);
       if (problem !== undefined) return problem;
@@ -191,13 +198,22 @@ function isIsoText(text: unknown): text is string {
 
 /** The error row naming one attribute, or undefined when it is fine (an undefined value is an absent attribute). */
 function attributeProblem(name: string, value: unknown, context: RecordContext): EventRow | undefined {
-  if (name.trim() === '') return rowError(context, context.attributeField(name), 'an attribute needs a name');
+  if (name.length > EVENT_LIMITS.attributeNameLength) {
+    return rowError(context, context.attributeField(fieldName(name)), `the name is ${name.length} characters long; at most ${EVENT_LIMITS.attributeNameLength} are allowed`);
+  }
+  if (name.trim() === '') return rowError(context, context.attributeField(fieldName(name)), 'an attribute needs a name');
   // Assigning it would replace the object's prototype instead of adding an attribute.
   if (name === '__proto__') return rowError(context, context.attributeField(name), 'is a reserved name: call the attribute something else');
-  if (value === undefined || value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) {
-    return undefined;
+  if (typeof value === 'string') {
+    if (value.length <= EVENT_LIMITS.textLength) return undefined;
+    return rowError(context, context.attributeField(fieldName(name)), `is ${value.length} characters long; at most ${EVENT_LIMITS.textLength} are allowed`);
   }
-  return rowError(context, context.attributeField(name), `${quote(value)} is not a text, a number, true/false or null`);
+  if (value === undefined || value === null || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) return undefined;
+  return rowError(context, context.attributeField(fieldName(name)), `${quote(value)} is not a text, a number, true/false or null`);
+}
+
+function tooManyAttributes(count: number, context: RecordContext): EventRow {
+  return rowError(context, 'attributes', `the event has ${count} attributes; at most ${EVENT_LIMITS.attributes} are allowed`);
 }
 
 /** The checked attributes without the undefined ones. */
@@ -233,9 +249,9 @@ export function parseInstant(value: unknown): Date | { problem: string } {
   if (isBlank(value)) return { problem: 'missing: say when it happened, e.g. 2026-03-01T10:15:00+01:00' };
   if (typeof value !== 'string') return { problem: `${quote(value)} ${expected}` };
   const text = value.trim();
-  if (DATE_ONLY.test(text)) return { problem: `'${text}' ${expected}: a date alone has no time and no offset` };
+  if (DATE_ONLY.test(text)) return { problem: `${quote(text)} ${expected}: a date alone has no time and no offset` };
   const match = INSTANT.exec(text);
-  if (match === null) return { problem: `'${text}' ${expected} (e.g. 2026-03-01T10:15:00+01:00)` };
+  if (match === null) return { problem: `${quote(text)} ${expected} (e.g. 2026-03-01T10:15:00+01:00)` };
   const [, y, mo, d, h, mi, s, fraction, offset] = match;
   const year = Number(y);
   const month = Number(mo);
@@ -243,7 +259,7 @@ export function parseInstant(value: unknown): Date | { problem: string } {
   const hour = Number(h);
   const minute = Number(mi);
   const second = s === undefined ? 0 : Number(s);
-  const problem = (why: string) => ({ problem: `'${text}' ${expected}: ${why}` });
+  const problem = (why: string) => ({ problem: `${quote(text)} ${expected}: ${why}` });
   if (offset === undefined) return problem('it has no UTC offset, so the time is ambiguous; add Z or an offset such as +01:00');
   if (month < 1 || month > 12) return problem(`month ${mo} does not exist`);
   if (day < 1 || day > daysInMonth(year, month)) return problem(`day ${d} does not exist in ${y}-${mo}`);
@@ -288,7 +304,7 @@ function readKey(value: unknown, checkControl: boolean): string | { problem: str
   if (typeof value === 'string') {
     const text = value.trim();
     if (text === '') return { problem: 'missing' };
-    if (text.length > MAX_TEXT_LENGTH) return { problem: `is ${text.length} characters long; at most ${MAX_TEXT_LENGTH} are allowed` };
+    if (text.length > EVENT_LIMITS.keyLength) return { problem: `is ${text.length} characters long; at most ${EVENT_LIMITS.keyLength} are allowed` };
     if (checkControl && CONTROL_CHARACTER.test(text)) return { problem: `${quote(text)} contains control characters` };
     return text;
   }
@@ -308,13 +324,96 @@ function rowBase(context: Pick<RecordContext, 'file' | 'line'>): { line: number;
   return context.file === undefined ? { line: context.line } : { line: context.line, file: context.file };
 }
 
-/** A value as a message shows it: text in quotes, the rest as JSON. */
+/** Characters of a text a message shows; the rest is cut. */
+const SHOWN_TEXT_LENGTH = 60;
+/** Characters of a field name a message shows. */
+const SHOWN_FIELD_LENGTH = 100;
+/** Values (items, members) of a list or object a message shows. */
+const SHOWN_VALUES = 12;
+/** Levels of a list or object a message shows. */
+const SHOWN_DEPTH = EVENT_LIMITS.parseDepth;
+
+/**
+ * A value as a message shows it: text in quotes, the rest as JSON. Whatever the value (a text of a megabyte, lists
+ * nested thousands deep, control characters) the answer is short, printable, and made without deep recursion.
+ */
 export function quote(value: unknown): string {
-  if (typeof value === 'string') return `'${value}'`;
-  if (value instanceof Date) return `'${value.toISOString()}'`;
+  if (typeof value === 'string') return `'${shorten(value, SHOWN_TEXT_LENGTH)}'`;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid date' : `'${value.toISOString()}'`;
   try {
-    return JSON.stringify(value) ?? String(value);
+    return preview(value, 0, { values: SHOWN_VALUES * 2 });
   } catch {
-    return String(value);
+    return 'a value that cannot be shown';
   }
+}
+
+/** A name from the input as a message's field shows it: cut, control characters escaped. */
+export function fieldName(name: string): string {
+  return shorten(name, SHOWN_FIELD_LENGTH);
+}
+
+/** A text cut to `max` characters (never within a surrogate pair), with control characters and lone surrogates escaped. */
+export function shorten(text: string, max: number): string {
+  let shown = text;
+  if (shown.length > max) {
+    const cut = isHighSurrogate(shown.charCodeAt(max - 1)) ? max - 1 : max;
+    shown = `${shown.slice(0, cut)}…`;
+  }
+  return UNPRINTABLE.test(shown) ? shown.replace(UNPRINTABLE_ALL, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`) : shown;
+}
+
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE_ALL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+/** Short JSON-like text of a value: at most SHOWN_DEPTH levels and `budget.values` values in all. */
+function preview(value: unknown, depth: number, budget: { values: number }): string {
+  budget.values -= 1;
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(shorten(value, SHOWN_TEXT_LENGTH));
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return String(value);
+    case 'undefined':
+      return 'undefined';
+    case 'symbol':
+      return 'a symbol';
+    case 'function':
+      return 'a function';
+    case 'object':
+      break;
+  }
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid date' : JSON.stringify(value.toISOString());
+  const list = Array.isArray(value);
+  const [open, close] = list ? ['[', ']'] : ['{', '}'];
+  if (depth >= SHOWN_DEPTH || budget.values <= 0) return `${open}…${close}`;
+  const parts: string[] = [];
+  if (list) {
+    for (const item of value as readonly unknown[]) {
+      if (budget.values <= 0 || parts.length >= SHOWN_VALUES) {
+        parts.push('…');
+        break;
+      }
+      parts.push(preview(item, depth + 1, budget));
+    }
+  } else {
+    const object = value as Readonly<Record<string, unknown>>;
+    for (const name in object) {
+      if (!Object.hasOwn(object, name)) continue;
+      if (budget.values <= 0 || parts.length >= SHOWN_VALUES) {
+        parts.push('…');
+        break;
+      }
+      parts.push(`${JSON.stringify(shorten(name, SHOWN_TEXT_LENGTH))}:${preview(object[name], depth + 1, budget)}`);
+    }
+  }
+  return `${open}${parts.join(',')}${close}`;
 }

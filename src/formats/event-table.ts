@@ -1,4 +1,5 @@
-import { eventFromRecord, quote, rowError, type EventReaderOptions, type EventRow } from './event-record.ts';
+import { EVENT_LIMITS } from '../domain/events/event-limits.ts';
+import { eventFromRecord, fieldName, quote, rowError, type EventReaderOptions, type EventRow } from './event-record.ts';
 
 /*
  * What CSV and XLSX share: a header row naming the columns (id, source, kind, subject, occurredAt, then one
@@ -28,15 +29,18 @@ export function layoutOfHeader(cells: readonly unknown[], context: EventReaderOp
     const name = typeof cell === 'string' ? cell.trim() : typeof cell === 'number' || typeof cell === 'boolean' ? String(cell) : '';
     if (name === '') continue;
     width = index + 1;
-    if (seen.has(name)) return rowError(context, name, 'this column appears twice in the header');
+    if (seen.has(name)) return rowError(context, fieldName(name), 'this column appears twice in the header');
     seen.add(name);
     if ((BASE_COLUMNS as readonly string[]).includes(name)) {
       base[name as BaseColumn] = index;
     } else if (name.startsWith(ATTRIBUTE_PREFIX) && name.length > ATTRIBUTE_PREFIX.length) {
       attributes.push({ name: name.slice(ATTRIBUTE_PREFIX.length), index });
     } else {
-      return rowError(context, name, `unknown column ${quote(name)}: the columns are ${BASE_COLUMNS.join(', ')} and ${ATTRIBUTE_PREFIX}<name> for attributes`);
+      return rowError(context, fieldName(name), `unknown column ${quote(name)}: the columns are ${BASE_COLUMNS.join(', ')} and ${ATTRIBUTE_PREFIX}<name> for attributes`);
     }
+  }
+  if (attributes.length > EVENT_LIMITS.attributes) {
+    return rowError(context, `${ATTRIBUTE_PREFIX}${fieldName(attributes[EVENT_LIMITS.attributes]?.name ?? '')}`, `the header names ${attributes.length} attribute columns; an event has at most ${EVENT_LIMITS.attributes}`);
   }
   const missing = REQUIRED_COLUMNS.filter((column) => base[column] === undefined);
   if (missing.length > 0) {

@@ -79,4 +79,46 @@ describe('the CSV event reader', () => {
     const rows = await read('id,kind,occurredAt\nc1,a.b,2026-03-02T09:00:00Z\n', { file: 'x.csv' });
     expect(rows[0]?.error).toEqual({ line: 2, field: 'source', message: 'missing, and no default source was given (--source)' });
   });
+
+  describe('refuses bytes that are not UTF-8, on their line, instead of reading them as U+FFFD', () => {
+    const header = 'id,kind,occurredAt,attr.note';
+    const good = (id: string) => `${id},call.answered,2026-03-02T09:00:00Z,città`;
+    const bytesOf = (...parts: (string | number[])[]) => Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part))));
+    it.each([
+      ['a Latin-1 byte', [0xe0]],
+      ['a lone continuation byte', [0x80]],
+      ['an overlong slash', [0xc0, 0xaf]],
+      ['an encoded surrogate', [0xed, 0xa0, 0x80]],
+      ['a character cut short', [0xe2, 0x82]],
+    ])('%s', async (_what, bad) => {
+      const file = bytesOf(`${header}\n${good('c1')}\n`, 'c2,call.answered,2026-03-02T09:00:00Z,', bad, `x\n${good('c3')}\n`);
+      // Every chunk size, so the bad bytes and the good characters fall on every side of a chunk's edge.
+      for (const size of [1, 2, 3, 5, 64]) {
+        async function* chunks(): AsyncGenerator<Uint8Array> {
+          await Promise.resolve();
+          for (let at = 0; at < file.length; at += size) yield file.subarray(at, at + size);
+        }
+        const rows = await collect(readEventsCsv(chunks(), { file: 'events.csv', defaultSource: 'feed' }));
+        expect(rows.map((row) => [row.line, row.event?.id ?? row.error?.field]), `chunks of ${size}`).toEqual([
+          [2, 'c1'],
+          [3, 'csv'],
+        ]);
+        expect(rows[0]?.event?.attributes).toEqual({ note: 'città' });
+        expect(rows[1]?.error?.message).toBe('the line is not valid UTF-8: save the file as UTF-8');
+      }
+    });
+
+    it('in the header, and at the very end of the file', async () => {
+      async function* once(bytes: Buffer): AsyncGenerator<Uint8Array> {
+        await Promise.resolve();
+        yield bytes;
+      }
+      expect(await collect(readEventsCsv(once(bytesOf('id,kind,', [0xff], 'occurredAt\n'))))).toEqual([{ line: 1, error: { line: 1, field: 'csv', message: expect.stringMatching(/not valid UTF-8/) } }]);
+      // The last line ends within a character: that line is the one refused.
+      expect(await collect(readEventsCsv(once(bytesOf(`${header}\n${good('c1')}`, [0xc3])), { defaultSource: 'feed' }))).toEqual([
+        { line: 2, error: { line: 2, field: 'csv', message: expect.stringMatching(/not valid UTF-8/) } },
+      ]);
+    });
+  });
 });
+

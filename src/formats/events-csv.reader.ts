@@ -1,7 +1,9 @@
 import { pipeline, Readable } from 'node:stream';
 import { parse, type CsvError, type Info } from 'csv-parse';
-import { rowError, type EventReaderOptions, type EventRow } from './event-record.ts';
+import { EVENT_LIMITS } from '../domain/events/event-limits.ts';
+import { rowError, shorten, type EventReaderOptions, type EventRow } from './event-record.ts';
 import { eventOfTableRow, isLayout, layoutOfHeader, type EventTableLayout } from './event-table.ts';
+import { stopAtInvalidUtf8, type Utf8Problem } from './utf8.ts';
 
 const NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
 
@@ -12,8 +14,10 @@ const NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
  * (a quoted cell spanning lines counts from its first line).
  */
 export async function* readEventsCsv(input: AsyncIterable<string | Uint8Array>, options: EventReaderOptions = {}): AsyncGenerator<EventRow> {
-  const { delimiter, chunks } = await detectDelimiter(input);
-  const parser = parse({ delimiter, bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: false });
+  // Bytes that are not UTF-8 end the file at their line, which is refused below (never read as U+FFFD).
+  const utf8: { found?: Utf8Problem } = {};
+  const { delimiter, chunks } = await detectDelimiter(stopAtInvalidUtf8(input, utf8));
+  const parser = parse({ delimiter, bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: false, max_record_size: EVENT_LIMITS.lineLength });
   // The callback only swallows the pipeline's error: the same error rejects the iteration below, with its line.
   pipeline(Readable.from(chunks), parser, () => undefined);
   let layout: EventTableLayout | undefined;
@@ -45,9 +49,20 @@ export async function* readEventsCsv(input: AsyncIterable<string | Uint8Array>, 
   } catch (error) {
     const csvError = error as Partial<CsvError>;
     if (typeof csvError.code !== 'string' || !csvError.code.startsWith('CSV_')) throw error;
+    // A file cut short by bytes that are not UTF-8 may end within a quote: the bytes are the problem.
+    if (utf8.found !== undefined) {
+      yield notUtf8(utf8.found, options);
+      return;
+    }
     // A broken quote leaves the rest of the file unreadable: report it where it is and stop.
-    yield rowError({ ...options, line: typeof csvError.lines === 'number' ? csvError.lines : lastLine + 1 }, 'csv', csvError.message ?? 'unreadable CSV');
+    yield rowError({ ...options, line: typeof csvError.lines === 'number' ? csvError.lines : lastLine + 1 }, 'csv', shorten(csvError.message ?? 'unreadable CSV', 300));
+    return;
   }
+  if (utf8.found !== undefined) yield notUtf8(utf8.found, options);
+}
+
+function notUtf8(found: Utf8Problem, options: EventReaderOptions): EventRow {
+  return rowError({ ...options, line: found.line }, 'csv', 'the line is not valid UTF-8: save the file as UTF-8');
 }
 
 /** A CSV cell as an attribute value: numbers and true/false parsed, other text kept. */

@@ -114,4 +114,51 @@ describe('the NDJSON event reader', () => {
       [4, 'occurredAt'],
     ]);
   });
+
+  describe('refuses a line that is not UTF-8, on its line, and reads the others', () => {
+    const line = (id: string) => `{"id":"${id}","kind":"a.b","occurredAt":"2026-03-01T10:00:00Z","attributes":{"città":"Bolzano/Bozen – ß"}}`;
+    // Two ids that differ only in bytes that are not UTF-8: read with U+FFFD, they would be one event.
+    const file = Buffer.concat([
+      Buffer.from(`${line('ok-1')}\n{"id":"x`),
+      Buffer.from([0xe9]),
+      Buffer.from(`","kind":"a.b","occurredAt":"2026-03-01T10:00:00Z"}\n{"id":"x`),
+      Buffer.from([0xe8]),
+      Buffer.from(`","kind":"a.b","occurredAt":"2026-03-01T10:00:00Z"}\n${line('ok-4')}\n{"id":"cut`),
+      Buffer.from([0xe2, 0x82]),
+    ]);
+    it.each([[1], [2], [3], [7], [64], [file.length]])('in chunks of %i bytes', async (size) => {
+      async function* chunks(): AsyncGenerator<Uint8Array> {
+        await Promise.resolve();
+        for (let at = 0; at < file.length; at += size) yield file.subarray(at, at + size);
+      }
+      const rows = await collect(readEventsNdjson(chunks(), { defaultSource: 's' }));
+      expect(rows.map((row) => [row.line, row.event?.id ?? row.error?.field])).toEqual([
+        [1, 'ok-1'],
+        [2, 'json'],
+        [3, 'json'],
+        [4, 'ok-4'],
+        [5, 'json'],
+      ]);
+      expect(rows[1]?.error?.message).toBe('the line is not valid UTF-8 (byte 9 of the line): save the file as UTF-8');
+      expect(rows[3]?.event?.attributes).toEqual({ città: 'Bolzano/Bozen – ß' });
+      expect(rows[4]?.error?.message).toMatch(/not valid UTF-8 \(byte 11 of the line\)/);
+      expect([...readEventsNdjsonSync([file], { defaultSource: 's' })]).toEqual(rows);
+    });
+  });
+
+  it('refuses a line nested deeper than any event before parsing it, and one over the length limit within a single chunk', () => {
+    const deep = `{"id":"d","kind":"a.b","occurredAt":"2026-03-01T10:00:00Z","attributes":{"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}}`;
+    const long = `{"id":"l","kind":"a.b","occurredAt":"2026-03-01T10:00:00Z","attributes":{"x":"${'x'.repeat(MAX_NDJSON_LINE_CHARS)}"}}`;
+    // Brackets inside texts are no nesting.
+    const texts = `{"id":"t","kind":"a.b","occurredAt":"2026-03-01T10:00:00Z","attributes":{"x":"${'[{'.repeat(50)}\\"[["}}`;
+    const rows = [...readEventsNdjsonSync([[deep, long, texts].join('\n')], { defaultSource: 's' })];
+    expect(rows.map((row) => [row.line, row.event?.id ?? row.error?.field])).toEqual([
+      [1, 'json'],
+      [2, 'json'],
+      [3, 't'],
+    ]);
+    expect(rows[0]?.error?.message).toMatch(/^nested more than 8 levels deep: .* \(at character 84\)$/);
+    expect(rows[1]?.error?.message).toBe(`the line is longer than ${MAX_NDJSON_LINE_CHARS} characters`);
+  });
 });
+

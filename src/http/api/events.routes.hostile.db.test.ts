@@ -67,4 +67,40 @@ describe('POST /api/v1/events under hostile input, over a real port', () => {
     expect(mixed).toMatchObject({ status: 200, body: { accepted: 1, rejected: [{ ...refused, line: 2 }, { ...refused, line: 3 }] } });
     expect(Object.values(await pageStatuses())).toEqual([200, 200, 200, 200, 200, 200]);
   });
+
+  it('survives a 10 KB line of nested arrays, refuses it with its line and field, and answers the next request', async () => {
+    const token = await api.tokenFor('contact-centre');
+    const nested = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    const lines = [
+      `{"id":"n1","kind":"call.received","occurredAt":"2026-03-02T10:30:00+01:00","attributes":{"deep":${nested}}}`,
+      `{"id":${nested},"kind":"call.received","occurredAt":"2026-03-02T10:30:00+01:00"}`,
+      `{"id":"n3","kind":"call.received","occurredAt":${nested}}`,
+      JSON.stringify(call('ok')),
+    ];
+    const answer = await post(token, `${lines.join('\n')}\n`);
+    expect(answer).toMatchObject({ status: 200, body: { accepted: 1, rejected: [{ line: 1, field: 'json' }, { line: 2, field: 'json' }, { line: 3, field: 'json' }] } });
+    expect((answer.body.rejected as { message: string }[])[0]?.message).toMatch(/nested more than \d+ levels deep/);
+    // The same nesting just under the depth that is refused before parsing: refused on its field, with a short message.
+    const shallow = `{"id":"n4","kind":"call.received","occurredAt":"2026-03-02T10:30:00+01:00","attributes":{"deep":[[[[1,2,[3]]]]]}}`;
+    const field = await post(token, `${shallow}\n`);
+    expect(field).toMatchObject({ status: 400, body: { rejected: [{ line: 1, field: 'attributes.deep', message: '[[[[1,2,[3]]]]] is not a text, a number, true/false or null' }] } });
+    // A JSON array of items so nested is refused whole, before it is parsed.
+    const array = await post(token, `[${JSON.stringify(call('a1'))},{"id":"a2","attributes":{"x":${nested}}}]`, 'application/json');
+    expect(array).toMatchObject({ status: 400, body: { message: expect.stringMatching(/^item 2 is nested more than \d+ levels deep/) } });
+    expect(Object.values(await pageStatuses())).toEqual([200, 200, 200, 200, 200, 200]);
+    expect((await post(token, `${JSON.stringify(call('after'))}\n`)).body).toMatchObject({ accepted: 1 });
+  });
+
+  it('refuses bytes that are not UTF-8 with their line, so two ids that differ only there never become one', async () => {
+    const token = await api.tokenFor('contact-centre');
+    const withByte = (byte: number) => Buffer.concat([Buffer.from('{"id":"pratica-'), Buffer.from([byte]), Buffer.from('","kind":"call.received","occurredAt":"2026-03-02T10:30:00+01:00"}\n')]);
+    const body = Buffer.concat([Buffer.from(`${JSON.stringify(call('ok'))}\n`), withByte(0xe9), withByte(0xe8)]);
+    const answer = await post(token, body);
+    const notUtf8 = { field: 'json', message: 'the line is not valid UTF-8 (byte 16 of the line): save the file as UTF-8' };
+    expect(answer).toMatchObject({ status: 200, body: { accepted: 1, rejected: [{ line: 2, ...notUtf8 }, { line: 3, ...notUtf8 }] } });
+    const array = Buffer.concat([Buffer.from(`[${JSON.stringify(call('a1'))},`), withByte(0xe9).subarray(0, -1), Buffer.from(']')]);
+    expect(await post(token, array, 'application/json')).toMatchObject({ status: 400, body: { message: expect.stringMatching(/^the body is not valid UTF-8 \(byte \d+\)/) } });
+    expect(Object.values(await pageStatuses())).toEqual([200, 200, 200, 200, 200, 200]);
+  });
 });
+

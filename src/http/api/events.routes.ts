@@ -3,9 +3,12 @@ import { errorCodes, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import type { IngestSummary } from '../../actions/ingest-events.action.ts';
 import type { VerifiedApiToken } from '../../actions/verify-api-token.action.ts';
+import { EVENT_LIMITS } from '../../domain/events/event-limits.ts';
 import { formatWhere } from '../../domain/shared/errors.ts';
 import type { EventReaderOptions, EventRow } from '../../formats/event-record.ts';
-import { createNdjsonEventParser, readEventsNdjsonSync } from '../../formats/events-ndjson.reader.ts';
+import { createNdjsonEventParser, NESTED_TOO_DEEPLY, readEventsNdjsonSync } from '../../formats/events-ndjson.reader.ts';
+import { findExcessNesting } from '../../formats/json-depth.ts';
+import { invalidUtf8Offset } from '../../formats/utf8.ts';
 import type { IngestCounters } from '../ops/ingest-counters.ts';
 import type { SiteDeps } from '../site-settings.ts';
 import { ApiError, errorBody } from './api-errors.ts';
@@ -171,6 +174,29 @@ export function registerEventRoutes(app: FastifyInstance, deps: SiteDeps, option
       return;
     }
     readNdjsonBody(payload, request, options.bodyLimitBytes, token.source).then((rows) => done(null, rows), (error: Error) => done(error, undefined));
+  });
+
+  // A JSON array is read as bytes, so that invalid UTF-8 is refused (not read with U+FFFD in place of its bytes, which
+  // could make two ids one) and an item nested deeper than any event is refused before JSON.parse spends time on it.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  app.removeContentTypeParser(JSON_TYPE);
+  app.addContentTypeParser(JSON_TYPE, { parseAs: 'buffer' }, (request, body, done) => {
+    const bytes = body as Buffer;
+    let text: string;
+    try {
+      text = utf8.decode(bytes);
+    } catch {
+      done(new ApiError(400, `the body is not valid UTF-8 (byte ${invalidUtf8Offset(bytes) + 1}): send the events as UTF-8`), undefined);
+      return;
+    }
+    // The array adds one level to each event.
+    const deep = findExcessNesting(text, EVENT_LIMITS.parseDepth + 1);
+    if (deep !== undefined) {
+      done(new ApiError(400, `item ${deep.item} is ${NESTED_TOO_DEEPLY}`), undefined);
+      return;
+    }
+    void parseJson(request, text, done);
   });
 
   app.post(
