@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -9,8 +10,8 @@ import { createBufferIo } from './cli-io.ts';
 import { seedKit } from './events-commands.test-kit.ts';
 import { parsePortOption, registerServeCommand } from './serve.command.ts';
 
-function programWith(waitForStop: (address: string) => Promise<void>, url = join(mkdtempSync(join(tmpdir(), 'misura-serve-')), 'misura.db')) {
-  const io = createBufferIo({ MISURA_DB_URL: url });
+function programWith(waitForStop: (address: string) => Promise<void>, url = join(mkdtempSync(join(tmpdir(), 'misura-serve-')), 'misura.db'), env: Record<string, string> = {}) {
+  const io = createBufferIo({ MISURA_DB_URL: url, ...env });
   const program = new Command('misura').exitOverride();
   registerServeCommand(program, io, () => {}, { waitForStop });
   return { io, program };
@@ -52,6 +53,37 @@ describe('misura serve', () => {
     }, url);
     await program.parseAsync(['node', 'misura', 'serve', '--port', '0', '--host', '127.0.0.1', '--log-level', 'error']);
     expect({ accepted, value }).toEqual({ accepted: 2, value: 50 });
+  });
+
+  it('answers 408 and closes a request whose body never comes, within MISURA_HTTP_REQUEST_TIMEOUT', async () => {
+    const url = join(mkdtempSync(join(tmpdir(), 'misura-serve-')), 'misura.db');
+    const setup = await openContext({ MISURA_DB_URL: url });
+    const { token } = await setup.actions.createApiToken({ source: 'contact-centre' });
+    await setup.close();
+    const head = `POST /api/v1/events HTTP/1.1\r\nhost: x\r\nauthorization: Bearer ${token}\r\ncontent-type: application/x-ndjson\r\ncontent-length: 50\r\n\r\n`;
+    let outcome: { answer: string; ms: number } | undefined;
+    const { program } = programWith(
+      async (address) => {
+        const { hostname, port } = new URL(address);
+        outcome = await new Promise((resolve) => {
+          const started = Date.now();
+          let answer = '';
+          const socket = connect(Number(port), hostname, () => socket.write(head));
+          socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+          socket.on('error', () => undefined);
+          const giveUp = setTimeout(() => socket.destroy(), 10_000);
+          socket.on('close', () => {
+            clearTimeout(giveUp);
+            resolve({ answer, ms: Date.now() - started });
+          });
+        });
+      },
+      url,
+      { MISURA_HTTP_REQUEST_TIMEOUT: '0.5', MISURA_HTTP_HEADERS_TIMEOUT: '0.5' },
+    );
+    await program.parseAsync(['node', 'misura', 'serve', '--port', '0', '--host', '127.0.0.1', '--log-level', 'error']);
+    expect(outcome?.answer).toMatch(/^HTTP\/1\.1 408/);
+    expect(outcome?.ms).toBeLessThan(5000);
   });
 
   it.each([['http'], ['-1'], ['70000'], ['80.5']])('rejects --port %s, naming the option', (value) => {

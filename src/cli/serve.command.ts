@@ -64,6 +64,7 @@ export async function serveSite(io: CliIo, options: SiteServerOptions, hooks: Se
       accessibilityStatementUrl: options.accessibilityUrl ?? null,
       contactEmail: options.contactEmail ?? null,
       trustProxy: options.trustProxy === true,
+      timeouts: context.config.http,
     };
     let app;
     try {

@@ -6,6 +6,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { DEFAULT_HTTP_TIMEOUTS, type HttpTimeouts } from '../config/config.ts';
 import { DEFAULT_TIME_ZONE } from '../domain/calendar/index.ts';
 import { UserError } from '../domain/shared/errors.ts';
 import { apiRoutes, type ApiOptions } from './api/api.routes.ts';
@@ -46,6 +47,11 @@ export interface AppOptions {
   readinessTimeoutMs?: number;
   /** The JSON API's ingestion limits (body size, requests per token). */
   api?: Omit<ApiOptions, 'ingestCounters'>;
+  /**
+   * How long the server waits for a client (MISURA_HTTP_*_TIMEOUT): a request whose headers or body stall is answered
+   * 408 and closed, instead of holding a connection for ever. Default DEFAULT_HTTP_TIMEOUTS.
+   */
+  timeouts?: HttpTimeouts;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -96,11 +102,20 @@ function settingsOf(options: AppOptions): SiteSettings {
 export function buildApp(actions: SiteActions, options: AppOptions = {}): FastifyInstance {
   const deps: SiteDeps = { actions, settings: settingsOf(options) };
   const logger = options.logger ?? 'info';
+  const timeouts = options.timeouts ?? DEFAULT_HTTP_TIMEOUTS;
   const app = Fastify({
     logger: logger === false ? false : { level: logger === true ? 'info' : logger, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     genReqId: () => randomUUID(),
     trustProxy: options.trustProxy ?? false,
     routerOptions: { ignoreTrailingSlash: true },
+    // Node checks these every connectionsCheckingInterval (30 s by default, which would double a short timeout).
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    http: {
+      requestTimeout: timeouts.requestMs,
+      headersTimeout: Math.min(timeouts.headersMs, timeouts.requestMs),
+      connectionsCheckingInterval: Math.max(25, Math.min(1000, Math.floor(Math.min(timeouts.headersMs, timeouts.requestMs) / 4))),
+    },
   });
 
   void app.register(helmet, {

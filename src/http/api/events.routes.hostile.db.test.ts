@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDialectContext } from '../../../test/dialects.ts';
 import { KIT_INDICATORS, storeKit, T0 } from '../../actions/events.test-kit.ts';
@@ -101,6 +101,59 @@ describe('POST /api/v1/events under hostile input, over a real port', () => {
     const array = Buffer.concat([Buffer.from(`[${JSON.stringify(call('a1'))},`), withByte(0xe9).subarray(0, -1), Buffer.from(']')]);
     expect(await post(token, array, 'application/json')).toMatchObject({ status: 400, body: { message: expect.stringMatching(/^the body is not valid UTF-8 \(byte \d+\)/) } });
     expect(Object.values(await pageStatuses())).toEqual([200, 200, 200, 200, 200, 200]);
+  });
+
+  describe('a request that stalls', () => {
+    let slow: ApiUnderTest;
+    let port: number;
+    beforeEach(async () => {
+      // Short timeouts, as MISURA_HTTP_REQUEST_TIMEOUT and MISURA_HTTP_HEADERS_TIMEOUT would set them.
+      slow = startApi(database, () => T0, { timeouts: { requestMs: 400, headersMs: 300, keepAliveMs: 1000 } });
+      await slow.app.listen({ host: '127.0.0.1', port: 0 });
+      port = (slow.app.server.address() as AddressInfo).port;
+    });
+    afterEach(() => slow.app.close());
+
+    /** Writes `head` on a raw socket and sends nothing more; resolves with what came back and when the socket closed. */
+    const stall = (head: string) =>
+      new Promise<{ answer: string; closedAfterMs: number | undefined }>((resolve) => {
+        const started = Date.now();
+        const socket = connect(port, '127.0.0.1', () => socket.write(head));
+        let answer = '';
+        let closedAfterMs: number | undefined;
+        socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+        socket.on('error', () => undefined);
+        socket.on('close', () => {
+          closedAfterMs = Date.now() - started;
+          clearTimeout(giveUp);
+          resolve({ answer, closedAfterMs });
+        });
+        // Without a timeout the server would hold it for ever: the test stops waiting after 5 s.
+        const giveUp = setTimeout(() => {
+          socket.destroy();
+          resolve({ answer, closedAfterMs });
+        }, 5000);
+      });
+
+    it.each([
+      ['a Content-Length', 'content-length: 120\r\n'],
+      ['chunked encoding', 'transfer-encoding: chunked\r\n'],
+    ])('announcing a body by %s and sending none is answered 408 and closed within the configured time', async (_how, header) => {
+      const token = await slow.tokenFor('contact-centre');
+      const head = `POST /api/v1/events HTTP/1.1\r\nhost: localhost\r\nauthorization: Bearer ${token}\r\ncontent-type: application/x-ndjson\r\n${header}\r\n`;
+      const { answer, closedAfterMs } = await stall(head);
+      expect(answer).toMatch(/^HTTP\/1\.1 408 Request Timeout/);
+      expect(closedAfterMs).toBeDefined();
+      expect(closedAfterMs).toBeLessThan(3000);
+      // The server goes on answering.
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    });
+
+    it('whose headers never end is closed within the configured time', async () => {
+      const { closedAfterMs } = await stall('GET / HTTP/1.1\r\nhost: localhost\r\nx-slow: ');
+      expect(closedAfterMs).toBeDefined();
+      expect(closedAfterMs).toBeLessThan(3000);
+    });
   });
 });
 

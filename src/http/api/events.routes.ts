@@ -82,6 +82,7 @@ function readNdjsonBody(payload: Readable, request: FastifyRequest, limit: numbe
       payload.off('data', onData);
       payload.off('end', onEnd);
       payload.off('error', onError);
+      payload.off('close', onClose);
     };
     const onData = (chunk: Buffer | string) => {
       received += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
@@ -105,9 +106,12 @@ function readNdjsonBody(payload: Readable, request: FastifyRequest, limit: numbe
       stop();
       reject(Object.assign(error, { statusCode: 400 }));
     };
+    // A connection closed before the body's end (the client gave up, or the server's request timeout closed it).
+    const onClose = () => onError(new Error('the connection closed before the body arrived'));
     payload.on('data', onData);
     payload.on('end', onEnd);
     payload.on('error', onError);
+    payload.on('close', onClose);
     payload.resume();
   });
 }
