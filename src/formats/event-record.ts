@@ -306,6 +306,8 @@ function readKey(value: unknown, checkControl: boolean): string | { problem: str
     if (text === '') return { problem: 'missing' };
     if (text.length > EVENT_LIMITS.keyLength) return { problem: `is ${text.length} characters long; at most ${EVENT_LIMITS.keyLength} are allowed` };
     if (checkControl && CONTROL_CHARACTER.test(text)) return { problem: `${quote(text)} contains control characters` };
+    // Storage writes text as UTF-8, where half a surrogate pair becomes U+FFFD: two such ids would become one.
+    if (checkControl && LONE_SURROGATE.test(text)) return { problem: `${quote(text)} contains half of a character (a lone surrogate, \\uD800–\\uDFFF)` };
     return text;
   }
   if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
@@ -315,6 +317,7 @@ function readKey(value: unknown, checkControl: boolean): string | { problem: str
 
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 function isBlank(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');

@@ -80,6 +80,12 @@ describe('the CSV event reader', () => {
     expect(rows[0]?.error).toEqual({ line: 2, field: 'source', message: 'missing, and no default source was given (--source)' });
   });
 
+  it('reports a quote opened within a cell (INVALID_OPENING_QUOTE) on its line, rather than throwing', async () => {
+    const rows = await read(['id,kind,occurredAt', 'c1,call.answered,2026-03-02T09:00:00Z', 'c2,call."answered,2026-03-02T09:00:00Z'].join('\n'));
+    // The parser stops at the quote, before it hands over the row before it: the file is refused there.
+    expect(rows.at(-1)).toEqual({ line: 3, file: 'events.csv', error: { line: 3, field: 'csv', message: expect.stringMatching(/^Invalid Opening Quote/) } });
+  });
+
   describe('refuses bytes that are not UTF-8, on their line, instead of reading them as U+FFFD', () => {
     const header = 'id,kind,occurredAt,attr.note';
     const good = (id: string) => `${id},call.answered,2026-03-02T09:00:00Z,città`;

@@ -1,5 +1,5 @@
 import { pipeline, Readable } from 'node:stream';
-import { parse, type CsvError, type Info } from 'csv-parse';
+import { CsvError, parse, type Info } from 'csv-parse';
 import { EVENT_LIMITS } from '../domain/events/event-limits.ts';
 import { rowError, shorten, type EventReaderOptions, type EventRow } from './event-record.ts';
 import { eventOfTableRow, isLayout, layoutOfHeader, type EventTableLayout } from './event-table.ts';
@@ -47,8 +47,9 @@ export async function* readEventsCsv(input: AsyncIterable<string | Uint8Array>, 
       yield eventOfTableRow(record, layout, context, csvValue);
     }
   } catch (error) {
-    const csvError = error as Partial<CsvError>;
-    if (typeof csvError.code !== 'string' || !csvError.code.startsWith('CSV_')) throw error;
+    // Every parse error, INVALID_OPENING_QUOTE included (its code has no CSV_ prefix).
+    if (!(error instanceof CsvError)) throw error;
+    const csvError = error;
     // A file cut short by bytes that are not UTF-8 may end within a quote: the bytes are the problem.
     if (utf8.found !== undefined) {
       yield notUtf8(utf8.found, options);

@@ -64,6 +64,13 @@ describe('the NDJSON event reader', () => {
     expect(rows[3]?.event?.attributes).toEqual({ note: 'a\tb' });
   });
 
+  it('refuses half a character (a lone surrogate) in an id, source or subject, which storage would turn into U+FFFD', () => {
+    const lines = ['{"id":"a\\ud800","kind":"a.b","occurredAt":"2026-03-01T10:00:00Z"}', '{"id":"a\\udbff","kind":"a.b","occurredAt":"2026-03-01T10:00:00Z"}', '{"id":"ok","subject":"\\udc00x","kind":"a.b","occurredAt":"2026-03-01T10:00:00Z"}', '{"id":"\\ud83d\\ude00","kind":"a.b","occurredAt":"2026-03-01T10:00:00Z","attributes":{"note":"\\ud800"}}'];
+    const rows = [...readEventsNdjsonSync([lines.join('\n')], { defaultSource: 'feed' })];
+    expect(rows.map((row) => row.error?.field ?? row.event?.id)).toEqual(['id', 'id', 'subject', '\u{1f600}']);
+    expect(rows[0]?.error?.message).toBe("'a\\ud800' contains half of a character (a lone surrogate, \\uD800–\\uDFFF)");
+  });
+
   it('reads the events of one source only when asked, refusing another source on its field', () => {
     const lines = ['{"id":"1","kind":"a.b","occurredAt":"2026-03-01T10:00:00Z"}', '{"id":"2","source":"other","kind":"a.b","occurredAt":"2026-03-01T10:00:00Z"}'];
     const rows = [...readEventsNdjsonSync([lines.join('\n')], { defaultSource: 'feed', onlySource: { name: 'feed', of: 'this token' } })];

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { EventRow } from './event-record.ts';
-import { readEventsXlsx } from './events-xlsx.reader.ts';
+import { MAX_XLSX_BYTES, readEventsXlsx } from './events-xlsx.reader.ts';
 
 async function collect(rows: AsyncIterable<EventRow>): Promise<EventRow[]> {
   const all: EventRow[] = [];
@@ -63,4 +63,28 @@ describe('the XLSX event reader', () => {
     const rows = await collect(readEventsXlsx(Readable.from([Buffer.from('id,kind,occurredAt\n')]), { file: 'events.xlsx' }));
     expect(rows).toEqual([{ line: 1, file: 'events.xlsx', error: { line: 1, field: 'xlsx', message: expect.stringMatching(/^not a readable XLSX workbook/) } }]);
   });
+
+  it('refuses a workbook cut short or damaged, at once, instead of waiting for the rest for ever', async () => {
+    const rows = [header, ...Array.from({ length: 200 }, (_, index) => [`x${index}`, 'probe', 'check.http', null, '2026-03-01T10:00:00Z', true, index])];
+    const [whole] = (await workbookOf([rows]).then((stream) => stream.toArray())) as Buffer[];
+    const damaged = [0.2, 0.5, 0.8, 0.97].map((share) => whole!.subarray(0, Math.floor(whole!.length * share)));
+    const flipped = Buffer.from(whole!);
+    flipped[Math.floor(flipped.length / 2)]! ^= 0xff;
+    for (const bytes of [...damaged, flipped]) {
+      const read = collect(readEventsXlsx(Readable.from([bytes]), { file: 'events.xlsx' }));
+      const waited = new Promise<string>((resolve) => setTimeout(() => resolve('still waiting after 5 s'), 5000).unref());
+      expect(await Promise.race([read, waited])).toEqual([{ line: 1, file: 'events.xlsx', error: { line: 1, field: 'xlsx', message: expect.stringMatching(/^not a readable XLSX workbook: /) } }]);
+    }
+  });
+
+  it('refuses a workbook larger than the limit without reading it all', async () => {
+    async function* huge(): AsyncGenerator<Buffer> {
+      await Promise.resolve();
+      for (let sent = 0; sent <= MAX_XLSX_BYTES; sent += 2 ** 20) yield Buffer.alloc(2 ** 20);
+      throw new Error('read past the limit');
+    }
+    const rows = await collect(readEventsXlsx(Readable.from(huge()), { file: 'big.xlsx' }));
+    expect(rows).toEqual([{ line: 1, file: 'big.xlsx', error: { line: 1, field: 'xlsx', message: 'the workbook is larger than 64 MiB: export the events as CSV' } }]);
+  });
 });
+
