@@ -1,6 +1,7 @@
+import { isUtf8 } from 'node:buffer';
 import { EVENT_LIMITS } from '../domain/events/event-limits.ts';
 import { eventFromRecord, fieldName, quote, rowError, shorten, type EventReaderOptions, type EventRow, type RawEventRecord, type RecordContext } from './event-record.ts';
-import { findExcessNesting, mayNestDeeply } from './json-depth.ts';
+import { findExcessNesting } from './json-depth.ts';
 import { invalidUtf8Offset } from './utf8.ts';
 
 /** Longest line read (characters of text, bytes of a byte stream); a longer one is refused rather than held in memory. */
@@ -80,8 +81,9 @@ function rowOfLine(line: number, text: string, flaw: LineFlaw | undefined, conte
   }
   // Blank lines are skipped; a line starting with '{' is not blank (no need to trim it).
   if (text.charCodeAt(0) !== 0x7b && text.trim() === '') return undefined;
-  // Deep nesting makes parsing slow and no event has it: such a line is refused unread.
-  if (mayNestDeeply(text)) {
+  // Deep nesting makes parsing slow and no event has it: such a line is refused unread. A short line parses fast
+  // whatever its nesting (and is then refused on its field), so only long ones pay for the look.
+  if (text.length > DEPTH_CHECK_FROM) {
     const deep = findExcessNesting(text, EVENT_LIMITS.parseDepth);
     if (deep !== undefined) return rowError(context, 'json', `${NESTED_TOO_DEEPLY} (at character ${deep.index + 1})`);
   }
@@ -118,6 +120,9 @@ function rowOfLine(line: number, text: string, flaw: LineFlaw | undefined, conte
   return row;
 }
 
+/** The length from which a line's nesting is looked at before it is parsed. */
+const DEPTH_CHECK_FROM = 1024;
+
 /** Why a line nested deeper than EVENT_LIMITS.parseDepth is refused (the HTTP route says it of an array's items too). */
 export const NESTED_TOO_DEEPLY = `nested more than ${EVENT_LIMITS.parseDepth} levels deep: an event is an object whose "attributes" hold only texts, numbers, true/false and null`;
 
@@ -150,7 +155,9 @@ type LineHandler = (line: number, text: string, flaw: LineFlaw | undefined) => v
  * bytes, and only when it does, line by line to find the culprit.
  */
 class LineSplitter {
-  private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  // Only bytes already checked by isUtf8 are decoded, and always whole lines, so the decoder never holds a partial
+  // character between calls; in stream mode it is the fastest way Node has to decode UTF-8.
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   /** The start of the current line, when chunks are text. */
   private pendingText = '';
   /** The start of the current line, when chunks are bytes. */
@@ -222,12 +229,7 @@ class LineSplitter {
 
   /** Emits the lines of bytes[start, end), which ends just before a newline: decoded at once when they are valid. */
   private emitBytesLines(bytes: Uint8Array, start: number, end: number, onLine: LineHandler): void {
-    let text: string | undefined;
-    try {
-      text = this.decoder.decode(bytes.subarray(start, end));
-    } catch {
-      text = undefined;
-    }
+    const text = this.decode(bytes.subarray(start, end));
     if (text === undefined) {
       for (let from = start; from <= end; ) {
         const newline = bytes.indexOf(0x0a, from);
@@ -252,16 +254,19 @@ class LineSplitter {
       this.emit('', onLine);
       return;
     }
-    let text: string;
-    try {
-      text = this.decoder.decode(bytes.subarray(start, end));
-    } catch {
+    const text = this.decode(bytes.subarray(start, end));
+    if (text === undefined) {
       const offset = invalidUtf8Offset(bytes, start, end);
       this.line += 1;
       onLine(this.line, '', { kind: 'not-utf8', byte: (offset === -1 ? 0 : offset - start) + 1 });
       return;
     }
     this.emit(text, onLine);
+  }
+
+  /** Whole lines of bytes as text, or undefined when they are not UTF-8. */
+  private decode(bytes: Uint8Array): string | undefined {
+    return isUtf8(bytes) ? this.decoder.decode(bytes, { stream: true }) : undefined;
   }
 
   private holdBytes(bytes: Uint8Array): void {

@@ -22,17 +22,6 @@ export function findExcessNesting(text: string, max: number): { index: number; i
   return undefined;
 }
 
-/**
- * Whether a JSON line could nest deeper than an event does (two objects): it has a '[' or a third '{', even inside
- * texts. Cheap (native searches), so that only such lines pay for findExcessNesting.
- */
-export function mayNestDeeply(text: string): boolean {
-  if (text.includes('[')) return true;
-  const first = text.indexOf('{');
-  const second = first === -1 ? -1 : text.indexOf('{', first + 1);
-  return second !== -1 && text.indexOf('{', second + 1) !== -1;
-}
-
 /** The index of the quote closing the string opened at `open` (the text's end when there is none). */
 function endOfString(text: string, open: number): number {
   let from = open + 1;
