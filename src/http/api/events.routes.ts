@@ -215,7 +215,8 @@ export function registerEventRoutes(app: FastifyInstance, deps: SiteDeps, option
         description: [
           `Each event is ${EVENT_SHAPE}. An event without "source" belongs to the token's source; one naming another source is rejected on its line.`,
           'Idempotent by (source, id): a re-sent event is a duplicate, the same id with other content a correction.',
-          `Bad lines are listed in "rejected" with their line (NDJSON) or 1-based position (JSON array); the good ones are stored. The answer comes once the events are committed. At most ${options.bodyLimitBytes} bytes per request.`,
+          `Bad lines are listed in "rejected" with their line (NDJSON) or 1-based position (JSON array); the good ones are stored. A batch with no good line is answered 400, with every line in "rejected". The answer comes once the events are committed. At most ${options.bodyLimitBytes} bytes per request.`,
+          'An event must fall between the first day this server accepts (1 January of the year before the earliest card edition, or MISURA_EVENTS_FROM) and one day past its clock; the body must be UTF-8.',
         ].join(' '),
         security: [{ bearerAuth: [] }],
         body: {
