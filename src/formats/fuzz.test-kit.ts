@@ -13,7 +13,7 @@ import { readEventsXlsx } from './events-xlsx.reader.ts';
 /*
  * Hostile input, made from a seed: random bytes, and valid events, tables and cards bent in the ways an attacker or a
  * broken exporter would bend them (deep nesting, huge numbers, odd unicode, lone surrogates, BOMs, truncation,
- * duplicated keys, wrong types, extreme dates). The fuzz tests (and `npm run bench -- fuzz`) feed them to every
+ * duplicated keys, wrong types, extreme dates). The fuzz tests (and `npm run bench -- fuzz-events`) feed them to every
  * reader and to the HTTP ingestion; the only outcomes allowed are success and an error that says where.
  */
 
@@ -460,7 +460,7 @@ export const FUZZ_CASE_TIMEOUT_MS = 10_000;
 
 /**
  * Runs `cases` cases of a target from seeds seed, seed+1, …; each case gets its own generator, so any one can be run
- * alone (`FUZZ_SEED=<seed> FUZZ_CASES=1 npm run bench -- fuzz`). `onCase` hears of each case before it runs.
+ * alone (`BENCH_FUZZ_SEED=<seed> BENCH_FUZZ_CASES=1 npm run bench -- fuzz-events`). `onCase` hears of each case before it runs.
  */
 export async function runFuzzTarget(target: FuzzTarget, seed: number, cases: number, onCase?: (seed: number) => void): Promise<FuzzFailure[]> {
   const failures: FuzzFailure[] = [];

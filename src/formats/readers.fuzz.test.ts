@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { READER_TARGETS, runFuzzTarget } from './fuzz.test-kit.ts';
 
-/** A fixed seed, so every run tries the same cases; `npm run bench -- fuzz` tries many more, from any seed. */
+/** A fixed seed, so every run tries the same cases; `npm run bench -- fuzz-events` tries many more, from any seed. */
 const SEED = 20_261_203;
 const CASES: Record<string, number> = { ndjson: 250, csv: 150, xlsx: 20, card: 100 };
 

@@ -5,7 +5,7 @@ import { runFuzzTarget } from '../../formats/fuzz.test-kit.ts';
 import { startApi } from './api.test-kit.ts';
 import { httpIngestionTarget } from './events-fuzz.test-kit.ts';
 
-/** A fixed seed, so every run tries the same cases; `npm run bench -- fuzz` tries many more, from any seed. */
+/** A fixed seed, so every run tries the same cases; `npm run bench -- fuzz-events` tries many more, from any seed. */
 const SEED = 20_261_203;
 const CASES = 150;
 

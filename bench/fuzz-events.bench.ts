@@ -9,20 +9,21 @@ import { openDatabase } from '../src/storage/database.ts';
 import { formatNumber } from './load.ts';
 
 /**
- * `npm run bench -- fuzz`: the fuzz of the readers (NDJSON streamed in random pieces, CSV, XLSX, card text) and of
- * POST /api/v1/events (over a SQLite file), with many more cases than `npm test` runs. Prints cases per second per
- * target and every failure with its seed; exits 1 if there is one. Settings:
- * - FUZZ_CASES: cases per target (default 1000; XLSX, ten times slower to make, gets a tenth);
- * - FUZZ_SEED: the first seed (default: from the clock, printed); case i uses seed + i, so
- *   `FUZZ_SEED=<a failure's seed> FUZZ_CASES=1 npm run bench -- fuzz` runs that case again;
- * - FUZZ_TARGETS: a comma-separated subset (ndjson, csv, xlsx, card, http).
+ * `npm run bench -- fuzz-events`: the fuzz of the event readers (NDJSON streamed in random pieces, CSV, XLSX), of the
+ * card text reader and of POST /api/v1/events (over a SQLite file), with many more cases than `npm test` runs. Prints
+ * cases per second per target and every failure with its seed; exits 1 if there is one. Settings (shared with
+ * fuzz-cards.bench.ts):
+ * - BENCH_FUZZ_CASES: cases per target (default 1000; XLSX, ten times slower to make, gets a tenth);
+ * - BENCH_FUZZ_SEED: the first seed (default: from the clock, printed); case i uses seed + i, so
+ *   `BENCH_FUZZ_SEED=<a failure's seed> BENCH_FUZZ_CASES=1 npm run bench -- fuzz-events` runs that case again;
+ * - BENCH_FUZZ_TARGETS: a comma-separated subset (ndjson, csv, xlsx, card, http).
  */
 
-const cases = Number(process.env.FUZZ_CASES ?? 1000);
-if (!Number.isInteger(cases) || cases < 1) throw new Error(`FUZZ_CASES must be a whole number, got "${process.env.FUZZ_CASES}"`);
-const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000_000);
-if (!Number.isSafeInteger(seed)) throw new Error(`FUZZ_SEED must be a whole number, got "${process.env.FUZZ_SEED}"`);
-const only = process.env.FUZZ_TARGETS?.split(',').map((name) => name.trim());
+const cases = Number(process.env.BENCH_FUZZ_CASES ?? 1000);
+if (!Number.isInteger(cases) || cases < 1) throw new Error(`BENCH_FUZZ_CASES must be a whole number, got "${process.env.BENCH_FUZZ_CASES}"`);
+const seed = Number(process.env.BENCH_FUZZ_SEED ?? Date.now() % 1_000_000_000);
+if (!Number.isSafeInteger(seed)) throw new Error(`BENCH_FUZZ_SEED must be a whole number, got "${process.env.BENCH_FUZZ_SEED}"`);
+const only = process.env.BENCH_FUZZ_TARGETS?.split(',').map((name) => name.trim());
 const chosen = (name: string) => only === undefined || only.includes(name);
 
 // An exception nothing caught is a failure of the case running when it was thrown.
