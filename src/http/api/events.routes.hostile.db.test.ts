@@ -36,7 +36,7 @@ describe('POST /api/v1/events under hostile input, over a real port', () => {
   afterAll(() => ctx.dispose());
 
   const post = async (token: string, body: string | Uint8Array, contentType = 'application/x-ndjson') => {
-    const response = await fetch(`${base}/api/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, body });
+    const response = await fetch(`${base}/api/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, body: typeof body === 'string' ? body : Buffer.from(body) });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
 

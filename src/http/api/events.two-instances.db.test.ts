@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createDialectContext } from '../../../test/dialects.ts';
-import { KIT_INDICATORS, storeKit, T0 } from '../../actions/events.test-kit.ts';
+import { KIT_INDICATORS, storeKit } from '../../actions/events.test-kit.ts';
 import { openContext, type AppContext } from '../../context.ts';
 import { buildApp } from '../app.ts';
 import { ndjson, postEvents } from './api.test-kit.ts';
@@ -11,6 +11,8 @@ type FeedEvent = Record<string, unknown> & { id: string };
 
 const MINUTE = 60_000;
 const START = Date.parse('2026-01-05T07:00:00Z');
+// The clock of both instances: after the last event sent (the feeds run into 2027), which the event window requires.
+const NOW = new Date('2027-06-01T12:00:00Z');
 
 /** The kit's feeds: each source sends its own kinds, `size` events each, ids in time order. */
 const FEEDS: Record<string, (n: number) => FeedEvent> = {
@@ -44,9 +46,9 @@ describe('two server instances on one PostgreSQL database', () => {
   afterAll(() => ctx.dispose());
 
   const openInstance = async (url: string) => {
-    const context = await openContext({ MISURA_DB_URL: url }, () => T0);
+    const context = await openContext({ MISURA_DB_URL: url }, () => NOW);
     contexts.push(context);
-    const app = buildApp(context.actions, { logger: false, now: () => T0, rateLimitPerMinute: false, api: { ingestRequestsPerMinute: false } });
+    const app = buildApp(context.actions, { logger: false, now: () => NOW, rateLimitPerMinute: false, api: { ingestRequestsPerMinute: false } });
     return { context, app };
   };
 
