@@ -10,6 +10,7 @@ import { importCards } from './actions/import-cards.action.ts';
 import { listApiTokens } from './actions/list-api-tokens.action.ts';
 import { ingestEvents } from './actions/ingest-events.action.ts';
 import { listCards } from './actions/list-cards.action.ts';
+import { listIndicatorFaults } from './actions/list-indicator-faults.action.ts';
 import { listOrganisations } from './actions/list-organisations.action.ts';
 import { listServices } from './actions/list-services.action.ts';
 import { listSources } from './actions/list-sources.action.ts';
@@ -52,7 +53,10 @@ export interface AppContext {
     listApiTokens: Bound<typeof listApiTokens>;
     revokeApiToken: Bound<typeof revokeApiToken>;
     ingestEvents: Bound<typeof ingestEvents>;
-    drainRollupQueue: Bound<typeof drainRollupQueue>;
+    /** Recomputes the queued days (in the worker, for a server) and says so to catchUpState meanwhile. */
+    drainRollupQueue: ReportCache['catchUp'];
+    catchUpState: ReportCache['catchUpState'];
+    listIndicatorFaults: Bound<typeof listIndicatorFaults>;
     /** Checkpoints the database: in the worker thread when there is one (a server), else on this thread. */
     checkpointDatabase: Bound<typeof checkpointDatabase>;
     rebuildRollups: Bound<typeof rebuildRollups>;
@@ -87,8 +91,10 @@ export async function openContext(
   const drainWorker = inWorker ? startRollupDrainWorker(env) : undefined;
   const drain = drainWorker === undefined ? () => drainRollupQueue(deps) : () => drainWorker.drain();
   const checkpoint = drainWorker === undefined ? () => checkpointDatabase(deps) : () => drainWorker.checkpoint();
-  // Reports drain the queue first: through the same drain, so they never fold days on this thread either.
-  const reportCache = createReportCache({ ...deps, drainRollupQueue: drain });
+  // Reports use the same drain, so they never fold days on this thread either. A server (a worker) never makes a
+  // reader wait for it: it drains in the background, starting now with whatever a crash or a restart left queued.
+  const reportCache = createReportCache({ ...deps, drainRollupQueue: drain }, { catchUp: inWorker ? 'in-background' : 'before-reading' });
+  if (inWorker) reportCache.catchUp().catch(() => undefined);
   return {
     config,
     actions: {
@@ -106,7 +112,10 @@ export async function openContext(
       listApiTokens: () => listApiTokens(deps),
       revokeApiToken: (...args) => revokeApiToken(deps, ...args),
       ingestEvents: (...args) => ingestEvents(deps, ...args),
-      drainRollupQueue: drain,
+      // Through the cache, which knows then that the site is being brought up to date.
+      drainRollupQueue: () => reportCache.catchUp(),
+      catchUpState: () => reportCache.catchUpState(),
+      listIndicatorFaults: () => listIndicatorFaults(deps),
       checkpointDatabase: checkpoint,
       rebuildRollups: (...args) => rebuildRollups(deps, ...args),
       applyMeasures: (...args) => applyMeasures(deps, ...args),

@@ -63,7 +63,7 @@ describeEachDialect('draining the rollup queue', (ctx) => {
     const database = await ctx.openFresh();
     await storeKit(database);
     const before = await readDataVersion(database.db);
-    expect(await drainRollupQueue(deps(database))).toEqual({ indicators: 0, days: 0 });
+    expect(await drainRollupQueue(deps(database))).toEqual({ indicators: 0, days: 0, faults: 0 });
     expect(await readDataVersion(database.db)).toBe(before);
   });
 
@@ -161,7 +161,7 @@ describeEachDialect('draining the rollup queue', (ctx) => {
     });
     // The other drainer moved the epoch, so this one read again, found the rows gone and wrote nothing.
     expect(attempts).toEqual([1]);
-    expect(summary).toEqual({ indicators: 0, days: 0 });
+    expect(summary).toEqual({ indicators: 0, days: 0, faults: 0 });
     expect(otherSummary?.days).toBeGreaterThan(10);
     expect(await readRollupEpoch(database.db)).toBeGreaterThan(epoch);
     await expectSameAsRebuild(database);
@@ -187,5 +187,44 @@ describeEachDialect('draining the rollup queue', (ctx) => {
     expect((await drainRollupQueue(deps(database))).days).toBeGreaterThan(0);
     expect(await hasQueuedRollupDays(database.db)).toBe(false);
     await expectSameAsRebuild(database);
+  });
+});
+
+describeEachDialect('a drain that meets a day it cannot compute', (ctx) => {
+  it('degrades that one indicator, says why in the report, drains the rest, and a rebuild after the fix clears it', async () => {
+    const database = await ctx.openFresh();
+    await storeKit(database);
+    // A request opened and closed in 1999: a day whose holidays are not known, stored (say) before the event window
+    // existed, so working days cannot be counted for it. Written straight to the tables, as such a row would be.
+    const legacy = [
+      { event_id: 'old-open', kind: 'request.opened', occurred_at: '1999-12-20T09:00:00.000Z', local_date: '1999-12-20' },
+      { event_id: 'old-close', kind: 'request.closed', occurred_at: '1999-12-28T09:00:00.000Z', local_date: '1999-12-28' },
+    ];
+    await database.db
+      .insertInto('events')
+      .values(legacy.map((e) => ({ ...e, source: 'feed', subject: 'REQ-OLD', attributes_json: '{}', received_at: T0.toISOString() })))
+      .execute();
+    const ids = await database.db.selectFrom('indicators').select(['id', 'slug']).execute();
+    const idOf = (slug: string) => Number(ids.find((row) => row.slug === slug)?.id);
+    await enqueueRollupDays(database.db, [{ indicatorId: idOf('tempi-risposta'), date: '1999-12-28' }]);
+    await ingestEvents(deps(database), rows({ id: 'c1', kind: 'call.received', at: '2026-03-02T10:00:00+01:00', attributes: { answered: true } }), { mode: 'partial' });
+
+    const summary = await drainRollupQueue(deps(database));
+    expect(summary).toMatchObject({ faults: 1, indicators: 1 });
+    expect(await hasQueuedRollupDays(database.db)).toBe(false);
+
+    const reports = await getReport(deps(database), { year: 2026, granularity: 'month' });
+    const faulty = reports.find((report) => report.indicator.slug === 'tempi-risposta');
+    expect(faulty?.fault?.reason).toMatch(/holidays are known for the years 2001/);
+    expect(faulty?.fault?.since).toBe(T0.toISOString());
+    expect(faulty?.year.status).toBe('no-data');
+    expect(reports.find((report) => report.indicator.slug === 'chiamate-risposte')?.year.value).toBe(100);
+    expect(reports.filter((report) => report.fault !== undefined)).toHaveLength(1);
+
+    // The bad rows removed, a rebuild computes the indicator again and its fault is over.
+    await database.db.deleteFrom('events').where('subject', '=', 'REQ-OLD').execute();
+    await rebuildRollups({ database });
+    const after = await getReport(deps(database), { year: 2026, granularity: 'month' });
+    expect(after.find((report) => report.indicator.slug === 'tempi-risposta')?.fault).toBeUndefined();
   });
 });

@@ -3,7 +3,9 @@ import { coalesceRuns } from '../domain/shared/coalesced-runs.ts';
 import type { Database } from '../storage/database.ts';
 import type { Queryable } from '../storage/schema.ts';
 import { advanceRollupEpoch, bumpDataVersion, bumpRollupEpoch, readRollupEpoch } from '../storage/repositories/data-version.repository.ts';
+import { clearIndicatorFaults, recordIndicatorFaults, type IndicatorFault } from '../storage/repositories/indicator-fault.repository.ts';
 import { deleteQueuedRollupDays, findLastQueuedRollupId, listQueuedRollupDays } from '../storage/repositories/rollup-queue.repository.ts';
+import { isStorageError } from '../storage/storage-error.ts';
 import {
   createEventLoads,
   foldRollups,
@@ -18,9 +20,13 @@ export interface DrainSummary {
   indicators: number;
   /** Distinct (indicator, date) pairs recomputed. */
   days: number;
+  /** Indicators whose days could not be computed: recorded as faults (see indicator-fault.repository.ts). */
+  faults: number;
 }
 
 export interface DrainRollupQueueDeps extends RebuildRollupsDeps {
+  /** The clock that dates a fault; default the system's. */
+  now?: () => Date;
   /**
    * Test seam, left out in production: awaited after a round's read phase and before its write phase, with the
    * attempt number of that round (1 to OPTIMISTIC_TRIES), so a test can write to the database in between.
@@ -70,14 +76,17 @@ interface RoundPlan {
   /** The queue rows read: exactly these are deleted. */
   queueIds: number[];
   folds: { indicatorId: number; dates: ReadonlySet<string>; folded: FoldedRollups }[];
+  /** Indicators whose fold failed: their rows are removed all the same, and the fault recorded. */
+  faults: IndicatorFault[];
 }
 
 async function drainOnce(deps: DrainRollupQueueDeps): Promise<DrainSummary> {
   const lastId = await findLastQueuedRollupId(deps.database.db);
-  if (lastId === undefined) return { indicators: 0, days: 0 };
+  if (lastId === undefined) return { indicators: 0, days: 0, faults: 0 };
   const calendar = deps.calendar ?? DEFAULT_WORK_CALENDAR;
   const indicators = new Set<number>();
   const days = new Set<string>();
+  const faults = new Set<number>();
   for (;;) {
     const plan = await drainRound(deps, calendar, lastId);
     if (plan === undefined) break;
@@ -85,8 +94,9 @@ async function drainOnce(deps: DrainRollupQueueDeps): Promise<DrainSummary> {
       indicators.add(indicatorId);
       for (const date of dates) days.add(`${indicatorId}\u0000${date}`);
     }
+    for (const fault of plan.faults) faults.add(fault.indicatorId);
   }
-  return { indicators: indicators.size, days: days.size };
+  return { indicators: indicators.size, days: days.size, faults: faults.size };
 }
 
 /** Drains one round of rows up to `upToId`; undefined when none is left. */
@@ -98,7 +108,7 @@ async function drainRound(deps: DrainRollupQueueDeps, calendar: WorkCalendar, up
       .transaction()
       .setIsolationLevel('repeatable read')
       .setAccessMode('read only')
-      .execute((trx) => planRound(trx, calendar, upToId));
+      .execute((trx) => planRound(trx, calendar, upToId, now(deps)));
     if (plan === undefined) return undefined;
     await deps.betweenPhases?.(attempt);
     const written = await db.transaction().execute(async (trx) => {
@@ -112,14 +122,21 @@ async function drainRound(deps: DrainRollupQueueDeps, calendar: WorkCalendar, up
   return db.transaction().execute(async (trx) => {
     // A write first, so SQLite takes the write lock now rather than failing to upgrade a read snapshot later.
     await bumpRollupEpoch(trx);
-    const plan = await planRound(trx, calendar, upToId);
+    const plan = await planRound(trx, calendar, upToId, now(deps));
     if (plan !== undefined) await writeRound(trx, plan);
     return plan;
   });
 }
 
-/** Phase 1: reads the epoch, then the queued rows, and folds their days; writes nothing. */
-async function planRound(db: Queryable, calendar: WorkCalendar, upToId: number): Promise<RoundPlan | undefined> {
+function now(deps: DrainRollupQueueDeps): string {
+  return (deps.now?.() ?? new Date()).toISOString();
+}
+
+/**
+ * Phase 1: reads the epoch, then the queued rows, and folds their days; writes nothing. An indicator whose fold throws
+ * (anything but a storage error) becomes a fault: one bad day must degrade that indicator, not stop every drain.
+ */
+async function planRound(db: Queryable, calendar: WorkCalendar, upToId: number, at: string): Promise<RoundPlan | undefined> {
   const epoch = await readRollupEpoch(db);
   const queued = await listQueuedRollupDays(db, ROWS_PER_ROUND, upToId);
   if (queued.length === 0) return undefined;
@@ -135,16 +152,28 @@ async function planRound(db: Queryable, calendar: WorkCalendar, upToId: number):
   measured.sort((a, b) => a.kinds.join(',').localeCompare(b.kinds.join(',')));
   const loads = createEventLoads();
   const folds: RoundPlan['folds'] = [];
+  const faults: IndicatorFault[] = [];
   for (const indicator of measured) {
     const dates = datesOf.get(indicator.indicatorId) ?? new Set<string>();
-    folds.push({ indicatorId: indicator.indicatorId, dates, folded: await foldRollups(db, indicator, dates, loads) });
+    try {
+      folds.push({ indicatorId: indicator.indicatorId, dates, folded: await foldRollups(db, indicator, dates, loads) });
+    } catch (error) {
+      if (isStorageError(error)) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      faults.push({ indicatorId: indicator.indicatorId, reason, since: at });
+    }
   }
-  return { epoch, queueIds: queued.map((row) => row.id), folds };
+  return { epoch, queueIds: queued.map((row) => row.id), folds, faults };
 }
 
-/** Phase 2 (after the epoch check): writes the folded rollups, deletes the rows read and bumps the data version. */
+/**
+ * Phase 2 (after the epoch check): writes the folded rollups, clears the faults of the indicators folded and records
+ * the new ones, deletes the rows read and bumps the data version.
+ */
 async function writeRound(db: Queryable, plan: RoundPlan): Promise<void> {
   for (const { indicatorId, folded } of plan.folds) await writeFoldedRollups(db, indicatorId, folded);
+  await clearIndicatorFaults(db, plan.folds.map((fold) => fold.indicatorId));
+  await recordIndicatorFaults(db, plan.faults);
   await deleteQueuedRollupDays(db, plan.queueIds);
   await bumpDataVersion(db);
 }

@@ -10,9 +10,10 @@ import { describeMeasure } from '../domain/measures/measure-describe.ts';
 import { UserError } from '../domain/shared/errors.ts';
 import type { Database } from '../storage/database.ts';
 import { listCards, type StoredCard } from '../storage/repositories/card.repository.ts';
+import { listIndicatorFaults } from '../storage/repositories/indicator-fault.repository.ts';
 import { listMeasures } from '../storage/repositories/measure.repository.ts';
 import { findRollups, type RollupReadStats } from '../storage/repositories/rollup.repository.ts';
-import { drainRollupQueue } from './drain-rollup-queue.action.ts';
+import { drainRollupQueue, type DrainSummary } from './drain-rollup-queue.action.ts';
 import { channelHoursOf } from './rebuild-rollups.action.ts';
 
 export interface GetReportDeps {
@@ -23,11 +24,17 @@ export interface GetReportDeps {
   /** Counts the rollup rows read (tests show a report reads days, not events). */
   rollupReads?: RollupReadStats;
   /** Drains the rollup queue instead of drainRollupQueue on this thread (the context's drain worker). */
-  drainRollupQueue?: () => Promise<unknown>;
+  drainRollupQueue?: () => Promise<DrainSummary>;
+  /**
+   * 'before-reading' (the default, for the CLI): queued days are recomputed before evaluating, so the report is
+   * complete. 'in-background' (a server): the report is evaluated from the rollups as they are, and the caller drains
+   * the queue apart (report-cache.action.ts), so that no reader waits for a catch-up.
+   */
+  catchUp?: 'before-reading' | 'in-background';
 }
 
 /** Recomputes the queued rollup days: through deps.drainRollupQueue when given, else on this thread. */
-export function drainQueuedRollups(deps: GetReportDeps): Promise<unknown> {
+export function drainQueuedRollups(deps: GetReportDeps): Promise<DrainSummary> {
   return deps.drainRollupQueue === undefined ? drainRollupQueue(deps) : deps.drainRollupQueue();
 }
 
@@ -39,16 +46,21 @@ export interface ReportRequest {
 
 export const NO_MEASURE_EXPLANATION = 'no measure declared';
 
+/** The explanation of an indicator that could not be computed; its report's `fault` says why. */
+export const FAULT_EXPLANATION = 'the result could not be computed';
+
 /**
  * Every indicator of the cards in force in `year`, evaluated from its day rollups (at most 366 rows per indicator,
  * whatever the number of events): the whole year and each started period, judged up to the day before today
  * (Europe/Rome, or the calendar's zone) or the period's end. The card in force for a service is its latest edition
  * dated `year` or earlier, else its undated one; a service with only later editions is left out. An indicator without
  * a measure, or whose measure no longer fits its target, is reported with status 'no-data' and says why.
- * Days still queued by the HTTP ingestion (say, left by a crash) are recomputed first.
+ * Days still queued by the HTTP ingestion (say, left by a crash) are recomputed first, unless deps.catchUp says a
+ * server does it in the background. An indicator that cannot be computed is reported with a `fault`, never failing
+ * the report.
  */
 export async function getReport(deps: GetReportDeps, request: ReportRequest): Promise<IndicatorReport[]> {
-  await drainQueuedRollups(deps);
+  if (deps.catchUp !== 'in-background') await drainQueuedRollups(deps);
   const { db } = deps.database;
   const calendar = deps.calendar ?? DEFAULT_WORK_CALENDAR;
   const [yearPeriod] = periodsOf(request.year, 'year');
@@ -58,6 +70,7 @@ export async function getReport(deps: GetReportDeps, request: ReportRequest): Pr
   const asOfIn = (period: Period) => (yesterday < period.to ? yesterday : period.to);
 
   const measures = new Map((await listMeasures(db)).map((stored) => [stored.indicatorId, stored.measure]));
+  const faults = new Map((await listIndicatorFaults(db)).map((fault) => [fault.indicatorId, fault]));
   const reports: IndicatorReport[] = [];
   for (const stored of cardsInForce(await listCards(db), request.year)) {
     const channels = channelHoursOf(stored.card.service);
@@ -75,15 +88,27 @@ export async function getReport(deps: GetReportDeps, request: ReportRequest): Pr
         });
         continue;
       }
+      const described = { measureDescription: { it: describeMeasure(measure, 'it'), en: describeMeasure(measure, 'en') }, measureKind: measure.kind };
+      const recorded = faults.get(id);
+      if (recorded !== undefined) {
+        // Its rollups may lack the days that failed: no number is better than a wrong one.
+        reports.push(faultyReport(head, described, indicator, yearPeriod, asOfIn(yearPeriod), { reason: recorded.reason, since: recorded.since }));
+        continue;
+      }
       const rollups = await findRollups(db, id, yearPeriod.from, yearPeriod.to, deps.rollupReads);
       const evaluate = (period: Period): IndicatorEvaluation => judge(measure, indicator, rollups, period, asOfIn(period), calendar, channels);
-      reports.push({
-        ...head,
-        measureDescription: { it: describeMeasure(measure, 'it'), en: describeMeasure(measure, 'en') },
-        measureKind: measure.kind,
-        year: evaluate(yearPeriod),
-        periods: periods.filter((period) => period.from <= yesterday).map(evaluate),
-      });
+      try {
+        reports.push({
+          ...head,
+          ...described,
+          year: evaluate(yearPeriod),
+          periods: periods.filter((period) => period.from <= yesterday).map(evaluate),
+        });
+      } catch (error) {
+        // A failure of one indicator degrades that indicator, never the whole report (and the site with it).
+        const reason = error instanceof Error ? error.message : String(error);
+        reports.push(faultyReport(head, described, indicator, yearPeriod, asOfIn(yearPeriod), { reason, since: null }));
+      }
     }
   }
   return reports;
@@ -125,6 +150,17 @@ function judge(
     if (error instanceof UserError) return unjudged(indicator, period, asOf, error.message);
     throw error;
   }
+}
+
+function faultyReport(
+  head: ReturnType<typeof reportHeadOf>,
+  described: Pick<IndicatorReport, 'measureDescription' | 'measureKind'>,
+  indicator: Indicator,
+  yearPeriod: Period,
+  asOf: string,
+  fault: NonNullable<IndicatorReport['fault']>,
+): IndicatorReport {
+  return { ...head, ...described, year: unjudged(indicator, yearPeriod, asOf, FAULT_EXPLANATION), periods: [], fault };
 }
 
 function unjudged(indicator: Indicator, period: Period, asOf: string, explanation: string): IndicatorEvaluation {

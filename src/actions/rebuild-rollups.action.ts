@@ -6,6 +6,7 @@ import { foldDay, relevantKinds, type FoldContext } from '../domain/measures/day
 import { matchesSelector } from '../domain/measures/event-match.ts';
 import type { EventSelector, Measure } from '../domain/measures/measure.ts';
 import { durationLimitOf, effectiveTargetOf } from '../domain/measures/measure-target.ts';
+import { clearIndicatorFaults } from '../storage/repositories/indicator-fault.repository.ts';
 import { UserError } from '../domain/shared/errors.ts';
 import type { Database } from '../storage/database.ts';
 import type { Queryable } from '../storage/schema.ts';
@@ -70,6 +71,8 @@ export async function rebuildRollups(deps: RebuildRollupsDeps, only?: IndicatorR
     }
     let days = 0;
     for (const indicator of measured) days += await rebuildIndicator(trx, indicator);
+    // Every indicator rebuilt without error has its days right again: its fault, if any, is over.
+    await clearIndicatorFaults(trx, measured.map((m) => m.indicatorId));
     await bumpDataVersion(trx);
     return { indicators: measured.length, days };
   });

@@ -4,7 +4,7 @@ import { bumpDataVersion, readDataVersion } from './data-version.action.ts';
 import { KIT_INDICATORS, rows, storeKit } from './events.test-kit.ts';
 import { ingestEvents } from './ingest-events.action.ts';
 import { drainRollupQueue } from './drain-rollup-queue.action.ts';
-import { createReportCache } from './report-cache.action.ts';
+import { CATCH_UP_NOTICE_MS, createReportCache } from './report-cache.action.ts';
 
 const calls = (batch: string, answered: boolean[]) =>
   rows(...answered.map((ok, i) => ({ id: `call-${batch}-${i}`, kind: 'call.received', at: `2026-03-02T0${i}:30:00+01:00`, attributes: { answered: ok } })));
@@ -97,9 +97,64 @@ describe('the report cache', () => {
     expect(drains).toBe(2);
 
     // A drain that does nothing leaves the queue alone: nothing else drains it.
-    const idle = createReportCache({ database, now: () => new Date('2026-03-10T11:00:00Z'), drainRollupQueue: () => Promise.resolve() }, { versionTtlMs: 0 });
+    const idle = createReportCache({ database, now: () => new Date('2026-03-10T11:00:00Z'), drainRollupQueue: () => Promise.resolve({ indicators: 0, days: 0, faults: 0 }) }, { versionTtlMs: 0 });
     await ingestEvents({ database }, calls('b', [false, false]), { mode: 'partial' });
     expect((await idle.getReport({ year: 2026, granularity: 'month' }))[0]?.year.value).toBe(50);
     expect((await cache.getReport({ year: 2026, granularity: 'month' }))[0]?.year.value).toBe(25);
+  });
+
+  it('in the background mode answers at once from the rollups as they are, says so while a long drain runs, and counts the new days once it is done', async () => {
+    const database = await ctx.openFresh();
+    await storeKit(database, KIT_INDICATORS.slice(0, 1));
+    await ingestEvents({ database }, calls('a', [true, false]), { mode: 'all-or-nothing' });
+    // Left queued, as by a crash or a bulk ingestion: the next drain must recompute them.
+    await ingestEvents({ database }, calls('b', [false, false]), { mode: 'partial' });
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let drains = 0;
+    const slowDrain = async () => {
+      drains += 1;
+      await gate;
+      return drainRollupQueue({ database });
+    };
+    let clock = 0;
+    const cache = createReportCache(
+      { database, now: () => new Date('2026-03-10T11:00:00Z'), drainRollupQueue: slowDrain },
+      { versionTtlMs: 0, monotonicMs: () => clock, catchUp: 'in-background' },
+    );
+    const valueOf = async () => (await cache.getReport({ year: 2026, granularity: 'month' }))[0]?.year.value;
+
+    const caughtUp = cache.catchUp();
+    // The drain has not ended, yet the reader gets the last complete evaluation instead of waiting.
+    expect(await valueOf()).toBe(50);
+    expect(cache.catchUpState()).toEqual({ catchingUp: false, lastError: null });
+    clock += CATCH_UP_NOTICE_MS;
+    expect(cache.catchUpState().catchingUp).toBe(true);
+    // Readers meanwhile share the running drain rather than starting others.
+    expect(await valueOf()).toBe(50);
+    expect(drains).toBe(1);
+
+    release();
+    expect(await caughtUp).toMatchObject({ days: 1 });
+    expect(cache.catchUpState().catchingUp).toBe(false);
+    expect(await valueOf()).toBe(25);
+  });
+
+  it('in the background mode keeps a failed drain\'s error for /readyz and serves the evaluation all the same', async () => {
+    const database = await ctx.openFresh();
+    await storeKit(database, KIT_INDICATORS.slice(0, 1));
+    await ingestEvents({ database }, calls('a', [true, false]), { mode: 'all-or-nothing' });
+    let fail = true;
+    const flaky = async () => {
+      if (fail) throw new Error('the drain worker stopped');
+      return drainRollupQueue({ database });
+    };
+    const cache = createReportCache({ database, now: () => new Date('2026-03-10T11:00:00Z'), drainRollupQueue: flaky }, { versionTtlMs: 0, catchUp: 'in-background' });
+    await expect(cache.catchUp()).rejects.toThrow('the drain worker stopped');
+    expect(cache.catchUpState()).toEqual({ catchingUp: false, lastError: 'the drain worker stopped' });
+    expect((await cache.getReport({ year: 2026, granularity: 'month' }))[0]?.year.value).toBe(50);
+    fail = false;
+    await cache.catchUp();
+    expect(cache.catchUpState().lastError).toBeNull();
   });
 });

@@ -347,6 +347,33 @@ describe('health', () => {
     const hanging = start(siteActionsOf(fixture, { checkDatabase: () => new Promise<void>(() => {}) }), { readinessTimeoutMs: 50 });
     expect((await hanging.inject('/readyz')).statusCode).toBe(503);
   });
+
+  it('answers /readyz 200 but "degraded", naming each indicator that cannot be computed and a failed catch-up', async () => {
+    const { fixture } = newSiteFixture();
+    const ready = await start(siteActionsOf(fixture, { listIndicatorFaults: () => Promise.resolve([]) })).inject('/readyz');
+    expect(ready.json()).toEqual({ status: 'ready', catchingUp: false, faults: [] });
+    await app?.close();
+    const fault = { service: 'contact-center', edition: '2026', indicator: 'tempi', reason: 'holidays are known for the years 2001–9999, not for 1999', since: '2026-03-10T11:00:00.000Z' };
+    const degraded = start(
+      siteActionsOf(fixture, {
+        listIndicatorFaults: () => Promise.resolve([fault]),
+        catchUpState: () => ({ catchingUp: true, lastError: 'the drain worker stopped' }),
+      }),
+    );
+    const answer = await degraded.inject('/readyz');
+    expect(answer.statusCode).toBe(200);
+    expect(answer.json()).toEqual({ status: 'degraded', catchingUp: true, catchUpError: 'the drain worker stopped', faults: [fault] });
+  });
+
+  it('says on every page, in its language, while results are being brought up to date', async () => {
+    const { fixture } = newSiteFixture();
+    let catchingUp = true;
+    const site = start(siteActionsOf(fixture, { catchUpState: () => ({ catchingUp, lastError: null }) }));
+    expect((await site.inject('/')).body).toContain('I risultati sono in aggiornamento');
+    expect((await site.inject('/en')).body).toContain('Results are being brought up to date');
+    catchingUp = false;
+    expect((await site.inject('/')).body).not.toContain('I risultati sono in aggiornamento');
+  });
 });
 
 describe('static assets', () => {

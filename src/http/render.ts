@@ -22,6 +22,7 @@ export function buildPageContext(request: FastifyRequest, deps: SiteDeps, organi
     siteName: siteNameOf(organisations, locale),
     accessibilityStatementUrl: deps.settings.accessibilityStatementUrl,
     contactEmail: deps.settings.contactEmail,
+    catchingUp: deps.actions.catchUpState?.().catchingUp ?? false,
   };
 }
 

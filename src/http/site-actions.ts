@@ -42,6 +42,10 @@ export interface SiteActions {
   forgetDataVersion?(): void;
   /** Recomputes the rollups of the days the HTTP ingestion queued (drain-rollup-queue.action.ts). */
   drainRollupQueue?(): Promise<unknown>;
+  /** Whether the results served are being brought up to date after a restart or a bulk ingestion (report-cache.action.ts). */
+  catchUpState?(): { catchingUp: boolean; lastError: string | null };
+  /** Indicators whose days could not be computed, and why (list-indicator-faults.action.ts); /readyz lists them. */
+  listIndicatorFaults?(): Promise<{ service: string; edition: string; indicator: string; reason: string; since: string }[]>;
   /** Copies the write-ahead log into the database file, in the worker thread of a server (checkpoint-database.action.ts). */
   checkpointDatabase?(): Promise<void>;
 }

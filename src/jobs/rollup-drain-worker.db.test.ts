@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ingestEvents } from '../actions/ingest-events.action.ts';
 import { rebuildRollups } from '../actions/rebuild-rollups.action.ts';
 import { row, storeKit, T0 } from '../actions/events.test-kit.ts';
@@ -35,13 +35,13 @@ describeEachDialect('the rollup drain worker', (ctx) => {
     try {
       const [first, second] = await Promise.all([worker.drain(), worker.drain()]);
       expect(second).toBe(first);
-      expect(first).toEqual({ indicators: 1, days: 6 });
+      expect(first).toEqual({ indicators: 1, days: 6, faults: 0 });
       expect(await hasQueuedRollupDays(database.db)).toBe(false);
       const drained = await listRollups(database.db);
       expect(drained).toHaveLength(6);
       await rebuildRollups({ database });
       expect(await listRollups(database.db)).toEqual(drained);
-      expect(await worker.drain()).toEqual({ indicators: 0, days: 0 });
+      expect(await worker.drain()).toEqual({ indicators: 0, days: 0, faults: 0 });
     } finally {
       await worker.close();
     }
@@ -64,20 +64,42 @@ describeEachDialect('the rollup drain worker', (ctx) => {
     }
   });
 
-  it('drains through the context opened with drainInWorker: reports and the drain action use the worker', async () => {
+  it('drains through the context opened with drainInWorker: readers never wait for it, and the drain action uses the worker', async () => {
     const url = await ctx.freshUrl();
     const database = await ctx.open(url);
     await storeKit(database);
     const context = await openContext({ MISURA_DB_URL: url }, () => T0, { drainInWorker: true });
     try {
+      await context.actions.drainRollupQueue();
       await context.actions.ingestEvents(calls, { mode: 'partial' });
       expect(await hasQueuedRollupDays(database.db)).toBe(true);
-      const report = await context.actions.getReport({ year: 2026, granularity: 'month' });
+      // The reader gets the evaluation of the rollups as they are, without waiting for the queued days.
+      const before = await context.actions.getReport({ year: 2026, granularity: 'month' });
+      expect(before.find((indicator) => indicator.indicator.slug === 'chiamate-risposte')?.year.status).toBe('no-data');
+      expect(await context.actions.drainRollupQueue()).toMatchObject({ days: 6, faults: 0 });
       expect(await hasQueuedRollupDays(database.db)).toBe(false);
-      expect(report.find((indicator) => indicator.indicator.slug === 'chiamate-risposte')?.year.denominator).toBe(200);
+      const after = await context.actions.getReport({ year: 2026, granularity: 'month' });
+      expect(after.find((indicator) => indicator.indicator.slug === 'chiamate-risposte')?.year.denominator).toBe(200);
 
       await context.actions.ingestEvents([row(1, { id: 'late', kind: 'call.received', at: '2026-02-21T10:00:00+01:00', attributes: { answered: true } })], { mode: 'partial' });
-      expect(await context.actions.drainRollupQueue()).toEqual({ indicators: 1, days: 1 });
+      expect(await context.actions.drainRollupQueue()).toEqual({ indicators: 1, days: 1, faults: 0 });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('when a server starts, drains in the background what a crash left queued, without anyone asking', async () => {
+    const url = await ctx.freshUrl();
+    const database = await ctx.open(url);
+    await storeKit(database);
+    // Queued and never drained, as by a server killed right after acknowledging a bulk ingestion.
+    await ingestEvents({ database, now: () => T0 }, calls, { mode: 'partial' });
+    const context = await openContext({ MISURA_DB_URL: url }, () => T0, { drainInWorker: true });
+    try {
+      await vi.waitFor(async () => expect(await hasQueuedRollupDays(database.db)).toBe(false), { timeout: 10_000, interval: 50 });
+      const report = await context.actions.getReport({ year: 2026, granularity: 'month' });
+      expect(report.find((indicator) => indicator.indicator.slug === 'chiamate-risposte')?.year.denominator).toBe(200);
+      expect(context.actions.catchUpState()).toEqual({ catchingUp: false, lastError: null });
     } finally {
       await context.close();
     }

@@ -20,6 +20,7 @@ export interface Schema {
   rollup_queue: RollupQueueTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  indicator_faults: IndicatorFaultsTable;
 }
 
 export interface ApiTokensTable {
@@ -170,6 +171,14 @@ export interface DayRollupsTable {
 }
 
 /** A day whose rollup waits to be recomputed (see migrations/20261126090000_create_rollup_queue.ts). */
+/** An indicator whose rollups could not be computed, and why (the drain records it instead of failing). */
+export interface IndicatorFaultsTable {
+  indicator_id: number;
+  reason: string;
+  /** When the fault was first seen (UTC ISO). */
+  since: string;
+}
+
 export interface RollupQueueTable {
   id: Generated<number>;
   indicator_id: number;

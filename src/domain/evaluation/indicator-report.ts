@@ -22,6 +22,11 @@ export interface IndicatorReport {
   year: IndicatorEvaluation;
   /** The year's months (or quarters), in order, up to the last one with data. */
   periods: IndicatorEvaluation[];
+  /**
+   * Set when this indicator could not be computed (its days failed to fold, or its evaluation failed): it is shown
+   * without a result and says why, while the rest of the report stands. Absent when all is well.
+   */
+  fault?: { reason: string; since: string | null };
 }
 
 /** Which service, edition and indicator a report is about: the part every report of a card shares. */

@@ -142,6 +142,12 @@ export const IndicatorResult = Type.Object({
   measureDescription: Type.Object({ it: Type.String(), en: Type.String() }),
   year: Evaluation,
   periods: Type.Array(Evaluation, { description: 'The started periods of the requested granularity, in order.' }),
+  fault: Type.Optional(
+    Type.Object(
+      { reason: Type.String(), since: Nullable(Type.String({ format: 'date-time' })) },
+      { description: 'Present when the indicator could not be computed: it has no result, and this says why. The other indicators are not affected.' },
+    ),
+  ),
 });
 
 export const SourceFreshness = Type.Object({

@@ -56,5 +56,6 @@ export function toIndicatorResult(report: IndicatorReport, period: 'month' | 'qu
     measureDescription: report.measureDescription,
     year: report.year,
     periods: period === 'year' ? [report.year] : report.periods,
+    ...(report.fault === undefined ? {} : { fault: report.fault }),
   };
 }

@@ -5,6 +5,7 @@ import { drainRollupQueue } from '../../actions/drain-rollup-queue.action.ts';
 import { checkpointDatabase } from '../../actions/checkpoint-database.action.ts';
 import { ingestEvents } from '../../actions/ingest-events.action.ts';
 import { listCards } from '../../actions/list-cards.action.ts';
+import { listIndicatorFaults } from '../../actions/list-indicator-faults.action.ts';
 import { listOrganisations } from '../../actions/list-organisations.action.ts';
 import { listServices } from '../../actions/list-services.action.ts';
 import { listSources } from '../../actions/list-sources.action.ts';
@@ -41,6 +42,8 @@ export function realSiteActions(database: TestDatabase, now: () => Date): { acti
       drainRollupQueue: () => drainRollupQueue(deps),
       checkpointDatabase: () => checkpointDatabase(deps),
       forgetDataVersion: () => reportCache.forgetDataVersion(),
+      catchUpState: () => reportCache.catchUpState(),
+      listIndicatorFaults: () => listIndicatorFaults(deps),
     },
   };
 }

@@ -107,7 +107,7 @@ describe('POST /api/v1/events', () => {
     const deadline = Date.now() + 5000;
     while ((await readDataVersion({ database })) === acknowledged && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await readDataVersion({ database })).toBe(acknowledged + 1);
-    expect(await drainRollupQueue({ database })).toEqual({ indicators: 0, days: 0 });
+    expect(await drainRollupQueue({ database })).toEqual({ indicators: 0, days: 0, faults: 0 });
     expect(await yearValue()).toMatchObject({ value: 50, status: 'missed' });
   });
 

@@ -103,6 +103,34 @@ describe('POST /api/v1/events under hostile input, over a real port', () => {
     expect(Object.values(await pageStatuses())).toEqual([200, 200, 200, 200, 200, 200]);
   });
 
+  it('with an event stored before the window existed, degrades only the indicator it breaks: pages 200, /readyz and its page say why', async () => {
+    // What the outage of the 2000-dated event left in a database: the event stored and its day queued.
+    await database.db
+      .insertInto('events')
+      .values([
+        { source: 'feed', event_id: 'old-open', kind: 'request.opened', subject: 'OLD', occurred_at: '1999-12-20T09:00:00.000Z', local_date: '1999-12-20', attributes_json: '{}', received_at: T0.toISOString() },
+        { source: 'feed', event_id: 'old-close', kind: 'request.closed', subject: 'OLD', occurred_at: '1999-12-28T09:00:00.000Z', local_date: '1999-12-28', attributes_json: '{}', received_at: T0.toISOString() },
+      ])
+      .execute();
+    const indicator = await database.db.selectFrom('indicators').select('id').where('slug', '=', 'tempi-risposta').executeTakeFirstOrThrow();
+    await database.db.insertInto('rollup_queue').values({ indicator_id: Number(indicator.id), date: '1999-12-28' }).execute();
+
+    expect(Object.values(await pageStatuses())).toEqual([200, 200, 200, 200, 200, 200]);
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({
+      status: 'degraded',
+      faults: [{ service, edition: '2026', indicator: 'tempi-risposta', reason: expect.stringMatching(/holidays are known for the years 2001/) }],
+    });
+    const page = await fetch(`${base}/servizi/${service}/indicatori/tempi-risposta?anno=2026`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('non può essere calcolato per ora');
+    // The other indicators are judged as usual.
+    const { results } = (await (await fetch(`${base}/api/v1/results?year=2026`)).json()) as { results: { indicator: { slug: string }; fault?: unknown }[] };
+    expect(results.length).toBe(KIT_INDICATORS.length);
+    expect(results.filter((result) => result.fault !== undefined).map((result) => result.indicator.slug)).toEqual(['tempi-risposta']);
+  });
+
   describe('a request that stalls', () => {
     let slow: ApiUnderTest;
     let port: number;

@@ -132,6 +132,8 @@ export const en: Messages = {
   downloadJson: 'Full data (JSON)',
   otherYears: 'Other years',
   notMeasurable: 'not measurable until a measure is defined',
+  catchingUpNotice: 'Results are being brought up to date: pages show the last complete evaluation, and the latest events will be counted shortly.',
+  faultNotice: 'The result of this indicator cannot be computed for now; the other indicators are not affected. Technical reason:',
   yes: 'yes',
   no: 'no',
 

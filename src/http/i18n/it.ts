@@ -135,6 +135,8 @@ export const it = {
   downloadJson: 'Dati completi (JSON)',
   otherYears: 'Altri anni',
   notMeasurable: 'non misurabile finché non è definita una misura',
+  catchingUpNotice: 'I risultati sono in aggiornamento: le pagine mostrano l’ultima valutazione completa, gli eventi più recenti saranno contati a breve.',
+  faultNotice: 'Il risultato di questo indicatore non può essere calcolato per ora; gli altri indicatori non ne sono toccati. Motivo tecnico:',
   yes: 'sì',
   no: 'no',
 

@@ -127,7 +127,9 @@ export function httpCache(deps: SiteDeps, options: HttpCacheOptions = {}): Fasti
       if (request.method !== 'GET' || request.is404 || !isCacheablePath(request.url)) return;
       const version = await readDataVersion();
       store.seeVersion(version);
-      const key = `${version}\n${todayOf(deps.settings.now())}\n${splitLocale(request.url).locale}\n${request.protocol}://${request.host}${request.url}`;
+      // Pages carry a notice while results are brought up to date: an answer with it is not one without.
+      const catchingUp = deps.actions.catchUpState?.().catchingUp === true ? 'catching-up' : 'current';
+      const key = `${version}\n${catchingUp}\n${todayOf(deps.settings.now())}\n${splitLocale(request.url).locale}\n${request.protocol}://${request.host}${request.url}`;
       const answer = store.get(key);
       const ifNoneMatch = request.headers['if-none-match'];
       if (answer === undefined || ifNoneMatch !== undefined) {

@@ -74,6 +74,11 @@ export function IndicatorPage(props: IndicatorPageProps): JSX.Element {
 
       <section aria-labelledby="result-heading">
         <h2 id="result-heading">{m.yearResult(props.year)}</h2>
+        {report?.fault === undefined ? '' : (
+          <div class="alert alert-warning" role="status">
+            {m.faultNotice} <span lang="en" safe>{report.fault.reason}</span>
+          </div>
+        )}
         <p>
           <Status ctx={ctx} status={year?.status ?? 'no-data'} />
           {year === undefined ? '' : <span class="ms-2 text-muted">{`(${m.asOf(formatDate(ctx.locale, year.asOf))})`}</span>}

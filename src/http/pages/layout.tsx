@@ -127,6 +127,7 @@ export function Layout(props: LayoutProps): JSX.Element {
           </header>
           <main id="main-content" class="container my-4">
             {props.breadcrumb.length === 0 ? '' : <Breadcrumb ctx={ctx} crumbs={props.breadcrumb} />}
+            {ctx.catchingUp === true ? <div class="alert alert-info" role="status">{m.catchingUpNotice}</div> : ''}
             {props.children}
           </main>
           <footer class="it-footer" id="footer">

@@ -13,6 +13,8 @@ export interface PageContext {
   accessibilityStatementUrl: string | null;
   /** Where users write about accessibility problems, when configured. */
   contactEmail: string | null;
+  /** Results are being brought up to date (after a restart or a bulk ingestion): the layout says so. */
+  catchingUp?: boolean;
 }
 
 /** Data text comes from Italian cards: on English pages it is marked lang="it" for screen readers. */

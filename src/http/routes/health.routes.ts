@@ -10,7 +10,11 @@ function timeout(ms: number): { promise: Promise<never>; cancel: () => void } {
   return { promise, cancel: () => clearTimeout(timer) };
 }
 
-/** /healthz: the process answers. /readyz: the database answers too. Neither says why it failed: the log does. */
+/**
+ * /healthz: the process answers. /readyz: the database answers too (else 503; the log says why), and the body says
+ * what is degraded without taking the site out of service: indicators whose days could not be computed (each page
+ * says why) and whether results are being brought up to date.
+ */
 export function registerHealthRoutes(app: FastifyInstance, deps: SiteDeps): void {
   app.get('/healthz', async (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }));
 
@@ -19,7 +23,15 @@ export function registerHealthRoutes(app: FastifyInstance, deps: SiteDeps): void
     const limit = timeout(deps.settings.readinessTimeoutMs);
     try {
       await Promise.race([deps.actions.checkDatabase(), limit.promise]);
-      return reply.send({ status: 'ready' });
+      const faults = (await deps.actions.listIndicatorFaults?.()) ?? [];
+      const catchUp = deps.actions.catchUpState?.() ?? { catchingUp: false, lastError: null };
+      const degraded = faults.length > 0 || catchUp.lastError !== null;
+      return reply.send({
+        status: degraded ? 'degraded' : 'ready',
+        catchingUp: catchUp.catchingUp,
+        ...(catchUp.lastError === null ? {} : { catchUpError: catchUp.lastError }),
+        faults,
+      });
     } catch (error) {
       request.log.warn({ err: error }, 'readiness check failed: the database does not answer');
       return reply.code(503).send({ status: 'unavailable' });

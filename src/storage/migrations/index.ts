@@ -7,6 +7,7 @@ import * as createRollupQueue from './20261126090000_create_rollup_queue.ts';
 import * as addRollupEpoch from './20261127090000_add_rollup_epoch.ts';
 import * as dropEventContentHash from './20261127120000_drop_event_content_hash.ts';
 import * as createAuditLog from './20261203090000_create_audit_log.ts';
+import * as createIndicatorFaults from './20261204000000_create_indicator_faults.ts';
 
 interface MigrationModule {
   up: (db: Kysely<unknown>, dialect: MigrationDialect) => Promise<void>;
@@ -25,6 +26,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, module: Migration
   ['20261127090000_add_rollup_epoch', addRollupEpoch],
   ['20261127120000_drop_event_content_hash', dropEventContentHash],
   ['20261203090000_create_audit_log', createAuditLog],
+  ['20261204000000_create_indicator_faults', createIndicatorFaults],
 ];
 
 /** A Kysely migration provider that hands each migration the dialect helpers. */
