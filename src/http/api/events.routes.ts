@@ -130,7 +130,7 @@ const DRAIN_MAX_LAG_MS = 3000;
  * Partial: good lines are stored, bad ones listed with their line; idempotent by (source, id). Answers once the
  * events are committed (with the days they touch queued), then recomputes those days' rollups a little later (see
  * DRAIN_QUIET_MS; one drain for all the requests in between), which bumps the data version again: public results show
- * the events within seconds, and at once to a report that finds the queue not empty (getReport drains it first).
+ * the events within seconds, and a server also drains in the background at boot and every few seconds (report-cache.action.ts).
  */
 export function registerEventRoutes(app: FastifyInstance, deps: SiteDeps, options: EventRoutesOptions): void {
   const tokens = new WeakMap<FastifyRequest, VerifiedApiToken>();
