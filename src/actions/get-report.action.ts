@@ -2,7 +2,7 @@ import type { Indicator } from '../domain/cards/card.ts';
 import { addDays, DEFAULT_WORK_CALENDAR, localDateOf, type WorkCalendar } from '../domain/calendar/index.ts';
 import type { DayRollup } from '../domain/evaluation/day-rollup.ts';
 import { evaluateIndicator } from '../domain/evaluation/evaluate.ts';
-import type { IndicatorEvaluation, Period, PeriodGranularity } from '../domain/evaluation/evaluation.ts';
+import type { EvaluationReason, IndicatorEvaluation, Period, PeriodGranularity } from '../domain/evaluation/evaluation.ts';
 import { reportHeadOf, type IndicatorReport } from '../domain/evaluation/indicator-report.ts';
 import { periodsOf } from '../domain/evaluation/period.ts';
 import type { Measure } from '../domain/measures/measure.ts';
@@ -12,7 +12,10 @@ import type { Database } from '../storage/database.ts';
 import { listCards, type StoredCard } from '../storage/repositories/card.repository.ts';
 import { listIndicatorFaults } from '../storage/repositories/indicator-fault.repository.ts';
 import { listMeasures } from '../storage/repositories/measure.repository.ts';
-import { findRollups, type RollupReadStats } from '../storage/repositories/rollup.repository.ts';
+import { findFirstRollupDate, findRollups, type RollupReadStats } from '../storage/repositories/rollup.repository.ts';
+import { findFirstEventOfSources } from '../storage/repositories/source.repository.ts';
+import { relevantKinds } from '../domain/measures/day-fold.ts';
+import type { Queryable } from '../storage/schema.ts';
 import { drainRollupQueue, type DrainSummary } from './drain-rollup-queue.action.ts';
 import { channelHoursOf } from './rebuild-rollups.action.ts';
 
@@ -83,12 +86,17 @@ export async function getReport(deps: GetReportDeps, request: ReportRequest): Pr
           ...head,
           measureDescription: { it: 'Nessuna misura dichiarata.', en: 'No measure declared.' },
           measureKind: 'none',
-          year: unjudged(indicator, yearPeriod, asOfIn(yearPeriod), NO_MEASURE_EXPLANATION),
+          year: unjudged(indicator, yearPeriod, asOfIn(yearPeriod), NO_MEASURE_EXPLANATION, { code: 'no-measure' }),
           periods: [],
         });
         continue;
       }
-      const described = { measureDescription: { it: describeMeasure(measure, 'it'), en: describeMeasure(measure, 'en') }, measureKind: measure.kind };
+      const reading = readingOf(indicator, measure);
+      const described = {
+        measureDescription: { it: describeMeasure(measure, 'it'), en: describeMeasure(measure, 'en') },
+        measureKind: measure.kind,
+        ...(reading === undefined ? {} : { targetReading: reading }),
+      };
       const recorded = faults.get(id);
       if (recorded !== undefined) {
         // Its rollups may lack the days that failed: no number is better than a wrong one.
@@ -96,7 +104,8 @@ export async function getReport(deps: GetReportDeps, request: ReportRequest): Pr
         continue;
       }
       const rollups = await findRollups(db, id, yearPeriod.from, yearPeriod.to, deps.rollupReads);
-      const evaluate = (period: Period): IndicatorEvaluation => judge(measure, indicator, rollups, period, asOfIn(period), calendar, channels);
+      const measuredFrom = await findMeasuredFrom(db, id, measure, calendar);
+      const evaluate = (period: Period): IndicatorEvaluation => judge(measure, indicator, rollups, period, asOfIn(period), calendar, channels, measuredFrom);
       try {
         reports.push({
           ...head,
@@ -112,6 +121,27 @@ export async function getReport(deps: GetReportDeps, request: ReportRequest): Pr
     }
   }
   return reports;
+}
+
+/** The measure's reading of a valore programmato that is not a number, when that is what is judged. */
+function readingOf(indicator: Indicator, measure: Measure): IndicatorReport['targetReading'] {
+  const { target } = indicator;
+  if (target.measurable && target.value !== null && target.comparator !== null) return undefined;
+  return measure.interpretation;
+}
+
+/**
+ * The first local date an indicator is measured: the measure's own measuredFrom when declared; for a count, the day
+ * its sources began sending anything (a count of rare events is measured while its feeds speak, even when they have
+ * nothing to count); else the first day with a rollup (its first check, call, request…). null: never measured.
+ */
+async function findMeasuredFrom(db: Queryable, indicatorId: number, measure: Measure, calendar: WorkCalendar): Promise<string | null> {
+  if (measure.measuredFrom !== undefined) return measure.measuredFrom;
+  if (measure.kind === 'count') {
+    const first = await findFirstEventOfSources(db, relevantKinds(measure), measure.select.source);
+    return first === null ? null : localDateOf(new Date(first), calendar.timeZone);
+  }
+  return findFirstRollupDate(db, indicatorId);
 }
 
 /** Per service, the card in force in `year`, keeping listCards' order (organisation, service). */
@@ -142,28 +172,29 @@ function judge(
   asOf: string,
   calendar: WorkCalendar,
   channels: ReturnType<typeof channelHoursOf>,
+  measuredFrom: string | null,
 ): IndicatorEvaluation {
   try {
-    return evaluateIndicator({ measure, target: indicator.target, rollups, period, asOf, calendar, channels });
+    return evaluateIndicator({ measure, target: indicator.target, rollups, period, asOf, calendar, channels, measuredFrom });
   } catch (error) {
     // A card re-imported with another target can leave a measure that no longer fits: report it, do not fail the page.
-    if (error instanceof UserError) return unjudged(indicator, period, asOf, error.message);
+    if (error instanceof UserError) return unjudged(indicator, period, asOf, error.message, { code: 'misfit', detail: error.message });
     throw error;
   }
 }
 
 function faultyReport(
   head: ReturnType<typeof reportHeadOf>,
-  described: Pick<IndicatorReport, 'measureDescription' | 'measureKind'>,
+  described: Pick<IndicatorReport, 'measureDescription' | 'measureKind' | 'targetReading'>,
   indicator: Indicator,
   yearPeriod: Period,
   asOf: string,
   fault: NonNullable<IndicatorReport['fault']>,
 ): IndicatorReport {
-  return { ...head, ...described, year: unjudged(indicator, yearPeriod, asOf, FAULT_EXPLANATION), periods: [], fault };
+  return { ...head, ...described, year: unjudged(indicator, yearPeriod, asOf, FAULT_EXPLANATION, { code: 'fault' }), periods: [], fault };
 }
 
-function unjudged(indicator: Indicator, period: Period, asOf: string, explanation: string): IndicatorEvaluation {
+function unjudged(indicator: Indicator, period: Period, asOf: string, explanation: string, reason: EvaluationReason): IndicatorEvaluation {
   return {
     period,
     value: null,
@@ -176,6 +207,7 @@ function unjudged(indicator: Indicator, period: Period, asOf: string, explanatio
     forecast: null,
     asOf,
     explanation,
+    reason,
   };
 }
 

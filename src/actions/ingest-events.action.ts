@@ -141,6 +141,7 @@ class Ingestion {
   private readonly sources = new Map<string, SourceActivity>();
   /** Source → its latest event instant in ms (written to its activity at the end). */
   private readonly latestMs = new Map<string, number>();
+  private readonly earliestMs = new Map<string, number>();
   /**
    * Event kind → the indicators reading it: the selectors whose events change their own date, the dates marked so far
    * (the indicator's set in `touched`), and for a duration the selector of its starts.
@@ -344,6 +345,8 @@ class Ingestion {
     const latest = this.latestMs.get(event.source);
     if (latest === undefined) this.sourceOf(event);
     if (latest === undefined || ms > latest) this.latestMs.set(event.source, ms);
+    const earliest = this.earliestMs.get(event.source);
+    if (earliest === undefined || ms < earliest) this.earliestMs.set(event.source, ms);
   }
 
   /** Adds new events to their sources' counts, one look-up per run of the same source. */
@@ -360,6 +363,8 @@ class Ingestion {
     for (const activity of this.sources.values()) {
       const latest = this.latestMs.get(activity.name);
       if (latest !== undefined) activity.latestEventAt = new Date(latest).toISOString();
+      const earliest = this.earliestMs.get(activity.name);
+      if (earliest !== undefined) activity.earliestEventAt = new Date(earliest).toISOString();
     }
     return [...this.sources.values()];
   }

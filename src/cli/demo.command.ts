@@ -84,7 +84,7 @@ export function registerDemoCommand(
 /** "47 indicators: 41 met, 5 missed, 1 at-risk, 0 no-data". */
 export function statusSummary(reports: readonly IndicatorReport[]): string {
   const count = (status: string) => reports.filter((report) => report.year.status === status).length;
-  return `${reports.length} indicators: ${count('met')} met, ${count('missed')} missed, ${count('at-risk')} at-risk, ${count('no-data')} no-data`;
+  return `${reports.length} indicators: ${count('met')} met, ${count('missed')} missed, ${count('below-target')} below target, ${count('at-risk')} at-risk, ${count('no-data')} no-data`;
 }
 
 /** A --seed value: a whole number from 0 to 4294967295. */

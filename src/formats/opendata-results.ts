@@ -24,6 +24,14 @@ export const RESULT_COLUMNS: readonly OpenDataColumn[] = [
   { name: 'budget_left', kind: 'number' },
   { name: 'forecast', kind: 'number' },
   { name: 'as_of', kind: 'date' },
+  /** The first local date measured: before it nothing is judged (no-data). */
+  { name: 'measured_from', kind: 'date' },
+  /** A yearly count judged over a month or quarter: the period's share of the yearly value it is judged against. */
+  { name: 'target_share', kind: 'number' },
+  /** How the measure reads a valore programmato that is not a number, in its own words. */
+  { name: 'target_reading', kind: 'text' },
+  /** Why the status, as a code (never-measured, before-measured-from, no-observations, judged…). */
+  { name: 'reason', kind: 'text' },
 ];
 
 function rowOf(year: number, report: IndicatorReport, evaluation: IndicatorEvaluation): Record<string, OpenDataCell> {
@@ -48,6 +56,10 @@ function rowOf(year: number, report: IndicatorReport, evaluation: IndicatorEvalu
     budget_left: evaluation.budgetLeft,
     forecast: evaluation.forecast,
     as_of: evaluation.asOf,
+    measured_from: evaluation.measuredFrom ?? null,
+    target_share: evaluation.shareOfTarget ?? null,
+    target_reading: report.targetReading?.text ?? null,
+    reason: evaluation.reason?.code ?? null,
   };
 }
 

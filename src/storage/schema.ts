@@ -146,6 +146,8 @@ export interface SourcesTable {
   name: string;
   last_event_at: string | null;
   last_received_at: string | null;
+  /** The earliest instant of an event it sent (canonical UTC ISO). */
+  first_event_at: string | null;
   event_count: number;
 }
 

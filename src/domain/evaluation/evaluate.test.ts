@@ -74,11 +74,12 @@ describe('evaluateIndicator: shares (ratio)', () => {
     expect(result.explanation).toContain('on track; at this pace the period would end at 99.97%; 181 more events not meeting the condition can be absorbed');
   });
 
-  it('reports a share under target mid-period as missed for now', () => {
+  it('reports a share under target mid-period as below target, not missed: the rest of the year can still make it', () => {
     const rollups = days('2026-01-01', '2026-01-10', () => ({ total: 10, good: 9 }));
     const result = evaluate({ measure: ratio, target: atLeast95, rollups, period: '2026', asOf: '2026-01-10' });
-    expect(result.status).toBe('missed');
-    expect(result.explanation).toContain('the target is not met at present');
+    expect(result.status).toBe('below-target');
+    expect(result.explanation).toContain('the target is not met at present, but can still be met in this period');
+    expect(result.reason).toEqual({ code: 'judged', noun: 'events-met', complete: false, why: 'can-recover' });
   });
 
   describe('lower is better (complaints ≤ 1%)', () => {
@@ -126,7 +127,7 @@ describe('evaluateIndicator: availability-days', () => {
 
   it.each<[AvailabilityDaysMeasure['daysWithoutData'], number, number, number, string]>([
     // 10 January down, 20 January without data counted unavailable: 29 / 31 = 93.55%: below target for now.
-    ['unavailable', 29, 31, 16, 'missed'],
+    ['unavailable', 29, 31, 16, 'below-target'],
     // 20 January left out: 29 / 30 = 96.67%; expected days 30 + 334 = 364 → ⌊18.2⌋ = 18 allowed, 1 used.
     ['excluded', 29, 30, 17, 'met'],
   ])('treats a day without data as %s', (rule, numerator, denominator, budget, status) => {
@@ -259,7 +260,9 @@ describe('evaluateIndicator: count', () => {
       { date: '2026-04-06', total: 2, good: 0, sum: 0, max: null, lastAt: null },
       { date: '2026-04-07', total: 1, good: 1, sum: 0, max: null, lastAt: null },
     ];
-    const result = evaluate({ measure, target: target('7 giorni lavorativi', '<=', 7, 'working-days'), rollups, period: '2026-04', asOf: '2026-04-30' });
+    // A limit per month, so April is judged against all of it.
+    const perMonth = { ...target('7 giorni lavorativi', '<=', 7, 'working-days'), period: 'month' as const };
+    const result = evaluate({ measure, target: perMonth, rollups, period: '2026-04', asOf: '2026-04-30' });
     expect(result).toMatchObject({ value: 1, status: 'met' });
   });
 
@@ -298,7 +301,8 @@ describe('evaluateIndicator: nothing to judge and bad configuration', () => {
   it('gives no-data without rollups', () => {
     const result = evaluate({ measure: ratio, target: atLeast95, rollups: [], period: '2026-02', asOf: '2026-02-10' });
     expect(result).toMatchObject({ status: 'no-data', value: null, budgetLeft: null, forecast: null, asOf: '2026-02-10' });
-    expect(result.explanation).toBe('No data for 2026-02 up to 2026-02-10: nothing to judge.');
+    expect(result.explanation).toBe('No observations in 2026-02 up to 2026-02-10: nothing to judge.');
+    expect(result.reason).toEqual({ code: 'no-observations' });
   });
 
   it('gives no-data for a period not started yet, and ignores rollups after asOf', () => {
@@ -340,5 +344,68 @@ describe('meetsTarget', () => {
     [3.1, '=', 3, false],
   ])('%d %s %d is %s', (value, comparator, t, expected) => {
     expect(meetsTarget(value, comparator, t)).toBe(expected);
+  });
+});
+
+describe('evaluateIndicator: truthful results', () => {
+  const disruptionDays: Measure = { kind: 'count', select: { kind: 'disruption' }, count: 'days' };
+  const atMost15Days = target('15 giorni', '<=', 15, 'days');
+
+  it('gives no-data, never met, to a count that was never measured (no declaration, no event from its sources)', () => {
+    const result = evaluate({ measure: disruptionDays, target: atMost15Days, rollups: [], period: '2026', asOf: '2026-12-31', measuredFrom: null });
+    expect(result).toMatchObject({ status: 'no-data', value: null, reason: { code: 'never-measured' } });
+  });
+
+  it('judges a count measured from a date as a real zero after it, and as no-data for a past year before it', () => {
+    const measured = evaluate({ measure: disruptionDays, target: atMost15Days, rollups: [], period: '2026', asOf: '2026-12-31', measuredFrom: '2026-01-01' });
+    expect(measured).toMatchObject({ status: 'met', value: 0, measuredFrom: '2026-01-01' });
+    const past = evaluate({ measure: disruptionDays, target: atMost15Days, rollups: [], period: '2018', asOf: '2018-12-31', measuredFrom: '2026-01-01' });
+    expect(past).toMatchObject({ status: 'no-data', reason: { code: 'before-measured-from', measuredFrom: '2026-01-01' } });
+  });
+
+  it('judges an availability fed from November on its days from November, not on the whole year', () => {
+    const rollups = days('2026-11-01', '2026-12-31', () => ({ total: 1, good: 1 }));
+    const withoutStart = evaluate({ measure: availability, target: atLeast95, rollups, period: '2026', asOf: '2026-12-31' });
+    expect(withoutStart.value).toBeCloseTo((61 / 365) * 100, 5);
+    const fromNovember = evaluate({ measure: availability, target: atLeast95, rollups, period: '2026', asOf: '2026-12-31', measuredFrom: '2026-11-01' });
+    expect(fromNovember).toMatchObject({ status: 'met', value: 100, numerator: 61, denominator: 61 });
+    expect(fromNovember.explanation).toContain('measured from 2026-11-01');
+  });
+
+  it('counts in the year exactly the days its months count, a month without any check included', () => {
+    // Checks from February, none at all in April: April's days count as unavailable in April as in the year.
+    const rollups = days('2026-02-01', '2026-06-30', (d) => (d.startsWith('2026-04') ? null : { total: 1, good: d.endsWith('-15') ? 0 : 1 }));
+    const input = { measure: availability, target: atLeast95, rollups, asOf: '2026-06-30', measuredFrom: '2026-02-01' };
+    const year = evaluate({ ...input, period: '2026' });
+    const months = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'].map((period) => evaluate({ ...input, period }));
+    expect(months[0]?.status).toBe('no-data');
+    expect(months[3]).toMatchObject({ numerator: 0, denominator: 30, status: 'missed' });
+    expect(months.reduce((sum, month) => sum + (month.denominator ?? 0), 0)).toBe(year.denominator);
+    expect(months.reduce((sum, month) => sum + (month.numerator ?? 0), 0)).toBe(year.numerator);
+  });
+
+  it('judges a month of a yearly count against the month\'s share of it, not against the whole yearly limit', () => {
+    const rollups = days('2026-03-01', '2026-03-14', () => ({ total: 1, good: 1 }));
+    const march = evaluate({ measure: disruptionDays, target: atMost15Days, rollups, period: '2026-03', asOf: '2026-03-31', measuredFrom: '2026-01-01' });
+    expect(march.shareOfTarget).toBeCloseTo((15 * 31) / 365, 9);
+    expect(march).toMatchObject({ value: 14, status: 'missed' });
+    expect(march.explanation).toContain("the period's share of the yearly value");
+    const year = evaluate({ measure: disruptionDays, target: atMost15Days, rollups, period: '2026', asOf: '2026-03-31', measuredFrom: '2026-01-01' });
+    expect(year).toMatchObject({ value: 14, status: 'at-risk' });
+    expect(year.shareOfTarget).toBeUndefined();
+  });
+
+  it('says a lower-is-better ratio counts its events, under the names the measure gives them', () => {
+    const complaints: Measure = {
+      kind: 'ratio',
+      total: { kind: 'request.received' },
+      good: [{ attribute: 'complaint', op: '=', value: true }],
+      names: { counted: { it: 'reclami', en: 'complaints' }, total: { it: 'richieste', en: 'requests' } },
+    };
+    const rollups = days('2026-01-01', '2026-01-31', (d) => ({ total: 10, good: d === '2026-01-05' ? 1 : 0 }));
+    const result = evaluate({ measure: complaints, target: target('1%', '<=', 1, 'percent'), rollups, period: '2026-01', asOf: '2026-01-31' });
+    expect(result).toMatchObject({ numerator: 1, denominator: 310, status: 'met' });
+    expect(result.explanation).toContain('1 of 310 events were counted');
+    expect(result.reason).toMatchObject({ code: 'judged', noun: 'events-counted', names: { counted: { it: 'reclami', en: 'complaints' } } });
   });
 });

@@ -7,7 +7,7 @@ import { effectiveTargetOf } from '../measures/measure-target.ts';
 import { checkMeasureFitsTarget, unitOfMeasure } from '../measures/measure-unit.ts';
 import { UserError } from '../shared/errors.ts';
 import type { DayRollup } from './day-rollup.ts';
-import type { EvaluationStatus, IndicatorEvaluation, Period } from './evaluation.ts';
+import type { EvaluationNoun, EvaluationReason, EvaluationStatus, IndicatorEvaluation, Period } from './evaluation.ts';
 
 /** Days of recent history the forecast extrapolates from (as Pyrra's 28-day base window). */
 export const FORECAST_WINDOW_DAYS = 28;
@@ -27,6 +27,12 @@ export interface EvaluateInput {
   calendar: WorkCalendar;
   /** Service hours per channel, needed by availability-days measures counted within service hours. */
   channels?: Readonly<Record<string, OpeningHours | null | undefined>>;
+  /**
+   * The first local date measured: days before it are no-data, never counted for or against the administration.
+   * null: never measured (no declaration, no event from its sources), so every period is no-data. Absent: from the
+   * period's start (callers that know nothing more, such as unit tests of a rule).
+   */
+  measuredFrom?: string | null;
 }
 
 /** What a measure kind reads from the rollups; the status and explanation are then derived the same way for all. */
@@ -46,10 +52,14 @@ interface Reading {
   cannotRecover: boolean;
   /** A cumulative value that only grows (count): being under a ≥ target mid-period is not yet a failure. */
   grows: boolean;
+  /** What the numerator and denominator count. */
+  noun: EvaluationNoun;
 }
 
 interface Span {
   period: Period;
+  /** First date judged: the period's start, or the indicator's measured-from date when later. */
+  from: string;
   /** Last date considered: min(asOf, period.to). */
   end: string;
   complete: boolean;
@@ -75,18 +85,29 @@ export function evaluateIndicator(input: EvaluateInput): IndicatorEvaluation {
   }
   parseLocalDate(input.asOf);
   const unit = unitOfMeasure(measure, target);
-  const base = { period, unit, target, numerator: null, denominator: null, budgetLeft: null, forecast: null };
+  const measuredFrom = input.measuredFrom === undefined ? period.from : input.measuredFrom;
+  const base = { period, unit, target, numerator: null, denominator: null, budgetLeft: null, forecast: null, measuredFrom: input.measuredFrom ?? null };
+  const noData = (asOf: string, explanation: string, reason: EvaluationReason): IndicatorEvaluation => ({ ...base, value: null, status: 'no-data', asOf, explanation, reason });
 
   if (input.asOf < period.from) {
-    return { ...base, value: null, status: 'no-data', asOf: input.asOf, explanation: `${period.key} had not started by ${input.asOf}: nothing to judge yet.` };
+    return noData(input.asOf, `${period.key} had not started by ${input.asOf}: nothing to judge yet.`, { code: 'not-started' });
   }
-  const span = spanOf(period, input.asOf, input.rollups);
-  const reading = readingOf(measure, target.comparator, target.value, span, input);
+  const end = input.asOf < period.to ? input.asOf : period.to;
+  if (measuredFrom === null) {
+    return noData(end, `Not measured yet: no event from its sources and no date it is measured from: nothing to judge in ${period.key}.`, { code: 'never-measured' });
+  }
+  if (measuredFrom > end) {
+    return noData(end, `Measured from ${measuredFrom}: nothing to judge in ${period.key}.`, { code: 'before-measured-from', measuredFrom });
+  }
+  const span = spanOf(period, measuredFrom > period.from ? measuredFrom : period.from, input.asOf, input.rollups);
+  const shareOfTarget = yearlyShareOf(measure, target, period);
+  const judgedValue = shareOfTarget ?? target.value;
+  const reading = readingOf(measure, target.comparator, judgedValue, span, input);
   if (reading === null) {
     const upTo = span.complete ? '' : ` up to ${span.end}`;
-    return { ...base, value: null, status: 'no-data', asOf: span.end, explanation: `No data for ${period.key}${upTo}: nothing to judge.` };
+    return noData(span.end, `No observations in ${period.key}${upTo}: nothing to judge.`, { code: 'no-observations' });
   }
-  const status = statusOf(reading, target.comparator, target.value, span.complete);
+  const status = statusOf(reading, target.comparator, judgedValue, span.complete);
   return {
     period,
     value: reading.value,
@@ -98,8 +119,23 @@ export function evaluateIndicator(input: EvaluateInput): IndicatorEvaluation {
     budgetLeft: reading.budgetLeft,
     forecast: span.complete ? null : reading.forecast,
     asOf: span.end,
-    explanation: explain(reading, status, span, target.comparator, target.value, unit),
+    explanation: explain(reading, status, span, target.comparator, judgedValue, unit, shareOfTarget !== null),
+    reason: reasonOf(reading, status, span, target.comparator, judgedValue, measure),
+    measuredFrom: input.measuredFrom ?? null,
+    ...(shareOfTarget === null ? {} : { shareOfTarget }),
   };
+}
+
+/**
+ * A count limited per year and judged over a month or a quarter is judged against that period's pro-rata share of
+ * the yearly value (15 days a year → 15 × 31 / 365 in January), not against the whole year's; null otherwise.
+ */
+function yearlyShareOf(measure: Measure, target: { value: number | null; period: Target['period'] }, period: Period): number | null {
+  if (measure.kind !== 'count' || period.granularity === 'year' || target.value === null) return null;
+  if (target.period !== null && target.period !== 'year') return null;
+  const year = period.from.slice(0, 4);
+  const yearDays = daysBetween(`${year}-01-01`, `${year}-12-31`) + 1;
+  return (target.value * (daysBetween(period.from, period.to) + 1)) / yearDays;
 }
 
 /** Whether a value satisfies a comparator against a target value (with floating-point tolerance). */
@@ -109,15 +145,16 @@ export function meetsTarget(value: number, comparator: Comparator, target: numbe
   return Math.abs(value - target) <= EPSILON;
 }
 
-function spanOf(period: Period, asOf: string, rollups: readonly DayRollup[]): Span {
+function spanOf(period: Period, from: string, asOf: string, rollups: readonly DayRollup[]): Span {
   const end = asOf < period.to ? asOf : period.to;
   const byDate = new Map<string, DayRollup>();
-  for (const rollup of rollups) if (rollup.date >= period.from && rollup.date <= end) byDate.set(rollup.date, rollup);
-  const elapsedDays = daysBetween(period.from, end) + 1;
-  const periodDays = daysBetween(period.from, period.to) + 1;
+  for (const rollup of rollups) if (rollup.date >= from && rollup.date <= end) byDate.set(rollup.date, rollup);
+  const elapsedDays = daysBetween(from, end) + 1;
+  const periodDays = daysBetween(from, period.to) + 1;
   const windowDays = Math.min(FORECAST_WINDOW_DAYS, elapsedDays);
   return {
     period,
+    from,
     end,
     complete: end === period.to,
     elapsedDays,
@@ -132,15 +169,17 @@ function spanOf(period: Period, asOf: string, rollups: readonly DayRollup[]): Sp
 function readingOf(measure: Measure, comparator: Comparator, target: number, span: Span, input: EvaluateInput): Reading | null {
   switch (measure.kind) {
     case 'ratio':
-      return readShare(span, comparator, target, 'events', 'met the condition');
+      // Lower is better ("complaints ≤ 1%"): the events counted are the bad ones, and are said to be counted.
+      if (comparator === '<=') return readShare(span, comparator, target, 'events', 'were counted', 'events-counted');
+      return readShare(span, comparator, target, 'events', 'met the condition', 'events-met');
     case 'register':
-      return readShare(span, comparator, target, 'register entries', 'met the condition');
+      return readShare(span, comparator, target, 'register entries', 'met the condition', 'register-entries');
     case 'freshness':
-      return readShare(span, comparator, target, 'item observations', 'were up to date');
+      return readShare(span, comparator, target, 'item observations', 'were up to date', 'observations-up-to-date');
     case 'availability-days':
       return readAvailability(measure, span, comparator, target, input);
     case 'duration':
-      if (measure.statistic === 'share-within') return readShare(span, comparator, target, 'items', 'were completed within the limit');
+      if (measure.statistic === 'share-within') return readShare(span, comparator, target, 'items', 'were completed within the limit', 'items-within-limit');
       if (measure.statistic === 'max') return readMax(span, comparator, target, unitOfMeasure(measure));
       return readMean(span, unitOfMeasure(measure));
     case 'count':
@@ -150,7 +189,7 @@ function readingOf(measure: Measure, comparator: Comparator, target: number, spa
   }
 }
 
-function sums(span: Span, from: string = span.period.from): { good: number; total: number; sum: number; days: number } {
+function sums(span: Span, from: string = span.from): { good: number; total: number; sum: number; days: number } {
   let good = 0;
   let total = 0;
   let sum = 0;
@@ -166,7 +205,7 @@ function sums(span: Span, from: string = span.period.from): { good: number; tota
 }
 
 /** good / total as a percentage; the budget extrapolates the period's total from the daily rate so far (Kibana). */
-function readShare(span: Span, comparator: Comparator, target: number, noun: string, verb: string): Reading | null {
+function readShare(span: Span, comparator: Comparator, target: number, noun: string, verb: string, nounKey: EvaluationNoun): Reading | null {
   const { good, total } = sums(span);
   if (total === 0) return null;
   const value = (good / total) * 100;
@@ -198,6 +237,7 @@ function readShare(span: Span, comparator: Comparator, target: number, noun: str
     forecast,
     cannotRecover: false,
     grows: false,
+    noun: nounKey,
   };
 }
 
@@ -206,7 +246,8 @@ function readShare(span: Span, comparator: Comparator, target: number, noun: str
  * excludes them, and days that are not service days when checks count only within service hours.
  */
 function readAvailability(measure: AvailabilityDaysMeasure, span: Span, comparator: Comparator, target: number, input: EvaluateInput): Reading | null {
-  if (span.byDate.size === 0) return null;
+  // A period without any check still counts its days as unavailable when the rule says so (after the measured-from
+  // date): the year and its months then count the same days.
   let hours: OpeningHours | null = null;
   if (measure.withinServiceHoursOf !== undefined) {
     hours = input.channels?.[measure.withinServiceHoursOf] ?? null;
@@ -217,7 +258,7 @@ function readAvailability(measure: AvailabilityDaysMeasure, span: Span, comparat
   let unavailable = 0;
   let recentAvailable = 0;
   let recentJudged = 0;
-  for (let date = span.period.from; date <= span.end; date = addDays(date, 1)) {
+  for (let date = span.from; date <= span.end; date = addDays(date, 1)) {
     if (!isJudgedDay(date)) continue;
     const rollup = span.byDate.get(date);
     let state: 'available' | 'unavailable' | 'excluded';
@@ -262,6 +303,7 @@ function readAvailability(measure: AvailabilityDaysMeasure, span: Span, comparat
     forecast,
     cannotRecover,
     grows: false,
+    noun: 'available-days',
   };
 }
 
@@ -282,6 +324,7 @@ function readMax(span: Span, comparator: Comparator, target: number, unit: Targe
     forecast: null,
     cannotRecover: over,
     grows: false,
+    noun: 'longest-item',
   };
 }
 
@@ -303,6 +346,7 @@ function readMean(span: Span, unit: TargetUnit): Reading | null {
     forecast,
     cannotRecover: false,
     grows: false,
+    noun: 'average-item',
   };
 }
 
@@ -334,6 +378,7 @@ function readCount(measure: CountMeasure, span: Span, comparator: Comparator, ta
     // A count never goes down: once over a maximum (or past an exact value) it stays there.
     cannotRecover: (comparator === '<=' || comparator === '=') && counted > target + EPSILON,
     grows: true,
+    noun: measure.count === 'events' ? 'counted-events' : measure.count === 'days' ? 'counted-days' : 'counted-working-days',
   };
 }
 
@@ -352,6 +397,7 @@ function readSnapshot(span: Span, unit: TargetUnit): Reading | null {
     forecast: null,
     cannotRecover: false,
     grows: false,
+    noun: 'latest-value',
   };
 }
 
@@ -363,7 +409,8 @@ function statusOf(reading: Reading, comparator: Comparator, target: number, comp
   if (!meets) {
     // A ≥ count still short of its minimum can grow: it is at risk only if the trend will not get there.
     if (reading.grows && comparator === '>=') return forecastFails ? 'at-risk' : 'met';
-    return 'missed';
+    // Not met now, but the rest of the period can still make it: not yet missed.
+    return 'below-target';
   }
   if (forecastFails || isBudgetLow(reading)) return 'at-risk';
   return 'met';
@@ -374,23 +421,35 @@ function isBudgetLow(reading: Reading): boolean {
   return reading.budgetLeft !== null && reading.allowance !== null && reading.allowance >= 1 && reading.budgetLeft < LOW_BUDGET_SHARE * reading.allowance;
 }
 
-function explain(reading: Reading, status: EvaluationStatus, span: Span, comparator: Comparator, target: number, unit: TargetUnit): string {
-  const when = span.complete ? `In ${span.period.key}` : `In ${span.period.key} up to ${span.end}`;
-  const against = `against a target of ${comparatorSymbol(comparator)} ${formatAmount(target, unit)}`;
+function explain(reading: Reading, status: EvaluationStatus, span: Span, comparator: Comparator, target: number, unit: TargetUnit, isShare: boolean): string {
+  const since = span.from > span.period.from ? ` (measured from ${span.from})` : '';
+  const when = span.complete ? `In ${span.period.key}${since}` : `In ${span.period.key}${since} up to ${span.end}`;
+  const share = isShare ? ` (the period's share of the yearly value)` : '';
+  const against = `against a target of ${comparatorSymbol(comparator)} ${formatAmount(target, unit)}${share}`;
   const start = `${when}, ${reading.said}, ${against}`;
   if (span.complete) return `${start}: the target was ${status === 'met' ? 'met' : 'missed'}.`;
   const forecastText = reading.forecast === null ? '' : `; at this pace the period would end at ${formatAmount(reading.forecast, unit)}`;
   const budgetText = reading.budgetLeft === null || reading.budgetLeft < 0 ? '' : `; ${formatNumber(reading.budgetLeft)} more ${reading.budgetNoun} can be absorbed`;
-  if (status === 'missed') {
-    if (reading.cannotRecover) return `${start}: the target can no longer be met in this period.`;
-    return `${start}: the target is not met at present${forecastText}.`;
-  }
+  if (status === 'missed') return `${start}: the target can no longer be met in this period.`;
+  if (status === 'below-target') return `${start}: the target is not met at present, but can still be met in this period${forecastText}.`;
   if (status === 'at-risk') {
     const forecastFails = reading.forecast !== null && !meetsTarget(reading.forecast, comparator, target);
     const why = forecastFails ? `${forecastText}, which would miss it` : `${budgetText}, under ${LOW_BUDGET_SHARE * 100}% of the period's allowance`;
     return `${start}: the target is at risk${why}.`;
   }
   return `${start}: on track${forecastText}${budgetText}.`;
+}
+
+/** The explanation as data: what the numbers count and why the status, for each locale to word. */
+function reasonOf(reading: Reading, status: EvaluationStatus, span: Span, comparator: Comparator, target: number, measure: Measure): EvaluationReason {
+  const forecastFails = reading.forecast !== null && !meetsTarget(reading.forecast, comparator, target);
+  let why: Extract<EvaluationReason, { code: 'judged' }>['why'];
+  if (span.complete) why = 'over';
+  else if (status === 'missed') why = 'cannot-recover';
+  else if (status === 'below-target') why = 'can-recover';
+  else if (status === 'at-risk') why = forecastFails ? 'forecast-fails' : 'budget-low';
+  else why = 'on-track';
+  return { code: 'judged', noun: reading.noun, complete: span.complete, why, ...(measure.names === undefined ? {} : { names: measure.names }) };
 }
 
 function comparatorSymbol(comparator: Comparator): string {

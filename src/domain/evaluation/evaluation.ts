@@ -1,6 +1,12 @@
 import type { Target, TargetUnit } from '../cards/target.ts';
 
-export type EvaluationStatus = 'met' | 'missed' | 'at-risk' | 'no-data';
+/**
+ * met: the target is met (or on track); at-risk: met so far, but the trend or the budget left says it may not be;
+ * below-target: not met at present, but the rest of the period can still make it; missed: the period is over and the
+ * target was not met, or it cannot be met any more in this period; no-data: nothing to judge (not started, not
+ * measured yet, no observations).
+ */
+export type EvaluationStatus = 'met' | 'at-risk' | 'below-target' | 'missed' | 'no-data';
 
 export type PeriodGranularity = 'month' | 'quarter' | 'year';
 
@@ -33,6 +39,50 @@ export interface IndicatorEvaluation {
   forecast: number | null;
   /** Local date up to which data was considered (the period end, or the day before "today"). */
   asOf: string;
-  /** A sentence that explains the status in plain words. */
+  /** A sentence that explains the status in plain words (English: the CLI's; pages word `reason` in their language). */
   explanation: string;
+  /** Why the status is what it is, as data for each locale to word (absent in results made before it existed). */
+  reason?: EvaluationReason;
+  /** The first local date measured, when the indicator has one (declared, or the day its sources started sending). */
+  measuredFrom?: string | null;
+  /**
+   * When the target is a yearly count judged over a shorter period: the period's pro-rata share of it, which the
+   * period is judged against (a month of a "≤ 15 days a year" limit gets 15 × 31 / 365 days).
+   */
+  shareOfTarget?: number;
 }
+
+/** What an explanation is made of, for each locale's wording. */
+export type EvaluationReason =
+  | { code: 'not-started' }
+  | { code: 'never-measured' }
+  | { code: 'before-measured-from'; measuredFrom: string }
+  | { code: 'no-observations' }
+  | { code: 'no-measure' }
+  | { code: 'misfit'; detail: string }
+  | { code: 'fault' }
+  | {
+      code: 'judged';
+      /** What the numerator and denominator count, by key (see EVALUATION_NOUNS in the site's locale files). */
+      noun: EvaluationNoun;
+      /** Names the measure gives its events (a complaint ratio: complaints over requests), when it does. */
+      names?: { counted: { it: string; en: string }; total: { it: string; en: string } };
+      complete: boolean;
+      /** Why a period not over yet is at risk or lost. */
+      why: 'on-track' | 'forecast-fails' | 'budget-low' | 'cannot-recover' | 'can-recover' | 'over';
+    };
+
+/** What an indicator's numbers count. */
+export type EvaluationNoun =
+  | 'events-met'
+  | 'events-counted'
+  | 'register-entries'
+  | 'observations-up-to-date'
+  | 'items-within-limit'
+  | 'available-days'
+  | 'longest-item'
+  | 'average-item'
+  | 'counted-days'
+  | 'counted-working-days'
+  | 'counted-events'
+  | 'latest-value';

@@ -1,4 +1,5 @@
 import { editionKeyOf, type Indicator, type StandardCard } from '../cards/card.ts';
+import type { Comparator, TargetUnit } from '../cards/target.ts';
 import type { IndicatorEvaluation } from './evaluation.ts';
 
 /** One indicator of the card in force for a year, with its measure explained and its evaluations. */
@@ -27,6 +28,11 @@ export interface IndicatorReport {
    * without a result and says why, while the rest of the report stands. Absent when all is well.
    */
   fault?: { reason: string; since: string | null };
+  /**
+   * How the measure reads a valore programmato that is not a number ("tempo reale" read as ≥ 99%), with its words:
+   * published beside the card's own text in every language and in open data. Absent when the target is a number.
+   */
+  targetReading?: { comparator: Comparator; value: number; unit: TargetUnit; text: string };
 }
 
 /** Which service, edition and indicator a report is about: the part every report of a card shares. */

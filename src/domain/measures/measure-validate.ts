@@ -1,5 +1,6 @@
 import type { Comparator, TargetUnit } from '../cards/target.ts';
 import type { AttributeValue } from '../events/event.ts';
+import { parseLocalDate } from '../calendar/index.ts';
 import { UserError } from '../shared/errors.ts';
 import type {
   AvailabilityDaysMeasure,
@@ -43,7 +44,7 @@ const DAYS_WITHOUT_DATA: readonly AvailabilityDaysMeasure['daysWithoutData'][] =
 /** Units an elapsed-time limit can use when it is compared with a plain number of seconds or an outage length. */
 const ELAPSED_UNITS: readonly DurationLimit['unit'][] = ['seconds', 'minutes', 'hours'];
 
-const BASE_FIELDS = ['kind', 'description', 'interpretation'];
+const BASE_FIELDS = ['kind', 'description', 'interpretation', 'measuredFrom', 'names'];
 const FIELDS_BY_KIND: Record<MeasureKind, readonly string[]> = {
   ratio: ['total', 'good', 'withinServiceHoursOf', 'waitAttribute', 'waitLimit'],
   register: ['register', 'total', 'good'],
@@ -62,9 +63,11 @@ export function validateMeasure(input: unknown, where: string): Measure {
   const object = readObject(input, where);
   const kind = readEnum(object.kind, join(where, 'kind'), MEASURE_KINDS);
   refuseUnknownFields(object, [...BASE_FIELDS, ...FIELDS_BY_KIND[kind]], where, `a "${kind}" measure`);
-  const base: { description?: string; interpretation?: Measure['interpretation'] } = {};
+  const base: { description?: string; interpretation?: Measure['interpretation']; measuredFrom?: string; names?: Measure['names'] } = {};
   if (object.description !== undefined) base.description = readText(object.description, join(where, 'description'));
   if (object.interpretation !== undefined) base.interpretation = readInterpretation(object.interpretation, join(where, 'interpretation'));
+  if (object.measuredFrom !== undefined) base.measuredFrom = readLocalDate(object.measuredFrom, join(where, 'measuredFrom'));
+  if (object.names !== undefined) base.names = readNames(object.names, join(where, 'names'));
   const at = (field: string): string => join(where, field);
 
   switch (kind) {
@@ -269,6 +272,30 @@ function readObject(input: unknown, where: string): Record<string, unknown> {
     throw new UserError(`expected an object (a mapping of fields), got ${describe(input)}`, { field: where || '(root)' });
   }
   return input as Record<string, unknown>;
+}
+
+function readNames(input: unknown, where: string): NonNullable<Measure['names']> {
+  const object = readObject(input, where);
+  refuseUnknownFields(object, ['counted', 'total'], where, 'names');
+  const both = (field: 'counted' | 'total') => {
+    const at = join(where, field);
+    const words = readObject(object[field], at);
+    refuseUnknownFields(words, ['it', 'en'], at, `names.${field}`);
+    return { it: readText(words.it, join(at, 'it')), en: readText(words.en, join(at, 'en')) };
+  };
+  return { counted: both('counted'), total: both('total') };
+}
+
+function readLocalDate(input: unknown, where: string): string {
+  // YAML reads an unquoted 2026-01-01 as a date: take it back as the local date it was written as.
+  const text = input instanceof Date && !Number.isNaN(input.getTime()) ? input.toISOString().slice(0, 10) : readText(input, where);
+  try {
+    parseLocalDate(text);
+  } catch (error) {
+    if (error instanceof UserError) throw new UserError(`"${text}" is not a date written YYYY-MM-DD`, { field: where });
+    throw error;
+  }
+  return text;
 }
 
 function readText(input: unknown, where: string): string {

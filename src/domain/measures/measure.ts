@@ -46,6 +46,16 @@ interface MeasureBase {
    * Ignored when the card's target is already a number.
    */
   interpretation?: { comparator: Comparator; value: number; unit: TargetUnit; text: string };
+  /**
+   * The first local date ('YYYY-MM-DD') this indicator is measured: before it, days and periods are no-data, never
+   * counted for or against the administration. When absent, the day its sources started sending (see getReport).
+   */
+  measuredFrom?: string;
+  /**
+   * What the measure's events are called, as the card calls them, in Italian and English: a complaint ratio counts
+   * "reclami" (complaints) over "richieste" (requests). Explanations use them instead of "events".
+   */
+  names?: { counted: { it: string; en: string }; total: { it: string; en: string } };
 }
 
 /** good events / total events, as a percentage; a lower-is-better share uses a ≤ target. */

@@ -119,11 +119,22 @@ export const Evaluation = Type.Object({
   denominator: Nullable(Type.Number()),
   unit: Nullable(TargetUnit),
   target: Target,
-  status: Type.Union([Type.Literal('met'), Type.Literal('missed'), Type.Literal('at-risk'), Type.Literal('no-data')]),
+  status: Type.Union([Type.Literal('met'), Type.Literal('at-risk'), Type.Literal('below-target'), Type.Literal('missed'), Type.Literal('no-data')], {
+    description:
+      'met; at-risk (met so far, the trend or the budget left says it may not be); below-target (not met now, can still be met in the period); missed (the period ended without it, or it can no longer be met); no-data (nothing to judge).',
+  }),
   budgetLeft: Nullable(Type.Number({ description: 'Bad items or days the period can still absorb.' })),
   forecast: Nullable(Type.Number({ description: 'The value expected at the end of the period.' })),
   asOf: Type.String({ format: 'date', description: 'Data considered up to this local date.' }),
-  explanation: Type.String(),
+  explanation: Type.String({ description: 'In English; `reason` holds the same as data, for any language.' }),
+  reason: Type.Optional(
+    Type.Object(
+      { code: Type.String({ description: 'not-started, never-measured, before-measured-from, no-observations, no-measure, misfit, fault or judged.' }) },
+      { additionalProperties: true, description: 'Why the status is what it is, as data (noun, why, measuredFrom…).' },
+    ),
+  ),
+  measuredFrom: Type.Optional(Nullable(Type.String({ format: 'date', description: 'The first local date measured: before it, nothing is judged.' }))),
+  shareOfTarget: Type.Optional(Type.Number({ description: "A yearly count judged over a shorter period: the period's share of the yearly value it is judged against." })),
 });
 
 export const IndicatorResult = Type.Object({

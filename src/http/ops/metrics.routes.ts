@@ -12,7 +12,7 @@ export interface OpsOptions {
 
 export const METRICS_PATH = '/metrics';
 
-const STATUSES: readonly EvaluationStatus[] = ['met', 'missed', 'at-risk', 'no-data'];
+const STATUSES: readonly EvaluationStatus[] = ['met', 'missed', 'at-risk', 'below-target', 'no-data'];
 
 const labelsOf = (report: IndicatorReport) => ({ service: report.service.slug, indicator: report.indicator.slug, edition: report.card.edition });
 

@@ -3,7 +3,8 @@ import type { ServiceListing } from '../../actions/list-services.action.ts';
 import type { IndicatorReport } from '../../domain/evaluation/indicator-report.ts';
 import { renderIndicatorChart } from '../charts/indicator-chart.ts';
 import { localePath } from '../i18n/locale.ts';
-import { formatDate, formatFraction, formatNumber, formatPeriod, formatPeriodShort, formatValue } from '../view/format.ts';
+import { explainEvaluation } from '../view/explanation.ts';
+import { formatDate, formatFraction, formatNumber, formatPeriod, formatPeriodShort, formatTarget, formatValue } from '../view/format.ts';
 import { Layout } from './layout.tsx';
 import { dataLang, type PageContext } from './page-context.ts';
 import { indicatorTitle } from './parts/card-table.tsx';
@@ -63,6 +64,9 @@ export function IndicatorPage(props: IndicatorPageProps): JSX.Element {
           {indicator.formula === null ? '' : <><dt>{m.formula}</dt><dd lang={lang} safe>{indicator.formula}</dd></>}
           <dt>{m.target}</dt>
           <dd lang={lang} safe>{indicator.target.text}</dd>
+          {report?.targetReading === undefined ? '' : (
+            <dd safe>{m.targetReading(indicator.target.text, `${formatTarget(ctx.locale, { ...report.targetReading, text: indicator.target.text })} (${report.targetReading.text})`)}</dd>
+          )}
           {indicator.notes === null ? '' : <><dt>{m.notes}</dt><dd lang={lang} safe>{indicator.notes}</dd></>}
         </dl>
       </section>
@@ -82,6 +86,7 @@ export function IndicatorPage(props: IndicatorPageProps): JSX.Element {
         <p>
           <Status ctx={ctx} status={year?.status ?? 'no-data'} />
           {year === undefined ? '' : <span class="ms-2 text-muted">{`(${m.asOf(formatDate(ctx.locale, year.asOf))})`}</span>}
+          {year?.measuredFrom == null ? '' : <span class="ms-2 text-muted">{`(${m.measuredFrom(formatDate(ctx.locale, year.measuredFrom))})`}</span>}
         </p>
         {year === undefined ? '' : (
           <>
@@ -91,7 +96,7 @@ export function IndicatorPage(props: IndicatorPageProps): JSX.Element {
                 {m.measured}
               </li>
               <li>
-                <span class="figure" lang={lang} safe>{year.target.text}</span>
+                <span class="figure" safe>{formatTarget(ctx.locale, year.target)}</span>
                 {m.target}
               </li>
               <li>
@@ -108,10 +113,9 @@ export function IndicatorPage(props: IndicatorPageProps): JSX.Element {
               </li>
             </ul>
             <p safe>
-              {m.resultSentence[year.status](formatValue(ctx.locale, year.value, year.unit), year.target.text)}
+              {m.resultSentence[year.status](formatValue(ctx.locale, year.value, year.unit), formatTarget(ctx.locale, year.target))}
             </p>
-            {/* The engine explains in English only, so Italian pages leave its sentence out. */}
-            {ctx.locale === 'en' ? <p safe>{year.explanation}</p> : ''}
+            <p safe>{explainEvaluation(ctx.locale, year)}</p>
             <p class="text-muted small">{m.budgetLeftHelp}</p>
           </>
         )}
@@ -192,7 +196,7 @@ function PeriodsView(props: { ctx: PageContext; report: IndicatorReport; title: 
               <tr>
                 <th scope="row">{formatPeriod(ctx.locale, period.period)}</th>
                 <td class="num">{formatValue(ctx.locale, period.value, period.unit)}</td>
-                <td lang={dataLang(ctx)} safe>{period.target.text}</td>
+                <td safe>{period.shareOfTarget === undefined ? formatTarget(ctx.locale, period.target) : formatTarget(ctx.locale, { ...period.target, value: period.shareOfTarget })}</td>
                 <td class="num">{formatFraction(ctx.locale, period.numerator, period.denominator, period.unit)}</td>
                 <td>
                   <Status ctx={ctx} status={period.status} />

@@ -1,5 +1,5 @@
 import type { OpeningHours } from '../../domain/cards/card.ts';
-import type { TargetUnit } from '../../domain/cards/target.ts';
+import type { Target, TargetUnit } from '../../domain/cards/target.ts';
 import type { Period } from '../../domain/evaluation/evaluation.ts';
 import { intlTagOf, messagesOf, type Locale } from '../i18n/locale.ts';
 
@@ -17,6 +17,16 @@ export function formatValue(locale: Locale, value: number | null, unit: TargetUn
   const messages = messagesOf(locale);
   const word = (value === 1 ? messages.unitsOne : messages.units)[unit];
   return word === '' ? number : `${number} ${word}`;
+}
+
+/**
+ * A target with its comparator ("≥ 95%", "≤ 1%", "≤ 30 giorni"), so that a reader never has to guess which way it
+ * goes; the card's own words when it has no number to judge (a qualitative target no measure reads).
+ */
+export function formatTarget(locale: Locale, target: Pick<Target, 'text' | 'comparator' | 'value' | 'unit'>): string {
+  if (target.comparator === null || target.value === null) return target.text;
+  const symbol = target.comparator === '>=' ? '≥' : target.comparator === '<=' ? '≤' : '=';
+  return `${symbol} ${formatValue(locale, target.value, target.unit)}`;
 }
 
 /**

@@ -31,7 +31,7 @@ export function summariseServices(
       year,
     );
     const statuses = new Map(reports.filter((r) => r.service.slug === service.slug).map((r) => [r.indicator.slug, r.year.status]));
-    const counts: Record<EvaluationStatus, number> = { met: 0, missed: 0, 'at-risk': 0, 'no-data': 0 };
+    const counts: Record<EvaluationStatus, number> = { met: 0, missed: 0, 'at-risk': 0, 'below-target': 0, 'no-data': 0 };
     for (const indicator of card?.indicators ?? []) counts[statuses.get(indicator.slug) ?? 'no-data'] += 1;
     return {
       slug: service.slug,

@@ -8,6 +8,7 @@ import * as addRollupEpoch from './20261127090000_add_rollup_epoch.ts';
 import * as dropEventContentHash from './20261127120000_drop_event_content_hash.ts';
 import * as createAuditLog from './20261203090000_create_audit_log.ts';
 import * as createIndicatorFaults from './20261204000000_create_indicator_faults.ts';
+import * as addSourceFirstEvent from './20261204000100_add_source_first_event.ts';
 
 interface MigrationModule {
   up: (db: Kysely<unknown>, dialect: MigrationDialect) => Promise<void>;
@@ -27,6 +28,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, module: Migration
   ['20261127120000_drop_event_content_hash', dropEventContentHash],
   ['20261203090000_create_audit_log', createAuditLog],
   ['20261204000000_create_indicator_faults', createIndicatorFaults],
+  ['20261204000100_add_source_first_event', addSourceFirstEvent],
 ];
 
 /** A Kysely migration provider that hands each migration the dialect helpers. */

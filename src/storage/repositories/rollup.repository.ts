@@ -100,3 +100,9 @@ export async function listRollups(db: Queryable): Promise<(DayRollup & { indicat
   const rows = await db.selectFrom('day_rollups').selectAll().orderBy('indicator_id').orderBy('date').execute();
   return rows.map((row) => ({ indicatorId: row.indicator_id, ...rollupFromRow(row) }));
 }
+
+/** The first local date with a rollup of this indicator, or null: one seek of the primary key. */
+export async function findFirstRollupDate(db: Queryable, indicatorId: number): Promise<string | null> {
+  const row = await db.selectFrom('day_rollups').select('date').where('indicator_id', '=', indicatorId).orderBy('date').limit(1).executeTakeFirst();
+  return row?.date ?? null;
+}

@@ -18,6 +18,8 @@ export interface SourceActivity {
   name: string;
   /** The latest event instant in the batch (canonical UTC ISO). */
   latestEventAt: string;
+  /** The earliest event instant in the batch; latestEventAt when not given. */
+  earliestEventAt?: string;
   receivedAt: string;
   /** Events newly stored (re-sends and corrections add none). */
   newEvents: number;
@@ -43,22 +45,50 @@ export async function recordSourceActivity(db: Queryable, activity: readonly Sou
     const chunk = ordered.slice(index, index + SOURCES_PER_STATEMENT);
     await db
       .insertInto('sources')
-      .values(chunk.map((seen) => ({ name: seen.name, last_event_at: seen.latestEventAt, last_received_at: seen.receivedAt, event_count: seen.newEvents })))
+      .values(
+        chunk.map((seen) => ({
+          name: seen.name,
+          last_event_at: seen.latestEventAt,
+          first_event_at: seen.earliestEventAt ?? seen.latestEventAt,
+          last_received_at: seen.receivedAt,
+          event_count: seen.newEvents,
+        })),
+      )
       .onConflict((conflict) =>
         conflict.column('name').doUpdateSet((eb) => ({
           event_count: eb('sources.event_count', '+', eb.ref('excluded.event_count')),
           last_event_at: later(eb, 'last_event_at'),
           last_received_at: later(eb, 'last_received_at'),
+          first_event_at: earlier(eb),
         })),
       )
       .execute();
   }
 }
 
+/**
+ * The earliest instant any of these sources sent an event, or null. With `kinds`, only the sources that ever sent one
+ * of those kinds count: an indicator is measured from the day its feeds began, not from its first counted event.
+ */
+export async function findFirstEventOfSources(db: Queryable, kinds: readonly string[], source?: string): Promise<string | null> {
+  let query = db.selectFrom('sources').select((eb) => eb.fn.min('first_event_at').as('first'));
+  if (source !== undefined) query = query.where('name', '=', source);
+  else query = query.where('name', 'in', db.selectFrom('events').select('source').distinct().where('kind', 'in', [...kinds]));
+  const row = await query.executeTakeFirst();
+  return row?.first ?? null;
+}
+
 /** Every source, by name. */
 export async function listSources(db: Queryable): Promise<StoredSource[]> {
   const rows = await db.selectFrom('sources').selectAll().execute();
   return rows.map(sourceFromRow).sort((a, b) => compareText(a.name, b.name));
+}
+
+/** The earlier of the stored first instant and the new one (a late, back-dated event moves it back). */
+function earlier(eb: ExpressionBuilder<OnConflictDatabase<Schema, 'sources'>, OnConflictTables<'sources'>>) {
+  const stored = eb.ref('sources.first_event_at');
+  const incoming = eb.ref('excluded.first_event_at');
+  return eb.case().when(eb.or([eb(stored, 'is', null), eb(stored, '>', incoming)])).then(incoming).else(stored).end();
 }
 
 /**

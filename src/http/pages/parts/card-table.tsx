@@ -2,7 +2,7 @@ import type { IndicatorListing } from '../../../actions/list-cards.action.ts';
 import type { IndicatorReport } from '../../../domain/evaluation/indicator-report.ts';
 import { renderSparkline } from '../../charts/sparkline.ts';
 import { localePath } from '../../i18n/locale.ts';
-import { formatFraction, formatPeriodShort, formatValue } from '../../view/format.ts';
+import { formatFraction, formatPeriodShort, formatTarget, formatValue } from '../../view/format.ts';
 import { dataLang, type PageContext } from '../page-context.ts';
 import { Status } from './status.tsx';
 
@@ -61,8 +61,12 @@ export function CardTable(props: CardTableProps): JSX.Element {
                     {indicatorTitle(indicator)}
                   </a>
                 </th>
-                <td lang={lang} safe>
-                  {indicator.target.text}
+                <td>
+                  {/* The comparator always shown ("≥ 95%"), the card's own words beside it when they say more. */}
+                  <span safe>{formatTarget(ctx.locale, year?.target ?? indicator.target)}</span>
+                  {formatTarget(ctx.locale, year?.target ?? indicator.target) === indicator.target.text ? '' : (
+                    <><br /><span class="text-muted small" lang={lang} safe>{indicator.target.text}</span></>
+                  )}
                 </td>
                 <td class="num">{year ? formatValue(ctx.locale, year.value, year.unit) : '—'}</td>
                 <td class="num">{year ? formatFraction(ctx.locale, year.numerator, year.denominator, year.unit) : '—'}</td>

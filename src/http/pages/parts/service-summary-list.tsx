@@ -29,7 +29,7 @@ export function ServiceSummaryList(props: { ctx: PageContext; year: number; summ
                   <p class="card-text mb-1">
                     <Icon name="it-chart-line" size="sm" /> <strong>{m.standardsMet(summary.counts.met, summary.total)}</strong>
                   </p>
-                  <p class="card-text">{m.standardsSummary(summary.counts['at-risk'], summary.counts.missed, summary.counts['no-data'])}</p>
+                  <p class="card-text">{m.standardsSummary(summary.counts['at-risk'], summary.counts.missed, summary.counts['no-data'], summary.counts['below-target'])}</p>
                 </>
               )}
             </div>

@@ -6,6 +6,7 @@ const ICONS: Record<EvaluationStatus, string> = {
   met: 'it-check-circle',
   missed: 'it-close-circle',
   'at-risk': 'it-warning-circle',
+  'below-target': 'it-arrow-down-circle',
   'no-data': 'it-minus-circle',
 };
 
