@@ -81,7 +81,7 @@ export function registerDemoCommand(
     });
 }
 
-/** "47 indicators: 41 met, 5 missed, 1 at-risk, 0 no-data". */
+/** "47 indicators: 41 met, 1 missed, 4 below target, 1 at-risk, 0 no-data". */
 export function statusSummary(reports: readonly IndicatorReport[]): string {
   const count = (status: string) => reports.filter((report) => report.year.status === status).length;
   return `${reports.length} indicators: ${count('met')} met, ${count('missed')} missed, ${count('below-target')} below target, ${count('at-risk')} at-risk, ${count('no-data')} no-data`;

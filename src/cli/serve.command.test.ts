@@ -48,8 +48,13 @@ describe('misura serve', () => {
         body: `${call('c1', true)}\n${call('c2', false)}\n`,
       });
       accepted = ((await posted.json()) as { accepted: number }).accepted;
-      const results = await fetch(`${address}/api/v1/results?year=2026&service=${service}`);
-      value = ((await results.json()) as { results: { year: { value: number | null } }[] }).results[0]?.year.value;
+      // Readers never wait for the drain: the results show the events once the drain worker has recomputed their day.
+      const started = Date.now();
+      do {
+        const results = await fetch(`${address}/api/v1/results?year=2026&service=${service}`);
+        value = ((await results.json()) as { results: { year: { value: number | null } }[] }).results[0]?.year.value;
+        if (value === null) await new Promise((resolve) => setTimeout(resolve, 50));
+      } while (value === null && Date.now() - started < 10_000);
     }, url);
     await program.parseAsync(['node', 'misura', 'serve', '--port', '0', '--host', '127.0.0.1', '--log-level', 'error']);
     expect({ accepted, value }).toEqual({ accepted: 2, value: 50 });

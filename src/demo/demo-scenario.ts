@@ -60,8 +60,12 @@ export interface IndicatorRef {
 }
 
 /** What the demo is built to show for a year evaluated up to a date between mid-January and late December. */
-export const DEMO_EXPECTED: { missed: readonly IndicatorRef[]; atRisk: readonly IndicatorRef[] } = {
-  missed: [
+/**
+ * The standards the demo's year does not meet: each one "missed" when the year is over or it can no longer be met,
+ * "below target" while the rest of the year could still make it (so which of the two depends on the day).
+ */
+export const DEMO_EXPECTED: { notMet: readonly IndicatorRef[]; atRisk: readonly IndicatorRef[] } = {
+  notMet: [
     // One accessibility intervention is still waiting for the supplier: 100% cannot be reached.
     { service: 'servizi-lavoro-portale-per-l-accesso-unico-ai-servizi', edition: '2021', indicator: 'equita' },
     // The Iclavoro app's backend is down on about 8% of the days.

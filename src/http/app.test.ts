@@ -297,7 +297,7 @@ describe('the indicator page', () => {
     expect(text).toContain('Risultato 2026 a rischio');
     expect(text).toContain('24 giorni lavorativi Valore misurato');
     expect(text).toContain('2 Margine residuo');
-    expect(text).toContain('Lo standard è a rischio: il valore misurato finora è 24 giorni lavorativi, il valore programmato è 30 giorni lavorativi.');
+    expect(text).toContain('Lo standard è a rischio: il valore misurato finora è 24 giorni lavorativi, il valore programmato è ≤ 30 giorni lavorativi.');
     expect(text).not.toContain('Il valore misurato è sopra');
     expect(text).toContain('29 giorni lavorativi Previsione a fine anno');
   });
@@ -307,7 +307,7 @@ describe('the indicator page', () => {
     expect(body).toMatch(/<svg role="img" aria-label="Grafico dei valori mensili dell’indicatore “Accesso on line dal portale” rispetto al valore programmato"[^>]*class="chart"/);
     expect(body).toContain('stroke-dasharray');
     const table = /<caption>Valori mensili[\s\S]*?<\/table>/.exec(body)?.[0] ?? '';
-    expect(textOf(table)).toContain('gennaio 2026 96% 95% 384 / 400 rispettato');
+    expect(textOf(table)).toContain('gennaio 2026 96% ≥ 95% 384 / 400 rispettato');
     expect(textOf(table)).toContain('marzo 2026 98% 95% 392 / 400 rispettato');
   });
 

@@ -74,6 +74,24 @@ describe('validateMeasure', () => {
     expect(attempt).toThrow(message);
   });
 
+  it('reads the date an indicator is measured from, and the names of its events in Italian and English', () => {
+    const measure = validateMeasure(
+      {
+        kind: 'ratio',
+        total: { kind: 'request.received' },
+        good: [{ attribute: 'complaint', op: '=', value: true }],
+        measuredFrom: new Date('2026-03-01T00:00:00Z'),
+        names: { counted: { it: 'reclami', en: 'complaints' }, total: { it: 'richieste', en: 'requests' } },
+      },
+      'm',
+    );
+    expect(measure).toMatchObject({ measuredFrom: '2026-03-01', names: { counted: { it: 'reclami', en: 'complaints' }, total: { it: 'richieste', en: 'requests' } } });
+    expect(() => validateMeasure({ kind: 'count', select: { kind: 'x' }, count: 'days', measuredFrom: '2026-02-30' }, 'measures[2]')).toThrow(
+      'field "measures[2].measuredFrom": "2026-02-30" is not a date written YYYY-MM-DD',
+    );
+    expect(() => validateMeasure({ kind: 'count', select: { kind: 'x' }, count: 'days', names: { counted: { it: 'guasti' } } }, 'm')).toThrow(/field "m\.names\.counted\.en"/);
+  });
+
   it('reports the path from the root when no prefix is given', () => {
     expect(() => validateMeasure({ kind: 'count', select: { kind: 'x' } }, '')).toThrow('field "count"');
   });

@@ -34,6 +34,6 @@ describe('catalogues', () => {
   });
 
   it('words every status as the law-facing text says', () => {
-    expect(Object.values(italian.statuses)).toEqual(['rispettato', 'non rispettato', 'a rischio', 'dati assenti']);
+    expect(Object.values(italian.statuses)).toEqual(['rispettato', 'non rispettato', 'a rischio', 'sotto il valore programmato (ancora recuperabile)', 'dati assenti']);
   });
 });
