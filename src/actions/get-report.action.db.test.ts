@@ -251,3 +251,31 @@ describeEachDialect('truthful results', (ctx) => {
     expect(judged).toBeGreaterThan(47);
   });
 });
+
+describeEachDialect('open items of a duration', (ctx) => {
+  it('counts a request still open past its limit as a miss now, and says how many are open', async () => {
+    const database = await ctx.openFresh();
+    await storeKit(database);
+    const now = () => new Date('2026-12-20T10:00:00Z');
+    await ingestEvents(
+      { database, now },
+      rows(
+        // Answered in 2 working days.
+        { id: 'o1', kind: 'request.opened', subject: 'REQ-1', at: '2026-09-01T09:00:00+02:00' },
+        { id: 'c1', kind: 'request.closed', subject: 'REQ-1', at: '2026-09-03T09:00:00+02:00' },
+        // Asked on 1 September and never answered.
+        { id: 'o2', kind: 'request.opened', subject: 'REQ-2', at: '2026-09-01T09:00:00+02:00' },
+        // Asked yesterday: open, but within its 5 working days.
+        { id: 'o3', kind: 'request.opened', subject: 'REQ-3', at: '2026-12-18T09:00:00+01:00' },
+      ),
+      { mode: 'all-or-nothing' },
+    );
+    const report = (await getReport({ database, now }, { year: 2026, granularity: 'month' })).find((r) => r.indicator.slug === 'tempi-risposta');
+    expect(report?.year).toMatchObject({ status: 'missed', openItems: { count: 2, overLimit: 1 } });
+    expect(report?.year.value).toBeGreaterThan(5);
+    // September, over before anyone could tell, is judged on what ended in it.
+    expect(report?.periods[8]).toMatchObject({ status: 'met', value: 2 });
+    expect(report?.periods[8]?.openItems).toBeUndefined();
+    expect(report?.periods[11]).toMatchObject({ status: 'missed', openItems: { count: 2, overLimit: 1 } });
+  });
+});

@@ -1,5 +1,5 @@
 import type { Indicator } from '../domain/cards/card.ts';
-import { addDays, DEFAULT_WORK_CALENDAR, localDateOf, type WorkCalendar } from '../domain/calendar/index.ts';
+import { addDays, DEFAULT_WORK_CALENDAR, localDateOf, startOfLocalDay, type WorkCalendar } from '../domain/calendar/index.ts';
 import type { DayRollup } from '../domain/evaluation/day-rollup.ts';
 import { evaluateIndicator } from '../domain/evaluation/evaluate.ts';
 import type { EvaluationReason, IndicatorEvaluation, Period, PeriodGranularity } from '../domain/evaluation/evaluation.ts';
@@ -14,10 +14,12 @@ import { listIndicatorFaults } from '../storage/repositories/indicator-fault.rep
 import { listMeasures } from '../storage/repositories/measure.repository.ts';
 import { findFirstRollupDate, findRollups, type RollupReadStats } from '../storage/repositories/rollup.repository.ts';
 import { findFirstEventOfSources } from '../storage/repositories/source.repository.ts';
-import { relevantKinds } from '../domain/measures/day-fold.ts';
+import { openItemsOf, relevantKinds, type OpenItems } from '../domain/measures/day-fold.ts';
+import { durationLimitOf, effectiveTargetOf } from '../domain/measures/measure-target.ts';
+import { findOpenStarts } from '../storage/repositories/event.repository.ts';
 import type { Queryable } from '../storage/schema.ts';
 import { drainRollupQueue, type DrainSummary } from './drain-rollup-queue.action.ts';
-import { channelHoursOf } from './rebuild-rollups.action.ts';
+import { channelHoursOf, kindsOf } from './rebuild-rollups.action.ts';
 
 export interface GetReportDeps {
   database: Database;
@@ -105,7 +107,9 @@ export async function getReport(deps: GetReportDeps, request: ReportRequest): Pr
       }
       const rollups = await findRollups(db, id, yearPeriod.from, yearPeriod.to, deps.rollupReads);
       const measuredFrom = await findMeasuredFrom(db, id, measure, calendar);
-      const evaluate = (period: Period): IndicatorEvaluation => judge(measure, indicator, rollups, period, asOfIn(period), calendar, channels, measuredFrom);
+      const openItems = await findOpenItems(db, measure, indicator, yearPeriod, asOfIn(yearPeriod), calendar, channels);
+      const evaluate = (period: Period): IndicatorEvaluation =>
+        judge(measure, indicator, rollups, period, asOfIn(period), calendar, channels, measuredFrom, openItems);
       try {
         reports.push({
           ...head,
@@ -121,6 +125,30 @@ export async function getReport(deps: GetReportDeps, request: ReportRequest): Pr
     }
   }
   return reports;
+}
+
+/**
+ * A duration's items started this year and not ended by the end of `asOf` (a request asked on 1 September and never
+ * answered): the evaluation counts those already over the limit. Starts of an earlier year are not looked at.
+ */
+async function findOpenItems(
+  db: Queryable,
+  measure: Measure,
+  indicator: Indicator,
+  year: Period,
+  asOf: string,
+  calendar: WorkCalendar,
+  channels: ReturnType<typeof channelHoursOf>,
+): Promise<OpenItems | undefined> {
+  if (measure.kind !== 'duration' || asOf < year.from) return undefined;
+  const startKinds = kindsOf(measure.start);
+  const endKinds = kindsOf(measure.end);
+  // A start that is also an end kind would count as its own end: such a measure has no open items to find.
+  if (startKinds.some((kind) => endKinds.includes(kind))) return undefined;
+  const starts = await findOpenStarts(db, startKinds, endKinds, year.from, asOf);
+  const target = effectiveTargetOf(measure, indicator.target);
+  const context = { calendar, channels, durationLimit: durationLimitOf(measure, target) };
+  return openItemsOf(measure, starts.map((stored) => stored.event), startOfLocalDay(addDays(asOf, 1), calendar.timeZone), context);
 }
 
 /** The measure's reading of a valore programmato that is not a number, when that is what is judged. */
@@ -173,9 +201,10 @@ function judge(
   calendar: WorkCalendar,
   channels: ReturnType<typeof channelHoursOf>,
   measuredFrom: string | null,
+  openItems: OpenItems | undefined,
 ): IndicatorEvaluation {
   try {
-    return evaluateIndicator({ measure, target: indicator.target, rollups, period, asOf, calendar, channels, measuredFrom });
+    return evaluateIndicator({ measure, target: indicator.target, rollups, period, asOf, calendar, channels, measuredFrom, ...(openItems === undefined ? {} : { openItems }) });
   } catch (error) {
     // A card re-imported with another target can leave a measure that no longer fits: report it, do not fail the page.
     if (error instanceof UserError) return unjudged(indicator, period, asOf, error.message, { code: 'misfit', detail: error.message });

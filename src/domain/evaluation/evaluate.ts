@@ -2,6 +2,7 @@ import type { OpeningHours } from '../cards/card.ts';
 import type { Comparator, Target, TargetUnit } from '../cards/target.ts';
 import { addDays, countWorkingDays, daysBetween, isServiceDay, parseLocalDate } from '../calendar/index.ts';
 import type { WorkCalendar } from '../calendar/index.ts';
+import type { OpenItems } from '../measures/day-fold.ts';
 import type { AvailabilityDaysMeasure, CountMeasure, Measure } from '../measures/measure.ts';
 import { effectiveTargetOf } from '../measures/measure-target.ts';
 import { checkMeasureFitsTarget, unitOfMeasure } from '../measures/measure-unit.ts';
@@ -33,6 +34,8 @@ export interface EvaluateInput {
    * period's start (callers that know nothing more, such as unit tests of a rule).
    */
   measuredFrom?: string | null;
+  /** Duration measures: the items open at the end of asOf (see openItemsOf); applied to a period that is still running. */
+  openItems?: OpenItems;
 }
 
 /** What a measure kind reads from the rollups; the status and explanation are then derived the same way for all. */
@@ -108,6 +111,7 @@ export function evaluateIndicator(input: EvaluateInput): IndicatorEvaluation {
     return noData(span.end, `No observations in ${period.key}${upTo}: nothing to judge.`, { code: 'no-observations' });
   }
   const status = statusOf(reading, target.comparator, judgedValue, span.complete);
+  const openItems = measure.kind === 'duration' ? openItemsIn(span, input) : undefined;
   return {
     period,
     value: reading.value,
@@ -119,10 +123,11 @@ export function evaluateIndicator(input: EvaluateInput): IndicatorEvaluation {
     budgetLeft: reading.budgetLeft,
     forecast: span.complete ? null : reading.forecast,
     asOf: span.end,
-    explanation: explain(reading, status, span, target.comparator, judgedValue, unit, shareOfTarget !== null),
+    explanation: explain(reading, status, span, target.comparator, judgedValue, unit, shareOfTarget !== null) + openText(openItems),
     reason: reasonOf(reading, status, span, target.comparator, judgedValue, measure),
     measuredFrom: input.measuredFrom ?? null,
     ...(shareOfTarget === null ? {} : { shareOfTarget }),
+    ...(openItems === undefined ? {} : { openItems: { count: openItems.count, overLimit: openItems.overLimit } }),
   };
 }
 
@@ -178,15 +183,22 @@ function readingOf(measure: Measure, comparator: Comparator, target: number, spa
       return readShare(span, comparator, target, 'item observations', 'were up to date', 'observations-up-to-date');
     case 'availability-days':
       return readAvailability(measure, span, comparator, target, input);
-    case 'duration':
-      if (measure.statistic === 'share-within') return readShare(span, comparator, target, 'items', 'were completed within the limit', 'items-within-limit');
-      if (measure.statistic === 'max') return readMax(span, comparator, target, unitOfMeasure(measure));
+    case 'duration': {
+      const open = openItemsIn(span, input);
+      if (measure.statistic === 'share-within') return readShare(span, comparator, target, 'items', 'were completed within the limit', 'items-within-limit', open?.overLimit ?? 0);
+      if (measure.statistic === 'max') return readMax(span, comparator, target, unitOfMeasure(measure), open);
       return readMean(span, unitOfMeasure(measure));
+    }
     case 'count':
       return readCount(measure, span, comparator, target, input.calendar);
     case 'snapshot':
       return readSnapshot(span, unitOfMeasure(measure, input.target));
   }
+}
+
+/** The open items, when the period is still running as of asOf (items open now belong to the period they are open in). */
+function openItemsIn(span: Span, input: EvaluateInput): OpenItems | undefined {
+  return span.complete || span.end !== input.asOf ? undefined : input.openItems;
 }
 
 function sums(span: Span, from: string = span.from): { good: number; total: number; sum: number; days: number } {
@@ -205,8 +217,11 @@ function sums(span: Span, from: string = span.from): { good: number; total: numb
 }
 
 /** good / total as a percentage; the budget extrapolates the period's total from the daily rate so far (Kibana). */
-function readShare(span: Span, comparator: Comparator, target: number, noun: string, verb: string, nounKey: EvaluationNoun): Reading | null {
-  const { good, total } = sums(span);
+function readShare(span: Span, comparator: Comparator, target: number, noun: string, verb: string, nounKey: EvaluationNoun, openMisses = 0): Reading | null {
+  const summed = sums(span);
+  const good = summed.good;
+  // Open items already over their limit are misses now, whenever they end.
+  const total = summed.total + openMisses;
   if (total === 0) return null;
   const value = (good / total) * 100;
   const expectedTotal = span.complete ? total : (total / span.elapsedDays) * span.periodDays;
@@ -308,10 +323,14 @@ function readAvailability(measure: AvailabilityDaysMeasure, span: Span, comparat
 }
 
 /** The longest item; with a ≤ target no item may exceed it, so the budget is 0 or minus the items over. */
-function readMax(span: Span, comparator: Comparator, target: number, unit: TargetUnit): Reading | null {
-  const { good, total } = sums(span);
+function readMax(span: Span, comparator: Comparator, target: number, unit: TargetUnit, open?: OpenItems): Reading | null {
+  const summed = sums(span);
+  // An open item already over the limit is the longest so far: the maximum is already missed.
+  const openOver = open !== undefined && open.overLimit > 0 && open.longest !== null ? open : undefined;
+  const good = summed.good;
+  const total = summed.total + (openOver?.overLimit ?? 0);
   if (total === 0) return null;
-  const value = Math.max(...[...span.byDate.values()].map((rollup) => rollup.max ?? 0));
+  const value = Math.max(...[...span.byDate.values()].map((rollup) => rollup.max ?? 0), openOver?.longest ?? 0);
   const over = comparator === '<=' && !meetsTarget(value, comparator, target);
   return {
     value,
@@ -438,6 +457,11 @@ function explain(reading: Reading, status: EvaluationStatus, span: Span, compara
     return `${start}: the target is at risk${why}.`;
   }
   return `${start}: on track${forecastText}${budgetText}.`;
+}
+
+function openText(open: OpenItems | undefined): string {
+  if (open === undefined || open.count === 0) return '';
+  return ` ${open.count} ${open.count === 1 ? 'item is' : 'items are'} still open, ${open.overLimit} of them already over the limit.`;
 }
 
 /** The explanation as data: what the numbers count and why the status, for each locale to word. */

@@ -50,6 +50,11 @@ export interface IndicatorEvaluation {
    * period is judged against (a month of a "≤ 15 days a year" limit gets 15 × 31 / 365 days).
    */
   shareOfTarget?: number;
+  /**
+   * A duration judged while its period runs: items started and not ended yet. Those already over the limit count as
+   * misses (a share-within) or as the longest item (a max), as if they ended now.
+   */
+  openItems?: { count: number; overLimit: number };
 }
 
 /** What an explanation is made of, for each locale's wording. */

@@ -334,3 +334,36 @@ function instantOfAttribute(value: AttributeValue | undefined, timeZone: string)
     return null;
   }
 }
+
+/** Items of a duration measure started and not ended by an instant: how many, and how many already over the limit. */
+export interface OpenItems {
+  count: number;
+  /** Open items whose time so far already exceeds the limit: each is a miss, whenever it ends. */
+  overLimit: number;
+  /** The time so far of the oldest open item, in the measure's unit (null when none is open). */
+  longest: number | null;
+}
+
+/**
+ * The open items of a duration measure among start events with no end yet (`starts`, as the storage finds them):
+ * the earliest start per subject that matches the measure's start, timed up to `at`. An item is over the limit when
+ * its time so far already exceeds it (the measure's `within`, else context.durationLimit).
+ */
+export function openItemsOf(measure: DurationMeasure, starts: readonly MeasureEvent[], at: Date, context: FoldContext): OpenItems {
+  const hours = measure.serviceHoursOf === undefined ? null : channelHours(context, measure.serviceHoursOf, 'serviceHoursOf');
+  const limit = measure.within ?? context.durationLimit ?? null;
+  const earliest = new Map<string, Date>();
+  for (const event of starts) {
+    if (event.subject === null || !matchesSelector(event, measure.start) || event.occurredAt.getTime() > at.getTime()) continue;
+    const seen = earliest.get(event.subject);
+    if (seen === undefined || event.occurredAt.getTime() < seen.getTime()) earliest.set(event.subject, event.occurredAt);
+  }
+  let overLimit = 0;
+  let longest: number | null = null;
+  for (const start of earliest.values()) {
+    const soFar = elapsedIn(start, at, measure.unit, context.calendar, hours);
+    if (longest === null || soFar > longest) longest = soFar;
+    if (limit !== null && !isWithin(elapsedIn(start, at, limit.unit, context.calendar, hours), limit.value)) overLimit += 1;
+  }
+  return { count: earliest.size, overLimit, longest };
+}

@@ -134,6 +134,12 @@ export const Evaluation = Type.Object({
     ),
   ),
   measuredFrom: Type.Optional(Nullable(Type.String({ format: 'date', description: 'The first local date measured: before it, nothing is judged.' }))),
+  openItems: Type.Optional(
+    Type.Object(
+      { count: Type.Integer(), overLimit: Type.Integer() },
+      { description: 'A duration while its period runs: items started and not ended; those over the limit already count as misses.' },
+    ),
+  ),
   shareOfTarget: Type.Optional(Type.Number({ description: "A yearly count judged over a shorter period: the period's share of the yearly value it is judged against." })),
 });
 

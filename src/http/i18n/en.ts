@@ -135,6 +135,8 @@ export const en: Messages = {
   downloadJson: 'Full data (JSON)',
   otherYears: 'Other years',
   notMeasurable: 'not measurable until a measure is defined',
+  openItems: (count: number, overLimit: number) =>
+    `${count === 1 ? '1 item is' : `${count} items are`} still open, ${overLimit} already over the limit (counted as misses).`,
   measuredFrom: (date: string) => `measured from ${date}`,
   targetReading: (text: string, reading: string) => `The valore programmato “${text}” is not a number: misura reads it as ${reading}.`,
   explanation: {

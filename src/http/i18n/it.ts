@@ -137,6 +137,8 @@ export const it = {
   downloadJson: 'Dati completi (JSON)',
   otherYears: 'Altri anni',
   notMeasurable: 'non misurabile finché non è definita una misura',
+  openItems: (count: number, overLimit: number) =>
+    `${count === 1 ? '1 pratica è ancora aperta' : `${count} pratiche sono ancora aperte`}, ${overLimit} già oltre il limite (contate come non conformi).`,
   measuredFrom: (date: string) => `misurato dal ${date}`,
   targetReading: (text: string, reading: string) => `Il valore programmato «${text}» non è un numero: misura lo legge come ${reading}.`,
   explanation: {

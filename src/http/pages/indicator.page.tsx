@@ -116,6 +116,7 @@ export function IndicatorPage(props: IndicatorPageProps): JSX.Element {
               {m.resultSentence[year.status](formatValue(ctx.locale, year.value, year.unit), formatTarget(ctx.locale, year.target))}
             </p>
             <p safe>{explainEvaluation(ctx.locale, year)}</p>
+            {year.openItems === undefined || year.openItems.count === 0 ? '' : <p safe>{m.openItems(year.openItems.count, year.openItems.overLimit)}</p>}
             <p class="text-muted small">{m.budgetLeftHelp}</p>
           </>
         )}

@@ -224,3 +224,33 @@ function chunksOf<T>(items: readonly T[], size: number): T[][] {
   for (let index = 0; index < items.length; index += size) chunks.push(items.slice(index, index + size));
   return chunks;
 }
+
+/**
+ * Start events (of `startKinds`, with a subject, on local dates from `from` to `to`) whose subject has no event of
+ * `endKinds` at or after them: the items of a duration still open. One pass over the starts by the (kind, local_date)
+ * index, each checked by the (subject, kind) index.
+ */
+export async function findOpenStarts(db: Queryable, startKinds: readonly string[], endKinds: readonly string[], from: string, to: string): Promise<StoredEvent[]> {
+  if (startKinds.length === 0 || endKinds.length === 0) return [];
+  const rows = await db
+    .selectFrom('events as s')
+    .selectAll('s')
+    .where('s.kind', 'in', [...new Set(startKinds)])
+    .where('s.local_date', '>=', from)
+    .where('s.local_date', '<=', to)
+    .where('s.subject', 'is not', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('events as e')
+            .select('e.id')
+            .whereRef('e.subject', '=', 's.subject')
+            .where('e.kind', 'in', [...new Set(endKinds)])
+            .whereRef('e.occurred_at', '>=', 's.occurred_at'),
+        ),
+      ),
+    )
+    .orderBy('s.occurred_at')
+    .execute();
+  return rows.map(eventFromRow);
+}
