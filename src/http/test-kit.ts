@@ -44,7 +44,8 @@ export function newEvaluation(period: Period, overrides: Partial<IndicatorEvalua
     budgetLeft: 10,
     forecast: 97,
     asOf: period.to,
-    explanation: 'Il valore misurato è sopra il valore programmato.',
+    explanation: 'The engine explains in English.',
+    reason: { code: 'judged', noun: 'events-met', complete: false, why: 'on-track' },
     ...overrides,
   };
 }
