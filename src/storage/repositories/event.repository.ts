@@ -239,10 +239,11 @@ export async function findOpenStarts(db: Queryable, startKinds: readonly string[
     .where('s.local_date', '>=', from)
     .where('s.local_date', '<=', to)
     .where('s.subject', 'is not', null)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('events as e')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('events as e')
             .select('e.id')
             .whereRef('e.subject', '=', 's.subject')
             .where('e.kind', 'in', [...new Set(endKinds)])
