@@ -10,7 +10,9 @@ import { importCards } from './actions/import-cards.action.ts';
 import { listApiTokens } from './actions/list-api-tokens.action.ts';
 import { ingestEvents } from './actions/ingest-events.action.ts';
 import { listCards } from './actions/list-cards.action.ts';
+import { listAuditLog } from './actions/list-audit-log.action.ts';
 import { listIndicatorFaults } from './actions/list-indicator-faults.action.ts';
+import { verifyAuditLog } from './actions/verify-audit-log.action.ts';
 import { listOrganisations } from './actions/list-organisations.action.ts';
 import { listServices } from './actions/list-services.action.ts';
 import { listSources } from './actions/list-sources.action.ts';
@@ -64,6 +66,8 @@ export interface AppContext {
     exportMeasures: Bound<typeof exportMeasures>;
     listSources: Bound<typeof listSources>;
     buildDemo: Bound<typeof buildDemo>;
+    verifyAuditLog: Bound<typeof verifyAuditLog>;
+    listAuditLog: Bound<typeof listAuditLog>;
   };
   close(): Promise<void>;
 }
@@ -122,6 +126,8 @@ export async function openContext(
       exportMeasures: () => exportMeasures(deps),
       listSources: () => listSources(deps),
       buildDemo: (...args) => buildDemo(deps, ...args),
+      verifyAuditLog: () => verifyAuditLog(deps),
+      listAuditLog: (...args) => listAuditLog(deps, ...args),
     },
     close: async () => {
       // The worker first: it may be finishing a drain on the same database.

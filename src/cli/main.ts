@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../domain/shared/errors.ts';
 import { processIo, type CliIo } from './cli-io.ts';
+import { registerAuditCommand } from './audit.command.ts';
 import { registerBackupCommand } from './backup.command.ts';
 import { registerCardsCommand } from './cards.command.ts';
 import { registerDemoCommand } from './demo.command.ts';
@@ -40,6 +41,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerTargetsCommand(program, io, setExit);
   registerBackupCommand(program, io, setExit);
   registerRestoreCommand(program, io, setExit);
+  registerAuditCommand(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) }).showHelpAfterError('(run with --help for usage)');
   }

@@ -1,0 +1,21 @@
+import type { AuditRecord } from '../domain/audit/audit-chain.ts';
+import type { Database } from '../storage/database.ts';
+import { readAuditPage, type AuditFilter } from '../storage/repositories/audit-log.repository.ts';
+
+export type { AuditFilter };
+
+/** Rows read per page. */
+const PAGE_ROWS = 2000;
+
+/** The audit log's rows that pass the filter, in id order (for the OIV's reading and its CSV export). Read-only. */
+export async function listAuditLog(deps: { database: Database }, filter: AuditFilter = {}): Promise<AuditRecord[]> {
+  const records: AuditRecord[] = [];
+  let afterId = 0;
+  for (;;) {
+    const page = await readAuditPage(deps.database.db, afterId, PAGE_ROWS, filter);
+    records.push(...page);
+    const last = page.at(-1);
+    if (last === undefined || page.length < PAGE_ROWS) return records;
+    afterId = last.id;
+  }
+}
