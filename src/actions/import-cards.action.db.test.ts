@@ -171,3 +171,21 @@ it.each([
 ])('names the default organisation of a card with office %j as %j', (office, expected) => {
   expect(defaultOrganisationFor(newCard({ service: newService({ office }) }).card)).toEqual(expected);
 });
+
+describeEachDialect('importCards with a card of many rows', (ctx) => {
+  it('stores a card of more indicators than a statement may bind variables, then keeps only those a new version lists', async () => {
+    // Over SQLite's 32 766 variables (the lower of the two limits), so one variable per indicator in any statement
+    // would fail; PostgreSQL runs the same path on fewer rows.
+    const many = ctx.dialect === 'sqlite' ? 33_000 : 8_000;
+    const database = await ctx.openFresh();
+    const indicators = (count: number) =>
+      Array.from({ length: count }, (_, index) => newIndicator({ position: index + 1, slug: `indicatore-${index + 1}`, description: `Indicatore ${index + 1}` }));
+    const service = newService();
+    await importCards({ database, now: at('2026-03-01T10:00:00Z') }, [newCard({ service, indicators: indicators(many) })]);
+    expect((await listCards({ database }))[0]?.indicators).toHaveLength(many);
+    await importCards({ database, now: at('2026-03-02T10:00:00Z') }, [newCard({ service, indicators: indicators(many - 1_000) })]);
+    const [stored] = await listCards({ database });
+    expect(stored?.indicators).toHaveLength(many - 1_000);
+    expect(stored?.indicators.at(-1)?.slug).toBe(`indicatore-${many - 1_000}`);
+  }, 120_000);
+});

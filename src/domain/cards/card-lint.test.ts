@@ -200,3 +200,19 @@ describe('lintCard', () => {
     expect(lintCard(card([availability, daysNeeded, maximumDisruption]))).toEqual([]);
   });
 });
+
+describe('lintCard on a card of many rows', () => {
+  it('finds each repeated indicator once, naming the first of its kind, as it does on a small card', () => {
+    const rows: Row[] = Array.from({ length: 6_000 }, (_, index) => ({
+      dimension: 'Tempestività',
+      description: `Indicatore ${index % 3_000}`,
+      formula: `Giorni tra richiesta e risposta ${index % 3_000}`,
+      target: '30 giorni',
+    }));
+    const big = card([]);
+    const duplicates = lintCard({ ...big, indicators: rows.map((row, index) => indicator(row, index + 1)) }).filter((finding) => finding.code === 'duplicate-indicator');
+    expect(duplicates).toHaveLength(3_000);
+    expect(duplicates[0]?.message).toMatch(/^Indicator 3001 \(.*\) repeats indicator 1 \(line 11\)/);
+    expect(duplicates.at(-1)?.message).toMatch(/^Indicator 6000 \(.*\) repeats indicator 3000 \(line 3010\)/);
+  });
+});

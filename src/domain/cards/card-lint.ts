@@ -42,6 +42,28 @@ function normalise(text: string | null): string {
     .replace(/\s*\/\s*/g, '/');
 }
 
+/** What makes two indicators the same one: dimension, sub-dimension, description and formula, normalised. */
+function duplicateKeyOf(indicator: Indicator): string {
+  return [indicator.dimensionKey, normalise(indicator.subdimension), normalise(indicator.description), normalise(indicator.formula)].join('\u0000');
+}
+
+/** Per card, the first indicator of each key: computed once, so a card of n rows is checked in O(n), not O(n²). */
+const firstIndicatorsByCard = new WeakMap<StandardCard, Map<string, Indicator>>();
+
+function firstIndicatorsOf(card: StandardCard): Map<string, Indicator> {
+  let firsts = firstIndicatorsByCard.get(card);
+  if (firsts === undefined) {
+    firsts = new Map();
+    for (const indicator of card.indicators) {
+      const key = duplicateKeyOf(indicator);
+      const seen = firsts.get(key);
+      if (seen === undefined || indicator.position < seen.position) firsts.set(key, indicator);
+    }
+    firstIndicatorsByCard.set(card, firsts);
+  }
+  return firsts;
+}
+
 const SPELLING_FIELDS = ['dimension', 'subdimension', 'description', 'formula'] as const;
 const WORDING_FIELDS = ['formula', 'description', 'subdimension'] as const;
 
@@ -134,9 +156,8 @@ const INDICATOR_RULES: readonly IndicatorRule[] = [
     code: 'duplicate-indicator',
     severity: 'warning',
     check: (indicator, card) => {
-      const key = (i: Indicator) => [i.dimensionKey, normalise(i.subdimension), normalise(i.description), normalise(i.formula)].join('\u0000');
-      const first = card.indicators.find((other) => other.position < indicator.position && key(other) === key(indicator));
-      if (first === undefined) return [];
+      const first = firstIndicatorsOf(card).get(duplicateKeyOf(indicator));
+      if (first === undefined || first.position >= indicator.position) return [];
       return [
         {
           field: null,

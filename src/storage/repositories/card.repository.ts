@@ -2,6 +2,7 @@ import type { Insertable, Selectable } from 'kysely';
 import { editionKeyOf, type Indicator, type StandardCard } from '../../domain/cards/card.ts';
 import type { Comparator, Target, TargetUnit } from '../../domain/cards/target.ts';
 import { hashCard } from '../card-hash.ts';
+import { chunksOf } from '../chunks.ts';
 import { compareText } from '../compare-text.ts';
 import { fromJsonColumn, toJsonColumn } from '../json-column.ts';
 import type { CardsTable, IndicatorsTable, Queryable } from '../schema.ts';
@@ -189,12 +190,13 @@ export async function saveCard(db: Queryable, serviceId: number, card: StandardC
     .returning('id')
     .executeTakeFirstOrThrow();
 
-  const positions = card.indicators.map((indicator) => indicator.position);
-  let extra = db.deleteFrom('indicators').where('card_id', '=', cardId);
-  if (positions.length > 0) extra = extra.where('position', 'not in', positions);
-  await extra.execute();
-
-  const existing = await db.selectFrom('indicators').select(['id', 'position', 'slug']).where('card_id', '=', cardId).execute();
+  // Rows at positions the card no longer has go; found here rather than with NOT IN (positions), which would bind one
+  // variable per indicator and break the drivers' limits on a card of many thousand rows.
+  const positions = new Set(card.indicators.map((indicator) => indicator.position));
+  const stored = await db.selectFrom('indicators').select(['id', 'position', 'slug']).where('card_id', '=', cardId).execute();
+  const gone = stored.filter((row) => !positions.has(row.position)).map((row) => row.id);
+  for (const chunk of chunksOf(gone)) await db.deleteFrom('indicators').where('id', 'in', chunk).execute();
+  const existing = stored.filter((row) => positions.has(row.position));
   const byPosition = new Map(existing.map((row) => [row.position, row]));
   // Park every slug that changes first, so that two indicators swapping slugs never collide on unique(card_id, slug).
   for (const indicator of card.indicators) {

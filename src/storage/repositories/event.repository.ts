@@ -1,5 +1,6 @@
 import { CompiledQuery, sql, type Insertable, type Selectable } from 'kysely';
 import type { AttributeValue, MeasureEvent } from '../../domain/events/event.ts';
+import { chunksOf, IN_LIST_LIMIT } from '../chunks.ts';
 import { fromJsonColumn, toJsonColumn } from '../json-column.ts';
 import type { EventsTable, Queryable } from '../schema.ts';
 
@@ -22,9 +23,6 @@ export interface EventToWrite {
   /** The attributes as JSON text when the reader had it (see EventRow.attributesJson); else they are written out. */
   attributesJson?: string;
 }
-
-/** How many values one statement may bind at most; keeps both dialects well under their limits. */
-const IN_LIST_LIMIT = 500;
 
 function eventFromRow(row: Selectable<EventsTable>): StoredEvent {
   return {
@@ -219,11 +217,6 @@ export async function countEvents(db: Queryable): Promise<number> {
   return Number(count);
 }
 
-function chunksOf<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let index = 0; index < items.length; index += size) chunks.push(items.slice(index, index + size));
-  return chunks;
-}
 
 /**
  * Start events (of `startKinds`, with a subject, on local dates from `from` to `to`) whose subject has no event of

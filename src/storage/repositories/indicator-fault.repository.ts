@@ -1,3 +1,4 @@
+import { chunksOf } from '../chunks.ts';
 import type { Queryable } from '../schema.ts';
 
 /** An indicator whose rollups could not be computed: why, and since when. */
@@ -21,9 +22,7 @@ export async function recordIndicatorFaults(db: Queryable, faults: readonly Indi
 
 /** Forgets the faults of these indicators: their days were computed again without error. */
 export async function clearIndicatorFaults(db: Queryable, indicatorIds: readonly number[]): Promise<void> {
-  if (indicatorIds.length === 0) return;
-  // A few ids per drain round at most: one statement, far below the drivers' parameter limits.
-  await db.deleteFrom('indicator_faults').where('indicator_id', 'in', [...indicatorIds]).execute();
+  for (const chunk of chunksOf(indicatorIds)) await db.deleteFrom('indicator_faults').where('indicator_id', 'in', chunk).execute();
 }
 
 /** Every recorded fault, by indicator id. */

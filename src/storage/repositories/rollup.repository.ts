@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { DayRollup } from '../../domain/evaluation/day-rollup.ts';
+import { chunksOf, IN_LIST_LIMIT } from '../chunks.ts';
 import type { DayRollupsTable, Queryable } from '../schema.ts';
 import { bumpRollupEpoch } from './data-version.repository.ts';
 
@@ -7,8 +8,6 @@ import { bumpRollupEpoch } from './data-version.repository.ts';
 export interface RollupReadStats {
   rowsRead: number;
 }
-
-const IN_LIST_LIMIT = 500;
 
 function rollupFromRow(row: Selectable<DayRollupsTable>): DayRollup {
   return { date: row.date, good: row.good, total: row.total, sum: row.sum, max: row.max, lastAt: row.last_at };
@@ -69,10 +68,13 @@ export async function deleteRollups(db: Queryable, indicatorId: number, dates: r
 /** Removes every rollup of these indicators, or of all indicators when none are given; moves the epoch if any went. */
 export async function deleteAllRollups(db: Queryable, indicatorIds?: readonly number[]): Promise<void> {
   if (indicatorIds?.length === 0) return;
-  let query = db.deleteFrom('day_rollups');
-  if (indicatorIds !== undefined) query = query.where('indicator_id', 'in', indicatorIds);
-  const result = await query.executeTakeFirst();
-  if (BigInt(result.numDeletedRows) > 0n) await bumpRollupEpoch(db);
+  let deleted = 0n;
+  for (const chunk of indicatorIds === undefined ? [undefined] : chunksOf(indicatorIds)) {
+    let query = db.deleteFrom('day_rollups');
+    if (chunk !== undefined) query = query.where('indicator_id', 'in', chunk);
+    deleted += BigInt((await query.executeTakeFirst()).numDeletedRows);
+  }
+  if (deleted > 0n) await bumpRollupEpoch(db);
 }
 
 /** One indicator's rollups from `from` to `to` (local dates, inclusive), by date; counts the rows in `stats`. */
