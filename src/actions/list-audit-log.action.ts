@@ -13,7 +13,7 @@ export async function listAuditLog(deps: { database: Database }, filter: AuditFi
   let afterId = 0;
   for (;;) {
     const page = await readAuditPage(deps.database.db, afterId, PAGE_ROWS, filter);
-    records.push(...page);
+    for (const record of page) records.push(record);
     const last = page.at(-1);
     if (last === undefined || page.length < PAGE_ROWS) return records;
     afterId = last.id;

@@ -49,8 +49,11 @@ export interface RebuildSummary {
   days: number;
 }
 
-/** Dates folded per round trip: bounds the events held in memory to about two months of one indicator. */
-const DATES_PER_ROUND = 62;
+/**
+ * Dates folded per round trip: bounds the events held in memory to two days of one indicator's kinds (a busy contact
+ * centre sends tens of thousands a day); a year of one indicator is some 180 indexed reads.
+ */
+const DATES_PER_ROUND = 2;
 
 /**
  * Recomputes day rollups from the raw events, in one transaction: every indicator's (rollups of indicators without a
@@ -182,35 +185,67 @@ export function kindsOf(selector: EventSelector): string[] {
  * change, so make one per refresh.
  */
 export interface EventLoads {
-  onDates: Map<string, Promise<StoredEvent[]>>;
-  bySubjects: Map<string, Promise<StoredEvent[]>>;
+  onDates: LoadCache;
+  bySubjects: LoadCache;
+}
+
+/** Reads kept, by key, oldest first, with how many events the settled ones hold. */
+interface LoadCache {
+  loads: Map<string, Promise<StoredEvent[]>>;
+  sizes: Map<string, number>;
+  held: number;
 }
 
 /** An empty set of shared event reads. */
 export function createEventLoads(): EventLoads {
-  return { onDates: new Map(), bySubjects: new Map() };
+  return { onDates: newLoadCache(), bySubjects: newLoadCache() };
+}
+
+function newLoadCache(): LoadCache {
+  return { loads: new Map(), sizes: new Map(), held: 0 };
 }
 
 function loadOnDates(db: Queryable, loads: EventLoads, kinds: readonly string[], dates: readonly string[]): Promise<StoredEvent[]> {
   const key = `${[...kinds].sort().join('\u0001')}\u0000${dates.join('\u0001')}`;
-  let found = loads.onDates.get(key);
-  if (found === undefined) remember(loads.onDates, key, (found = findEventsOnDates(db, kinds, dates)));
-  return found;
+  return loads.onDates.loads.get(key) ?? remember(loads.onDates, key, findEventsOnDates(db, kinds, dates));
 }
 
 function loadBySubjects(db: Queryable, loads: EventLoads, kinds: readonly string[], subjects: readonly string[]): Promise<StoredEvent[]> {
   const key = `${[...kinds].sort().join('\u0001')}\u0000${subjects.join('\u0001')}`;
-  let found = loads.bySubjects.get(key);
-  if (found === undefined) remember(loads.bySubjects, key, (found = findEventsBySubjects(db, kinds, subjects)));
-  return found;
+  return loads.bySubjects.loads.get(key) ?? remember(loads.bySubjects, key, findEventsBySubjects(db, kinds, subjects));
 }
 
-/** Reads kept per refresh: enough for the indicators of one kind refreshed one after the other, bounded in memory. */
+/** Reads kept per refresh: enough for the indicators of one kind refreshed one after the other. */
 const LOADS_KEPT = 16;
+/**
+ * Events the kept reads may hold in all: beyond it the oldest reads are dropped (and read again if needed), so that
+ * memory stays bounded whatever the number of events a day (a busy feed sends tens of thousands).
+ */
+const EVENTS_KEPT = 40_000;
 
-function remember(map: Map<string, Promise<StoredEvent[]>>, key: string, load: Promise<StoredEvent[]>): void {
-  if (map.size >= LOADS_KEPT) map.delete(map.keys().next().value as string);
-  map.set(key, load);
+function remember(cache: LoadCache, key: string, load: Promise<StoredEvent[]>): Promise<StoredEvent[]> {
+  cache.loads.set(key, load);
+  forgetOldest(cache, () => cache.loads.size > LOADS_KEPT);
+  void load.then(
+    (events) => {
+      if (cache.loads.get(key) !== load) return;
+      cache.sizes.set(key, events.length);
+      cache.held += events.length;
+      // The newest read is always kept: the indicator being folded is about to use it.
+      forgetOldest(cache, () => cache.held > EVENTS_KEPT && cache.loads.size > 1);
+    },
+    () => cache.loads.delete(key),
+  );
+  return load;
+}
+
+function forgetOldest(cache: LoadCache, tooMuch: () => boolean): void {
+  while (tooMuch()) {
+    const oldest = cache.loads.keys().next().value as string;
+    cache.loads.delete(oldest);
+    cache.held -= cache.sizes.get(oldest) ?? 0;
+    cache.sizes.delete(oldest);
+  }
 }
 
 interface DayEvents {

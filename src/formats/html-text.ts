@@ -99,14 +99,17 @@ export function toInlineText(cell: string): string {
 
 /** Joins lines into one: after a line ending in punctuation a space is enough, otherwise "; " keeps items apart. */
 export function joinInline(lines: readonly string[]): string {
-  let out = '';
+  const pieces: string[] = [];
+  let previous = '';
   for (const line of lines) {
     const part = line.trim();
     if (part === '') continue;
-    if (out === '') out = part;
-    else out += /[.,;:!?]$/.test(out) ? ` ${part}` : `; ${part}`;
+    // Only the last character of what came before matters: testing the whole text each time would be quadratic.
+    if (pieces.length > 0) pieces.push(/[.,;:!?]/.test(previous.charAt(previous.length - 1)) ? ' ' : '; ');
+    pieces.push(part);
+    previous = part;
   }
-  return out;
+  return pieces.join('');
 }
 
 function cleanLine(line: string): string {

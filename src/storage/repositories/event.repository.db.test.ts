@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { sql } from 'kysely';
 import type { MeasureEvent } from '../../domain/events/event.ts';
 import { describeEachDialect } from '../../../test/dialects.ts';
 import {
@@ -86,4 +87,19 @@ describeEachDialect('event repository', (ctx) => {
     expect(await findEventsOnDates(db, [], ['2026-03-03'])).toEqual([]);
     expect(await findEventDates(db, [])).toEqual([]);
   });
+});
+
+describeEachDialect('event repository on a busy day', (ctx) => {
+  it('reads a day of 150 000 events of one kind (more than a call can take as arguments)', async () => {
+    const database = await ctx.openFresh();
+    // Written by the database itself: a recursive count, quicker than sending 150 000 rows.
+    await sql`
+      insert into events (source, event_id, kind, subject, occurred_at, local_date, attributes_json, received_at)
+      with recursive n(i) as (select 1 union all select i + 1 from n where i < 150000)
+      select 'contact-centre', 'call-' || i, 'call.received', null, '2026-03-02T10:00:00.000Z', '2026-03-02', '{}', '2026-03-02T11:00:00.000Z' from n
+    `.execute(database.db);
+    const found = await findEventsOnDates(database.db, ['call.received'], ['2026-03-02']);
+    expect(found).toHaveLength(150_000);
+    expect(found[149_999]?.localDate).toBe('2026-03-02');
+  }, 60_000);
 });

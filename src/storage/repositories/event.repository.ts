@@ -57,7 +57,7 @@ export async function findEventsByIds(db: Queryable, source: string, eventIds: r
   const found: StoredEvent[] = [];
   for (const chunk of chunksOf([...new Set(eventIds)], IN_LIST_LIMIT)) {
     const rows = await db.selectFrom('events').selectAll().where('source', '=', source).where('event_id', 'in', chunk).execute();
-    found.push(...rows.map(eventFromRow));
+    for (const row of rows) found.push(eventFromRow(row));
   }
   return found;
 }
@@ -175,7 +175,7 @@ export async function findEventsOnDates(db: Queryable, kinds: readonly string[],
       .orderBy('occurred_at')
       .orderBy('id')
       .execute();
-    found.push(...rows.map(eventFromRow));
+    for (const row of rows) found.push(eventFromRow(row));
   }
   return found;
 }
@@ -193,7 +193,7 @@ export async function findEventsBySubjects(db: Queryable, kinds: readonly string
       .orderBy('occurred_at')
       .orderBy('id')
       .execute();
-    found.push(...rows.map(eventFromRow));
+    for (const row of rows) found.push(eventFromRow(row));
   }
   return found;
 }
