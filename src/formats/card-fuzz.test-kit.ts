@@ -36,8 +36,8 @@ export async function fuzzBases(): Promise<Record<FuzzFormat, Uint8Array>> {
     html: encode(buildHtml(layout)),
     docx: await buildDocx(layout),
     xlsx: await buildXlsx(layout),
-    odt: buildOdt(layout),
-    ods: buildOds(layout),
+    odt: await buildOdt(layout),
+    ods: await buildOds(layout),
     pdf: await buildPdf(layout),
   };
 }
