@@ -5,7 +5,9 @@ import { checkDatabase } from './actions/check-database.action.ts';
 import { checkpointDatabase } from './actions/checkpoint-database.action.ts';
 import { createApiToken } from './actions/create-api-token.action.ts';
 import { drainRollupQueue } from './actions/drain-rollup-queue.action.ts';
+import { exportCardDocument } from './actions/export-card-document.action.ts';
 import { exportMeasures } from './actions/export-measures.action.ts';
+import { exportReportDocument } from './actions/export-report-document.action.ts';
 import { importCards } from './actions/import-cards.action.ts';
 import { listApiTokens } from './actions/list-api-tokens.action.ts';
 import { ingestEvents } from './actions/ingest-events.action.ts';
@@ -68,6 +70,9 @@ export interface AppContext {
     buildDemo: Bound<typeof buildDemo>;
     verifyAuditLog: Bound<typeof verifyAuditLog>;
     listAuditLog: Bound<typeof listAuditLog>;
+    exportCardDocument: Bound<typeof exportCardDocument>;
+    /** The year's results as a document, from getReport (the cache). */
+    exportReportDocument: (input: Parameters<typeof exportReportDocument>[1]) => ReturnType<typeof exportReportDocument>;
   };
   close(): Promise<void>;
 }
@@ -128,6 +133,20 @@ export async function openContext(
       buildDemo: (...args) => buildDemo(deps, ...args),
       verifyAuditLog: () => verifyAuditLog(deps),
       listAuditLog: (...args) => listAuditLog(deps, ...args),
+      exportCardDocument: (...args) => exportCardDocument(deps, ...args),
+      exportReportDocument: (input) =>
+        exportReportDocument(
+          {
+            getReport: (request) => reportCache.getReport(request),
+            // The PA's name when the database holds one PA (the usual case); none when it holds several.
+            organisationName: async () => {
+              const organisations = await listOrganisations(deps);
+              return organisations.length === 1 ? (organisations[0]?.name ?? null) : null;
+            },
+            now,
+          },
+          input,
+        ),
     },
     close: async () => {
       // The worker first: it may be finishing a drain on the same database.
