@@ -7,6 +7,13 @@ export async function writeCardXlsx(layout: CardLayout, sheets: { name: string; 
   const workbook = new Excel.Workbook();
   workbook.creator = 'misura';
   for (const { name, layout: sheetLayout } of [{ name: 'Carta dei servizi', layout }, ...sheets]) addSheet(workbook, name, sheetLayout);
+  // The act and the stamp on a sheet of their own: under the table, a reader would take them for the last note.
+  const closing = closingLines(layout);
+  if (closing.length > 0) {
+    const sheet = workbook.addWorksheet('Atto e impronta');
+    for (const line of closing) sheet.addRow([line]);
+    sheet.getColumn(1).width = 120;
+  }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
@@ -41,7 +48,6 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, layout: CardLayout):
   [18, 22, 40, 40, 18, 30].slice(0, layout.columns.length).forEach((width, c) => (sheet.getColumn(c + 1).width = width));
   sheet.addRow([]);
   for (const note of layout.notes) sheet.addRow([note]);
-  const closing = closingLines(layout);
-  if (closing.length > 0) sheet.addRow([]);
-  for (const line of closing) sheet.addRow([line]);
+  // Printed, each page says when the document was made.
+  if (layout.stamp !== undefined) sheet.headerFooter.oddFooter = `&LGenerato il ${layout.stamp.generatedAt} — SHA-256 ${layout.stamp.sha256.slice(0, 16)}…&RPagina &P di &N`;
 }
