@@ -1,3 +1,4 @@
+import type { ExportCardDocumentInput } from '../actions/export-card-document.action.ts';
 import type { IngestOptions, IngestSummary } from '../actions/ingest-events.action.ts';
 import type { CardFilterInput, CardListing } from '../actions/list-cards.action.ts';
 import type { ServiceListing } from '../actions/list-services.action.ts';
@@ -5,6 +6,7 @@ import type { SourceListing } from '../actions/list-sources.action.ts';
 import type { VerifiedApiToken } from '../actions/verify-api-token.action.ts';
 import type { Organisation } from '../domain/cards/card.ts';
 import type { IndicatorReport } from '../domain/evaluation/indicator-report.ts';
+import type { ExportedDocument } from '../formats/document-format.ts';
 import type { EventRow } from '../formats/event-record.ts';
 
 /** Which year's measurements, cut into months or quarters. */
@@ -46,6 +48,10 @@ export interface SiteActions {
   catchUpState?(): { catchingUp: boolean; lastError: string | null };
   /** Indicators whose days could not be computed, and why (list-indicator-faults.action.ts); /readyz lists them. */
   listIndicatorFaults?(): Promise<{ service: string; edition: string; indicator: string; reason: string; since: string }[]>;
+  /** A card edition as an official document (export-card-document.action.ts); without it, no download links. */
+  exportCardDocument?(input: ExportCardDocumentInput): Promise<ExportedDocument>;
+  /** The year's results as an official document (export-report-document.action.ts). */
+  exportReportDocument?(input: { year: number; format: string }): Promise<ExportedDocument>;
   /** Copies the write-ahead log into the database file, in the worker thread of a server (checkpoint-database.action.ts). */
   checkpointDatabase?(): Promise<void>;
 }

@@ -178,6 +178,9 @@ export const en: Messages = {
   faultNotice: 'The result of this indicator cannot be computed for now; the other indicators are not affected. Technical reason:',
   yes: 'yes',
   no: 'no',
+  documentDownloads: 'Download the card',
+  documentDownloadsNote: 'Official document (in Italian): it states when it was generated and the SHA-256 fingerprint of the data it was made from.',
+  reportDownloads: (year: number) => `Results ${year}: download the report`,
 
   statuses: {
     met: 'met',

@@ -180,6 +180,10 @@ export const it = {
   faultNotice: 'Il risultato di questo indicatore non può essere calcolato per ora; gli altri indicatori non ne sono toccati. Motivo tecnico:',
   yes: 'sì',
   no: 'no',
+  /** Official documents of a card edition and of the year's results (export-*-document actions). */
+  documentDownloads: 'Scarica la carta',
+  documentDownloadsNote: 'Documento ufficiale: riporta la data di generazione e l’impronta SHA-256 dei dati da cui è prodotto.',
+  reportDownloads: (year: number) => `Risultati ${year}: scarica il rapporto`,
 
   statuses: {
     met: 'rispettato',

@@ -5,6 +5,7 @@ import { localePath } from '../i18n/locale.ts';
 import { Layout } from './layout.tsx';
 import { dataLang, type PageContext } from './page-context.ts';
 import { CardTable } from './parts/card-table.tsx';
+import { CardDownloads } from './parts/document-downloads.tsx';
 
 export interface EditionPageProps {
   ctx: PageContext;
@@ -13,6 +14,8 @@ export interface EditionPageProps {
   /** Evaluations of this edition's indicators in its own year (none for an undated edition). */
   reports: ReadonlyMap<string, IndicatorReport>;
   editions: CardListing[];
+  /** Whether the card can be downloaded as official documents (the site was given the export action). */
+  downloads?: boolean;
 }
 
 /** One yearly edition of a service's card, with the values measured in that year. */
@@ -45,6 +48,7 @@ export function EditionPage(props: EditionPageProps): JSX.Element {
         reports={props.reports}
         linkYear={card.year}
       />
+      {props.downloads === true ? <CardDownloads ctx={ctx} serviceSlug={listing.service.slug} edition={card.edition} /> : ''}
       <h2 class="h5">{m.earlierEditions}</h2>
       <ul>
         {props.editions.map((edition) => (

@@ -6,6 +6,7 @@ import { safeHref } from '../view/safe-href.ts';
 import { Layout } from './layout.tsx';
 import { dataLang, type PageContext } from './page-context.ts';
 import { CardTable } from './parts/card-table.tsx';
+import { CardDownloads } from './parts/document-downloads.tsx';
 import { Channels } from './parts/channels.tsx';
 import { RichText } from './parts/rich-text.tsx';
 
@@ -18,6 +19,8 @@ export interface ServicePageProps {
   reports: ReadonlyMap<string, IndicatorReport>;
   /** Every edition of the service's card. */
   editions: CardListing[];
+  /** Whether the card can be downloaded as official documents (the site was given the export action). */
+  downloads?: boolean;
 }
 
 /** A service: what it is, channels and hours, how to send a diffida, and this year's card with measured values. */
@@ -76,6 +79,7 @@ export function ServicePage(props: ServicePageProps): JSX.Element {
               reports={props.reports}
               linkYear={null}
             />
+            {props.downloads === true ? <CardDownloads ctx={ctx} serviceSlug={service.slug} edition={card.edition} /> : ''}
           </>
         )}
         {props.editions.length === 0 ? '' : (

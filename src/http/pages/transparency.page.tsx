@@ -1,4 +1,5 @@
 import { localePath } from '../i18n/locale.ts';
+import { ReportDownloads } from './parts/document-downloads.tsx';
 import { Layout } from './layout.tsx';
 import type { PageContext } from './page-context.ts';
 import { CARTA_DEI_SERVIZI, CLASS_ACTION, SERVIZI_IN_RETE } from './transparency-paths.ts';
@@ -12,7 +13,7 @@ interface SubSection {
 }
 
 /** Amministrazione trasparente › Servizi erogati: the six sub-sections of d.lgs. 33/2013 and where each is. */
-export function TransparencyPage(props: { ctx: PageContext }): JSX.Element {
+export function TransparencyPage(props: { ctx: PageContext; reportYear?: number }): JSX.Element {
   const { ctx } = props;
   const m = ctx.messages;
   const subSections: SubSection[] = [
@@ -37,6 +38,7 @@ export function TransparencyPage(props: { ctx: PageContext }): JSX.Element {
           </li>
         ))}
       </ul>
+      {props.reportYear === undefined ? '' : <ReportDownloads ctx={ctx} year={props.reportYear} />}
     </Layout>
   );
 }

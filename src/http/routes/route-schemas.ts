@@ -10,6 +10,14 @@ export type ServiceParams = Static<typeof ServiceParams>;
 export const EditionParams = Type.Object({ slug: Slug, edition: Type.String({ pattern: '^([0-9]{4}|undated)$' }) });
 export type EditionParams = Static<typeof EditionParams>;
 
+/** A card edition's official document: its format. */
+export const CardDocumentParams = Type.Object({ slug: Slug, edition: Type.String({ pattern: '^([0-9]{4}|undated)$' }), format: Type.Union([Type.Literal('pdf'), Type.Literal('docx'), Type.Literal('odt'), Type.Literal('xlsx')]) });
+export type CardDocumentParams = Static<typeof CardDocumentParams>;
+
+/** The year's results report: its format. */
+export const ReportDocumentParams = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }), format: Type.Union([Type.Literal('pdf'), Type.Literal('docx'), Type.Literal('xlsx')]) });
+export type ReportDocumentParams = Static<typeof ReportDocumentParams>;
+
 export const IndicatorParams = Type.Object({ slug: Slug, indicator: Slug });
 export type IndicatorParams = Static<typeof IndicatorParams>;
 

@@ -5,7 +5,8 @@ import { PageNotFoundError } from '../page-errors.ts';
 import { loadPageContext, sendHtml } from '../render.ts';
 import { currentYearOf, type SiteDeps } from '../site-settings.ts';
 import { pickCardInForce } from '../view/card-in-force.ts';
-import { EditionParams, ServiceParams } from './route-schemas.ts';
+import { CardDocumentParams, EditionParams, ServiceParams } from './route-schemas.ts';
+import { sendDocument } from './send-document.ts';
 import { loadReports, loadServiceWithCards } from './service-data.ts';
 
 /** A service's page (the card in force this year) and each edition of its card. */
@@ -15,7 +16,7 @@ export function registerServiceRoutes(app: FastifyInstance, deps: SiteDeps): voi
     const [{ ctx }, { listing, cards }] = await Promise.all([loadPageContext(request, deps), loadServiceWithCards(deps, request.params.slug)]);
     const card = pickCardInForce(cards, year);
     const reports = card === undefined ? new Map() : await loadReports(deps, listing.service.slug, card.edition, year);
-    return sendHtml(reply, ServicePage({ ctx, listing, year, card, reports, editions: newestFirst(cards) }));
+    return sendHtml(reply, ServicePage({ ctx, listing, year, card, reports, editions: newestFirst(cards), downloads: deps.actions.exportCardDocument !== undefined }));
   });
 
   app.get<{ Params: EditionParams }>('/servizi/:slug/:edition', { schema: { params: EditionParams } }, async (request, reply) => {
@@ -24,7 +25,17 @@ export function registerServiceRoutes(app: FastifyInstance, deps: SiteDeps): voi
     if (card === undefined) throw new PageNotFoundError(`edition ${request.params.edition} of service "${request.params.slug}"`);
     // An edition's values are those measured in its own year; an undated edition has no year of its own.
     const reports = card.year === null ? new Map() : await loadReports(deps, listing.service.slug, card.edition, card.year);
-    return sendHtml(reply, EditionPage({ ctx, listing, card, reports, editions: newestFirst(cards) }));
+    return sendHtml(reply, EditionPage({ ctx, listing, card, reports, editions: newestFirst(cards), downloads: deps.actions.exportCardDocument !== undefined }));
+  });
+
+  // The edition as an official document: PDF, DOCX, ODT or XLSX.
+  app.get<{ Params: CardDocumentParams }>('/servizi/:slug/:edition/carta/:format', { schema: { params: CardDocumentParams } }, async (request, reply) => {
+    if (deps.actions.exportCardDocument === undefined) throw new PageNotFoundError('official documents');
+    const { slug, edition, format } = request.params;
+    const { cards } = await loadServiceWithCards(deps, slug);
+    if (!cards.some((c) => c.edition === edition)) throw new PageNotFoundError(`edition ${edition} of service "${slug}"`);
+    const document = await deps.actions.exportCardDocument({ service: slug, edition: edition === 'undated' ? 'undated' : Number(edition), format });
+    return sendDocument(reply, document);
   });
 }
 

@@ -5,13 +5,23 @@ import { ServiceCharterPage } from '../pages/service-charter.page.tsx';
 import { TransparencyPage } from '../pages/transparency.page.tsx';
 import { CARTA_DEI_SERVIZI, CLASS_ACTION, SERVIZI_EROGATI, SERVIZI_IN_RETE } from '../pages/transparency-paths.ts';
 import { loadPageContext, sendHtml } from '../render.ts';
-import type { SiteDeps } from '../site-settings.ts';
+import { currentYearOf, type SiteDeps } from '../site-settings.ts';
+import { PageNotFoundError } from '../page-errors.ts';
+import { ReportDocumentParams } from './route-schemas.ts';
+import { sendDocument } from './send-document.ts';
 
 /** Amministrazione trasparente › Servizi erogati and its sub-sections. */
 export function registerTransparencyRoutes(app: FastifyInstance, deps: SiteDeps): void {
   app.get(SERVIZI_EROGATI, async (request, reply) => {
     const { ctx } = await loadPageContext(request, deps);
-    return sendHtml(reply, TransparencyPage({ ctx }));
+    const reportYear = deps.actions.exportReportDocument === undefined ? undefined : currentYearOf(deps.settings);
+    return sendHtml(reply, TransparencyPage({ ctx, ...(reportYear === undefined ? {} : { reportYear }) }));
+  });
+
+  // The year's results as an official document: PDF, DOCX or XLSX.
+  app.get<{ Params: ReportDocumentParams }>('/risultati/:year/rapporto/:format', { schema: { params: ReportDocumentParams } }, async (request, reply) => {
+    if (deps.actions.exportReportDocument === undefined) throw new PageNotFoundError('official documents');
+    return sendDocument(reply, await deps.actions.exportReportDocument({ year: request.params.year, format: request.params.format }));
   });
 
   app.get(CARTA_DEI_SERVIZI, async (request, reply) => {
