@@ -53,12 +53,14 @@ describe('official documents on the public site', () => {
     await ctx.dispose();
   });
 
-  it('links each edition page to its card in the four formats', async () => {
+  it('links each edition page, and the service page of its card in force, to the card in the four formats', async () => {
     expect(cards).toHaveLength(4);
     for (const { slug, edition } of cards) {
-      const page = await app.inject(`/servizi/${slug}/${edition}`);
-      expect(page.statusCode).toBe(200);
-      for (const format of ['pdf', 'docx', 'odt', 'xlsx']) expect(page.body).toContain(`href="/servizi/${slug}/${edition}/carta/${format}"`);
+      for (const path of [`/servizi/${slug}/${edition}`, `/servizi/${slug}`, `/en/servizi/${slug}`]) {
+        const page = await app.inject(path);
+        expect(page.statusCode).toBe(200);
+        for (const format of ['pdf', 'docx', 'odt', 'xlsx']) expect(page.body, path).toContain(`href="/servizi/${slug}/${edition}/carta/${format}"`);
+      }
     }
   });
 
