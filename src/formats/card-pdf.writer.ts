@@ -29,13 +29,9 @@ export async function writeCardPdf(layout: CardLayout, extra: Partial<TDocumentD
       ...layout.notes.map((note): Content => ({ text: note, margin: [0, 4, 0, 4] })),
       ...closingLines(layout).map((line): Content => ({ text: line, margin: [0, 4, 0, 0], fontSize: 7 })),
     ],
-    ...(layout.stamp === undefined
-      ? {}
-      : {
-          info: { title: layout.titles.join(' — '), creator: 'misura', subject: `SHA-256 ${layout.stamp.sha256}` },
-          // Each page of an official document says when it was made, and which page of how many it is.
-          footer: (page: number, pages: number): Content => ({ text: `Generato il ${layout.stamp?.generatedAt ?? ''} — pagina ${page} di ${pages}`, alignment: 'center', fontSize: 6, margin: [0, 10, 0, 0] }),
-        }),
+    // No page footer: the importer would read it as a row of the table running across the page break. The stamp
+    // closes the document and is in its metadata.
+    ...(layout.stamp === undefined ? {} : { info: { title: layout.titles.join(' — '), creator: 'misura', subject: `SHA-256 ${layout.stamp.sha256}` } }),
     ...extra,
   };
   return renderPdf(definition);
