@@ -21,6 +21,8 @@ export interface Schema {
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   indicator_faults: IndicatorFaultsTable;
+  accounts: AccountsTable;
+  sessions: SessionsTable;
 }
 
 export interface ApiTokensTable {
@@ -211,3 +213,23 @@ export interface AuditHeadTable {
 
 /** The database or an open transaction: repositories work the same on both. */
 export type Queryable = Kysely<Schema>;
+
+/** A back-office account; email lower-cased (unique), password_hash as encoded by domain/accounts/password.ts. */
+export interface AccountsTable {
+  id: Generated<number>;
+  email: string;
+  password_hash: string;
+  role: string;
+  disabled_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A signed-in session; id is the SHA-256 of the cookie's token. */
+export interface SessionsTable {
+  id: string;
+  account_id: number;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
