@@ -24,6 +24,10 @@ import { createReportCache, type ReportCache } from './actions/report-cache.acti
 import { restoreDatabase } from './actions/restore-database.action.ts';
 import { revokeApiToken } from './actions/revoke-api-token.action.ts';
 import { verifyApiToken } from './actions/verify-api-token.action.ts';
+import { addAccount } from './actions/add-account.action.ts';
+import { authenticate, endSession, resolveSession } from './actions/authenticate.action.ts';
+import { changeAccount } from './actions/change-account.action.ts';
+import { listAccounts } from './actions/list-accounts.action.ts';
 import { readConfig, type Config } from './config/config.ts';
 import { startRollupDrainWorker } from './jobs/rollup-drain-worker.ts';
 import { workCalendarOf } from './domain/calendar/index.ts';
@@ -73,6 +77,13 @@ export interface AppContext {
     exportCardDocument: Bound<typeof exportCardDocument>;
     /** The year's results as a document, from getReport (the cache). */
     exportReportDocument: (input: Parameters<typeof exportReportDocument>[1]) => ReturnType<typeof exportReportDocument>;
+    // Accounts and sessions (issue 11).
+    addAccount: Bound<typeof addAccount>;
+    changeAccount: Bound<typeof changeAccount>;
+    listAccounts: Bound<typeof listAccounts>;
+    authenticate: Bound<typeof authenticate>;
+    resolveSession: Bound<typeof resolveSession>;
+    endSession: Bound<typeof endSession>;
   };
   close(): Promise<void>;
 }
@@ -147,6 +158,13 @@ export async function openContext(
           },
           input,
         ),
+      // Accounts and sessions (issue 11).
+      addAccount: (...args) => addAccount(deps, ...args),
+      changeAccount: (...args) => changeAccount(deps, ...args),
+      listAccounts: () => listAccounts(deps),
+      authenticate: (...args) => authenticate({ ...deps, sessions: config.sessions }, ...args),
+      resolveSession: (...args) => resolveSession({ ...deps, sessions: config.sessions }, ...args),
+      endSession: (...args) => endSession(deps, ...args),
     },
     close: async () => {
       // The worker first: it may be finishing a drain on the same database.

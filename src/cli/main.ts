@@ -18,6 +18,7 @@ import { registerServeCommand } from './serve.command.ts';
 import { registerSourcesCommand } from './sources.command.ts';
 import { registerTargetsCommand } from './targets.command.ts';
 import { registerTokensCommand } from './tokens.command.ts';
+import { registerUsersCommand } from './users.command.ts';
 
 /** Exit codes: 0 ok, 1 findings or failed checks (lint errors), 2 bad input or usage. */
 export const EXIT_USAGE = 2;
@@ -44,6 +45,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerRestoreCommand(program, io, setExit);
   registerAuditCommand(program, io, setExit);
   registerExportCommand(program, io, setExit);
+  registerUsersCommand(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) }).showHelpAfterError('(run with --help for usage)');
   }

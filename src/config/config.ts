@@ -39,6 +39,19 @@ export interface Config {
    * balancers).
    */
   http: HttpTimeouts;
+  /**
+   * Back-office sessions: MISURA_SESSION_IDLE_MINUTES (default 30) ends a session after that long without a request,
+   * MISURA_SESSION_MAX_HOURS (default 12) after that long whatever. MISURA_COOKIE_SECURE: "auto" (default: Secure and
+   * the __Host- prefix when the request came over https, as the proxy says when MISURA_TRUST_PROXY is set), "true"
+   * or "false".
+   */
+  sessions: SessionConfig;
+}
+
+export interface SessionConfig {
+  idleMinutes: number;
+  absoluteHours: number;
+  cookieSecure: 'auto' | boolean;
 }
 
 /** Reads the configuration from an environment (process.env by default), with documented defaults. */
@@ -53,6 +66,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     timeZone: env.MISURA_TIME_ZONE?.trim() || 'Europe/Rome',
     events: readEventWindow(env),
     http: readHttpTimeouts(env),
+    sessions: readSessionConfig(env),
   };
 }
 
@@ -92,4 +106,20 @@ function readHttpTimeouts(env: Record<string, string | undefined>): HttpTimeouts
   // Node refuses a headers timeout longer than the request's; a request's headers are part of it anyway.
   timeouts.headersMs = Math.min(timeouts.headersMs, timeouts.requestMs);
   return timeouts;
+}
+
+function readSessionConfig(env: Record<string, string | undefined>): SessionConfig {
+  const whole = (name: string, fallback: number, max: number): number => {
+    const text = env[name]?.trim();
+    if (!text) return fallback;
+    if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > max) throw new UserError(`${name} must be a whole number from 1 to ${max}, got "${text}"`);
+    return Number(text);
+  };
+  const secure = env.MISURA_COOKIE_SECURE?.trim().toLowerCase() || 'auto';
+  if (!['auto', 'true', 'false'].includes(secure)) throw new UserError(`MISURA_COOKIE_SECURE must be auto, true or false, got "${secure}"`);
+  return {
+    idleMinutes: whole('MISURA_SESSION_IDLE_MINUTES', 30, 24 * 60),
+    absoluteHours: whole('MISURA_SESSION_MAX_HOURS', 12, 24 * 30),
+    cookieSecure: secure === 'auto' ? 'auto' : secure === 'true',
+  };
 }
