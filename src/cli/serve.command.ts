@@ -65,6 +65,7 @@ export async function serveSite(io: CliIo, options: SiteServerOptions, hooks: Se
       contactEmail: options.contactEmail ?? null,
       trustProxy: options.trustProxy === true,
       timeouts: context.config.http,
+      admin: { cookieSecure: context.config.sessions.cookieSecure, sessionHours: context.config.sessions.absoluteHours },
     };
     let app;
     try {

@@ -10,6 +10,7 @@ import { DEFAULT_HTTP_TIMEOUTS, type HttpTimeouts } from '../config/config.ts';
 import { DEFAULT_TIME_ZONE } from '../domain/calendar/index.ts';
 import { UserError } from '../domain/shared/errors.ts';
 import { apiRoutes, type ApiOptions } from './api/api.routes.ts';
+import { registerAdminRoutes, type AdminOptions } from './auth/admin.routes.ts';
 import { LOCALES, prefixOf } from './i18n/locale.ts';
 import { openDataRoutes } from './opendata/opendata.routes.ts';
 import { httpCache } from './ops/http-cache.ts';
@@ -52,6 +53,8 @@ export interface AppOptions {
    * 408 and closed, instead of holding a connection for ever. Default DEFAULT_HTTP_TIMEOUTS.
    */
   timeouts?: HttpTimeouts;
+  /** The back office's sessions and sign-in limits (served when the actions can authenticate). */
+  admin?: Omit<AdminOptions, 'sendError'>;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -164,6 +167,14 @@ export function buildApp(actions: SiteActions, options: AppOptions = {}): Fastif
       },
       { prefix: prefixOf(locale) },
     );
+  }
+
+  const { authenticate, resolveSession, endSession } = actions;
+  if (authenticate !== undefined && resolveSession !== undefined && endSession !== undefined) {
+    registerAdminRoutes(app, deps, { authenticate, resolveSession, endSession }, {
+      ...options.admin,
+      sendError: (request, reply, kind, statusCode) => sendErrorPage(request, reply, deps, kind, statusCode),
+    });
   }
 
   app.setNotFoundHandler(async (request, reply) => sendErrorPage(request, reply, deps, 'not-found', 404));

@@ -4,6 +4,7 @@ import type { CardFilterInput, CardListing } from '../actions/list-cards.action.
 import type { ServiceListing } from '../actions/list-services.action.ts';
 import type { SourceListing } from '../actions/list-sources.action.ts';
 import type { VerifiedApiToken } from '../actions/verify-api-token.action.ts';
+import type { Credentials, OpenedSession, ResolvedSession } from '../actions/authenticate.action.ts';
 import type { Organisation } from '../domain/cards/card.ts';
 import type { IndicatorReport } from '../domain/evaluation/indicator-report.ts';
 import type { ExportedDocument } from '../formats/document-format.ts';
@@ -54,4 +55,11 @@ export interface SiteActions {
   exportReportDocument?(input: { year: number; format: string }): Promise<ExportedDocument>;
   /** Copies the write-ahead log into the database file, in the worker thread of a server (checkpoint-database.action.ts). */
   checkpointDatabase?(): Promise<void>;
+  // The back office (src/http/auth); without these three /admin is not served.
+  /** Signs in; null whatever failed (authenticate.action.ts). */
+  authenticate?(credentials: Credentials): Promise<OpenedSession | null>;
+  /** The account of a session cookie's token, or null. */
+  resolveSession?(token: string): Promise<ResolvedSession | null>;
+  /** Signs out. */
+  endSession?(token: string): Promise<void>;
 }

@@ -12,7 +12,8 @@ export interface HttpCacheOptions {
 }
 
 /** Paths that never get an ETag nor a cached answer: assets with their own, probes, live numbers, the API docs. */
-const UNCACHED_PREFIXES = ['/static/', '/api/docs'];
+// The back office answers each account differently: never cached.
+const UNCACHED_PREFIXES = ['/static/', '/api/docs', '/admin', '/en/admin'];
 const UNCACHED_PATHS = new Set(['/healthz', '/readyz', '/metrics', '/api/openapi.json', '/api/v1/sources']);
 
 /** Headers of one answer only; everything else (type, security headers, disposition, CORS) is replayed as sent. */

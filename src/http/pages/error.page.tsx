@@ -2,7 +2,7 @@ import { localePath } from '../i18n/locale.ts';
 import { Layout } from './layout.tsx';
 import type { PageContext } from './page-context.ts';
 
-export type ErrorKind = 'not-found' | 'bad-request' | 'too-many-requests' | 'server-error';
+export type ErrorKind = 'not-found' | 'bad-request' | 'forbidden' | 'too-many-requests' | 'server-error';
 
 export interface ErrorPageProps {
   ctx: PageContext;
@@ -20,6 +20,7 @@ export function ErrorPage(props: ErrorPageProps): JSX.Element {
   const texts: Record<ErrorKind, [string, string]> = {
     'not-found': [m.notFoundTitle, m.notFoundText],
     'bad-request': [m.badRequestTitle, m.badRequestText],
+    forbidden: [m.forbiddenTitle, m.forbiddenText],
     'too-many-requests': [m.tooManyRequestsTitle, m.tooManyRequestsText],
     'server-error': [m.errorTitle, m.errorText],
   };

@@ -1,0 +1,136 @@
+import cookie from '@fastify/cookie';
+import csrfProtection from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ResolvedSession } from '../../actions/authenticate.action.ts';
+import type { Actor } from '../../domain/accounts/actor.ts';
+import { localePath, prefixOf, splitLocale, type Locale } from '../i18n/locale.ts';
+import { AdminDashboardPage } from '../pages/admin-dashboard.page.tsx';
+import { AdminLoginPage } from '../pages/admin-login.page.tsx';
+import type { ErrorKind } from '../pages/error.page.tsx';
+import { loadPageContext, sendHtml } from '../render.ts';
+import type { SiteDeps } from '../site-settings.ts';
+import { DEFAULT_LOGIN_LIMITS, LoginAttempts, type LoginLimits } from './login-attempts.ts';
+import { admits, findRouteAccess } from './route-access.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is signed in to the back office (set by the session hook on /admin routes), else undefined. */
+    actor?: Actor;
+    session?: ResolvedSession;
+  }
+}
+
+export interface AdminOptions {
+  /** Secure cookies: "auto" (default) when the request came over https. */
+  cookieSecure?: 'auto' | boolean;
+  /** Session length in the cookie, in hours (the server ends it anyway). Default 12. */
+  sessionHours?: number;
+  loginLimits?: LoginLimits;
+  /** Sends an error page (app.ts's). */
+  sendError: (request: FastifyRequest, reply: FastifyReply, kind: ErrorKind, statusCode: number) => Promise<FastifyReply>;
+}
+
+/** The actions the back office calls. */
+type AuthActions = Required<Pick<SiteDeps['actions'], 'authenticate' | 'resolveSession' | 'endSession'>>;
+
+function isSecure(request: FastifyRequest, setting: 'auto' | boolean): boolean {
+  return setting === 'auto' ? request.protocol === 'https' : setting;
+}
+
+/** The session cookie's name: with the __Host- prefix when secure (bound to this host, path /, Secure). */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? '__Host-misura_session' : 'misura_session';
+}
+
+function fieldOf(body: unknown, name: string): string {
+  const value = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
+  return typeof value === 'string' ? value : '';
+}
+
+/**
+ * The back office under /admin (and /en/admin): session cookie → request.actor, the route table enforced on every
+ * route of this scope by one onRequest hook (unlisted routes are refused to all), CSRF on every form, and the sign-in
+ * with a uniform error and a per-address and per-email limit.
+ */
+export function registerAdminRoutes(app: FastifyInstance, deps: SiteDeps, actions: AuthActions, options: AdminOptions): void {
+  const cookieSecure = options.cookieSecure ?? 'auto';
+  const attempts = new LoginAttempts(options.loginLimits ?? DEFAULT_LOGIN_LIMITS, () => deps.settings.now().getTime());
+  const maxAge = (options.sessionHours ?? 12) * 3600;
+
+  for (const locale of ['it', 'en'] as const satisfies readonly Locale[]) {
+    const prefix = prefixOf(locale);
+    void app.register(
+      async (scope) => {
+        await scope.register(cookie);
+        await scope.register(formbody);
+        await scope.register(csrfProtection, { cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true } });
+        scope.decorateRequest('actor', undefined);
+        scope.decorateRequest('session', undefined);
+
+        scope.addHook('onRequest', async (request, reply) => {
+          void reply.header('cache-control', 'no-store');
+          const token = request.cookies[sessionCookieName(isSecure(request, cookieSecure))] ?? '';
+          const session = token === '' ? null : await actions.resolveSession(token);
+          if (session !== null) {
+            request.session = session;
+            request.actor = session.actor;
+          }
+          const pattern = (request.routeOptions.url ?? '').slice(prefix.length) || '/';
+          const route = findRouteAccess(request.method === 'HEAD' ? 'GET' : request.method, pattern);
+          if (route === undefined) return options.sendError(request, reply, 'forbidden', 403);
+          if (admits(route.access, session?.account.role)) return;
+          if (session === null) return reply.redirect(localePath(locale, '/admin/login'), route.kind === 'page' ? 302 : 303);
+          return options.sendError(request, reply, 'forbidden', 403);
+        });
+
+        const showLogin = async (request: FastifyRequest, reply: FastifyReply, status: number, error?: 'invalid' | 'too-many', email?: string) => {
+          const { ctx } = await loadPageContext(request, deps);
+          const csrfToken = reply.generateCsrf();
+          return sendHtml(reply, AdminLoginPage({ ctx, csrfToken, ...(error === undefined ? {} : { error }), ...(email === undefined ? {} : { email }) }), status);
+        };
+
+        scope.get('/admin/login', async (request, reply) => {
+          if (request.session !== undefined) return reply.redirect(localePath(locale, '/admin'), 302);
+          return showLogin(request, reply, 200);
+        });
+
+        scope.post('/admin/login', { preHandler: scope.csrfProtection }, async (request, reply) => {
+          const email = fieldOf(request.body, 'email');
+          const password = fieldOf(request.body, 'password');
+          if (attempts.isBlocked(request.ip, email)) return showLogin(request, reply, 429, 'too-many', email);
+          const opened = await actions.authenticate({ provider: 'local', email, password });
+          if (opened === null) {
+            attempts.recordFailure(request.ip, email);
+            return showLogin(request, reply, 401, 'invalid', email);
+          }
+          attempts.recordSuccess(email);
+          const secure = isSecure(request, cookieSecure);
+          void reply.setCookie(sessionCookieName(secure), opened.token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge });
+          return reply.redirect(localePath(locale, '/admin'), 303);
+        });
+
+        scope.post('/admin/logout', { preHandler: scope.csrfProtection }, async (request, reply) => {
+          const secure = isSecure(request, cookieSecure);
+          const name = sessionCookieName(secure);
+          await actions.endSession(request.cookies[name] ?? '');
+          void reply.clearCookie(name, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+          return reply.redirect(localePath(locale, '/admin/login'), 303);
+        });
+
+        scope.get('/admin', async (request, reply) => {
+          const { ctx } = await loadPageContext(request, deps);
+          const services = await deps.actions.listServices();
+          const account = request.session!.account;
+          return sendHtml(reply, AdminDashboardPage({ ctx, csrfToken: reply.generateCsrf(), account, services }));
+        });
+      },
+      { prefix },
+    );
+  }
+}
+
+/** The locale of a request (for tests and redirects). */
+export function localeOfRequest(request: FastifyRequest): Locale {
+  return splitLocale(request.url).locale;
+}

@@ -1,0 +1,43 @@
+import type { Role } from '../../domain/accounts/role.ts';
+
+/** Who a route admits: anyone, or the signed-in accounts with one of these roles. */
+export type Access = 'public' | readonly Role[];
+
+/** One back-office route: method, path (without the /en prefix, as registered), who it admits, and what it is. */
+export interface RouteAccess {
+  method: 'GET' | 'POST';
+  path: string;
+  access: Access;
+  /** A page answers HTML; a form receives a POST (with its CSRF token) and redirects. */
+  kind: 'page' | 'form';
+}
+
+const EVERY_ROLE: readonly Role[] = ['admin', 'quality-office', 'data-steward', 'oiv'];
+
+/**
+ * THE table of /admin routes: every back-office route is here with the roles it admits, and one hook enforces it (see
+ * admin.routes.ts). A route under /admin that is not listed is refused to everyone; the role × route test is
+ * generated from this table.
+ */
+export const ROUTE_ACCESS: readonly RouteAccess[] = [
+  { method: 'GET', path: '/admin/login', access: 'public', kind: 'page' },
+  { method: 'POST', path: '/admin/login', access: 'public', kind: 'form' },
+  { method: 'POST', path: '/admin/logout', access: EVERY_ROLE, kind: 'form' },
+  { method: 'GET', path: '/admin', access: EVERY_ROLE, kind: 'page' },
+];
+
+/** Whether a path (locale prefix removed, no query) is in the back office. */
+export function isAdminPath(path: string): boolean {
+  return path === '/admin' || path.startsWith('/admin/');
+}
+
+/** The table's entry for a registered route (method and route pattern without the locale prefix), or undefined: deny. */
+export function findRouteAccess(method: string, path: string): RouteAccess | undefined {
+  const bare = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+  return ROUTE_ACCESS.find((route) => route.method === method && route.path === bare);
+}
+
+/** Whether an account with `role` (undefined: anonymous) may use a route that admits `access`. */
+export function admits(access: Access, role: Role | undefined): boolean {
+  return access === 'public' || (role !== undefined && access.includes(role));
+}
