@@ -9,7 +9,7 @@ import { buildApp, type AppOptions } from '../app.ts';
 export const TEST_PASSWORD = 'a long enough password';
 
 /** A real context over a fresh SQLite file, with a clock the test moves, and the app over it. */
-export async function openAdminApp(options: AppOptions = {}, roles: readonly Role[] = []): Promise<{
+export async function openAdminApp(options: AppOptions = {}, roles: readonly Role[] = [], beforeReady?: (app: FastifyInstance) => void): Promise<{
   app: FastifyInstance;
   context: AppContext;
   clock: { now: Date };
@@ -20,6 +20,7 @@ export async function openAdminApp(options: AppOptions = {}, roles: readonly Rol
   const context = await openContext({ MISURA_DB_URL: url }, () => clock.now);
   for (const role of roles) await context.actions.addAccount({ kind: 'system', name: 'test' }, { email: `${role}@test.misura.invalid`, role, password: TEST_PASSWORD });
   const app = buildApp(context.actions, { logger: false, rateLimitPerMinute: false, now: () => clock.now, ...options });
+  beforeReady?.(app);
   await app.ready();
   return {
     app,
