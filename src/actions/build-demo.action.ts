@@ -8,6 +8,7 @@ import { generateDemoEvents } from '../demo/demo-events.ts';
 import { readCardText } from '../formats/card-text.importer.ts';
 import type { EventRow } from '../formats/event-record.ts';
 import type { Database } from '../storage/database.ts';
+import { addDemoAccounts, type DemoAccount } from './add-demo-accounts.action.ts';
 import { applyMeasures } from './apply-measures.action.ts';
 import { importCards } from './import-cards.action.ts';
 import { ingestEvents } from './ingest-events.action.ts';
@@ -50,12 +51,14 @@ export interface BuildDemoSummary {
   duplicates: number;
   corrected: number;
   seconds: number;
+  /** One back-office account per role, with its (public) demo password. */
+  accounts: readonly DemoAccount[];
 }
 
 /**
  * Builds the demo: imports the seed cards, applies their measures (seedDir/measures.yaml) and ingests a generated
  * year of raw events through the same ingestion real data uses (all-or-nothing). Nothing else is written: every
- * number of the report is computed from these events. Idempotent for the same request.
+ * number of the report is computed from these events; and one back-office account per role. Idempotent for the same request.
  */
 export async function buildDemo(deps: BuildDemoDeps, request: BuildDemoRequest): Promise<BuildDemoSummary> {
   const started = performance.now();
@@ -78,7 +81,9 @@ export async function buildDemo(deps: BuildDemoDeps, request: BuildDemoRequest):
     mode: 'all-or-nothing',
     onProgress: (progress) => request.onProgress?.({ step: 'events', events: progress.rows }),
   });
+  const accounts = await addDemoAccounts(deps);
   return {
+    accounts,
     cards: imported.cards.length,
     indicators,
     measures: applied.measures.length,

@@ -35,6 +35,10 @@ describe('misura demo', () => {
     expect(out).toMatch(/reti-sociali-virtuali-e-blog-di-cliclavoro \(2016\)\s+continuita\s+14 days\s+≤ 15 days\s+at-risk/);
     expect(out).toContain('47 indicators: 41 met, 1 missed, 4 below target, 1 at-risk, 0 no-data');
     expect(out).not.toContain('serving the public site');
+    // One back-office account per role, printed with its demo password.
+    expect(out).toContain('Back office: sign in at /admin/login');
+    expect(out).toMatch(/admin\s+admin@demo\.misura\.invalid \/ demo-admin-password/);
+    expect(out).toMatch(/oiv\s+oiv@demo\.misura\.invalid \/ demo-oiv-password/);
     expect(existsSync(url)).toBe(true);
   }, 120_000);
 

@@ -73,6 +73,8 @@ export function registerDemoCommand(
         const reports = await context.actions.getReport({ year, granularity: 'month' });
         io.out(reportTable(reports, year));
         io.out(`\n${statusSummary(reports)}`);
+        io.out('\nBack office: sign in at /admin/login with one of these demo accounts (email / password):');
+        for (const account of summary.accounts) io.out(`  ${account.role.padEnd(14)} ${account.email} / ${account.password}`);
       } finally {
         await context.close();
       }
