@@ -1,0 +1,65 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeAxeViolations, launchChromium, openPage } from '../../../test/browser.ts';
+import { SEED_DIR } from '../../cli/demo.command.ts';
+import { readCardText } from '../../formats/card-text.importer.ts';
+import { openAdminApp, TEST_PASSWORD } from './admin.test-kit.ts';
+
+/** The back office in a real Chromium over a real port: sign in, the dashboard lists the seed services, sign out; axe on both pages. */
+describe('the back office in a browser', () => {
+  let browser: Browser;
+  let opened: Awaited<ReturnType<typeof openAdminApp>>;
+  let origin: string;
+
+  beforeAll(async () => {
+    opened = await openAdminApp({}, ['quality-office']);
+    const files = readdirSync(SEED_DIR).filter((f) => f.endsWith('.txt')).sort();
+    await opened.context.actions.importCards(files.map((file) => readCardText(readFileSync(join(SEED_DIR, file), 'utf8'), { file })));
+    await opened.app.listen({ host: '127.0.0.1', port: 0 });
+    origin = `http://127.0.0.1:${(opened.app.server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await opened?.close();
+  });
+
+  it.for([
+    { lang: 'it', prefix: '', signedInAs: 'Accesso effettuato come', logout: 'Esci', submit: 'Accedi' },
+    { lang: 'en', prefix: '/en', signedInAs: 'Signed in as', logout: 'Sign out', submit: 'Sign in' },
+  ])('signs in and out ($lang), with no axe violation on the login page and the dashboard', async ({ lang, prefix, signedInAs, logout, submit }) => {
+    const page = await openPage(browser);
+    try {
+      // Anonymous: /admin sends to the sign-in page.
+      await page.goto(`${origin}${prefix}/admin`);
+      expect(new URL(page.url()).pathname).toBe(`${prefix}/admin/login`);
+      expect(await page.getAttribute('html', 'lang')).toBe(lang);
+      expect(await describeAxeViolations(page)).toBe('');
+
+      // A wrong password: the uniform error, and the page stays accessible.
+      await page.getByLabel(lang === 'it' ? 'Indirizzo email' : 'Email address').fill('quality-office@test.misura.invalid');
+      await page.getByLabel('Password').fill('not the password at all');
+      await page.getByRole('button', { name: submit }).click();
+      expect(await page.locator('#login-error').textContent()).toBe(lang === 'it' ? 'Credenziali non valide.' : 'Invalid credentials.');
+      expect(await describeAxeViolations(page)).toBe('');
+
+      await page.getByLabel('Password').fill(TEST_PASSWORD);
+      await page.getByRole('button', { name: submit }).click();
+      expect(new URL(page.url()).pathname).toBe(prefix === '' ? '/admin' : `${prefix}/admin`);
+      expect(await page.locator('main').textContent()).toContain(signedInAs);
+      expect(await page.locator('#admin-services li').count()).toBe(4);
+      const violations = await describeAxeViolations(page);
+      expect(violations, `axe violations on ${page.url()}:\n${violations}`).toBe('');
+
+      await page.getByRole('button', { name: logout }).click();
+      expect(new URL(page.url()).pathname).toBe(`${prefix}/admin/login`);
+      await page.goto(`${origin}${prefix}/admin`);
+      expect(new URL(page.url()).pathname).toBe(`${prefix}/admin/login`);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
