@@ -169,9 +169,14 @@ export function buildApp(actions: SiteActions, options: AppOptions = {}): Fastif
     );
   }
 
-  const { authenticate, resolveSession, endSession } = actions;
-  if (authenticate !== undefined && resolveSession !== undefined && endSession !== undefined) {
-    registerAdminRoutes(app, deps, { authenticate, resolveSession, endSession }, {
+  const auth = actions as SiteActions & Required<Pick<SiteActions, 'authenticate' | 'resolveSession' | 'endSession'>>;
+  if (actions.authenticate !== undefined && actions.resolveSession !== undefined && actions.endSession !== undefined) {
+    const authActions = {
+      authenticate: (credentials: Parameters<typeof auth.authenticate>[0]) => auth.authenticate(credentials),
+      resolveSession: (token: string) => auth.resolveSession(token),
+      endSession: (token: string) => auth.endSession(token),
+    };
+    registerAdminRoutes(app, deps, authActions, {
       ...options.admin,
       sendError: (request, reply, kind, statusCode) => sendErrorPage(request, reply, deps, kind, statusCode),
     });

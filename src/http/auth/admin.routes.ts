@@ -95,7 +95,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: SiteDeps, action
           return showLogin(request, reply, 200);
         });
 
-        scope.post('/admin/login', { preHandler: scope.csrfProtection }, async (request, reply) => {
+        scope.post('/admin/login', { preHandler: (request, reply, done) => scope.csrfProtection(request, reply, done) }, async (request, reply) => {
           const email = fieldOf(request.body, 'email');
           const password = fieldOf(request.body, 'password');
           if (attempts.isBlocked(request.ip, email)) return showLogin(request, reply, 429, 'too-many', email);
@@ -110,7 +110,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: SiteDeps, action
           return reply.redirect(localePath(locale, '/admin'), 303);
         });
 
-        scope.post('/admin/logout', { preHandler: scope.csrfProtection }, async (request, reply) => {
+        scope.post('/admin/logout', { preHandler: (request, reply, done) => scope.csrfProtection(request, reply, done) }, async (request, reply) => {
           const secure = isSecure(request, cookieSecure);
           const name = sessionCookieName(secure);
           await actions.endSession(request.cookies[name] ?? '');

@@ -253,7 +253,7 @@ export const en: Messages = {
   adminNoServices: 'No services yet: import a card with misura import.',
   forbiddenTitle: 'Access denied',
   forbiddenText: 'Your role does not allow this page.',
-  roleNames: { admin: 'Administrator', 'quality-office': 'Quality office', 'data-steward': 'Data steward', oiv: 'OIV' } as Record<string, string>,
+  roleNames: { admin: 'Administrator', 'quality-office': 'Quality office', 'data-steward': 'Data steward', oiv: 'OIV' },
   tooManyRequestsText: 'Too many requests came from this address in a short time. Please try again in a minute.',
   errorTitle: 'Something went wrong',
   errorText: 'The page could not be shown. Please try again later.',
