@@ -42,7 +42,7 @@ export interface Config {
   /**
    * Back-office sessions: MISURA_SESSION_IDLE_MINUTES (default 30) ends a session after that long without a request,
    * MISURA_SESSION_MAX_HOURS (default 12) after that long whatever. MISURA_COOKIE_SECURE: "auto" (default: Secure and
-   * the __Host- prefix when the request came over https, as the proxy says when MISURA_TRUST_PROXY is set), "true"
+   * the __Host- prefix when the request came over https, as the proxy says with `misura serve --trust-proxy`), "true"
    * or "false".
    */
   sessions: SessionConfig;
