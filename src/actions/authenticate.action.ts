@@ -88,6 +88,8 @@ export async function authenticate(deps: AuthDeps, credentials: Credentials): Pr
   const expiresAt = new Date(now.getTime() + settingsOf(deps).absoluteHours * 3_600_000).toISOString();
   const at = now.toISOString();
   await insertSession(deps.database.db, { id: sessionIdOf(token), accountId: account.id, createdAt: at, expiresAt, lastSeenAt: at });
+  // Ended sessions are swept at each sign-in, so the table holds only live ones without a job.
+  await purgeExpiredSessions(deps);
   return { token, account, expiresAt };
 }
 

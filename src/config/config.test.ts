@@ -21,6 +21,16 @@ describe('the configuration', () => {
     expect(config.http).toEqual({ requestMs: 2500, headersMs: 2500, keepAliveMs: 10_000 });
   });
 
+  it('reads the session settings, with defaults', () => {
+    expect(readConfig({}).sessions).toEqual({ idleMinutes: 30, absoluteHours: 12, cookieSecure: 'auto' });
+    expect(readConfig({ MISURA_SESSION_IDLE_MINUTES: '15', MISURA_SESSION_MAX_HOURS: '8', MISURA_COOKIE_SECURE: 'TRUE' }).sessions).toEqual({
+      idleMinutes: 15,
+      absoluteHours: 8,
+      cookieSecure: true,
+    });
+    expect(readConfig({ MISURA_COOKIE_SECURE: 'false' }).sessions.cookieSecure).toBe(false);
+  });
+
   it.each([
     ['MISURA_EVENTS_FROM', '2000-12-31', /MISURA_EVENTS_FROM must be a date written YYYY-MM-DD, not before 2001-01-01/],
     ['MISURA_EVENTS_FROM', '2021-02-30', /MISURA_EVENTS_FROM must be a date/],
@@ -28,6 +38,9 @@ describe('the configuration', () => {
     ['MISURA_EVENTS_UNTIL_DAYS_AHEAD', '1000', /from 0 to 366/],
     ['MISURA_HTTP_REQUEST_TIMEOUT', '0', /MISURA_HTTP_REQUEST_TIMEOUT must be a number of seconds above 0/],
     ['MISURA_HTTP_HEADERS_TIMEOUT', 'soon', /MISURA_HTTP_HEADERS_TIMEOUT must be a number of seconds/],
+    ['MISURA_SESSION_IDLE_MINUTES', '0', /MISURA_SESSION_IDLE_MINUTES must be a whole number from 1 to 1440/],
+    ['MISURA_SESSION_MAX_HOURS', '1.5', /MISURA_SESSION_MAX_HOURS must be a whole number/],
+    ['MISURA_COOKIE_SECURE', 'yes', /MISURA_COOKIE_SECURE must be auto, true or false/],
   ])('refuses %s=%s, naming it', (name, value, message) => {
     expect(() => readConfig({ [name]: value })).toThrow(message);
   });
