@@ -11,7 +11,7 @@ import type { ErrorKind } from '../pages/error.page.tsx';
 import { loadPageContext, sendHtml } from '../render.ts';
 import type { SiteDeps } from '../site-settings.ts';
 import { DEFAULT_LOGIN_LIMITS, LoginAttempts, type LoginLimits } from './login-attempts.ts';
-import { admits, findRouteAccess } from './route-access.ts';
+import { admits, findRouteAccess, isAdminPath } from './route-access.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -50,7 +50,7 @@ function fieldOf(body: unknown, name: string): string {
 
 /**
  * The back office under /admin (and /en/admin): session cookie → request.actor, the route table enforced on every
- * route of this scope by one onRequest hook (unlisted routes are refused to all), CSRF on every form, and the sign-in
+ * /admin route of the app by one onRequest hook (unlisted routes are refused to all), CSRF on every form, and the sign-in
  * with a uniform error and a per-address and per-email limit.
  */
 export function registerAdminRoutes(app: FastifyInstance, deps: SiteDeps, actions: AuthActions, options: AdminOptions): void {
@@ -58,31 +58,35 @@ export function registerAdminRoutes(app: FastifyInstance, deps: SiteDeps, action
   const attempts = new LoginAttempts(options.loginLimits ?? DEFAULT_LOGIN_LIMITS, () => deps.settings.now().getTime());
   const maxAge = (options.sessionHours ?? 12) * 3600;
 
+  // On the root, not in the back office's own scope: a route under /admin registered anywhere passes this hook.
+  void app.register(cookie);
+  app.decorateRequest('actor', undefined);
+  app.decorateRequest('session', undefined);
+  app.addHook('onRequest', async (request, reply) => {
+    const { locale, path } = splitLocale(request.url);
+    if (!isAdminPath(path.split('?', 1)[0] ?? path) || request.is404) return;
+    void reply.header('cache-control', 'no-store');
+    const token = request.cookies[sessionCookieName(isSecure(request, cookieSecure))] ?? '';
+    const session = token === '' ? null : await actions.resolveSession(token);
+    if (session !== null) {
+      request.session = session;
+      request.actor = session.actor;
+    }
+    const pattern = (request.routeOptions.url ?? '').slice(prefixOf(locale).length) || '/';
+    const route = findRouteAccess(request.method === 'HEAD' ? 'GET' : request.method, pattern);
+    // Not in the table: refused to everyone, signed in or not.
+    if (route === undefined) return options.sendError(request, reply, 'forbidden', 403);
+    if (admits(route.access, session?.account.role)) return;
+    if (session === null) return reply.redirect(localePath(locale, '/admin/login'), route.kind === 'page' ? 302 : 303);
+    return options.sendError(request, reply, 'forbidden', 403);
+  });
+
   for (const locale of ['it', 'en'] as const satisfies readonly Locale[]) {
     const prefix = prefixOf(locale);
     void app.register(
       async (scope) => {
-        await scope.register(cookie);
         await scope.register(formbody);
         await scope.register(csrfProtection, { cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true } });
-        scope.decorateRequest('actor', undefined);
-        scope.decorateRequest('session', undefined);
-
-        scope.addHook('onRequest', async (request, reply) => {
-          void reply.header('cache-control', 'no-store');
-          const token = request.cookies[sessionCookieName(isSecure(request, cookieSecure))] ?? '';
-          const session = token === '' ? null : await actions.resolveSession(token);
-          if (session !== null) {
-            request.session = session;
-            request.actor = session.actor;
-          }
-          const pattern = (request.routeOptions.url ?? '').slice(prefix.length) || '/';
-          const route = findRouteAccess(request.method === 'HEAD' ? 'GET' : request.method, pattern);
-          if (route === undefined) return options.sendError(request, reply, 'forbidden', 403);
-          if (admits(route.access, session?.account.role)) return;
-          if (session === null) return reply.redirect(localePath(locale, '/admin/login'), route.kind === 'page' ? 302 : 303);
-          return options.sendError(request, reply, 'forbidden', 403);
-        });
 
         const showLogin = async (request: FastifyRequest, reply: FastifyReply, status: number, error?: 'invalid' | 'too-many', email?: string) => {
           const { ctx } = await loadPageContext(request, deps);
@@ -128,9 +132,4 @@ export function registerAdminRoutes(app: FastifyInstance, deps: SiteDeps, action
       { prefix },
     );
   }
-}
-
-/** The locale of a request (for tests and redirects). */
-export function localeOfRequest(request: FastifyRequest): Locale {
-  return splitLocale(request.url).locale;
 }

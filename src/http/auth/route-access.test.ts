@@ -81,3 +81,23 @@ describe('route table', () => {
     }
   });
 });
+
+describe('a route under /admin missing from the table', () => {
+  it('is refused to everyone, signed in or not, wherever it was registered', async () => {
+    const other = await openAdminApp({}, ROLES, (app) => {
+      // As a careless plugin would add it: outside the back office's scope, not in ROUTE_ACCESS.
+      app.get('/admin/unlisted', () => Promise.resolve('should never be seen'));
+    });
+    try {
+      expect((await other.app.inject({ method: 'GET', url: '/admin/unlisted' })).statusCode).toBe(403);
+      for (const role of ROLES) {
+        const { jar } = await signIn(other.app, `${role}@test.misura.invalid`);
+        const response = await get(other.app, jar, '/admin/unlisted');
+        expect(response.statusCode).toBe(403);
+        expect(response.body).not.toContain('should never be seen');
+      }
+    } finally {
+      await other.close();
+    }
+  });
+});
