@@ -121,6 +121,7 @@ describe('back office sign-in', () => {
     const { app } = opened;
     const { jar, response } = await signIn(app, 'admin@test.misura.invalid');
     expect(response.cookies.find((c) => c.name === '__Host-misura_session')).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(response.cookies.some((c) => c.name === 'misura_session')).toBe(false);
     expect((await get(app, jar, '/admin')).statusCode).toBe(200);
   });
 });

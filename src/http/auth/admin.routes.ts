@@ -86,7 +86,8 @@ export function registerAdminRoutes(app: FastifyInstance, deps: SiteDeps, action
     void app.register(
       async (scope) => {
         await scope.register(formbody);
-        await scope.register(csrfProtection, { cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true } });
+        // The CSRF secret's cookie is Secure exactly when the session's is.
+        await scope.register(csrfProtection, { cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: cookieSecure } });
 
         const showLogin = async (request: FastifyRequest, reply: FastifyReply, status: number, error?: 'invalid' | 'too-many', email?: string) => {
           const { ctx } = await loadPageContext(request, deps);
