@@ -11,7 +11,7 @@ import { generateDemoEvents } from '../src/demo/demo-events.ts';
 import { buildApp } from '../src/http/app.ts';
 import { openDatabase } from '../src/storage/database.ts';
 import type { IngestClientResult, IngestJob } from './ingest-client.ts';
-import { benchSettings, formatNumber, measureLoad, runClient, type LoadResult } from './load.ts';
+import { batchesOf, benchSettings, formatNumber, measureLoad, runClient, type LoadResult } from './load.ts';
 
 /**
  * Page latency while a server catches up (issue 10, item 2): the demo served as `misura serve` serves it (drain worker,
@@ -48,19 +48,6 @@ function eventsToSend(count: number): MeasureEvent[] {
   return events;
 }
 
-function batchesOf(events: readonly MeasureEvent[]): MeasureEvent[][] {
-  const batches: MeasureEvent[][] = [];
-  let current: MeasureEvent[] = [];
-  for (const event of events) {
-    if (current.length === BATCH || (current.length > 0 && current[0]!.source !== event.source)) {
-      batches.push(current);
-      current = [];
-    }
-    current.push(event);
-  }
-  if (current.length > 0) batches.push(current);
-  return batches;
-}
 
 function check(phase: string, result: LoadResult): LoadResult {
   const bad = Object.entries(result.statuses).filter(([status]) => status !== '200');
@@ -83,7 +70,7 @@ try {
   await buildDemo({ database, now }, { seed: 2026, year: 2026, lastDate: '2026-03-31', seedDir: SEED_DIR });
   await database.close();
   const events = eventsToSend(EVENTS);
-  const batches = batchesOf(events);
+  const batches = batchesOf(events, BATCH);
   const files = batches.map((batch, index) => {
     const file = join(folder, `batch-${index}.ndjson`);
     writeFileSync(file, `${batch.map((event) => JSON.stringify(event)).join('\n')}\n`);

@@ -12,7 +12,7 @@ import { openContext } from '../src/context.ts';
 import { buildApp } from '../src/http/app.ts';
 import { openDatabase } from '../src/storage/database.ts';
 import type { IngestClientResult, IngestJob } from './ingest-client.ts';
-import { benchRounds, formatNumber, runClient } from './load.ts';
+import { batchesOf, benchRounds, formatNumber, runClient } from './load.ts';
 
 /**
  * Events per second through POST /api/v1/events (NDJSON, one source token per feed, batches of BENCH_BATCH events,
@@ -56,7 +56,7 @@ try {
     if (event.occurredAt >= firstDayEnd) byKey.set(`${event.source}\u0000${event.id}`, event);
   }
   const events = [...byKey.values()];
-  const batches = batchesOf(events);
+  const batches = batchesOf(events, BATCH);
   const files = batches.map((batch, index) => {
     const file = join(folder, `batch-${index}.ndjson`);
     writeFileSync(file, `${batch.map((event) => JSON.stringify(event)).join('\n')}\n`);
@@ -145,19 +145,4 @@ function measureRaw(template: string, path: string, rawBatches: readonly unknown
 function medianIndex(values: readonly number[]): number {
   const order = values.map((value, index) => ({ value, index })).sort((a, b) => a.value - b.value);
   return order[Math.floor((order.length - 1) / 2)]!.index;
-}
-
-/** Events cut into batches of one source each, at most BATCH long, in generation order. */
-function batchesOf(events: readonly MeasureEvent[]): MeasureEvent[][] {
-  const batches: MeasureEvent[][] = [];
-  let current: MeasureEvent[] = [];
-  for (const event of events) {
-    if (current.length === BATCH || (current.length > 0 && current[0]!.source !== event.source)) {
-      batches.push(current);
-      current = [];
-    }
-    current.push(event);
-  }
-  if (current.length > 0) batches.push(current);
-  return batches;
 }

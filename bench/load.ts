@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import type { MeasureEvent } from '../src/domain/events/event.ts';
 import type { LoadJob, LoadResult } from './load-client.ts';
 
 export type { LoadJob, LoadResult };
@@ -51,4 +52,19 @@ export function median(results: readonly LoadResult[]): LoadResult {
   const middle = sorted[Math.floor(sorted.length / 2)];
   if (middle === undefined) throw new Error('no result to take the median of');
   return middle;
+}
+
+/** Events cut into requests of one source each (a token is per source), at most `size` long, in their order. */
+export function batchesOf(events: readonly MeasureEvent[], size: number): MeasureEvent[][] {
+  const batches: MeasureEvent[][] = [];
+  let current: MeasureEvent[] = [];
+  for (const event of events) {
+    if (current.length === size || (current.length > 0 && current[0]!.source !== event.source)) {
+      batches.push(current);
+      current = [];
+    }
+    current.push(event);
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
 }

@@ -93,7 +93,7 @@ export async function getReport(deps: GetReportDeps, request: ReportRequest): Pr
         });
         continue;
       }
-      const reading = readingOf(indicator, measure);
+      const reading = targetReadingOf(indicator, measure);
       const described = {
         measureDescription: { it: describeMeasure(measure, 'it'), en: describeMeasure(measure, 'en') },
         measureKind: measure.kind,
@@ -152,7 +152,7 @@ async function findOpenItems(
 }
 
 /** The measure's reading of a valore programmato that is not a number, when that is what is judged. */
-function readingOf(indicator: Indicator, measure: Measure): IndicatorReport['targetReading'] {
+function targetReadingOf(indicator: Indicator, measure: Measure): IndicatorReport['targetReading'] {
   const { target } = indicator;
   if (target.measurable && target.value !== null && target.comparator !== null) return undefined;
   return measure.interpretation;

@@ -1,24 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { AppContext } from '../context.ts';
 import type { AuditFilter } from '../actions/list-audit-log.action.ts';
 import { UserError } from '../domain/shared/errors.ts';
 import type { CliIo } from './cli-io.ts';
+import { openEventsContext, withContext, type OpenEventsContext } from './events-context.ts';
 
-/** What the audit commands use of the application context. */
-export type AuditContext = Pick<AppContext, 'actions' | 'close'>;
-export type OpenAuditContext = (env: Record<string, string | undefined>) => Promise<AuditContext>;
-
-export const openAuditContext: OpenAuditContext = async (env) => (await import('../context.ts')).openContext(env);
-
-async function withContext<T>(open: OpenAuditContext, io: CliIo, work: (actions: AuditContext['actions']) => Promise<T>): Promise<T> {
-  const context = await open(io.env);
-  try {
-    return await work(context.actions);
-  } finally {
-    await context.close();
-  }
-}
 
 /** A date or instant typed on the command line as the canonical UTC instant the log stores. */
 function instantOption(text: string | undefined, field: string, endOfDay: boolean): string | undefined {
@@ -45,7 +31,7 @@ interface ListOptions {
  * `misura audit verify` and `misura audit list`: the tamper-evident log of every change, for the OIV. verify walks the
  * hash chain and exits 1 naming the first row edited, deleted or reordered; list prints or exports the rows.
  */
-export function registerAuditCommand(program: Command, io: CliIo, setExit: (code: number) => void, open: OpenAuditContext = openAuditContext): void {
+export function registerAuditCommand(program: Command, io: CliIo, setExit: (code: number) => void, open: OpenEventsContext = openEventsContext): void {
   const audit = program.command('audit').description('Verify and read the audit log of every change (who, when, what, before and after).');
 
   audit

@@ -1,24 +1,10 @@
 import type { Command } from 'commander';
-import type { AppContext } from '../context.ts';
 import { UserError } from '../domain/shared/errors.ts';
 import type { CliIo } from './cli-io.ts';
+import { openEventsContext, withContext, type OpenEventsContext } from './events-context.ts';
 
-/** What the tokens commands use of the application context. */
-export type TokensContext = Pick<AppContext, 'actions' | 'close'>;
-export type TokenActions = AppContext['actions'];
-
-export type OpenTokensContext = (env: Record<string, string | undefined>) => Promise<TokensContext>;
-
-export const openTokensContext: OpenTokensContext = async (env) => (await import('../context.ts')).openContext(env);
-
-async function withContext<T>(open: OpenTokensContext, io: CliIo, work: (actions: TokenActions) => Promise<T>): Promise<T> {
-  const context = await open(io.env);
-  try {
-    return await work(context.actions);
-  } finally {
-    await context.close();
-  }
-}
+/** How the tokens commands open the application context (tests pass their own). */
+export type OpenTokensContext = OpenEventsContext;
 
 /** A token id as typed: a positive whole number, or a UserError. */
 export function parseTokenId(text: string): number {
@@ -30,7 +16,7 @@ export function parseTokenId(text: string): number {
  * `misura tokens create <source> [--label]`, `misura tokens list`, `misura tokens revoke <id>`: the bearer tokens with
  * which a source sends events to POST /api/v1/events. A token is printed once, when made; only its hash is stored.
  */
-export function registerTokensCommand(program: Command, io: CliIo, _setExit: (code: number) => void, open: OpenTokensContext = openTokensContext): void {
+export function registerTokensCommand(program: Command, io: CliIo, _setExit: (code: number) => void, open: OpenTokensContext = openEventsContext): void {
   const tokens = program.command('tokens').description('Manage the API tokens with which sources send events over HTTP (POST /api/v1/events).');
 
   tokens

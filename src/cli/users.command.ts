@@ -1,23 +1,10 @@
 import type { Command } from 'commander';
-import type { AppContext } from '../context.ts';
 import type { Actor } from '../domain/accounts/actor.ts';
 import { parseRole } from '../domain/accounts/role.ts';
 import type { CliIo } from './cli-io.ts';
+import { openEventsContext, withContext, type OpenEventsContext } from './events-context.ts';
 import { cliUserName, processPasswordInput, readNewPassword, type PasswordInput } from './password-input.ts';
 
-export type UsersContext = Pick<AppContext, 'actions' | 'close'>;
-export type OpenUsersContext = (env: Record<string, string | undefined>) => Promise<UsersContext>;
-
-export const openUsersContext: OpenUsersContext = async (env) => (await import('../context.ts')).openContext(env);
-
-async function withContext<T>(open: OpenUsersContext, io: CliIo, work: (actions: AppContext['actions']) => Promise<T>): Promise<T> {
-  const context = await open(io.env);
-  try {
-    return await work(context.actions);
-  } finally {
-    await context.close();
-  }
-}
 
 /**
  * `misura users add|passwd|role|disable|list`: the back office's local accounts. Every change is appended to the audit
@@ -27,7 +14,7 @@ export function registerUsersCommand(
   program: Command,
   io: CliIo,
   _setExit: (code: number) => void,
-  open: OpenUsersContext = openUsersContext,
+  open: OpenEventsContext = openEventsContext,
   passwords: PasswordInput = processPasswordInput,
 ): void {
   const actor = (): Actor => ({ kind: 'cli', name: cliUserName(io.env) });

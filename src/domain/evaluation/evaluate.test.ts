@@ -409,3 +409,17 @@ describe('evaluateIndicator: truthful results', () => {
     expect(result.reason).toMatchObject({ code: 'judged', noun: 'events-counted', names: { counted: { it: 'reclami', en: 'complaints' } } });
   });
 });
+
+describe('evaluateIndicator: open items of a duration', () => {
+  const within: Measure = { kind: 'duration', start: { kind: 'opened' }, end: { kind: 'closed' }, unit: 'days', statistic: 'share-within', within: { value: 5, unit: 'days' } };
+  const rollups = days('2026-03-01', '2026-03-10', () => ({ total: 1, good: 1, sum: 2, max: 2 }));
+  const open = { count: 3, overLimit: 2, longest: 40 };
+
+  it('counts items still open past the limit as misses of the running period, and only of a running one', () => {
+    const running = evaluate({ measure: within, target: atLeast95, rollups, period: '2026', asOf: '2026-03-10', openItems: open });
+    expect(running).toMatchObject({ numerator: 10, denominator: 12, openItems: { count: 3, overLimit: 2 } });
+    const over = evaluate({ measure: within, target: atLeast95, rollups, period: '2026-03', asOf: '2026-04-02', openItems: open });
+    expect(over).toMatchObject({ numerator: 10, denominator: 10 });
+    expect(over.openItems).toBeUndefined();
+  });
+});

@@ -1,8 +1,8 @@
 import type { EvaluationStatus } from './evaluation.ts';
 import type { TargetUnit } from '../cards/target.ts';
 
-// The Italian words of statuses and units, for documents made outside the site (the site has its own locale files,
-// src/http/i18n, which formats may not import).
+// The Italian words of statuses and units: the site's Italian locale (src/http/i18n/it.ts) and the official
+// documents (src/formats, which may not import the site) both take them from here.
 
 export const STATUS_WORDS_IT: Record<EvaluationStatus, string> = {
   met: 'rispettato',

@@ -1,3 +1,5 @@
+import { STATUS_WORDS_IT, UNIT_WORDS_IT } from '../../domain/evaluation/status-words.ts';
+
 /**
  * Italian UI text, the default. Legal terms (diffida, valore programmato, OIV, Amministrazione trasparente)
  * are the law's own words and stay as they are in every language.
@@ -185,21 +187,9 @@ export const it = {
   documentDownloadsNote: 'Documento ufficiale: riporta la data di generazione e l’impronta SHA-256 dei dati da cui è prodotto.',
   reportDownloads: (year: number) => `Risultati ${year}: scarica il rapporto`,
 
-  statuses: {
-    met: 'rispettato',
-    missed: 'non rispettato',
-    'at-risk': 'a rischio',
-    'below-target': 'sotto il valore programmato (ancora recuperabile)',
-    'no-data': 'dati assenti',
-  },
-  units: {
-    percent: '%',
-    days: 'giorni',
-    'working-days': 'giorni lavorativi',
-    hours: 'ore',
-    minutes: 'minuti',
-    count: '',
-  },
+  // The same words as the official documents (src/formats), which cannot read the site's locale files.
+  statuses: STATUS_WORDS_IT,
+  units: UNIT_WORDS_IT,
   /** The unit for exactly one ("1 giorno"). */
   unitsOne: {
     percent: '%',
