@@ -25,6 +25,12 @@ import { restoreDatabase } from './actions/restore-database.action.ts';
 import { revokeApiToken } from './actions/revoke-api-token.action.ts';
 import { verifyApiToken } from './actions/verify-api-token.action.ts';
 import { addAccount } from './actions/add-account.action.ts';
+import { approveEdition } from './actions/approve-edition.action.ts';
+import { compareEditions } from './actions/diff-editions.action.ts';
+import { listEditions } from './actions/list-editions.action.ts';
+import { publishEdition } from './actions/publish-edition.action.ts';
+import { startEdition } from './actions/start-edition.action.ts';
+import { withdrawEdition } from './actions/withdraw-edition.action.ts';
 import { authenticate, endSession, resolveSession } from './actions/authenticate.action.ts';
 import { changeAccount } from './actions/change-account.action.ts';
 import { listAccounts } from './actions/list-accounts.action.ts';
@@ -48,6 +54,12 @@ export interface AppContext {
   actions: {
     importCards: Bound<typeof importCards>;
     listCards: Bound<typeof listCards>;
+    listEditions: Bound<typeof listEditions>;
+    approveEdition: Bound<typeof approveEdition>;
+    publishEdition: Bound<typeof publishEdition>;
+    withdrawEdition: Bound<typeof withdrawEdition>;
+    startEdition: Bound<typeof startEdition>;
+    compareEditions: Bound<typeof compareEditions>;
     overrideComparator: Bound<typeof overrideComparator>;
     listOrganisations: Bound<typeof listOrganisations>;
     listServices: Bound<typeof listServices>;
@@ -120,6 +132,12 @@ export async function openContext(
     actions: {
       importCards: (...args) => importCards(deps, ...args),
       listCards: (...args) => listCards(deps, ...args),
+      listEditions: (...args) => listEditions(deps, ...args),
+      approveEdition: (...args) => approveEdition(deps, ...args),
+      publishEdition: (...args) => publishEdition(deps, ...args),
+      withdrawEdition: (...args) => withdrawEdition(deps, ...args),
+      startEdition: (...args) => startEdition(deps, ...args),
+      compareEditions: (...args) => compareEditions(deps, ...args),
       overrideComparator: (...args) => overrideComparator(deps, ...args),
       listOrganisations: () => listOrganisations(deps),
       listServices: () => listServices(deps),

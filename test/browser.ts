@@ -1,3 +1,4 @@
+import { PUBLISH_NOW } from './factories.ts';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -82,7 +83,7 @@ export async function startSeedSite(options: StartSiteOptions): Promise<SiteUnde
     const year = options.now.getUTCFullYear();
     if (options.demo === undefined) {
       const files = readdirSync(SEED_DIR).filter((f) => f.endsWith('.txt')).sort();
-      await importCards({ database }, files.map((file) => readCardText(readFileSync(join(SEED_DIR, file), 'utf8'), { file })));
+      await importCards({ database }, files.map((file) => readCardText(readFileSync(join(SEED_DIR, file), 'utf8'), { file })), PUBLISH_NOW);
     } else {
       const lastDate = new Date(options.now.getTime() - 86_400_000).toISOString().slice(0, 10);
       if (!lastDate.startsWith(String(year))) throw new Error(`the demo needs a clock after January 1st, got ${options.now.toISOString()}`);

@@ -1,3 +1,4 @@
+import type { ImportCardsOptions } from '../src/actions/import-cards.action.ts';
 import type { Indicator, Organisation, Service, StandardCard } from '../src/domain/cards/card.ts';
 import type { Finding } from '../src/domain/cards/finding.ts';
 import type { ImportedCard } from '../src/domain/cards/imported-card.ts';
@@ -101,4 +102,12 @@ export function newCard(overrides: Partial<StandardCard> = {}, options: NewCardO
 /** A doubt the reader raised about a cell. */
 export function newDoubt(overrides: Partial<Finding> = {}): Finding {
   return { code: 'doubtful-target', severity: 'warning', file: 'card.txt', line: 20, field: 'target', message: 'the target is not a number', ...overrides };
+}
+
+/** Import options that approve and publish at once, as `misura import --publish --act "…"` does: for tests of public reading. */
+export const PUBLISH_NOW: ImportCardsOptions = { publish: { act: 'Decreto di test n. 1 del 02/01/2020' } };
+
+/** `misura cards --json` output without the stable ids, which are drawn at random: for comparing two imports. */
+export function withoutUids<T>(listing: T): T {
+  return JSON.parse(JSON.stringify(listing, (key, value: unknown) => (key === 'uid' ? undefined : value))) as T;
 }

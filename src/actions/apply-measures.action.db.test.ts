@@ -1,3 +1,4 @@
+import { PUBLISH_NOW } from '../../test/factories.ts';
 import { expect, it } from 'vitest';
 import { newTarget } from '../../test/factories.ts';
 import { describeEachDialect } from '../../test/dialects.ts';
@@ -13,7 +14,7 @@ import type { Database } from '../storage/database.ts';
 
 async function importKitCard(database: Database): Promise<string> {
   const card = kitCard(2026);
-  await importCards({ database, now: () => T0 }, [{ organisation: null, card, doubts: [] }]);
+  await importCards({ database, now: () => T0 }, [{ organisation: null, card, doubts: [] }], PUBLISH_NOW);
   return card.service.slug;
 }
 
@@ -97,7 +98,7 @@ describeEachDialect('applying and exporting measures', (ctx) => {
   it('asks for an interpretation when the target is qualitative', async () => {
     const database = await ctx.openFresh();
     const card = kitCard(2026, [{ ...KIT_INDICATORS[0]!, target: newTarget({ text: 'tempo reale', comparator: null, value: null, unit: null, measurable: false }) }]);
-    await importCards({ database }, [{ organisation: null, card, doubts: [] }]);
+    await importCards({ database }, [{ organisation: null, card, doubts: [] }], PUBLISH_NOW);
     const entry = { service: card.service.slug, edition: '2026', indicator: KIT_INDICATORS[0]!.slug, measure: KIT_INDICATORS[0]!.measure };
     await expect(applyMeasures({ database }, { measures: [entry] })).rejects.toThrow(/measure cannot judge the target: .*add `interpretation`/);
     const interpreted = { ...entry, measure: { ...entry.measure, interpretation: { comparator: '>=', value: 95, unit: 'percent', text: 'almost every call answered' } } };

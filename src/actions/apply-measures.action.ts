@@ -7,9 +7,8 @@ import { formatWhere, UserError } from '../domain/shared/errors.ts';
 import type { Database } from '../storage/database.ts';
 import { listCards, type StoredCard } from '../storage/repositories/card.repository.ts';
 import { saveMeasure, type MeasureSaveStatus } from '../storage/repositories/measure.repository.ts';
-import { deleteAllRollups } from '../storage/repositories/rollup.repository.ts';
 import { bumpDataVersion, bumpRollupEpoch } from '../storage/repositories/data-version.repository.ts';
-import { loadMeasuredIndicators, rebuildIndicator } from './rebuild-rollups.action.ts';
+import { rebuildIndicatorsById } from './rebuild-rollups.action.ts';
 
 export interface ApplyMeasuresDeps {
   database: Database;
@@ -66,12 +65,7 @@ export async function applyMeasures(deps: ApplyMeasuresDeps, document: unknown, 
       if (status !== 'unchanged') changed.push(entry.indicatorId);
       measures.push({ service: entry.service, edition: entry.edition, indicator: entry.indicatorSlug, status });
     }
-    await deleteAllRollups(trx, changed);
-    let rebuiltDays = 0;
-    const measured = await loadMeasuredIndicators(trx, calendar);
-    for (const indicator of measured) {
-      if (changed.includes(indicator.indicatorId)) rebuiltDays += await rebuildIndicator(trx, indicator);
-    }
+    const rebuiltDays = await rebuildIndicatorsById(trx, changed, calendar);
     if (changed.length > 0) {
       await bumpDataVersion(trx);
       // Definitions changed: a drain that folded with the old ones must not land its rollups.

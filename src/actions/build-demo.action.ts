@@ -14,6 +14,9 @@ import { importCards } from './import-cards.action.ts';
 import { ingestEvents } from './ingest-events.action.ts';
 import { listServices } from './list-services.action.ts';
 
+/** The act the demo's cards are published under: the seeds are real cards, but misura does not know their decree. */
+export const DEMO_ACT = 'Carta dei servizi pubblicata dal Ministero del Lavoro e delle Politiche Sociali (demo)';
+
 /** The file of the seed folder that holds the seed cards' measures. */
 export const SEED_MEASURES_FILE = 'measures.yaml';
 
@@ -63,7 +66,8 @@ export interface BuildDemoSummary {
 export async function buildDemo(deps: BuildDemoDeps, request: BuildDemoRequest): Promise<BuildDemoSummary> {
   const started = performance.now();
   const cards = await readSeedCards(request.seedDir);
-  const imported = await importCards(deps, cards);
+  // The demo takes the path a script would: import and publish at once, as adopted by the act the seeds stand for.
+  const imported = await importCards(deps, cards, { actor: { kind: 'system', name: 'demo' }, publish: { act: DEMO_ACT } });
   const indicators = imported.cards.reduce((sum, card) => sum + card.indicatorCount, 0);
   request.onProgress?.({ step: 'cards', cards: imported.cards.length, indicators });
 

@@ -1,3 +1,4 @@
+import { PUBLISH_NOW } from '../../test/factories.ts';
 import type { Indicator, StandardCard } from '../domain/cards/card.ts';
 import type { Target } from '../domain/cards/target.ts';
 import type { AttributeValue, MeasureEvent } from '../domain/events/event.ts';
@@ -66,7 +67,7 @@ export function kitCard(year: number | null = 2026, indicators: readonly KitIndi
 /** Imports the kit card and applies the kit measures; returns the service slug. */
 export async function storeKit(database: Database, indicators: readonly KitIndicator[] = KIT_INDICATORS): Promise<string> {
   const card = kitCard(2026, indicators);
-  await importCards({ database, now: () => T0 }, [{ organisation: null, card, doubts: [] }]);
+  await importCards({ database, now: () => T0 }, [{ organisation: null, card, doubts: [] }], PUBLISH_NOW);
   await applyMeasures(
     { database, now: () => T0 },
     { measures: indicators.map((kit) => ({ service: card.service.slug, edition: '2026', indicator: kit.slug, measure: kit.measure })) },

@@ -9,12 +9,15 @@ import { findServicesBySlugs } from '../storage/repositories/service.repository.
 export interface ExportCardDocumentInput {
   /** A service slug, or its name. */
   service: string;
-  /** The edition: a year, or "undated". */
-  edition: number | 'undated';
+  /**
+   * A year (its edition in force, else its latest revision), or an edition key exactly as listed ("2026",
+   * "2026-r2", "undated").
+   */
+  edition: number | string;
   format: string;
   /**
-   * The act that adopted the card ("Delibera di Giunta n. 12 del 3 febbraio 2026"). Stored cards do not hold their
-   * act yet: until they do, the caller may name it here and it is written under the notes.
+   * The act that adopted the card ("Delibera di Giunta n. 12 del 3 febbraio 2026"); default: the act the edition was
+   * approved with. Written under the notes.
    */
   act?: string | null;
 }
@@ -28,15 +31,19 @@ export async function exportCardDocument(deps: { database: Database; now?: () =>
   if ((await findServicesBySlugs(db, slugs)).length === 0) throw new UserError(`no stored service is called "${input.service}"`, { field: 'service' });
   const cards = await listCards(db, { serviceSlugs: slugs });
   const editionKey = String(input.edition);
-  const stored = cards.find((c) => c.editionKey === editionKey);
+  const ofYear = typeof input.edition === 'number' ? cards.filter((c) => c.card.year === input.edition) : [];
+  const stored =
+    typeof input.edition === 'number'
+      ? (ofYear.find((c) => c.edition.status === 'published') ?? ofYear.at(-1))
+      : cards.find((c) => c.editionKey === editionKey);
   if (stored === undefined) {
     const editions = cards.map((c) => c.editionKey).join(', ');
     throw new UserError(`service "${input.service}" has no card for ${editionKey}${editions === '' ? '' : ` (its editions: ${editions})`}`, { field: 'year' });
   }
   const now = (deps.now ?? (() => new Date()))();
-  const layout = stampCardLayout({ card: stored.card, organisation: stored.organisation, act: input.act ?? null }, now);
+  const layout = stampCardLayout({ card: stored.card, organisation: stored.organisation, act: input.act ?? stored.edition.act }, now);
   const bytes = await writeCard(format, layout);
-  return { bytes, fileName: `carta-${stored.card.service.slug}-${editionKey}.${format}`, mediaType: DOCUMENT_MEDIA_TYPES[format] };
+  return { bytes, fileName: `carta-${stored.card.service.slug}-${stored.editionKey}.${format}`, mediaType: DOCUMENT_MEDIA_TYPES[format] };
 }
 
 async function writeCard(format: (typeof CARD_DOCUMENT_FORMATS)[number], layout: ReturnType<typeof stampCardLayout>): Promise<Uint8Array> {

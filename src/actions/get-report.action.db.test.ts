@@ -1,3 +1,4 @@
+import { PUBLISH_NOW } from '../../test/factories.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -112,7 +113,7 @@ describeEachDialect('the report', (ctx) => {
   it('reports an indicator without a measure as no-data, saying so', async () => {
     const database = await ctx.openFresh();
     const { card } = newCard({ year: 2025 });
-    await importCards({ database }, [{ organisation: null, card, doubts: [] }]);
+    await importCards({ database }, [{ organisation: null, card, doubts: [] }], PUBLISH_NOW);
     const report = await getReport(at(database), { year: 2026, granularity: 'month' });
     expect(report).toHaveLength(3);
     expect(report[0]).toMatchObject({
@@ -148,7 +149,7 @@ describeEachDialect('the report', (ctx) => {
   it('covers the four seed services in 2026 with their 47 indicators', async () => {
     const database = await ctx.openFresh();
     const files = readdirSync(SEED_DIR).filter((f) => f.endsWith('.txt')).sort();
-    await importCards({ database }, files.map((f) => readCardText(readFileSync(SEED_DIR + f, 'utf8'), { file: f })));
+    await importCards({ database }, files.map((f) => readCardText(readFileSync(SEED_DIR + f, 'utf8'), { file: f })), PUBLISH_NOW);
     const report = await getReport(at(database), { year: 2026, granularity: 'quarter' });
     expect(new Set(report.map((r) => r.service.slug)).size).toBe(4);
     expect(report).toHaveLength(47);
@@ -159,7 +160,7 @@ describeEachDialect('the report', (ctx) => {
     const database = await ctx.openFresh();
     const base = kitCard(2018, KIT_INDICATORS.slice(0, 1));
     const editions: StandardCard[] = [2018, 2021, null].map((year) => ({ ...base, year }));
-    await importCards({ database }, editions.map((card) => ({ organisation: null, card, doubts: [] })));
+    await importCards({ database }, editions.map((card) => ({ organisation: null, card, doubts: [] })), PUBLISH_NOW);
     const edition = async (year: number) => (await getReport(at(database), { year, granularity: 'year' })).map((r) => r.card.edition);
     expect(await edition(2020)).toEqual(['2018']);
     expect(await edition(2026)).toEqual(['2021']);

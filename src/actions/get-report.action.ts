@@ -77,7 +77,7 @@ export async function getReport(deps: GetReportDeps, request: ReportRequest): Pr
   const measures = new Map((await listMeasures(db)).map((stored) => [stored.indicatorId, stored.measure]));
   const faults = new Map((await listIndicatorFaults(db)).map((fault) => [fault.indicatorId, fault]));
   const reports: IndicatorReport[] = [];
-  for (const stored of cardsInForce(await listCards(db), request.year)) {
+  for (const stored of cardsInForce(await listCards(db, { statuses: ['published'] }), request.year)) {
     const channels = channelHoursOf(stored.card.service);
     for (const [index, indicator] of stored.card.indicators.entries()) {
       const id = stored.indicatorIds[index];

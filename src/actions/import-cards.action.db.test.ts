@@ -47,9 +47,9 @@ describeEachDialect('importCards', (ctx) => {
     const batch = newBatch();
     const summary = await importCards({ database }, batch);
     expect(summary.cards).toEqual([
-      { file: 'a.txt', organisationSlug: 'ministero-del-lavoro', serviceName: 'Servizi Lavoro', serviceSlug: 'servizi-lavoro', year: 2021, edition: '2021', indicatorCount: 8, status: 'created', doubts: batch[0]!.doubts },
-      { file: 'b.txt', organisationSlug: 'ministero-del-lavoro', serviceName: 'Servizi Lavoro', serviceSlug: 'servizi-lavoro', year: null, edition: 'undated', indicatorCount: 2, status: 'created', doubts: [] },
-      { file: 'c.txt', organisationSlug: 'ministero-del-lavoro', serviceName: 'Cliclavoro', serviceSlug: 'cliclavoro', year: 2021, edition: '2021', indicatorCount: 5, status: 'created', doubts: [] },
+      { file: 'a.txt', organisationSlug: 'ministero-del-lavoro', serviceName: 'Servizi Lavoro', serviceSlug: 'servizi-lavoro', year: 2021, edition: '2021', indicatorCount: 8, status: 'created', editionStatus: 'draft', unsure: [], measuresCopied: 0, doubts: batch[0]!.doubts },
+      { file: 'b.txt', organisationSlug: 'ministero-del-lavoro', serviceName: 'Servizi Lavoro', serviceSlug: 'servizi-lavoro', year: null, edition: 'undated', indicatorCount: 2, status: 'created', editionStatus: 'draft', unsure: [], measuresCopied: 0, doubts: [] },
+      { file: 'c.txt', organisationSlug: 'ministero-del-lavoro', serviceName: 'Cliclavoro', serviceSlug: 'cliclavoro', year: 2021, edition: '2021', indicatorCount: 5, status: 'created', editionStatus: 'draft', unsure: [], measuresCopied: 0, doubts: [] },
     ]);
     const rows = await snapshot(database);
     expect([rows.organisations.length, rows.services.length, rows.cards.length, rows.indicators.length]).toEqual([1, 2, 3, 15]);
@@ -150,7 +150,7 @@ describeEachDialect('importCards', (ctx) => {
 
     const revised = { ...card, card: { ...card.card, indicators: card.card.indicators.map((i) => ({ ...i, target: newTarget({ text: '97%', value: 97 }) })) } };
     expect((await importCards({ database }, [revised])).cards[0]?.status).toBe('updated');
-    const [listed] = await listCards({ database });
+    const [listed] = await listCards({ database }, { statuses: 'all' });
     expect(listed?.indicators.map((i) => [i.slug, i.target.text, i.target.comparator, i.target.comparatorSource, i.target.comparatorReason])).toEqual([
       [card.card.indicators[0]!.slug, '97%', '>=', 'inferred', newTarget().comparatorReason],
       [slug, '97%', '<=', 'override', 'meno è meglio'],
@@ -182,9 +182,9 @@ describeEachDialect('importCards with a card of many rows', (ctx) => {
       Array.from({ length: count }, (_, index) => newIndicator({ position: index + 1, slug: `indicatore-${index + 1}`, description: `Indicatore ${index + 1}` }));
     const service = newService();
     await importCards({ database, now: at('2026-03-01T10:00:00Z') }, [newCard({ service, indicators: indicators(many) })]);
-    expect((await listCards({ database }))[0]?.indicators).toHaveLength(many);
+    expect((await listCards({ database }, { statuses: 'all' }))[0]?.indicators).toHaveLength(many);
     await importCards({ database, now: at('2026-03-02T10:00:00Z') }, [newCard({ service, indicators: indicators(many - 1_000) })]);
-    const [stored] = await listCards({ database });
+    const [stored] = await listCards({ database }, { statuses: 'all' });
     expect(stored?.indicators).toHaveLength(many - 1_000);
     expect(stored?.indicators.at(-1)?.slug).toBe(`indicatore-${many - 1_000}`);
   }, 120_000);

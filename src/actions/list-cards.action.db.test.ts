@@ -1,3 +1,4 @@
+import { PUBLISH_NOW } from '../../test/factories.ts';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../domain/shared/errors.ts';
 import { createDialectContext, describeEachDialect, DIALECTS } from '../../test/dialects.ts';
@@ -27,7 +28,7 @@ function newCards() {
 describeEachDialect('listCards', (ctx) => {
   it('lists every card with its indicators, by service and year, undated last', async () => {
     const database = await ctx.openFresh();
-    await importCards({ database }, newCards());
+    await importCards({ database }, newCards(), PUBLISH_NOW);
     const cards = await listCards({ database });
     expect(cards.map((c) => [c.serviceSlug, c.service, c.year, c.edition, c.indicators.length])).toEqual([
       ['cliclavoro', 'Cliclavoro', 2020, '2020', 1],
@@ -46,13 +47,14 @@ describeEachDialect('listCards', (ctx) => {
       target: { text: '95%', comparator: '>=', value: 95, unit: 'percent', period: 'year', measurable: true, comparatorReason: newTarget().comparatorReason, comparatorSource: 'inferred' },
       additional: true,
       notes: 'nota (*)',
+      uid: expect.stringMatching(/^i-[0-9a-f]{16}$/),
     });
     expect(cards[2]?.indicators.map((i) => i.target.value)).toEqual([95, null, 7.5]);
   });
 
   it('gives the JSON `misura cards --json` promises', async () => {
     const database = await ctx.openFresh();
-    await importCards({ database }, newCards());
+    await importCards({ database }, newCards(), PUBLISH_NOW);
     const json = JSON.parse(JSON.stringify({ cards: await listCards({ database }) })) as { cards: { indicators: { target: object }[] }[] };
     const card = json.cards[0]!;
     expect(card).toMatchObject({ service: 'Cliclavoro', year: 2020 });
@@ -68,13 +70,13 @@ describeEachDialect('listCards', (ctx) => {
     [{ service: 'cliclavoro', year: 2021 }, []],
   ])('filters by %j', async (filter, expected) => {
     const database = await ctx.openFresh();
-    await importCards({ database }, newCards());
+    await importCards({ database }, newCards(), PUBLISH_NOW);
     expect((await listCards({ database }, filter)).map((c) => `${c.serviceSlug}/${c.edition}`)).toEqual(expected);
   });
 
   it('says so when the service filter names no stored service', async () => {
     const database = await ctx.openFresh();
-    await importCards({ database }, newCards());
+    await importCards({ database }, newCards(), PUBLISH_NOW);
     const attempt = listCards({ database }, { service: 'anagrafe' });
     await expect(attempt).rejects.toThrow(UserError);
     await expect(attempt).rejects.toThrow('field "service": no stored service is called "anagrafe"');
@@ -99,8 +101,9 @@ describe('listCards on SQLite and PostgreSQL', () => {
     const listings = [];
     for (const ctx of contexts) {
       const database = await ctx.openFresh();
-      await importCards({ database }, cards);
-      listings.push(await listCards({ database }));
+      await importCards({ database, now: () => new Date('2026-01-02T10:00:00Z') }, cards, PUBLISH_NOW);
+      // Stable ids are drawn at random; everything else must match.
+      listings.push((await listCards({ database })).map((card) => ({ ...card, indicators: card.indicators.map(({ uid: _uid, ...indicator }) => indicator) })));
     }
     expect(listings).toHaveLength(2);
     expect(listings[0]).toHaveLength(3);

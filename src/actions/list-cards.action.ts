@@ -1,5 +1,7 @@
 import type { Indicator } from '../domain/cards/card.ts';
 import type { Target } from '../domain/cards/target.ts';
+import { withoutKey, type EditionRecord } from '../domain/editions/edition.ts';
+import { PUBLIC_STATUSES, type EditionStatus } from '../domain/editions/edition-status.ts';
 import { UserError } from '../domain/shared/errors.ts';
 import { slugify } from '../domain/shared/slug.ts';
 import type { Database } from '../storage/database.ts';
@@ -18,6 +20,8 @@ export interface IndicatorListing {
   target: Target;
   additional: boolean;
   notes: string | null;
+  /** The stable id (stored cards only; a dry run has none yet). */
+  uid?: string;
 }
 
 /** One stored card; `service` is the service's name. */
@@ -26,8 +30,10 @@ export interface CardListing {
   service: string;
   serviceSlug: string;
   year: number | null;
-  /** The edition key: the year as text, or "undated". */
+  /** The edition key: the year as text ("2027-r2" for a correction), or "undated". */
   edition: string;
+  /** Status, approval, the act, in force since, justifications. */
+  lifecycle: Omit<EditionRecord, 'key'>;
   indicators: IndicatorListing[];
   /** Footnotes under the card's table ("(*) Dimensioni aggiuntive…", "(&) …"), as written. */
   notes: string[];
@@ -39,7 +45,15 @@ export interface CardFilterInput {
   year?: number;
   /** A service slug, or its name (matched through its slug). */
   service?: string;
+  /**
+   * Editions in these states; 'all' for every state. Default: published only, what the public may read as in force,
+   * so that no reader shows a draft by forgetting a filter.
+   */
+  statuses?: readonly EditionStatus[] | 'all';
 }
+
+/** What the public sees of a service's editions: the one in force and those it replaced or took back, with their dates. */
+export const PUBLIC_EDITIONS: CardFilterInput['statuses'] = PUBLIC_STATUSES;
 
 /**
  * The stored cards, ordered by organisation, service and year (undated last), with their
@@ -54,14 +68,16 @@ export async function listCards(deps: { database: Database }, filter: CardFilter
       throw new UserError(`no stored service is called "${filter.service}"`, { field: 'service' });
     }
   }
+  const statuses = filter.statuses ?? ['published'];
   const cards = await listStoredCards(db, {
     ...(filter.year !== undefined ? { year: filter.year } : {}),
     ...(serviceSlugs !== undefined ? { serviceSlugs } : {}),
+    ...(statuses === 'all' ? {} : { statuses }),
   });
   return cards.map(toListing);
 }
 
-function toListing(stored: StoredCard): CardListing {
+export function toListing(stored: StoredCard): CardListing {
   const { card } = stored;
   return {
     organisation: { slug: stored.organisation.slug, name: stored.organisation.name },
@@ -69,7 +85,11 @@ function toListing(stored: StoredCard): CardListing {
     serviceSlug: card.service.slug,
     year: card.year,
     edition: stored.editionKey,
-    indicators: card.indicators.map(toIndicatorListing),
+    lifecycle: withoutKey(stored.edition),
+    indicators: card.indicators.map((indicator, index) => {
+      const uid = stored.indicatorUids[index];
+      return uid === undefined ? toIndicatorListing(indicator) : { ...toIndicatorListing(indicator), uid };
+    }),
     notes: card.notes,
     ruleText: card.ruleText,
   };

@@ -1,3 +1,4 @@
+import { PUBLISH_NOW } from '../../test/factories.ts';
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/dialects.ts';
 import { newCard, newOrganisation, newService } from '../../test/factories.ts';
@@ -14,7 +15,7 @@ describeEachDialect('listServices', (ctx) => {
       newCard({ service: lavoro, year: 2021 }),
       newCard({ service: lavoro, year: 2022, source: { file: 'b.txt' } }),
       newCard({ service: cliclavoro, year: 2021, source: { file: 'c.txt' } }, { organisation: interno }),
-    ]);
+    ], PUBLISH_NOW);
     const services = await listServices({ database });
     expect(services.map((s) => [s.service.slug, s.organisation.slug])).toEqual([
       ['cliclavoro', 'ministero-dell-interno'],

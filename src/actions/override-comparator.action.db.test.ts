@@ -1,3 +1,4 @@
+import { PUBLISH_NOW } from '../../test/factories.ts';
 import { expect, it } from 'vitest';
 import { UserError } from '../domain/shared/errors.ts';
 import { describeEachDialect } from '../../test/dialects.ts';
@@ -12,7 +13,7 @@ const service = () => newService({ slug: 'servizi-lavoro', name: 'Servizi Lavoro
 const indicators = () => [newIndicator({ position: 1, slug: 'accesso-web' }), newIndicator({ position: 2, slug: 'continuita' })];
 
 async function seed(database: Database): Promise<void> {
-  await importCards({ database }, [newCard({ service: service(), indicators: indicators() }), newCard({ service: service(), indicators: indicators(), year: null })]);
+  await importCards({ database }, [newCard({ service: service(), indicators: indicators() }), newCard({ service: service(), indicators: indicators(), year: null })], PUBLISH_NOW);
 }
 
 const input = (overrides: Partial<OverrideComparatorInput> = {}): OverrideComparatorInput => ({

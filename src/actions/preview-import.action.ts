@@ -1,3 +1,4 @@
+import { draftRecord, withoutKey } from '../domain/editions/edition.ts';
 import { editionKeyOf, type Organisation } from '../domain/cards/card.ts';
 import { lintCard } from '../domain/cards/card-lint.ts';
 import type { Finding } from '../domain/cards/finding.ts';
@@ -37,6 +38,7 @@ export function previewImport(read: { cards: readonly ImportedCard[]; findings: 
       serviceSlug: card.service.slug,
       year: card.year,
       edition: editionKeyOf(card.year),
+      lifecycle: withoutKey(draftRecord(editionKeyOf(card.year))),
       indicators: card.indicators.map(toIndicatorListing),
       notes: card.notes,
       ruleText: card.ruleText,

@@ -87,6 +87,18 @@ export async function rebuildIndicator(db: Queryable, indicator: MeasuredIndicat
   return refreshRollups(db, indicator, dates);
 }
 
+/** Drops and recomputes the rollups of these indicators (whose measures just changed); returns the days written. */
+export async function rebuildIndicatorsById(db: Queryable, indicatorIds: readonly number[], calendar: WorkCalendar): Promise<number> {
+  if (indicatorIds.length === 0) return 0;
+  const wanted = new Set(indicatorIds);
+  await deleteAllRollups(db, [...wanted]);
+  let days = 0;
+  for (const indicator of await loadMeasuredIndicators(db, calendar)) {
+    if (wanted.has(indicator.indicatorId)) days += await rebuildIndicator(db, indicator);
+  }
+  return days;
+}
+
 /** Every indicator that has a measure, with its card's target and channels, for folding. */
 export async function loadMeasuredIndicators(db: Queryable, calendar: WorkCalendar): Promise<MeasuredIndicator[]> {
   const measures = await listMeasures(db);

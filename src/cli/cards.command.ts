@@ -15,14 +15,15 @@ export function registerCardsCommand(program: Command, io: CliIo, _setExit: (cod
       const { openContext } = await import('../context.ts');
       const context = await openContext(io.env);
       try {
-        const cards = await context.actions.listCards({ ...(year !== undefined ? { year } : {}), ...(options.service ? { service: options.service } : {}) });
+        // The quality office's view: drafts and past editions too, each with its state.
+        const cards = await context.actions.listCards({ statuses: 'all', ...(year !== undefined ? { year } : {}), ...(options.service ? { service: options.service } : {}) });
         if (options.json) {
           io.out(JSON.stringify({ cards }, null, 2));
           return;
         }
         if (cards.length === 0) io.out('No cards yet: import some with `misura import <files…>`.');
         for (const card of cards) {
-          io.out(`\n${card.service} — ${card.year ?? 'undated'} (${card.indicators.length} indicators)`);
+          io.out(`\n${card.service} — ${card.edition} — ${card.lifecycle.status} (${card.indicators.length} indicators)`);
           for (const i of card.indicators) {
             const what = [i.dimension, i.subdimension].filter(Boolean).join(' › ');
             const t = i.target;

@@ -1,3 +1,4 @@
+import { PUBLISH_NOW } from '../../test/factories.ts';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +18,7 @@ const seed = readCardText(readFileSync(new URL(`../../seeds/${SEED}`, import.met
 async function seededDatabase() {
   const dir = mkdtempSync(join(tmpdir(), 'misura-export-'));
   const url = join(dir, 'misura.db');
-  await withDatabase(url, (database) => importCards({ database, now: () => T0 }, [seed]));
+  await withDatabase(url, (database) => importCards({ database, now: () => T0 }, [seed], PUBLISH_NOW));
   return { dir, url, service: seed.card.service.slug, year: String(seed.card.year) };
 }
 

@@ -1,3 +1,4 @@
+import { withoutUids } from '../../test/factories.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDialectContext } from '../../test/dialects.ts';
@@ -12,7 +13,7 @@ async function importAndList(url: string): Promise<unknown> {
   expect(await runCli(['node', 'misura', 'import', ...seeds], io)).toBe(0);
   const listing = createBufferIo({ MISURA_DB_URL: url });
   expect(await runCli(['node', 'misura', 'cards', '--json'], listing)).toBe(0);
-  return JSON.parse(listing.stdout.join(''));
+  return withoutUids(JSON.parse(listing.stdout.join('')));
 }
 
 describe('misura import with MISURA_DB_URL', () => {

@@ -1,3 +1,4 @@
+import { withoutUids } from '../../test/factories.ts';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +34,7 @@ describe('misura import --dry-run', () => {
     expect(await runCli(['node', 'misura', 'cards', '--json'], listing)).toBe(0);
     const stored = JSON.parse(listing.stdout.join('')) as { cards: { serviceSlug: string }[] };
     const bySlug = (cards: { serviceSlug: string }[]) => [...cards].sort((a, b) => a.serviceSlug.localeCompare(b.serviceSlug));
-    expect(bySlug(preview.cards as { serviceSlug: string }[])).toEqual(bySlug(stored.cards));
+    expect(bySlug(preview.cards as { serviceSlug: string }[])).toEqual(bySlug(withoutUids(stored.cards)));
     // Card 003 states no year: the reader's doubt, with its file.
     expect(preview.doubts).toContainEqual(expect.objectContaining({ code: 'unknown-year', file: NAMES[3] }));
   });
@@ -72,7 +73,7 @@ describe('misura import', () => {
     const docx = join(dir, 'centro.docx');
     writeFileSync(docx, await buildDocx(layoutCard(card)));
     expect(await run(io, docx)).toBe(0);
-    expect(io.stdout.join('\n')).toMatch(/created\s+CENTRO DI CONTATTO — undated — 9 indicators/);
+    expect(io.stdout.join('\n')).toMatch(/created\s+CENTRO DI CONTATTO — undated \(draft\) — 9 indicators/);
   });
 
   it('stores a card read from a PDF file on disk', async () => {
@@ -81,7 +82,7 @@ describe('misura import', () => {
     const pdf = join(dir, 'reti-sociali.pdf');
     writeFileSync(pdf, await buildPdf(layoutCard(card)));
     expect(await run(io, pdf)).toBe(0);
-    expect(io.stdout.join('\n')).toMatch(/created\s+Reti sociali virtuali e Blog di Cliclavoro — 2016 — 13 indicators/);
+    expect(io.stdout.join('\n')).toMatch(/created\s+Reti sociali virtuali e Blog di Cliclavoro — 2016 \(draft\) — 13 indicators/);
   });
 
   it('refuses a document that is not a card, and imports it with --force and a warning', async () => {

@@ -7,6 +7,7 @@ import { registerAuditCommand } from './audit.command.ts';
 import { registerBackupCommand } from './backup.command.ts';
 import { registerCardsCommand } from './cards.command.ts';
 import { registerDemoCommand } from './demo.command.ts';
+import { registerEditionsCommand } from './editions.command.ts';
 import { registerExportCommand } from './export.command.ts';
 import { registerImportCommand } from './import.command.ts';
 import { registerLintCommand } from './lint.command.ts';
@@ -46,6 +47,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerAuditCommand(program, io, setExit);
   registerExportCommand(program, io, setExit);
   registerUsersCommand(program, io, setExit);
+  registerEditionsCommand(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) }).showHelpAfterError('(run with --help for usage)');
   }

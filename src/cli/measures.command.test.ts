@@ -1,3 +1,4 @@
+import { PUBLISH_NOW } from '../../test/factories.ts';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +35,7 @@ describe('misura measures', () => {
   it('exits 2 with the file and line of a measure that does not give the target\'s unit', async () => {
     const { dir, url } = workspace();
     const card = kitCard(2026);
-    await withDatabase(url, (database) => importCards({ database }, [{ organisation: null, card, doubts: [] }]));
+    await withDatabase(url, (database) => importCards({ database }, [{ organisation: null, card, doubts: [] }], PUBLISH_NOW));
     const path = join(dir, 'measures.yaml');
     writeFileSync(path, ['measures:', `  - service: ${card.service.slug}`, '    edition: 2026', '    indicator: disservizi', '    measure:', '      kind: ratio', '      total: { kind: disruption }', '      good: []', ''].join('\n'));
     const result = await runCommand(registerMeasuresCommand, url, ['measures', 'apply', path]);

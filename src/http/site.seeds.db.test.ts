@@ -1,3 +1,4 @@
+import { PUBLISH_NOW } from '../../test/factories.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -23,7 +24,7 @@ describe('the public site over the four seed cards', () => {
   beforeAll(async () => {
     const database = await ctx.openFresh();
     const files = readdirSync(SEED_DIR).filter((f) => f.endsWith('.txt')).sort();
-    await importCards({ database }, files.map((file) => readCardText(readFileSync(join(SEED_DIR, file), 'utf8'), { file })));
+    await importCards({ database }, files.map((file) => readCardText(readFileSync(join(SEED_DIR, file), 'utf8'), { file })), PUBLISH_NOW);
     const deps = { database, now: () => new Date('2026-04-10T10:00:00Z') };
     const actions: SiteActions = {
       listOrganisations: () => listOrganisations(deps),

@@ -1,3 +1,4 @@
+import { draftRecord, withoutKey } from '../domain/editions/edition.ts';
 import type { CardFilterInput, CardListing } from '../actions/list-cards.action.ts';
 import type { ServiceListing } from '../actions/list-services.action.ts';
 import { editionKeyOf, type Indicator, type Organisation, type StandardCard } from '../domain/cards/card.ts';
@@ -110,6 +111,12 @@ export function newSiteCard(overrides: Partial<StandardCard> = {}): StandardCard
   };
 }
 
+/** A view test's card is published, adopted by an act, in force from the start of its year. */
+function publishedLifecycle(year: number | null): CardListing['lifecycle'] {
+  const day = `${year ?? 2020}-01-01`;
+  return { ...withoutKey(draftRecord(editionKeyOf(year))), status: 'published', act: 'Decreto n. 1', approvedBy: 'cli:test', approvedAt: `${day}T00:00:00.000Z`, inForceFrom: day, publishedAt: `${day}T00:00:00.000Z` };
+}
+
 function toListing(organisation: Organisation, card: StandardCard): CardListing {
   return {
     organisation,
@@ -117,6 +124,7 @@ function toListing(organisation: Organisation, card: StandardCard): CardListing 
     serviceSlug: card.service.slug,
     year: card.year,
     edition: editionKeyOf(card.year),
+    lifecycle: publishedLifecycle(card.year),
     notes: card.notes,
     ruleText: card.ruleText,
     indicators: card.indicators.map((i) => ({

@@ -23,6 +23,8 @@ export interface Schema {
   indicator_faults: IndicatorFaultsTable;
   accounts: AccountsTable;
   sessions: SessionsTable;
+  indicator_slugs: IndicatorSlugsTable;
+  edition_justifications: EditionJustificationsTable;
 }
 
 export interface ApiTokensTable {
@@ -87,6 +89,41 @@ export interface CardsTable {
   notes_json: string;
   rule_text: string | null;
   imported_at: string;
+  /** EditionStatus: 'draft', 'approved', 'published', 'superseded' or 'withdrawn'. */
+  status: Generated<string>;
+  /** The actor who approved it (as the audit log names actors). */
+  approved_by: string | null;
+  approved_at: string | null;
+  /** The act that adopted the card, as written ("Decreto direttoriale n. 12 del 15/01/2027"). */
+  act: string | null;
+  /** 'YYYY-MM-DD'. */
+  in_force_from: string | null;
+  published_at: string | null;
+  /** When it was superseded or withdrawn. */
+  closed_at: string | null;
+  close_reason: string | null;
+}
+
+/** Every slug an indicator of a service has had, with its stable id: old URLs redirect, old measures files apply. */
+export interface IndicatorSlugsTable {
+  id: Generated<number>;
+  service_id: number;
+  slug: string;
+  uid: string;
+  recorded_at: string;
+}
+
+/** Why an edition keeps a valore programmato worse than the edition before, or drops an indicator ("(&)" rule). */
+export interface EditionJustificationsTable {
+  id: Generated<number>;
+  card_id: number;
+  indicator_uid: string;
+  indicator_slug: string;
+  /** 'worsened' or 'removed'. */
+  kind: string;
+  text: string;
+  recorded_by: string;
+  recorded_at: string;
 }
 
 export interface IndicatorsTable {
@@ -113,6 +150,8 @@ export interface IndicatorsTable {
   /** 0 or 1. */
   additional: number;
   source_line: number;
+  /** The stable id, the same in every edition and across rewording. Written by every save; NULL never stays. */
+  uid: string | null;
 }
 
 /** A comparator set by a person; keyed by slugs so it outlives re-imports that rebuild ids. */

@@ -9,6 +9,9 @@ export type EditionStatus = 'draft' | 'approved' | 'published' | 'superseded' | 
 
 export const EDITION_STATUSES: readonly EditionStatus[] = ['draft', 'approved', 'published', 'superseded', 'withdrawn'];
 
+/** The states the public sees in a service's list of editions. */
+export const PUBLIC_STATUSES: readonly EditionStatus[] = ['published', 'superseded', 'withdrawn'];
+
 /** What can be done to an edition. */
 export type EditionStep = 'edit' | 'approve' | 'unapprove' | 'publish' | 'supersede' | 'withdraw' | 'delete';
 

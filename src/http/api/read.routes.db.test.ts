@@ -1,3 +1,4 @@
+import { PUBLISH_NOW } from '../../../test/factories.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,7 +25,7 @@ describe('the JSON API over the seed cards', () => {
   beforeAll(async () => {
     database = await ctx.openFresh();
     const files = readdirSync(SEED_DIR).filter((f) => f.endsWith('.txt')).sort();
-    await importCards({ database }, files.map((file) => readCardText(readFileSync(join(SEED_DIR, file), 'utf8'), { file })));
+    await importCards({ database }, files.map((file) => readCardText(readFileSync(join(SEED_DIR, file), 'utf8'), { file })), PUBLISH_NOW);
     api = startApi(database, () => new Date('2026-04-10T10:00:00Z'));
     // Every route the app really has under /api/v1, to hold the OpenAPI document against.
     api.app.addHook('onRoute', (route) => {

@@ -1,3 +1,4 @@
+import { PUBLISH_NOW } from '../../../test/factories.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -17,7 +18,7 @@ describe('the back office in a browser', () => {
   beforeAll(async () => {
     opened = await openAdminApp({}, ['quality-office']);
     const files = readdirSync(SEED_DIR).filter((f) => f.endsWith('.txt')).sort();
-    await opened.context.actions.importCards(files.map((file) => readCardText(readFileSync(join(SEED_DIR, file), 'utf8'), { file })));
+    await opened.context.actions.importCards(files.map((file) => readCardText(readFileSync(join(SEED_DIR, file), 'utf8'), { file })), PUBLISH_NOW);
     await opened.app.listen({ host: '127.0.0.1', port: 0 });
     origin = `http://127.0.0.1:${(opened.app.server.address() as AddressInfo).port}`;
     browser = await launchChromium();

@@ -1,3 +1,4 @@
+import { PUBLISH_NOW } from '../../../test/factories.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -75,7 +76,7 @@ describe('open data over the four seed cards and measured events', () => {
     const database = await ctx.openFresh();
     const deps = { database, now: () => NOW };
     const files = readdirSync(SEED_DIR).filter((f) => f.endsWith('.txt')).sort();
-    await importCards(deps, files.map((file) => readCardText(readFileSync(join(SEED_DIR, file), 'utf8'), { file })));
+    await importCards(deps, files.map((file) => readCardText(readFileSync(join(SEED_DIR, file), 'utf8'), { file })), PUBLISH_NOW);
     const measures = readMeasuresText(readFileSync(join(SEED_DIR, 'measures.yaml'), 'utf8'), 'measures.yaml');
     await applyMeasures(deps, measures.data, measures);
     const rows: EventRow[] = [...measuredEvents()].map((event, index) => ({ line: index + 1, file: 'events.ndjson', event }));
@@ -198,7 +199,7 @@ describe('open data over the four seed cards and measured events', () => {
     const local = createDialectContext('sqlite');
     try {
       const database = await local.openFresh();
-      await importCards({ database, now: () => NOW }, [{ organisation: organisation ?? null, card, doubts: [] }]);
+      await importCards({ database, now: () => NOW }, [{ organisation: organisation ?? null, card, doubts: [] }], PUBLISH_NOW);
       const deps = { database, now: () => NOW };
       const server = buildApp(
         { listOrganisations: () => listOrganisations(deps), listServices: () => listServices(deps), listCards: (f) => listCards(deps, f), getReport: (q) => getReport(deps, q), checkDatabase: () => checkDatabase(deps) },

@@ -6,6 +6,7 @@ import { Layout } from './layout.tsx';
 import { dataLang, type PageContext } from './page-context.ts';
 import { CardTable } from './parts/card-table.tsx';
 import { CardDownloads } from './parts/document-downloads.tsx';
+import { EditionFacts, EditionsList, Justifications, editionLabel } from './parts/edition-facts.tsx';
 
 export interface EditionPageProps {
   ctx: PageContext;
@@ -22,7 +23,7 @@ export interface EditionPageProps {
 export function EditionPage(props: EditionPageProps): JSX.Element {
   const { ctx, listing, card } = props;
   const m = ctx.messages;
-  const label = card.year === null ? m.undatedEdition : String(card.year);
+  const label = editionLabel(ctx, card);
   const title = `${listing.service.name} — ${m.cardEdition(label)}`;
   return (
     <Layout
@@ -40,6 +41,7 @@ export function EditionPage(props: EditionPageProps): JSX.Element {
       <p>
         <a href={localePath(ctx.locale, `/servizi/${listing.service.slug}`)}>{m.currentEditionLink}</a>
       </p>
+      <EditionFacts ctx={ctx} card={card} />
       <CardTable
         ctx={ctx}
         serviceSlug={listing.service.slug}
@@ -48,21 +50,9 @@ export function EditionPage(props: EditionPageProps): JSX.Element {
         reports={props.reports}
         linkYear={card.year}
       />
+      <Justifications ctx={ctx} card={card} />
       {props.downloads === true ? <CardDownloads ctx={ctx} serviceSlug={listing.service.slug} edition={card.edition} /> : ''}
-      <h2 class="h5">{m.earlierEditions}</h2>
-      <ul>
-        {props.editions.map((edition) => (
-          <li>
-            {edition.edition === card.edition ? (
-              <span aria-current="page">{`${m.edition} ${edition.year === null ? m.undatedEdition : edition.year}`}</span>
-            ) : (
-              <a href={localePath(ctx.locale, `/servizi/${listing.service.slug}/${edition.edition}`)}>
-                {`${m.edition} ${edition.year === null ? m.undatedEdition : edition.year}`}
-              </a>
-            )}
-          </li>
-        ))}
-      </ul>
+      <EditionsList ctx={ctx} serviceSlug={listing.service.slug} editions={props.editions} current={card.edition} />
     </Layout>
   );
 }

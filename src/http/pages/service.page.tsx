@@ -1,13 +1,14 @@
 import type { CardListing } from '../../actions/list-cards.action.ts';
 import type { ServiceListing } from '../../actions/list-services.action.ts';
 import type { IndicatorReport } from '../../domain/evaluation/indicator-report.ts';
-import { localePath } from '../i18n/locale.ts';
+import { isOutdated } from '../../domain/editions/edition.ts';
 import { safeHref } from '../view/safe-href.ts';
 import { Layout } from './layout.tsx';
 import { dataLang, type PageContext } from './page-context.ts';
 import { CardTable } from './parts/card-table.tsx';
 import { CardDownloads } from './parts/document-downloads.tsx';
 import { Channels } from './parts/channels.tsx';
+import { EditionFacts, EditionsList, Justifications, editionLabel } from './parts/edition-facts.tsx';
 import { RichText } from './parts/rich-text.tsx';
 
 export interface ServicePageProps {
@@ -21,6 +22,8 @@ export interface ServicePageProps {
   editions: CardListing[];
   /** Whether the card can be downloaded as official documents (the site was given the export action). */
   downloads?: boolean;
+  /** Today in the administration's time zone ('YYYY-MM-DD'): a card in force for more than a year is flagged. */
+  today: string;
 }
 
 /** A service: what it is, channels and hours, how to send a diffida, and this year's card with measured values. */
@@ -70,7 +73,11 @@ export function ServicePage(props: ServicePageProps): JSX.Element {
           <p>{m.noCardInForce}</p>
         ) : (
           <>
-            <p>{m.cardInForceNote(card.year === null ? m.undatedEdition : String(card.year), props.year)}</p>
+            {isOutdated({ year: card.year, inForceFrom: card.lifecycle.inForceFrom }, props.today) ? (
+              <div class="alert alert-warning" role="status">{m.cardOutdated(editionLabel(ctx, card))}</div>
+            ) : ''}
+            <p>{m.cardInForceNote(editionLabel(ctx, card), props.year)}</p>
+            <EditionFacts ctx={ctx} card={card} />
             <CardTable
               ctx={ctx}
               serviceSlug={service.slug}
@@ -79,23 +86,11 @@ export function ServicePage(props: ServicePageProps): JSX.Element {
               reports={props.reports}
               linkYear={null}
             />
+            <Justifications ctx={ctx} card={card} />
             {props.downloads === true ? <CardDownloads ctx={ctx} serviceSlug={service.slug} edition={card.edition} /> : ''}
           </>
         )}
-        {props.editions.length === 0 ? '' : (
-          <>
-            <h3 class="h5">{m.earlierEditions}</h3>
-            <ul>
-              {props.editions.map((edition) => (
-                <li>
-                  <a href={localePath(ctx.locale, `/servizi/${service.slug}/${edition.edition}`)}>
-                    {`${m.edition} ${edition.year === null ? m.undatedEdition : edition.year}`}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
+        {props.editions.length === 0 ? '' : <EditionsList ctx={ctx} serviceSlug={service.slug} editions={props.editions} />}
       </section>
 
       <section aria-labelledby="diffida-heading">

@@ -1,5 +1,5 @@
-import type { FastifyInstance } from 'fastify';
-import type { IndicatorListing } from '../../actions/list-cards.action.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { CardListing, IndicatorListing } from '../../actions/list-cards.action.ts';
 import type { IndicatorReport } from '../../domain/evaluation/indicator-report.ts';
 import { IndicatorPage } from '../pages/indicator.page.tsx';
 import { PageNotFoundError } from '../page-errors.ts';
@@ -24,7 +24,11 @@ async function loadIndicator(deps: SiteDeps, params: IndicatorParams, query: Yea
   const service = await loadServiceWithCards(deps, params.slug);
   const card = pickCardInForce(service.cards, year);
   const indicator = card?.indicators.find((i) => i.slug === params.indicator);
-  if (card === undefined || indicator === undefined) throw new PageNotFoundError(`indicator "${params.indicator}" of service "${params.slug}" in ${year}`);
+  if (card === undefined || indicator === undefined) {
+    const renamed = card === undefined ? undefined : findRenamed(service.cards, card, params.indicator);
+    if (renamed !== undefined) throw new IndicatorMovedError(renamed);
+    throw new PageNotFoundError(`indicator "${params.indicator}" of service "${params.slug}" in ${year}`);
+  }
   const reports = await loadReports(deps, params.slug, card.edition, year);
   const current = currentYearOf(deps.settings);
   const candidateYears = new Set([current, ...service.cards.flatMap((c) => (c.year === null || c.year > current ? [] : [c.year]))]);
@@ -34,13 +38,45 @@ async function loadIndicator(deps: SiteDeps, params: IndicatorParams, query: Yea
   return { ...service, year, indicator, report: reports.get(params.indicator), years };
 }
 
+/** The indicator asked for by an old slug has a new one: its old URLs redirect (301). */
+class IndicatorMovedError extends Error {
+  constructor(readonly slug: string) {
+    super(`indicator moved to "${slug}"`);
+  }
+}
+
+/**
+ * The slug, in `card`, of the indicator a public edition called `slug`: the same stable id under a new name (a
+ * reworded sub-dimension), so that links and bookmarks keep working.
+ */
+function findRenamed(cards: readonly CardListing[], card: CardListing, slug: string): string | undefined {
+  const uid = cards.flatMap((c) => c.indicators).find((i) => i.slug === slug && i.uid !== undefined)?.uid;
+  return uid === undefined ? undefined : card.indicators.find((i) => i.uid === uid && i.slug !== slug)?.slug;
+}
+
+/** Runs `load`; when the indicator was renamed, answers 301 to the same path under its new slug (query kept). */
+async function orRedirect<T>(request: FastifyRequest, reply: FastifyReply, oldSlug: string, load: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await load();
+  } catch (error) {
+    if (!(error instanceof IndicatorMovedError)) throw error;
+    const [path = '', query] = request.url.split('?');
+    const segment = `/indicatori/${encodeURIComponent(oldSlug)}`;
+    const at = path.lastIndexOf(segment);
+    await reply.redirect(`${path.slice(0, at)}/indicatori/${error.slug}${path.slice(at + segment.length)}${query === undefined ? '' : `?${query}`}`, 301);
+    return undefined;
+  }
+}
+
 /** An indicator's page and its data as CSV and JSON downloads. */
 export function registerIndicatorRoutes(app: FastifyInstance, deps: SiteDeps): void {
   const schema = { params: IndicatorParams, querystring: YearQuery };
   const basePathOf = (params: IndicatorParams) => `/servizi/${params.slug}/indicatori/${params.indicator}`;
 
   app.get<{ Params: IndicatorParams; Querystring: YearQuery }>('/servizi/:slug/indicatori/:indicator', { schema }, async (request, reply) => {
-    const [{ ctx }, data] = await Promise.all([loadPageContext(request, deps), loadIndicator(deps, request.params, request.query)]);
+    const data = await orRedirect(request, reply, request.params.indicator, () => loadIndicator(deps, request.params, request.query));
+    if (data === undefined) return reply;
+    const { ctx } = await loadPageContext(request, deps);
     return sendHtml(
       reply,
       IndicatorPage({ ctx, listing: data.listing, year: data.year, indicator: data.indicator, report: data.report, years: data.years, basePath: basePathOf(request.params) }),
@@ -48,7 +84,8 @@ export function registerIndicatorRoutes(app: FastifyInstance, deps: SiteDeps): v
   });
 
   app.get<{ Params: IndicatorParams; Querystring: YearQuery }>('/servizi/:slug/indicatori/:indicator/dati.csv', { schema }, async (request, reply) => {
-    const data = await loadIndicator(deps, request.params, request.query);
+    const data = await orRedirect(request, reply, request.params.indicator, () => loadIndicator(deps, request.params, request.query));
+    if (data === undefined) return reply;
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${request.params.slug}-${request.params.indicator}-${data.year}.csv"`)
@@ -56,7 +93,8 @@ export function registerIndicatorRoutes(app: FastifyInstance, deps: SiteDeps): v
   });
 
   app.get<{ Params: IndicatorParams; Querystring: YearQuery }>('/servizi/:slug/indicatori/:indicator/dati.json', { schema }, async (request, reply) => {
-    const data = await loadIndicator(deps, request.params, request.query);
+    const data = await orRedirect(request, reply, request.params.indicator, () => loadIndicator(deps, request.params, request.query));
+    if (data === undefined) return reply;
     return reply
       .type('application/json; charset=utf-8')
       .header('content-disposition', `attachment; filename="${request.params.slug}-${request.params.indicator}-${data.year}.json"`)

@@ -7,11 +7,13 @@ export const ServiceParams = Type.Object({ slug: Slug });
 export type ServiceParams = Static<typeof ServiceParams>;
 
 /** An edition key: a year, or "undated". */
-export const EditionParams = Type.Object({ slug: Slug, edition: Type.String({ pattern: '^([0-9]{4}|undated)$' }) });
+/** An edition key: a year, "undated", or a correction of either ("2026-r2"). */
+const EditionKey = Type.String({ pattern: '^([0-9]{4}|undated)(-r[0-9]{1,3})?$' });
+export const EditionParams = Type.Object({ slug: Slug, edition: EditionKey });
 export type EditionParams = Static<typeof EditionParams>;
 
 /** A card edition's official document: its format. */
-export const CardDocumentParams = Type.Object({ slug: Slug, edition: Type.String({ pattern: '^([0-9]{4}|undated)$' }), format: Type.Union([Type.Literal('pdf'), Type.Literal('docx'), Type.Literal('odt'), Type.Literal('xlsx')]) });
+export const CardDocumentParams = Type.Object({ slug: Slug, edition: EditionKey, format: Type.Union([Type.Literal('pdf'), Type.Literal('docx'), Type.Literal('odt'), Type.Literal('xlsx')]) });
 export type CardDocumentParams = Static<typeof CardDocumentParams>;
 
 /** The year's results report: its format. */

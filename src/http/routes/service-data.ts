@@ -1,4 +1,4 @@
-import type { CardListing } from '../../actions/list-cards.action.ts';
+import { PUBLIC_EDITIONS, type CardListing } from '../../actions/list-cards.action.ts';
 import type { ServiceListing } from '../../actions/list-services.action.ts';
 import type { IndicatorReport } from '../../domain/evaluation/indicator-report.ts';
 import { PageNotFoundError } from '../page-errors.ts';
@@ -16,7 +16,7 @@ export async function loadServiceWithCards(deps: SiteDeps, slug: string): Promis
   // Slugs are unique per organisation; a site normally publishes one, so the first match is the service.
   const listing = services.find((s) => s.service.slug === slug);
   if (listing === undefined) throw new PageNotFoundError(`service "${slug}"`);
-  const cards = (await deps.actions.listCards({ service: slug })).filter(
+  const cards = (await deps.actions.listCards({ service: slug, statuses: PUBLIC_EDITIONS })).filter(
     (card) => card.serviceSlug === slug && card.organisation.slug === listing.organisation.slug,
   );
   return { listing, cards };

@@ -1,4 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import type { CardListing } from '../../actions/list-cards.action.ts';
+import { localDateOf } from '../../domain/calendar/index.ts';
+import { diffEditions, type ComparableIndicator } from '../../domain/editions/edition-diff.ts';
+import { parseEditionKey } from '../../domain/editions/edition-status.ts';
+import { EditionDiffPage } from '../pages/edition-diff.page.tsx';
 import { EditionPage } from '../pages/edition.page.tsx';
 import { ServicePage } from '../pages/service.page.tsx';
 import { PageNotFoundError } from '../page-errors.ts';
@@ -16,7 +21,20 @@ export function registerServiceRoutes(app: FastifyInstance, deps: SiteDeps): voi
     const [{ ctx }, { listing, cards }] = await Promise.all([loadPageContext(request, deps), loadServiceWithCards(deps, request.params.slug)]);
     const card = pickCardInForce(cards, year);
     const reports = card === undefined ? new Map() : await loadReports(deps, listing.service.slug, card.edition, year);
-    return sendHtml(reply, ServicePage({ ctx, listing, year, card, reports, editions: newestFirst(cards), downloads: deps.actions.exportCardDocument !== undefined }));
+    const today = localDateOf(deps.settings.now(), deps.settings.timeZone);
+    return sendHtml(reply, ServicePage({ ctx, listing, year, card, reports, editions: newestFirst(cards), downloads: deps.actions.exportCardDocument !== undefined, today }));
+  });
+
+  // What changed from the public edition before this one, with the "(&)" justifications.
+  app.get<{ Params: EditionParams }>('/servizi/:slug/:edition/confronto', { schema: { params: EditionParams } }, async (request, reply) => {
+    const [{ ctx }, { listing, cards }] = await Promise.all([loadPageContext(request, deps), loadServiceWithCards(deps, request.params.slug)]);
+    const oldestFirst = newestFirst(cards).reverse();
+    const index = oldestFirst.findIndex((c) => c.edition === request.params.edition);
+    const to = oldestFirst[index];
+    const from = oldestFirst[index - 1];
+    if (to === undefined || from === undefined) throw new PageNotFoundError(`an edition before ${request.params.edition} of service "${request.params.slug}"`);
+    const diff = diffEditions(comparableOf(from), comparableOf(to));
+    return sendHtml(reply, EditionDiffPage({ ctx, listing, from, to, diff }));
   });
 
   app.get<{ Params: EditionParams }>('/servizi/:slug/:edition', { schema: { params: EditionParams } }, async (request, reply) => {
@@ -34,11 +52,17 @@ export function registerServiceRoutes(app: FastifyInstance, deps: SiteDeps): voi
     const { slug, edition, format } = request.params;
     const { cards } = await loadServiceWithCards(deps, slug);
     if (!cards.some((c) => c.edition === edition)) throw new PageNotFoundError(`edition ${edition} of service "${slug}"`);
-    const document = await deps.actions.exportCardDocument({ service: slug, edition: edition === 'undated' ? 'undated' : Number(edition), format });
+    const document = await deps.actions.exportCardDocument({ service: slug, edition, format });
     return sendDocument(reply, document);
   });
 }
 
-function newestFirst<T extends { year: number | null }>(cards: readonly T[]): T[] {
-  return [...cards].sort((a, b) => (b.year ?? -Infinity) - (a.year ?? -Infinity));
+/** Newest first: by year, then the latest correction of a year first. */
+function newestFirst<T extends { year: number | null; edition: string }>(cards: readonly T[]): T[] {
+  const revisionOf = (card: T) => parseEditionKey(card.edition)?.revision ?? 1;
+  return [...cards].sort((a, b) => (b.year ?? -Infinity) - (a.year ?? -Infinity) || revisionOf(b) - revisionOf(a));
+}
+
+function comparableOf(card: CardListing): ComparableIndicator[] {
+  return card.indicators.map((indicator) => ({ ...indicator, uid: indicator.uid ?? indicator.slug }));
 }

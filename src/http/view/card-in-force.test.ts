@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { pickCardInForce } from './card-in-force.ts';
 
+const published = (year: number | null) => ({ year, lifecycle: { status: 'published' } });
+
 describe('pickCardInForce', () => {
-  const cards = [{ year: 2021 }, { year: 2024 }, { year: null }, { year: 2026 }];
+  const cards = [published(2021), published(2024), published(null), published(2026)];
 
   it.each<[number, number | null | undefined]>([
     [2026, 2026],
@@ -15,6 +17,11 @@ describe('pickCardInForce', () => {
   });
 
   it('finds nothing when there is no dated edition before the year and no undated one', () => {
-    expect(pickCardInForce([{ year: 2024 }], 2023)).toBeUndefined();
+    expect(pickCardInForce([published(2024)], 2023)).toBeUndefined();
+  });
+
+  it('never puts a superseded, withdrawn or draft edition in force', () => {
+    const cards = [published(2024), { year: 2025, lifecycle: { status: 'withdrawn' } }, { year: 2026, lifecycle: { status: 'draft' } }];
+    expect(pickCardInForce(cards, 2026)?.year).toBe(2024);
   });
 });

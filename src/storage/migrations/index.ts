@@ -10,6 +10,7 @@ import * as createAuditLog from './20261203090000_create_audit_log.ts';
 import * as createIndicatorFaults from './20261204000000_create_indicator_faults.ts';
 import * as addSourceFirstEvent from './20261204000100_add_source_first_event.ts';
 import * as createAccounts from './20261204020000_create_accounts.ts';
+import * as addEditionLifecycle from './20261205000000_add_edition_lifecycle.ts';
 
 interface MigrationModule {
   up: (db: Kysely<unknown>, dialect: MigrationDialect) => Promise<void>;
@@ -31,6 +32,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, module: Migration
   ['20261204000000_create_indicator_faults', createIndicatorFaults],
   ['20261204000100_add_source_first_event', addSourceFirstEvent],
   ['20261204020000_create_accounts', createAccounts],
+  ['20261205000000_add_edition_lifecycle', addEditionLifecycle],
 ];
 
 /** A Kysely migration provider that hands each migration the dialect helpers. */

@@ -1,11 +1,13 @@
 import type { Insertable, Selectable } from 'kysely';
 import { editionKeyOf, type Indicator, type StandardCard } from '../../domain/cards/card.ts';
 import type { Comparator, Target, TargetUnit } from '../../domain/cards/target.ts';
+import type { EditionRecord, Justification } from '../../domain/editions/edition.ts';
+import type { EditionStatus } from '../../domain/editions/edition-status.ts';
 import { hashCard } from '../card-hash.ts';
 import { chunksOf } from '../chunks.ts';
 import { compareText } from '../compare-text.ts';
 import { fromJsonColumn, toJsonColumn } from '../json-column.ts';
-import type { CardsTable, IndicatorsTable, Queryable } from '../schema.ts';
+import type { CardsTable, EditionJustificationsTable, IndicatorsTable, Queryable } from '../schema.ts';
 import { findOrganisationsByIds, type StoredOrganisation } from './organisation.repository.ts';
 import { findServicesByIds, type StoredService } from './service.repository.ts';
 
@@ -21,12 +23,19 @@ export interface StoredCard {
   importedAt: string;
   /** Indicator ids, in the order of card.indicators (by position). */
   indicatorIds: number[];
+  /** Stable indicator ids, in the same order. */
+  indicatorUids: string[];
+  /** Status, approval, act and justifications. */
+  edition: EditionRecord;
 }
 
 /** Which cards listCards returns; absent fields do not filter. */
 export interface CardFilter {
   year?: number;
   serviceSlugs?: readonly string[];
+  serviceIds?: readonly number[];
+  /** Only editions in these states (every state when absent). */
+  statuses?: readonly EditionStatus[];
 }
 
 /** Ids of a written card and of its indicators, by position. */
@@ -50,18 +59,21 @@ export async function findCard(db: Queryable, serviceId: number, editionKey: str
 
 /** Cards matching the filter, ordered by organisation, service, year (undated last). */
 export async function listCards(db: Queryable, filter: CardFilter = {}): Promise<StoredCard[]> {
-  const { year, serviceSlugs } = filter;
-  if (serviceSlugs?.length === 0) return [];
+  const { year, serviceSlugs, serviceIds, statuses } = filter;
+  if (serviceSlugs?.length === 0 || serviceIds?.length === 0 || statuses?.length === 0) return [];
   let query = db.selectFrom('cards').innerJoin('services', 'services.id', 'cards.service_id').selectAll('cards');
   if (year !== undefined) query = query.where('cards.year', '=', year);
   if (serviceSlugs !== undefined) query = query.where('services.slug', 'in', serviceSlugs);
+  if (serviceIds !== undefined) query = query.where('cards.service_id', 'in', serviceIds);
+  if (statuses !== undefined) query = query.where('cards.status', 'in', statuses);
   const rows = await query.orderBy('cards.id').execute();
   const cards = await assembleCards(db, rows);
   return cards.sort(
     (a, b) =>
       compareText(a.organisation.slug, b.organisation.slug) ||
       compareText(a.card.service.slug, b.card.service.slug) ||
-      (a.card.year ?? Number.MAX_SAFE_INTEGER) - (b.card.year ?? Number.MAX_SAFE_INTEGER),
+      (a.card.year ?? Number.MAX_SAFE_INTEGER) - (b.card.year ?? Number.MAX_SAFE_INTEGER) ||
+      a.id - b.id,
   );
 }
 
@@ -79,18 +91,44 @@ async function assembleCards(db: Queryable, rows: readonly Selectable<CardsTable
     .orderBy('card_id')
     .orderBy('position')
     .execute();
-  const indicatorsByCard = new Map<number, Selectable<IndicatorsTable>[]>();
-  for (const indicator of indicatorRows) {
-    const list = indicatorsByCard.get(indicator.card_id) ?? [];
-    list.push(indicator);
-    indicatorsByCard.set(indicator.card_id, list);
-  }
+  const indicatorsByCard = groupByCard(indicatorRows);
+  const justificationsByCard = groupByCard(
+    await db.selectFrom('edition_justifications').selectAll().where('card_id', 'in', rows.map((row) => row.id)).orderBy('id').execute(),
+  );
   return rows.map((row) => {
     const stored = services.get(row.service_id);
     const organisation = stored && organisations.get(stored.organisationId);
     if (!stored || !organisation) throw new Error(`card ${row.id} has no service or organisation: the database is inconsistent`);
-    return cardFromRows(row, stored, organisation, indicatorsByCard.get(row.id) ?? []);
+    return cardFromRows(row, stored, organisation, indicatorsByCard.get(row.id) ?? [], justificationsByCard.get(row.id) ?? []);
   });
+}
+
+function groupByCard<T extends { card_id: number }>(rows: readonly T[]): Map<number, T[]> {
+  const byCard = new Map<number, T[]>();
+  for (const row of rows) {
+    const list = byCard.get(row.card_id) ?? [];
+    list.push(row);
+    byCard.set(row.card_id, list);
+  }
+  return byCard;
+}
+
+function editionFromRow(row: Selectable<CardsTable>, justifications: readonly Selectable<EditionJustificationsTable>[]): EditionRecord {
+  return {
+    key: row.edition_key,
+    // Only the edition actions write the status, with the domain's values.
+    status: row.status as EditionStatus,
+    approvedBy: row.approved_by,
+    approvedAt: row.approved_at,
+    act: row.act,
+    inForceFrom: row.in_force_from,
+    publishedAt: row.published_at,
+    closedAt: row.closed_at,
+    closeReason: row.close_reason,
+    justifications: justifications.map(
+      (j): Justification => ({ uid: j.indicator_uid, slug: j.indicator_slug, kind: j.kind as Justification['kind'], text: j.text, recordedBy: j.recorded_by, recordedAt: j.recorded_at }),
+    ),
+  };
 }
 
 function cardFromRows(
@@ -98,6 +136,7 @@ function cardFromRows(
   stored: StoredService,
   organisation: StoredOrganisation,
   indicatorRows: readonly Selectable<IndicatorsTable>[],
+  justifications: readonly Selectable<EditionJustificationsTable>[],
 ): StoredCard {
   return {
     id: row.id,
@@ -107,6 +146,8 @@ function cardFromRows(
     hash: row.source_hash,
     importedAt: row.imported_at,
     indicatorIds: indicatorRows.map((indicator) => indicator.id),
+    indicatorUids: indicatorRows.map((indicator) => indicator.uid ?? derivedUid(row.service_id, indicator.slug)),
+    edition: editionFromRow(row, justifications),
     card: {
       year: row.year,
       service: stored.service,
@@ -169,12 +210,27 @@ function indicatorColumns(indicator: Indicator) {
   } satisfies Omit<Insertable<IndicatorsTable>, 'card_id'>;
 }
 
+/** How saveCard files a card: under which edition key, with which stable ids, in which state when it is new. */
+export interface SaveCardOptions {
+  /** editionKeyOf(card.year) when absent; "2027-r2" for a correction. */
+  editionKey?: string;
+  /** Stable ids in the order of card.indicators; absent: the id already at the position, else one derived from the slug. */
+  uids?: readonly string[];
+  /** The state of a card created now (default draft); an update never changes the state. */
+  status?: EditionStatus;
+}
+
+/** The stable id the migration gave indicators stored before stable ids existed, and the fallback for callers that pass none. */
+export function derivedUid(serviceId: number, slug: string): string {
+  return `i-${serviceId}-${slug}`;
+}
+
 /**
  * Writes the card of `serviceId` for its edition: creates it, or updates it in place. Indicators
  * keep their ids by position: existing positions are updated, new ones inserted, missing ones
- * deleted. `now` (canonical UTC ISO) becomes imported_at. Positions and slugs must be unique.
+ * deleted. `now` (canonical UTC ISO) becomes imported_at. Positions, slugs and uids must be unique.
  */
-export async function saveCard(db: Queryable, serviceId: number, card: StandardCard, now: string): Promise<SavedCard> {
+export async function saveCard(db: Queryable, serviceId: number, card: StandardCard, now: string, options: SaveCardOptions = {}): Promise<SavedCard> {
   const content = {
     year: card.year,
     source_file: card.source.file,
@@ -185,7 +241,7 @@ export async function saveCard(db: Queryable, serviceId: number, card: StandardC
   };
   const { id: cardId } = await db
     .insertInto('cards')
-    .values({ service_id: serviceId, edition_key: editionKeyOf(card.year), ...content })
+    .values({ service_id: serviceId, edition_key: options.editionKey ?? editionKeyOf(card.year), status: options.status ?? 'draft', ...content })
     .onConflict((oc) => oc.columns(['service_id', 'edition_key']).doUpdateSet(content))
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -193,28 +249,30 @@ export async function saveCard(db: Queryable, serviceId: number, card: StandardC
   // Rows at positions the card no longer has go; found here rather than with NOT IN (positions), which would bind one
   // variable per indicator and break the drivers' limits on a card of many thousand rows.
   const positions = new Set(card.indicators.map((indicator) => indicator.position));
-  const stored = await db.selectFrom('indicators').select(['id', 'position', 'slug']).where('card_id', '=', cardId).execute();
+  const stored = await db.selectFrom('indicators').select(['id', 'position', 'slug', 'uid']).where('card_id', '=', cardId).execute();
   const gone = stored.filter((row) => !positions.has(row.position)).map((row) => row.id);
   for (const chunk of chunksOf(gone)) await db.deleteFrom('indicators').where('id', 'in', chunk).execute();
   const existing = stored.filter((row) => positions.has(row.position));
   const byPosition = new Map(existing.map((row) => [row.position, row]));
-  // Park every slug that changes first, so that two indicators swapping slugs never collide on unique(card_id, slug).
-  for (const indicator of card.indicators) {
+  const uids = card.indicators.map((indicator, index) => options.uids?.[index] ?? byPosition.get(indicator.position)?.uid ?? derivedUid(serviceId, indicator.slug));
+  // Park every slug and uid that changes first, so that two indicators swapping them never collide on a unique pair.
+  for (const [index, indicator] of card.indicators.entries()) {
     const row = byPosition.get(indicator.position);
-    if (row && row.slug !== indicator.slug) {
-      await db.updateTable('indicators').set({ slug: `#parked-${row.id}` }).where('id', '=', row.id).execute();
+    if (row && (row.slug !== indicator.slug || row.uid !== uids[index])) {
+      await db.updateTable('indicators').set({ slug: `#parked-${row.id}`, uid: `#parked-${row.id}` }).where('id', '=', row.id).execute();
     }
   }
   const indicatorIds: number[] = [];
-  for (const indicator of card.indicators) {
+  for (const [index, indicator] of card.indicators.entries()) {
     const row = byPosition.get(indicator.position);
+    const uid = uids[index] ?? null;
     if (row) {
-      await db.updateTable('indicators').set(indicatorColumns(indicator)).where('id', '=', row.id).execute();
+      await db.updateTable('indicators').set({ ...indicatorColumns(indicator), uid }).where('id', '=', row.id).execute();
       indicatorIds.push(row.id);
     } else {
       const inserted = await db
         .insertInto('indicators')
-        .values({ card_id: cardId, ...indicatorColumns(indicator) })
+        .values({ card_id: cardId, ...indicatorColumns(indicator), uid })
         .returning('id')
         .executeTakeFirstOrThrow();
       indicatorIds.push(inserted.id);

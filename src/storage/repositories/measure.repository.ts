@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Measure } from '../../domain/measures/measure.ts';
+import { chunksOf } from '../chunks.ts';
 import { fromJsonColumn, toJsonColumn } from '../json-column.ts';
 import type { MeasuresTable, Queryable } from '../schema.ts';
 
@@ -43,4 +44,13 @@ export async function saveMeasure(db: Queryable, indicatorId: number, measure: M
   if (existing.definition_json === definition) return 'unchanged';
   await db.updateTable('measures').set({ kind: measure.kind, definition_json: definition, updated_at: now }).where('id', '=', existing.id).execute();
   return 'updated';
+}
+
+/** The measures of these indicators (any number of them). */
+export async function findMeasuresOf(db: Queryable, indicatorIds: readonly number[]): Promise<StoredMeasure[]> {
+  const found: StoredMeasure[] = [];
+  for (const chunk of chunksOf(indicatorIds)) {
+    for (const row of await db.selectFrom('measures').selectAll().where('indicator_id', 'in', chunk).execute()) found.push(measureFromRow(row));
+  }
+  return found;
 }

@@ -1,0 +1,23 @@
+import type { Actor } from '../domain/accounts/actor.ts';
+import { listingOf, type EditionListing } from './list-editions.action.ts';
+import { approveInTransaction, loadServiceEditions, nowOf, resolveEdition, type ApprovalInput, type EditionDeps } from './edition-steps.ts';
+
+export interface EditionReference {
+  /** The service's slug or name. */
+  service: string;
+  /** "2027" (its latest revision), "2027-r2" or "undated". */
+  edition: string;
+}
+
+/**
+ * Approves a draft edition with the act that adopted it; refused by the "(&)" rule when a target gets worse, or an
+ * indicator goes, without a justification (see approveInTransaction). Audited as "edition.approve".
+ */
+export async function approveEdition(deps: EditionDeps, actor: Actor, input: EditionReference & ApprovalInput): Promise<EditionListing> {
+  const now = nowOf(deps);
+  return deps.database.db.transaction().execute(async (trx) => {
+    const service = await loadServiceEditions(trx, input.service);
+    const approved = await approveInTransaction(trx, actor, service, resolveEdition(service, input.edition), input, now);
+    return listingOf(service, approved);
+  });
+}
