@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { describeEachDialect } from '../../../test/dialects.ts';
+import { describeEachDialect, type DialectContext } from '../../../test/dialects.ts';
 import { newCard, newIndicator, newService, newTarget } from '../../../test/factories.ts';
 import { approveEdition } from '../../actions/approve-edition.action.ts';
 import { checkDatabase } from '../../actions/check-database.action.ts';
@@ -12,9 +12,10 @@ import { listServices } from '../../actions/list-services.action.ts';
 import { publishEdition } from '../../actions/publish-edition.action.ts';
 import type { Actor } from '../../domain/accounts/actor.ts';
 import type { StandardCard } from '../../domain/cards/card.ts';
-import type { Database } from '../../storage/database.ts';
 import { buildApp } from '../app.ts';
 import type { SiteActions } from '../site-actions.ts';
+
+type Database = Awaited<ReturnType<DialectContext['openFresh']>>;
 
 const office: Actor = { kind: 'cli', name: 'qualita' };
 const service = newService({ name: 'Sportello unico', slug: 'sportello-unico' });
