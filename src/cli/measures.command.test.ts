@@ -32,6 +32,27 @@ describe('misura measures', () => {
     expect((JSON.parse(readFileSync(json, 'utf8')) as { measures: unknown[] }).measures).toHaveLength(KIT_INDICATORS.length);
   });
 
+  it('prints a commented skeleton of every indicator still to measure, which applies as it is and, filled in, measures it', async () => {
+    const { dir, url } = workspace();
+    const card = kitCard(2026);
+    await withDatabase(url, (database) => importCards({ database }, [{ organisation: null, card, doubts: [] }]));
+    const exported = await runCommand(registerMeasuresCommand, url, ['measures', 'export']);
+    expect(exported.stdout).toContain('measures: []');
+    expect(exported.stdout).toContain(`# Still to measure (${KIT_INDICATORS.length})`);
+    expect(exported.stdout).toContain(`# - service: ${card.service.slug}\n#   edition: "2026"\n#   indicator: disservizi\n#   # Accesso on line dal portale — valore programmato: 3 giorni\n#   measure:\n#     kind: duration`);
+    const path = join(dir, 'measures.yaml');
+    writeFileSync(path, exported.stdout);
+    expect((await runCommand(registerMeasuresCommand, url, ['measures', 'apply', path])).code).toBe(0);
+    // The quality office fills one in: it is measured, and leaves the skeleton.
+    const filled = exported.stdout
+      .replace('measures: []', `measures:\n  - service: ${card.service.slug}\n    edition: "2026"\n    indicator: disservizi\n    measure:\n      kind: count\n      select: { kind: disruption }\n      count: days`);
+    writeFileSync(path, filled);
+    expect((await runCommand(registerMeasuresCommand, url, ['measures', 'apply', path])).stdout).toMatch(new RegExp(`created +${card.service.slug} 2026 disservizi`));
+    const again = await runCommand(registerMeasuresCommand, url, ['measures', 'export']);
+    expect(again.stdout).toContain(`# Still to measure (${KIT_INDICATORS.length - 1})`);
+    expect(again.stdout).not.toContain('#   indicator: disservizi');
+  });
+
   it('exits 2 with the file and line of a measure that does not give the target\'s unit', async () => {
     const { dir, url } = workspace();
     const card = kitCard(2026);

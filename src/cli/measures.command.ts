@@ -11,7 +11,7 @@ export function registerMeasuresCommand(program: Command, io: CliIo, _setExit: (
 
   measures
     .command('export')
-    .description('Print (or write to --out) every stored measure as a document `measures apply` takes back.')
+    .description('Print (or write to --out) every stored measure as a document `measures apply` takes back; in YAML, a commented skeleton of each indicator still to measure follows.')
     .option('--out <file>', 'write to this file instead of the standard output')
     .option('--format <format>', 'yaml or json (default: from --out, else yaml)')
     .action(async (options: { out?: string; format?: string }) => {
@@ -19,7 +19,8 @@ export function registerMeasuresCommand(program: Command, io: CliIo, _setExit: (
       const format = formatOption(options.format) ?? (options.out === undefined ? undefined : measuresFormatOf(options.out)) ?? 'yaml';
       const context = await open(io.env);
       try {
-        const text = writeMeasuresText(await context.actions.exportMeasures(), format);
+        const exported = await context.actions.exportMeasures();
+        const text = writeMeasuresText(exported, format, exported.unmeasured);
         if (options.out === undefined) {
           io.out(text);
           return;

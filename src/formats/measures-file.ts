@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
 import { LineCounter, parseDocument, stringify } from 'yaml';
+import type { TargetUnit } from '../domain/cards/target.ts';
 import type { IndicatorMeasure } from '../domain/measures/measure.ts';
 import { UserError } from '../domain/shared/errors.ts';
 
@@ -55,13 +56,60 @@ export function readMeasuresText(text: string, file: string): MeasuresFile {
 }
 
 /** Writes the document as YAML (with a heading comment) or as indented JSON; both end with a newline. */
-export function writeMeasuresText(document: MeasuresDocument, format: MeasuresFormat): string {
-  if (format === 'json') return `${JSON.stringify(document, null, 2)}\n`;
+/** An indicator with no measure yet, as the skeleton of `measures export` lists it. */
+export interface UnmeasuredIndicator {
+  service: string;
+  edition: string;
+  indicator: string;
+  description: string;
+  /** The valore programmato as written. */
+  target: string;
+  unit: TargetUnit | null;
+}
+
+/** The measure kind that usually gives a target's unit: a first guess for the skeleton, to be checked. */
+const KIND_FOR_UNIT: Partial<Record<TargetUnit, string>> = {
+  percent: 'ratio',
+  days: 'duration',
+  'working-days': 'duration',
+  hours: 'duration',
+  minutes: 'duration',
+  count: 'count',
+};
+
+/**
+ * The measures as YAML (with a heading) or JSON. In YAML, the indicators still to measure follow as a commented
+ * skeleton: uncomment an entry, complete its measure and apply the file; the entries stay ignored until then.
+ */
+export function writeMeasuresText(document: MeasuresDocument, format: MeasuresFormat, unmeasured: readonly UnmeasuredIndicator[] = []): string {
+  const data: MeasuresDocument = { measures: document.measures };
+  if (format === 'json') return `${JSON.stringify(data, null, 2)}\n`;
   const heading = [
     '# misura measures: how each indicator is measured (service slug, card edition, indicator slug, measure).',
     '# Edit, then load with `misura measures apply <file>`; the format is described in docs/events.md.',
   ].join('\n');
-  return `${heading}\n${stringify(document, { lineWidth: 0 })}`;
+  return `${heading}\n${stringify(data, { lineWidth: 0 })}${skeletonOf(unmeasured)}`;
+}
+
+function skeletonOf(unmeasured: readonly UnmeasuredIndicator[]): string {
+  if (unmeasured.length === 0) return '';
+  const lines = [
+    '',
+    `# Still to measure (${unmeasured.length}): move each entry under "measures:", uncomment it and complete its measure.`,
+    '# Kinds: ratio, availability-days, duration, count, register, snapshot, freshness (docs/events.md).',
+  ];
+  for (const entry of unmeasured) {
+    const oneLine = (text: string) => text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+    lines.push(
+      `# - service: ${entry.service}`,
+      `#   edition: "${entry.edition}"`,
+      `#   indicator: ${entry.indicator}`,
+      `#   # ${oneLine(entry.description)} — valore programmato: ${oneLine(entry.target)}`,
+      '#   measure:',
+      `#     kind: ${(entry.unit === null ? undefined : KIND_FOR_UNIT[entry.unit]) ?? 'ratio'}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 /** "measures[3].good[0].op" → ["measures", 3, "good", 0, "op"]. */
