@@ -67,6 +67,22 @@ describe('misura import --dry-run', () => {
 });
 
 describe('misura import', () => {
+  it('imports drafts and says how to approve them; --publish --act publishes at once; --act alone is refused', async () => {
+    const { io } = freshIo();
+    expect(await run(io, seeds[0]!)).toBe(0);
+    expect(io.stdout.join('\n')).toMatch(/Drafts are not public[\s\S]*misura editions approve \S+ \S+ --act "…" && misura editions publish/);
+    const refused = createBufferIo(io.env);
+    expect(await run(refused, '--act', 'Decreto n. 1', seeds[1]!)).toBe(2);
+    expect(refused.stderr.join('\n')).toContain('--act and --justify go with --publish');
+    const published = createBufferIo(io.env);
+    expect(await run(published, '--publish', '--act', 'Decreto n. 1 del 02/01/2026', ...seeds)).toBe(0);
+    expect(published.stdout.join('\n')).not.toContain('Drafts are not public');
+    const listing = createBufferIo(io.env);
+    expect(await runCli(['node', 'misura', 'editions', 'list', '--json'], listing)).toBe(0);
+    const { editions } = JSON.parse(listing.stdout.join('')) as { editions: { status: string; act: string }[] };
+    expect(editions.map((e) => [e.status, e.act])).toEqual(seeds.map(() => ['published', 'Decreto n. 1 del 02/01/2026']));
+  });
+
   it('stores a card read from a DOCX and says what it found', async () => {
     const { dir, io } = freshIo();
     const card = readCardText(readFileSync(seeds[3]!, 'utf8'), { file: NAMES[3]! });
