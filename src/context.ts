@@ -25,7 +25,7 @@ import { restoreDatabase } from './actions/restore-database.action.ts';
 import { revokeApiToken } from './actions/revoke-api-token.action.ts';
 import { verifyApiToken } from './actions/verify-api-token.action.ts';
 import { addAccount } from './actions/add-account.action.ts';
-import { approveEdition } from './actions/approve-edition.action.ts';
+import { approveEdition, findEditionWorsenings } from './actions/approve-edition.action.ts';
 import { compareEditions } from './actions/diff-editions.action.ts';
 import { listEditions } from './actions/list-editions.action.ts';
 import { publishEdition } from './actions/publish-edition.action.ts';
@@ -56,6 +56,7 @@ export interface AppContext {
     listCards: Bound<typeof listCards>;
     listEditions: Bound<typeof listEditions>;
     approveEdition: Bound<typeof approveEdition>;
+    findEditionWorsenings: Bound<typeof findEditionWorsenings>;
     publishEdition: Bound<typeof publishEdition>;
     withdrawEdition: Bound<typeof withdrawEdition>;
     startEdition: Bound<typeof startEdition>;
@@ -134,6 +135,7 @@ export async function openContext(
       listCards: (...args) => listCards(deps, ...args),
       listEditions: (...args) => listEditions(deps, ...args),
       approveEdition: (...args) => approveEdition(deps, ...args),
+      findEditionWorsenings: (...args) => findEditionWorsenings(deps, ...args),
       publishEdition: (...args) => publishEdition(deps, ...args),
       withdrawEdition: (...args) => withdrawEdition(deps, ...args),
       startEdition: (...args) => startEdition(deps, ...args),

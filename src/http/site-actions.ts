@@ -5,7 +5,12 @@ import type { ServiceListing } from '../actions/list-services.action.ts';
 import type { SourceListing } from '../actions/list-sources.action.ts';
 import type { VerifiedApiToken } from '../actions/verify-api-token.action.ts';
 import type { Credentials, OpenedSession, ResolvedSession } from '../actions/authenticate.action.ts';
+import type { EditionReference } from '../actions/approve-edition.action.ts';
+import type { ApprovalInput } from '../actions/edition-steps.ts';
+import type { EditionListing } from '../actions/list-editions.action.ts';
+import type { Actor } from '../domain/accounts/actor.ts';
 import type { Organisation } from '../domain/cards/card.ts';
+import type { Worsening } from '../domain/editions/edition-diff.ts';
 import type { IndicatorReport } from '../domain/evaluation/indicator-report.ts';
 import type { ExportedDocument } from '../formats/document-format.ts';
 import type { EventRow } from '../formats/event-record.ts';
@@ -62,4 +67,12 @@ export interface SiteActions {
   resolveSession?(token: string): Promise<ResolvedSession | null>;
   /** Signs out. */
   endSession?(token: string): Promise<void>;
+  // The editions of the back office (list-editions, approve-edition, publish-edition, withdraw-edition, start-edition);
+  // without them the back office has no editions page.
+  listEditions?(filter?: { service?: string }): Promise<EditionListing[]>;
+  findEditionWorsenings?(input: EditionReference): Promise<Worsening[]>;
+  approveEdition?(actor: Actor, input: EditionReference & ApprovalInput): Promise<EditionListing>;
+  publishEdition?(actor: Actor, input: EditionReference): Promise<EditionListing>;
+  withdrawEdition?(actor: Actor, input: EditionReference & { reason: string }): Promise<EditionListing>;
+  startEdition?(actor: Actor, input: { service: string; year: number }): Promise<EditionListing & { measuresCopied: number }>;
 }

@@ -10,6 +10,7 @@ import { AdminLoginPage } from '../pages/admin-login.page.tsx';
 import type { ErrorKind } from '../pages/error.page.tsx';
 import { loadPageContext, sendHtml } from '../render.ts';
 import type { SiteDeps } from '../site-settings.ts';
+import { registerAdminEditionRoutes, type EditionActions } from './admin-editions.routes.ts';
 import { DEFAULT_LOGIN_LIMITS, LoginAttempts, type LoginLimits } from './login-attempts.ts';
 import { admits, findRouteAccess, isAdminPath } from './route-access.ts';
 
@@ -34,6 +35,13 @@ export interface AdminOptions {
 /** The actions the back office calls. */
 type AuthActions = Required<Pick<SiteDeps['actions'], 'authenticate' | 'resolveSession' | 'endSession'>>;
 
+/** The edition actions, when the site has all of them (the whole app does; view tests may not). */
+function editionActionsOf(actions: SiteDeps['actions']): EditionActions | undefined {
+  const names = ['listEditions', 'findEditionWorsenings', 'approveEdition', 'publishEdition', 'withdrawEdition', 'startEdition'] as const;
+  // Checked one by one just above, so the narrowing is sound.
+  return names.every((name) => typeof actions[name] === 'function') ? (actions as EditionActions) : undefined;
+}
+
 function isSecure(request: FastifyRequest, setting: 'auto' | boolean): boolean {
   return setting === 'auto' ? request.protocol === 'https' : setting;
 }
@@ -57,6 +65,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: SiteDeps, action
   const cookieSecure = options.cookieSecure ?? 'auto';
   const attempts = new LoginAttempts(options.loginLimits ?? DEFAULT_LOGIN_LIMITS, () => deps.settings.now().getTime());
   const maxAge = (options.sessionHours ?? 12) * 3600;
+  const editionActions = editionActionsOf(deps.actions);
 
   // On the root, not in the back office's own scope: a route under /admin registered anywhere passes this hook.
   void app.register(cookie);
@@ -127,8 +136,10 @@ export function registerAdminRoutes(app: FastifyInstance, deps: SiteDeps, action
           const { ctx } = await loadPageContext(request, deps);
           const services = await deps.actions.listServices();
           const account = request.session!.account;
-          return sendHtml(reply, AdminDashboardPage({ ctx, csrfToken: reply.generateCsrf(), account, services }));
+          return sendHtml(reply, AdminDashboardPage({ ctx, csrfToken: reply.generateCsrf(), account, services, editions: editionActions !== undefined }));
         });
+
+        if (editionActions !== undefined) registerAdminEditionRoutes(scope, deps, editionActions, locale);
       },
       { prefix },
     );

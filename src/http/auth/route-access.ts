@@ -8,11 +8,13 @@ export interface RouteAccess {
   method: 'GET' | 'POST';
   path: string;
   access: Access;
-  /** A page answers HTML; a form receives a POST (with its CSRF token) and redirects. */
+  /** A page answers HTML; a form receives a POST (with its CSRF token) and redirects, or answers 422 with the page when refused. */
   kind: 'page' | 'form';
 }
 
 const EVERY_ROLE: readonly Role[] = ['admin', 'quality-office', 'data-steward', 'oiv'];
+/** Who writes cards and their editions. */
+const QUALITY: readonly Role[] = ['admin', 'quality-office'];
 
 /**
  * THE table of /admin routes: every back-office route is here with the roles it admits, and one hook enforces it (see
@@ -24,6 +26,11 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   { method: 'POST', path: '/admin/login', access: 'public', kind: 'form' },
   { method: 'POST', path: '/admin/logout', access: EVERY_ROLE, kind: 'form' },
   { method: 'GET', path: '/admin', access: EVERY_ROLE, kind: 'page' },
+  { method: 'GET', path: '/admin/edizioni', access: EVERY_ROLE, kind: 'page' },
+  { method: 'POST', path: '/admin/edizioni/approva', access: QUALITY, kind: 'form' },
+  { method: 'POST', path: '/admin/edizioni/pubblica', access: QUALITY, kind: 'form' },
+  { method: 'POST', path: '/admin/edizioni/ritira', access: QUALITY, kind: 'form' },
+  { method: 'POST', path: '/admin/edizioni/nuova', access: QUALITY, kind: 'form' },
 ];
 
 /** Whether a path (locale prefix removed, no query) is in the back office. */

@@ -8,6 +8,8 @@ export interface AdminDashboardPageProps {
   csrfToken: string;
   account: { email: string; role: string };
   services: ServiceListing[];
+  /** Whether the editions page is served (the site has the edition actions). */
+  editions: boolean;
 }
 
 /** The back office's home: who is signed in, the services, and the sign-out form. A placeholder for the dashboard of the year. */
@@ -26,6 +28,11 @@ export function AdminDashboardPage(props: AdminDashboardPageProps): JSX.Element 
           {m.logout}
         </button>
       </form>
+      {props.editions ? (
+        <p>
+          <a href={localePath(ctx.locale, '/admin/edizioni')}>{m.adminEditionsLink}</a>
+        </p>
+      ) : ''}
       <h2>{m.adminServicesTitle}</h2>
       {props.services.length === 0 ? (
         <p>{m.adminNoServices}</p>

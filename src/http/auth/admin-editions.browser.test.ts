@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeAxeViolations, launchChromium, openPage } from '../../../test/browser.ts';
+import { SEED_DIR } from '../../cli/demo.command.ts';
+import type { ImportedCard } from '../../domain/cards/imported-card.ts';
+import { readCardText } from '../../formats/card-text.importer.ts';
+import { openAdminApp, TEST_PASSWORD } from './admin.test-kit.ts';
+
+const SEED = '002_36860386eee61ce2.txt';
+
+/** The yearly cycle of a card in a real Chromium: approve and publish a draft, refuse a worse next year until justified, read the public diff. */
+describe('editions in the back office, in a browser', () => {
+  let browser: Browser;
+  let opened: Awaited<ReturnType<typeof openAdminApp>>;
+  let origin: string;
+  let seed: ImportedCard;
+
+  beforeAll(async () => {
+    opened = await openAdminApp({}, ['quality-office', 'oiv']);
+    seed = readCardText(readFileSync(join(SEED_DIR, SEED), 'utf8'), { file: SEED });
+    // The draft, as `misura import` (or the upload) leaves it.
+    await opened.context.actions.importCards([seed], { actor: { kind: 'cli', name: 'test' } });
+    await opened.app.listen({ host: '127.0.0.1', port: 0 });
+    origin = `http://127.0.0.1:${(opened.app.server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await opened?.close();
+  });
+
+  async function signIn(page: Page, email: string, prefix = ''): Promise<void> {
+    await page.goto(`${origin}${prefix}/admin/login`);
+    await page.getByLabel(prefix === '' ? 'Indirizzo email' : 'Email address').fill(email);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: prefix === '' ? 'Accedi' : 'Sign in' }).click();
+  }
+
+  async function expectNoAxeViolation(page: Page): Promise<void> {
+    const violations = await describeAxeViolations(page);
+    expect(violations, `axe violations on ${page.url()}:\n${violations}`).toBe('');
+  }
+
+  it('approves and publishes the draft, then refuses a worse next year until it is justified; the public diff shows why', async () => {
+    const slug = seed.card.service.slug;
+    const year = seed.card.year!;
+    const page = await openPage(browser);
+    try {
+      await signIn(page, 'quality-office@test.misura.invalid');
+      await page.getByRole('link', { name: 'Edizioni delle carte: approvazione e pubblicazione' }).click();
+      await expectNoAxeViolation(page);
+      await page.getByLabel('Atto di adozione (tipo, numero e data)').fill('Decreto direttoriale n. 5 del 10/01/2020');
+      await page.getByRole('button', { name: 'Approva' }).click();
+      expect(await page.getByRole('status').first().textContent()).toContain('Edizione approvata.');
+      await page.getByRole('button', { name: `Pubblica l’edizione ${year}` }).click();
+      expect(await page.getByRole('status').first().textContent()).toContain('Edizione pubblicata.');
+      await expectNoAxeViolation(page);
+
+      // Next year: started from the form, then its new text (one target worse) imported as the quality office would.
+      await page.getByLabel('Anno').fill(String(year + 1));
+      await page.getByRole('button', { name: /Avvia la bozza/ }).click();
+      expect(await page.getByRole('status').first().textContent()).toContain('Nuova edizione avviata');
+      const [first, ...rest] = seed.card.indicators;
+      const worse = { ...first!, target: { ...first!.target, text: '50%', value: 50 } };
+      await opened.context.actions.importCards([{ ...seed, card: { ...seed.card, year: year + 1, indicators: [worse, ...rest] } }], { actor: { kind: 'cli', name: 'test' } });
+
+      await page.reload();
+      const next = page.locator('section', { has: page.getByRole('heading', { name: new RegExp(`Edizione ${year + 1}: bozza`) }) });
+      await next.getByLabel('Atto di adozione (tipo, numero e data)').fill('Decreto direttoriale n. 9 del 10/01/2021');
+      await next.getByRole('button', { name: 'Approva' }).click();
+      expect(await page.locator('#edition-refused').textContent()).toContain(`${first!.slug}: "${first!.target.text}" → "50%"`);
+      await expectNoAxeViolation(page);
+      // What was typed is kept; the reason goes in the box the rule asks for.
+      const refused = page.locator('section', { has: page.getByRole('heading', { name: new RegExp(`Edizione ${year + 1}: bozza`) }) });
+      expect(await refused.getByLabel('Atto di adozione (tipo, numero e data)').inputValue()).toBe('Decreto direttoriale n. 9 del 10/01/2021');
+      await refused.getByLabel(`Motivazione per ${first!.slug}`).fill('Migrazione del portale a una nuova piattaforma');
+      await refused.getByRole('button', { name: 'Approva' }).click();
+      expect(await page.getByRole('status').first().textContent()).toContain('Edizione approvata.');
+      await page.getByRole('button', { name: `Pubblica l’edizione ${year + 1}` }).click();
+
+      await page.goto(`${origin}/servizi/${slug}`);
+      await page.getByRole('link', { name: `Cosa cambia rispetto all’edizione ${year}` }).click();
+      expect(new URL(page.url()).pathname).toBe(`/servizi/${slug}/${year + 1}/confronto`);
+      const main = await page.locator('main').textContent();
+      expect(main).toContain('standard peggiorato');
+      expect(main).toContain('Migrazione del portale a una nuova piattaforma');
+      await expectNoAxeViolation(page);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('shows the OIV the editions in English with no form to change them, and no axe violation', async () => {
+    const page = await openPage(browser);
+    try {
+      await signIn(page, 'oiv@test.misura.invalid', '/en');
+      await page.goto(`${origin}/en/admin/edizioni`);
+      expect(await page.locator('h1').textContent()).toBe('Editions of the charters');
+      expect(await page.locator('main form').count()).toBe(0);
+      await expectNoAxeViolation(page);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
