@@ -27,6 +27,7 @@ import { verifyApiToken } from './actions/verify-api-token.action.ts';
 import { addAccount } from './actions/add-account.action.ts';
 import { approveEdition, findEditionWorsenings } from './actions/approve-edition.action.ts';
 import { compareEditions } from './actions/diff-editions.action.ts';
+import { reviewCardUpload, reviewDraft, saveReviewedCards } from './actions/card-review.action.ts';
 import { listEditions } from './actions/list-editions.action.ts';
 import { publishEdition } from './actions/publish-edition.action.ts';
 import { startEdition } from './actions/start-edition.action.ts';
@@ -61,6 +62,9 @@ export interface AppContext {
     withdrawEdition: Bound<typeof withdrawEdition>;
     startEdition: Bound<typeof startEdition>;
     compareEditions: Bound<typeof compareEditions>;
+    reviewCardUpload: typeof reviewCardUpload;
+    reviewDraft: Bound<typeof reviewDraft>;
+    saveReviewedCards: Bound<typeof saveReviewedCards>;
     overrideComparator: Bound<typeof overrideComparator>;
     listOrganisations: Bound<typeof listOrganisations>;
     listServices: Bound<typeof listServices>;
@@ -140,6 +144,9 @@ export async function openContext(
       withdrawEdition: (...args) => withdrawEdition(deps, ...args),
       startEdition: (...args) => startEdition(deps, ...args),
       compareEditions: (...args) => compareEditions(deps, ...args),
+      reviewCardUpload,
+      reviewDraft: (...args) => reviewDraft(deps, ...args),
+      saveReviewedCards: (...args) => saveReviewedCards(deps, ...args),
       overrideComparator: (...args) => overrideComparator(deps, ...args),
       listOrganisations: () => listOrganisations(deps),
       listServices: () => listServices(deps),

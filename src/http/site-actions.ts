@@ -9,7 +9,11 @@ import type { EditionReference } from '../actions/approve-edition.action.ts';
 import type { ApprovalInput } from '../actions/edition-steps.ts';
 import type { EditionListing } from '../actions/list-editions.action.ts';
 import type { Actor } from '../domain/accounts/actor.ts';
+import type { CardReview } from '../actions/card-review.action.ts';
+import type { ImportSummary } from '../actions/import-cards.action.ts';
+import type { IndicatorEdit } from '../domain/cards/card-edit.ts';
 import type { Organisation } from '../domain/cards/card.ts';
+import type { ImportedCard } from '../domain/cards/imported-card.ts';
 import type { Worsening } from '../domain/editions/edition-diff.ts';
 import type { IndicatorReport } from '../domain/evaluation/indicator-report.ts';
 import type { ExportedDocument } from '../formats/document-format.ts';
@@ -75,4 +79,8 @@ export interface SiteActions {
   publishEdition?(actor: Actor, input: EditionReference): Promise<EditionListing>;
   withdrawEdition?(actor: Actor, input: EditionReference & { reason: string }): Promise<EditionListing>;
   startEdition?(actor: Actor, input: { service: string; year: number }): Promise<EditionListing & { measuresCopied: number }>;
+  // Card upload with its review screen, and the editor of a draft (card-review.action.ts).
+  reviewCardUpload?(bytes: Uint8Array, options: { file: string; year?: number }): Promise<CardReview>;
+  reviewDraft?(input: EditionReference): Promise<CardReview>;
+  saveReviewedCards?(actor: Actor, cards: readonly ImportedCard[], edits: ReadonlyMap<number, ReadonlyMap<number, IndicatorEdit>>): Promise<ImportSummary>;
 }

@@ -10,9 +10,15 @@ import { AdminLoginPage } from '../pages/admin-login.page.tsx';
 import type { ErrorKind } from '../pages/error.page.tsx';
 import { loadPageContext, sendHtml } from '../render.ts';
 import type { SiteDeps } from '../site-settings.ts';
+import { registerAdminCardRoutes, type CardReviewActions } from './admin-cards.routes.ts';
 import { registerAdminEditionRoutes, type EditionActions } from './admin-editions.routes.ts';
 import { DEFAULT_LOGIN_LIMITS, LoginAttempts, type LoginLimits } from './login-attempts.ts';
 import { admits, findRouteAccess, isAdminPath } from './route-access.ts';
+
+function admitsUpload(role: ResolvedSession['account']['role']): boolean {
+  const route = findRouteAccess('GET', '/admin/carte/carica');
+  return route !== undefined && admits(route.access, role);
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -34,6 +40,12 @@ export interface AdminOptions {
 
 /** The actions the back office calls. */
 type AuthActions = Required<Pick<SiteDeps['actions'], 'authenticate' | 'resolveSession' | 'endSession'>>;
+
+/** The card review actions, when the site has all of them. */
+function cardActionsOf(actions: SiteDeps['actions']): CardReviewActions | undefined {
+  const names = ['reviewCardUpload', 'reviewDraft', 'saveReviewedCards'] as const;
+  return names.every((name) => typeof actions[name] === 'function') ? (actions as CardReviewActions) : undefined;
+}
 
 /** The edition actions, when the site has all of them (the whole app does; view tests may not). */
 function editionActionsOf(actions: SiteDeps['actions']): EditionActions | undefined {
@@ -66,6 +78,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: SiteDeps, action
   const attempts = new LoginAttempts(options.loginLimits ?? DEFAULT_LOGIN_LIMITS, () => deps.settings.now().getTime());
   const maxAge = (options.sessionHours ?? 12) * 3600;
   const editionActions = editionActionsOf(deps.actions);
+  const cardActions = cardActionsOf(deps.actions);
 
   // On the root, not in the back office's own scope: a route under /admin registered anywhere passes this hook.
   void app.register(cookie);
@@ -136,10 +149,11 @@ export function registerAdminRoutes(app: FastifyInstance, deps: SiteDeps, action
           const { ctx } = await loadPageContext(request, deps);
           const services = await deps.actions.listServices();
           const account = request.session!.account;
-          return sendHtml(reply, AdminDashboardPage({ ctx, csrfToken: reply.generateCsrf(), account, services, editions: editionActions !== undefined }));
+          return sendHtml(reply, AdminDashboardPage({ ctx, csrfToken: reply.generateCsrf(), account, services, editions: editionActions !== undefined, upload: cardActions !== undefined && admitsUpload(account.role) }));
         });
 
         if (editionActions !== undefined) registerAdminEditionRoutes(scope, deps, editionActions, locale);
+        if (cardActions !== undefined) registerAdminCardRoutes(scope, deps, cardActions, locale);
       },
       { prefix },
     );

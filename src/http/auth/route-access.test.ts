@@ -66,8 +66,10 @@ describe('route table', () => {
             else expect(status).toBe(200);
           } else {
             // Admitted forms do their work: the sign-in with wrong credentials answers 401, logout redirects, and the
-            // editions' forms, sent here without a service, answer their page again with 422 saying what is missing.
-            const expected = route.path === '/admin/login' ? 401 : route.path.startsWith('/admin/edizioni/') ? 422 : 303;
+            // forms of editions and cards, sent here without a service or a file, answer their page again with 422
+            // saying what is missing.
+            const refusesEmpty = route.path.startsWith('/admin/edizioni/') || route.path.startsWith('/admin/carte/');
+            const expected = route.path === '/admin/login' ? 401 : refusesEmpty ? 422 : 303;
             expect(status).toBe(expected);
           }
         });

@@ -31,6 +31,10 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   { method: 'POST', path: '/admin/edizioni/pubblica', access: QUALITY, kind: 'form' },
   { method: 'POST', path: '/admin/edizioni/ritira', access: QUALITY, kind: 'form' },
   { method: 'POST', path: '/admin/edizioni/nuova', access: QUALITY, kind: 'form' },
+  { method: 'GET', path: '/admin/carte/carica', access: QUALITY, kind: 'page' },
+  { method: 'POST', path: '/admin/carte/carica', access: QUALITY, kind: 'form' },
+  { method: 'GET', path: '/admin/carte/modifica', access: QUALITY, kind: 'page' },
+  { method: 'POST', path: '/admin/carte/salva', access: QUALITY, kind: 'form' },
 ];
 
 /** Whether a path (locale prefix removed, no query) is in the back office. */

@@ -10,6 +10,8 @@ export interface AdminDashboardPageProps {
   services: ServiceListing[];
   /** Whether the editions page is served (the site has the edition actions). */
   editions: boolean;
+  /** Whether this account may upload a card. */
+  upload: boolean;
 }
 
 /** The back office's home: who is signed in, the services, and the sign-out form. A placeholder for the dashboard of the year. */
@@ -28,11 +30,10 @@ export function AdminDashboardPage(props: AdminDashboardPageProps): JSX.Element 
           {m.logout}
         </button>
       </form>
-      {props.editions ? (
-        <p>
-          <a href={localePath(ctx.locale, '/admin/edizioni')}>{m.adminEditionsLink}</a>
-        </p>
-      ) : ''}
+      <ul class="list-unstyled">
+        {props.upload ? <li><a href={localePath(ctx.locale, '/admin/carte/carica')}>{m.uploadLink}</a></li> : ''}
+        {props.editions ? <li><a href={localePath(ctx.locale, '/admin/edizioni')}>{m.adminEditionsLink}</a></li> : ''}
+      </ul>
       <h2>{m.adminServicesTitle}</h2>
       {props.services.length === 0 ? (
         <p>{m.adminNoServices}</p>

@@ -64,6 +64,11 @@ export function AdminEditionsPage(props: AdminEditionsPageProps): JSX.Element {
               {edition.inForceFrom === null ? '' : <><dt>{m.inForceSince}</dt><dd>{day(edition.inForceFrom)}</dd></>}
               {edition.closedAt === null ? '' : <><dt>{edition.status === 'withdrawn' ? m.withdrawnOn : m.supersededOn}</dt><dd>{day(edition.closedAt)} <span lang={lang} safe>{edition.closeReason ?? ''}</span></dd></>}
             </dl>
+            {props.canChange && edition.status === 'draft' ? (
+              <p>
+                <a href={`${localePath(ctx.locale, '/admin/carte/modifica')}?service=${encodeURIComponent(edition.serviceSlug)}&edition=${encodeURIComponent(edition.key)}`}>{m.editLink(edition.key)}</a>
+              </p>
+            ) : ''}
             {!props.canChange ? '' : edition.status === 'draft' ? (
               <form method="post" action={localePath(ctx.locale, '/admin/edizioni/approva')} class="mb-3">
                 {hidden(edition)}

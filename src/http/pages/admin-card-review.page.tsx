@@ -1,0 +1,146 @@
+import type { ImportedCard } from '../../domain/cards/imported-card.ts';
+import type { Finding } from '../../domain/cards/finding.ts';
+import { localePath } from '../i18n/locale.ts';
+import { Layout } from './layout.tsx';
+import { dataLang, type PageContext } from './page-context.ts';
+
+export interface AdminCardReviewPageProps {
+  ctx: PageContext;
+  csrfToken: string;
+  /** 'upload': a file just read, nothing saved; 'edit': a stored draft. */
+  mode: 'upload' | 'edit';
+  cards: readonly ImportedCard[];
+  /** Per card (same order), what the reader doubted and the checker found. */
+  findings: readonly Finding[][];
+  /** Why the last save was refused. */
+  refused?: string;
+}
+
+/** The cells a person may correct, in the order of the row. */
+export const EDITABLE_FIELDS = ['subdimension', 'description', 'formula', 'target'] as const;
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
+
+/** The form field of one cell: card index, row position, column. */
+export function cellName(card: number, position: number, field: EditableField): string {
+  return `c${card}.${position}.${field}`;
+}
+
+/**
+ * The review screen of an upload, and the editor of a draft: every row of every card with its cells in inputs, and
+ * each doubt or finding beside the cell it concerns, so that a person fixes them before anything is saved.
+ */
+export function AdminCardReviewPage(props: AdminCardReviewPageProps): JSX.Element {
+  const { ctx } = props;
+  const m = ctx.messages;
+  const lang = dataLang(ctx);
+  const title = props.mode === 'upload' ? m.reviewTitle : m.editTitle;
+  const labels: Record<EditableField, string> = { subdimension: m.subdimension, description: m.indicator, formula: m.formula, target: m.target };
+  return (
+    <Layout ctx={ctx} title={title} breadcrumb={[{ label: m.adminTitle, href: '/admin' }, { label: title }]} section="none">
+      <h1>{title}</h1>
+      <p>{props.mode === 'upload' ? m.reviewIntro : m.editIntro}</p>
+      {props.refused === undefined ? '' : (
+        <div class="alert alert-danger" role="alert" id="card-refused">
+          <strong>{`${m.uploadRefused}: `}</strong>
+          <span safe>{props.refused}</span>
+        </div>
+      )}
+      <form method="post" action={localePath(ctx.locale, '/admin/carte/salva')}>
+        <input type="hidden" name="_csrf" value={props.csrfToken} />
+        <input type="hidden" name="cards" value={JSON.stringify(props.cards)} />
+        {props.cards.map((imported, index) => {
+          const { card } = imported;
+          const findings = props.findings[index] ?? [];
+          const onRow = (line: number) => findings.filter((f) => f.line === line);
+          const general = findings.filter((f) => f.line === null || !card.indicators.some((i) => i.source.line === f.line));
+          return (
+            <section class="mb-5" aria-labelledby={`card-${index}`}>
+              <h2 class="h4" id={`card-${index}`}>
+                <span lang={lang} safe>{card.service.name}</span>
+                {` — ${card.year ?? m.undatedEdition}`}
+              </h2>
+              {general.length === 0 ? '' : (
+                <>
+                  <h3 class="h5">{m.cardFindings}</h3>
+                  <ul class="card-findings">
+                    {general.map((f) => <li safe>{`${f.severity}: ${f.message}`}</li>)}
+                  </ul>
+                </>
+              )}
+              {card.indicators.map((indicator) => {
+                const here = onRow(indicator.source.line);
+                return (
+                  <fieldset class={`review-row mb-4${here.length > 0 ? ' review-row-doubtful' : ''}`}>
+                    <legend class="h6">
+                      {m.rowHeading(indicator.position)}
+                      {' — '}
+                      <span lang={lang} safe>{indicator.dimension}</span>
+                    </legend>
+                    {EDITABLE_FIELDS.map((field) => {
+                      const id = cellName(index, indicator.position, field).replaceAll('.', '-');
+                      const value = field === 'target' ? indicator.target.text : (indicator[field] ?? '');
+                      const about = here.filter((f) => f.field === field || (field === 'target' && f.field === null));
+                      return (
+                        <div class="form-group mb-2">
+                          <label for={id} class="active">{labels[field]}</label>
+                          <input
+                            type="text"
+                            class={`form-control${about.length > 0 ? ' is-invalid' : ''}`}
+                            id={id}
+                            name={cellName(index, indicator.position, field)}
+                            value={value}
+                            {...(about.length > 0 ? { 'aria-describedby': `${id}-doubt` } : {})}
+                          />
+                          {about.length === 0 ? '' : (
+                            <p class="doubtful-cell mb-0" id={`${id}-doubt`} safe>{`${m.doubtfulCell}: ${about.map((f) => f.message).join(' ')}`}</p>
+                          )}
+                        </div>
+                      );
+                    })}
+                  </fieldset>
+                );
+              })}
+            </section>
+          );
+        })}
+        <button type="submit" class="btn btn-primary">{m.saveDraftButton}</button>
+      </form>
+    </Layout>
+  );
+}
+
+export interface AdminCardUploadPageProps {
+  ctx: PageContext;
+  csrfToken: string;
+  refused?: string;
+}
+
+/** The upload form: a card file of any format the importer reads, and its year when the file states none. */
+export function AdminCardUploadPage(props: AdminCardUploadPageProps): JSX.Element {
+  const { ctx } = props;
+  const m = ctx.messages;
+  return (
+    <Layout ctx={ctx} title={m.uploadTitle} breadcrumb={[{ label: m.adminTitle, href: '/admin' }, { label: m.uploadTitle }]} section="none">
+      <h1>{m.uploadTitle}</h1>
+      <p>{m.uploadIntro}</p>
+      {props.refused === undefined ? '' : (
+        <div class="alert alert-danger" role="alert" id="upload-refused">
+          <strong>{`${m.uploadRefused}: `}</strong>
+          <span safe>{props.refused}</span>
+        </div>
+      )}
+      <form method="post" action={localePath(ctx.locale, '/admin/carte/carica')} enctype="multipart/form-data">
+        <input type="hidden" name="_csrf" value={props.csrfToken} />
+        <div class="form-group">
+          <label for="card-file" class="active">{m.fileLabel}</label>
+          <input type="file" class="form-control" id="card-file" name="file" required />
+        </div>
+        <div class="form-group">
+          <label for="card-year" class="active">{m.yearOptionalLabel}</label>
+          <input type="number" class="form-control" id="card-year" name="year" min="2000" max="2100" />
+        </div>
+        <button type="submit" class="btn btn-primary">{m.readButton}</button>
+      </form>
+    </Layout>
+  );
+}
