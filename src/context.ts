@@ -12,7 +12,7 @@ import { importCards } from './actions/import-cards.action.ts';
 import { listApiTokens } from './actions/list-api-tokens.action.ts';
 import { ingestEvents } from './actions/ingest-events.action.ts';
 import { listCards } from './actions/list-cards.action.ts';
-import { listAuditLog } from './actions/list-audit-log.action.ts';
+import { exportAuditLogCsv, listAuditLog } from './actions/list-audit-log.action.ts';
 import { listIndicatorFaults } from './actions/list-indicator-faults.action.ts';
 import { verifyAuditLog } from './actions/verify-audit-log.action.ts';
 import { listOrganisations } from './actions/list-organisations.action.ts';
@@ -91,6 +91,7 @@ export interface AppContext {
     buildDemo: Bound<typeof buildDemo>;
     verifyAuditLog: Bound<typeof verifyAuditLog>;
     listAuditLog: Bound<typeof listAuditLog>;
+    exportAuditLogCsv: Bound<typeof exportAuditLogCsv>;
     exportCardDocument: Bound<typeof exportCardDocument>;
     /** The year's results as a document, from getReport (the cache). */
     exportReportDocument: (input: Parameters<typeof exportReportDocument>[1]) => ReturnType<typeof exportReportDocument>;
@@ -171,6 +172,7 @@ export async function openContext(
       buildDemo: (...args) => buildDemo(deps, ...args),
       verifyAuditLog: () => verifyAuditLog(deps),
       listAuditLog: (...args) => listAuditLog(deps, ...args),
+      exportAuditLogCsv: (...args) => exportAuditLogCsv(deps, ...args),
       exportCardDocument: (...args) => exportCardDocument(deps, ...args),
       exportReportDocument: (input) =>
         exportReportDocument(

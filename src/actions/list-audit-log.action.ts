@@ -19,3 +19,9 @@ export async function listAuditLog(deps: { database: Database }, filter: AuditFi
     afterId = last.id;
   }
 }
+
+/** The filtered audit log as CSV (RFC 4180), every field and both hashes: what the OIV downloads to check on its own. */
+export async function exportAuditLogCsv(deps: { database: Database }, filter: AuditFilter = {}): Promise<string> {
+  const [{ writeOpenDataCsv }, { auditTableOf }] = await Promise.all([import('../formats/opendata-csv.ts'), import('../formats/audit-table.ts')]);
+  return writeOpenDataCsv(auditTableOf(await listAuditLog(deps, filter)));
+}

@@ -10,6 +10,9 @@ import type { ApprovalInput } from '../actions/edition-steps.ts';
 import type { EditionListing } from '../actions/list-editions.action.ts';
 import type { Actor } from '../domain/accounts/actor.ts';
 import type { CardReview } from '../actions/card-review.action.ts';
+import type { AuditFilter } from '../actions/list-audit-log.action.ts';
+import type { AuditVerification } from '../actions/verify-audit-log.action.ts';
+import type { AuditRecord } from '../domain/audit/audit-chain.ts';
 import type { ImportSummary } from '../actions/import-cards.action.ts';
 import type { IndicatorEdit } from '../domain/cards/card-edit.ts';
 import type { Organisation } from '../domain/cards/card.ts';
@@ -79,6 +82,10 @@ export interface SiteActions {
   publishEdition?(actor: Actor, input: EditionReference): Promise<EditionListing>;
   withdrawEdition?(actor: Actor, input: EditionReference & { reason: string }): Promise<EditionListing>;
   startEdition?(actor: Actor, input: { service: string; year: number }): Promise<EditionListing & { measuresCopied: number }>;
+  // The audit log for the OIV (list-audit-log, verify-audit-log).
+  listAuditLog?(filter?: AuditFilter): Promise<AuditRecord[]>;
+  exportAuditLogCsv?(filter?: AuditFilter): Promise<string>;
+  verifyAuditLog?(): Promise<AuditVerification>;
   // Card upload with its review screen, and the editor of a draft (card-review.action.ts).
   reviewCardUpload?(bytes: Uint8Array, options: { file: string; year?: number }): Promise<CardReview>;
   reviewDraft?(input: EditionReference): Promise<CardReview>;

@@ -93,13 +93,18 @@ describe('editions in the back office, in a browser', () => {
     }
   });
 
-  it('shows the OIV the editions in English with no form to change them, and no axe violation', async () => {
+  it('shows the OIV the editions in English with no form to change them, and the audit log, with no axe violation', async () => {
     const page = await openPage(browser);
     try {
       await signIn(page, 'oiv@test.misura.invalid', '/en');
       await page.goto(`${origin}/en/admin/edizioni`);
       expect(await page.locator('h1').textContent()).toBe('Editions of the charters');
       expect(await page.locator('main form').count()).toBe(0);
+      await expectNoAxeViolation(page);
+      await page.goto(`${origin}/en/admin`);
+      await page.getByRole('link', { name: 'Log of changes (audit)' }).click();
+      expect(await page.locator('#audit-chain').textContent()).toMatch(/^The chain holds: \d+ rows verified\.$/);
+      expect(await page.locator('#audit-rows tbody tr').count()).toBeGreaterThan(3);
       await expectNoAxeViolation(page);
     } finally {
       await page.context().close();

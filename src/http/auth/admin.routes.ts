@@ -10,13 +10,15 @@ import { AdminLoginPage } from '../pages/admin-login.page.tsx';
 import type { ErrorKind } from '../pages/error.page.tsx';
 import { loadPageContext, sendHtml } from '../render.ts';
 import type { SiteDeps } from '../site-settings.ts';
+import { registerAdminAuditRoutes, type AuditActions } from './admin-audit.routes.ts';
 import { registerAdminCardRoutes, type CardReviewActions } from './admin-cards.routes.ts';
 import { registerAdminEditionRoutes, type EditionActions } from './admin-editions.routes.ts';
 import { DEFAULT_LOGIN_LIMITS, LoginAttempts, type LoginLimits } from './login-attempts.ts';
 import { admits, findRouteAccess, isAdminPath } from './route-access.ts';
 
-function admitsUpload(role: ResolvedSession['account']['role']): boolean {
-  const route = findRouteAccess('GET', '/admin/carte/carica');
+/** Whether the dashboard should link a page for this role. */
+function admitsGet(path: string, role: ResolvedSession['account']['role']): boolean {
+  const route = findRouteAccess('GET', path);
   return route !== undefined && admits(route.access, role);
 }
 
@@ -40,6 +42,12 @@ export interface AdminOptions {
 
 /** The actions the back office calls. */
 type AuthActions = Required<Pick<SiteDeps['actions'], 'authenticate' | 'resolveSession' | 'endSession'>>;
+
+/** The audit actions, when the site has all of them. */
+function auditActionsOf(actions: SiteDeps['actions']): AuditActions | undefined {
+  const names = ['listAuditLog', 'exportAuditLogCsv', 'verifyAuditLog'] as const;
+  return names.every((name) => typeof actions[name] === 'function') ? (actions as AuditActions) : undefined;
+}
 
 /** The card review actions, when the site has all of them. */
 function cardActionsOf(actions: SiteDeps['actions']): CardReviewActions | undefined {
@@ -79,6 +87,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: SiteDeps, action
   const maxAge = (options.sessionHours ?? 12) * 3600;
   const editionActions = editionActionsOf(deps.actions);
   const cardActions = cardActionsOf(deps.actions);
+  const auditActions = auditActionsOf(deps.actions);
 
   // On the root, not in the back office's own scope: a route under /admin registered anywhere passes this hook.
   void app.register(cookie);
@@ -149,11 +158,12 @@ export function registerAdminRoutes(app: FastifyInstance, deps: SiteDeps, action
           const { ctx } = await loadPageContext(request, deps);
           const services = await deps.actions.listServices();
           const account = request.session!.account;
-          return sendHtml(reply, AdminDashboardPage({ ctx, csrfToken: reply.generateCsrf(), account, services, editions: editionActions !== undefined, upload: cardActions !== undefined && admitsUpload(account.role) }));
+          return sendHtml(reply, AdminDashboardPage({ ctx, csrfToken: reply.generateCsrf(), account, services, editions: editionActions !== undefined, upload: cardActions !== undefined && admitsGet('/admin/carte/carica', account.role), audit: auditActions !== undefined && admitsGet('/admin/registro', account.role) }));
         });
 
         if (editionActions !== undefined) registerAdminEditionRoutes(scope, deps, editionActions, locale);
         if (cardActions !== undefined) registerAdminCardRoutes(scope, deps, cardActions, locale);
+        if (auditActions !== undefined) registerAdminAuditRoutes(scope, deps, auditActions);
       },
       { prefix },
     );

@@ -13,6 +13,8 @@ export async function openAdminApp(options: AppOptions = {}, roles: readonly Rol
   app: FastifyInstance;
   context: AppContext;
   clock: { now: Date };
+  /** The SQLite file, for tests that tamper with it behind the app's back. */
+  url: string;
   close: () => Promise<void>;
 }> {
   const url = join(mkdtempSync(join(tmpdir(), 'misura-admin-')), 'misura.db');
@@ -26,6 +28,7 @@ export async function openAdminApp(options: AppOptions = {}, roles: readonly Rol
     app,
     context,
     clock,
+    url,
     close: async () => {
       await app.close();
       await context.close();

@@ -13,6 +13,8 @@ export interface RouteAccess {
 }
 
 const EVERY_ROLE: readonly Role[] = ['admin', 'quality-office', 'data-steward', 'oiv'];
+/** Who reads the audit log: the OIV audits, the administrator answers for the system. */
+const AUDITORS: readonly Role[] = ['admin', 'oiv'];
 /** Who writes cards and their editions. */
 const QUALITY: readonly Role[] = ['admin', 'quality-office'];
 
@@ -35,6 +37,8 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   { method: 'POST', path: '/admin/carte/carica', access: QUALITY, kind: 'form' },
   { method: 'GET', path: '/admin/carte/modifica', access: QUALITY, kind: 'page' },
   { method: 'POST', path: '/admin/carte/salva', access: QUALITY, kind: 'form' },
+  { method: 'GET', path: '/admin/registro', access: AUDITORS, kind: 'page' },
+  { method: 'GET', path: '/admin/registro.csv', access: AUDITORS, kind: 'page' },
 ];
 
 /** Whether a path (locale prefix removed, no query) is in the back office. */

@@ -12,6 +12,8 @@ export interface AdminDashboardPageProps {
   editions: boolean;
   /** Whether this account may upload a card. */
   upload: boolean;
+  /** Whether this account reads the audit log. */
+  audit: boolean;
 }
 
 /** The back office's home: who is signed in, the services, and the sign-out form. A placeholder for the dashboard of the year. */
@@ -33,6 +35,7 @@ export function AdminDashboardPage(props: AdminDashboardPageProps): JSX.Element 
       <ul class="list-unstyled">
         {props.upload ? <li><a href={localePath(ctx.locale, '/admin/carte/carica')}>{m.uploadLink}</a></li> : ''}
         {props.editions ? <li><a href={localePath(ctx.locale, '/admin/edizioni')}>{m.adminEditionsLink}</a></li> : ''}
+        {props.audit ? <li><a href={localePath(ctx.locale, '/admin/registro')}>{m.auditLink}</a></li> : ''}
       </ul>
       <h2>{m.adminServicesTitle}</h2>
       {props.services.length === 0 ? (
