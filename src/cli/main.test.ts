@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -111,5 +111,19 @@ describe('the misura CLI', () => {
     expect(at('spelling')).toEqual(expect.arrayContaining(['001_26d6f6251607aad7.txt:20', '002_36860386eee61ce2.txt:24']));
     expect(at('qualitative-target')).toEqual(['001_26d6f6251607aad7.txt:22']);
     expect(at('unknown-year')).toHaveLength(1);
+  });
+
+  it('lints two editions of a card by the (&) rule: a lowered target is an error at its row of the later year', async () => {
+    const { io } = freshIo();
+    const dir = mkdtempSync(join(tmpdir(), 'misura-lint-'));
+    const next = join(dir, 'carta-2017.txt');
+    const text = readFileSync(seeds[2]!, 'utf8').replace('ANNUALITÀ 2016', 'ANNUALITÀ 2017');
+    const lines = text.split('\n');
+    lines[17] = lines[17]!.replace('\t95%\t', '\t90%\t');
+    writeFileSync(next, lines.join('\n'));
+    expect(await run(io, 'lint', '--json', seeds[2]!, next)).toBe(1);
+    const { findings } = JSON.parse(io.stdout.join('')) as { findings: { code: string; file: string; line: number | null; message: string }[] };
+    expect(findings.filter((f) => f.code === 'worse-than-previous').map((f) => `${f.file}:${f.line}`)).toEqual(['carta-2017.txt:18']);
+    expect(findings.find((f) => f.code === 'worse-than-previous')?.message).toContain('"90%", is worse than "95%" of the 2016 card');
   });
 });
