@@ -110,7 +110,7 @@ try {
   const csv = join(folder, 'events.csv');
   const events = await writeEventsCsv(csv, EVENTS_MB);
   const db = join(folder, 'events.db');
-  misura({ MISURA_DB_URL: db }, 'import', ...['000_c79bcda3436e61a9.txt', '001_26d6f6251607aad7.txt', '002_36860386eee61ce2.txt', '003_c6188123ed35ccee.txt'].map((f) => join(root, 'seeds', f)));
+  misura({ MISURA_DB_URL: db }, 'import', '--publish', '--act', 'bench', ...['000_c79bcda3436e61a9.txt', '001_26d6f6251607aad7.txt', '002_36860386eee61ce2.txt', '003_c6188123ed35ccee.txt'].map((f) => join(root, 'seeds', f)));
   misura({ MISURA_DB_URL: db }, 'measures', 'apply', join(root, 'seeds', 'measures.yaml'));
   const ingested = misura({ MISURA_DB_URL: db, MISURA_EVENTS_FROM: '2026-01-01' }, 'ingest', csv);
   const rawDb = join(folder, 'raw.db');
