@@ -9,7 +9,10 @@ import { AdminDashboardPage } from '../pages/admin-dashboard.page.tsx';
 import { AdminLoginPage } from '../pages/admin-login.page.tsx';
 import type { ErrorKind } from '../pages/error.page.tsx';
 import { loadPageContext, sendHtml } from '../render.ts';
-import type { SiteDeps } from '../site-settings.ts';
+import { currentYearOf, type SiteDeps } from '../site-settings.ts';
+
+/** A source with no event for longer than this is listed as silent on the dashboard. */
+const SILENT_AFTER_SECONDS = 24 * 3600;
 import { registerAdminAuditRoutes, type AuditActions } from './admin-audit.routes.ts';
 import { registerAdminCardRoutes, type CardReviewActions } from './admin-cards.routes.ts';
 import { registerAdminEditionRoutes, type EditionActions } from './admin-editions.routes.ts';
@@ -156,9 +159,16 @@ export function registerAdminRoutes(app: FastifyInstance, deps: SiteDeps, action
 
         scope.get('/admin', async (request, reply) => {
           const { ctx } = await loadPageContext(request, deps);
-          const services = await deps.actions.listServices();
+          const year = currentYearOf(deps.settings);
+          const [services, reports, sources] = await Promise.all([
+            deps.actions.listServices(),
+            deps.actions.getReport({ year, granularity: 'month' }),
+            deps.actions.listSources?.() ?? Promise.resolve([]),
+          ]);
+          // A feed that sent before and nothing for a day: the quality office should know before a standard suffers.
+          const silent = sources.filter((source) => (source.secondsSinceLastEvent ?? 0) > SILENT_AFTER_SECONDS);
           const account = request.session!.account;
-          return sendHtml(reply, AdminDashboardPage({ ctx, csrfToken: reply.generateCsrf(), account, services, editions: editionActions !== undefined, upload: cardActions !== undefined && admitsGet('/admin/carte/carica', account.role), audit: auditActions !== undefined && admitsGet('/admin/registro', account.role) }));
+          return sendHtml(reply, AdminDashboardPage({ ctx, csrfToken: reply.generateCsrf(), account, services, editions: editionActions !== undefined, upload: cardActions !== undefined && admitsGet('/admin/carte/carica', account.role), audit: auditActions !== undefined && admitsGet('/admin/registro', account.role), year, reports, silent }));
         });
 
         if (editionActions !== undefined) registerAdminEditionRoutes(scope, deps, editionActions, locale);

@@ -299,6 +299,13 @@ export const en: Messages = {
   startButton: 'Start the draft (copies the latest edition with its measures)',
   editionDone: { saved: 'Charter saved as a draft.', approved: 'Edition approved.', published: 'Edition published.', withdrawn: 'Edition withdrawn.', started: 'New edition started as a draft, with the measures.' },
   editionRefused: 'The operation was not carried out',
+  dashboardYear: (year: number) => `Quality standards ${year}: how the year goes`,
+  dashboardCounts: 'Indicators by result',
+  dashboardAttention: 'To follow: indicators at risk, below target or missed',
+  dashboardAllWell: 'No indicator is at risk, below target or missed.',
+  dashboardSilent: 'Data feeds silent for more than a day',
+  dashboardNoSilent: 'No data feed has been silent for more than a day.',
+  silentFor: (hours: number) => (hours < 48 ? `no data for ${hours} hours` : `no data for ${Math.floor(hours / 24)} days`),
   auditLink: 'Log of changes (audit)',
   auditTitle: 'Log of changes',
   auditIntro:

@@ -296,6 +296,13 @@ export const it = {
   startButton: 'Avvia la bozza (copia l’ultima edizione con le misure)',
   editionDone: { saved: 'Carta salvata come bozza.', approved: 'Edizione approvata.', published: 'Edizione pubblicata.', withdrawn: 'Edizione ritirata.', started: 'Nuova edizione avviata come bozza, con le misure.' } as Record<string, string>,
   editionRefused: 'L’operazione non è stata eseguita',
+  dashboardYear: (year: number) => `Standard di qualità ${year}: com’è l’anno`,
+  dashboardCounts: 'Indicatori per esito',
+  dashboardAttention: 'Da seguire: indicatori a rischio, sotto il valore programmato o non rispettati',
+  dashboardAllWell: 'Nessun indicatore a rischio, sotto il valore programmato o non rispettato.',
+  dashboardSilent: 'Flussi di dati silenziosi da più di un giorno',
+  dashboardNoSilent: 'Nessun flusso di dati è silenzioso da più di un giorno.',
+  silentFor: (hours: number) => (hours < 48 ? `nessun dato da ${hours} ore` : `nessun dato da ${Math.floor(hours / 24)} giorni`),
   auditLink: 'Registro delle modifiche (audit)',
   auditTitle: 'Registro delle modifiche',
   auditIntro:

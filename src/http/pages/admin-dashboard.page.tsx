@@ -1,4 +1,8 @@
 import type { ServiceListing } from '../../actions/list-services.action.ts';
+import type { SourceListing } from '../../actions/list-sources.action.ts';
+import type { EvaluationStatus } from '../../domain/evaluation/evaluation.ts';
+import type { IndicatorReport } from '../../domain/evaluation/indicator-report.ts';
+import { Status } from './parts/status.tsx';
 import { localePath } from '../i18n/locale.ts';
 import { Layout } from './layout.tsx';
 import type { PageContext } from './page-context.ts';
@@ -14,7 +18,15 @@ export interface AdminDashboardPageProps {
   upload: boolean;
   /** Whether this account reads the audit log. */
   audit: boolean;
+  year: number;
+  /** Every indicator of the cards in force, evaluated for the year. */
+  reports: IndicatorReport[];
+  /** Feeds silent for more than a day (none when the site has no source listing). */
+  silent: SourceListing[];
 }
+
+const STATUS_ORDER: readonly EvaluationStatus[] = ['met', 'at-risk', 'below-target', 'missed', 'no-data'];
+const NEEDS_ATTENTION: ReadonlySet<EvaluationStatus> = new Set(['at-risk', 'below-target', 'missed']);
 
 /** The back office's home: who is signed in, the services, and the sign-out form. A placeholder for the dashboard of the year. */
 export function AdminDashboardPage(props: AdminDashboardPageProps): JSX.Element {
@@ -37,6 +49,47 @@ export function AdminDashboardPage(props: AdminDashboardPageProps): JSX.Element 
         {props.editions ? <li><a href={localePath(ctx.locale, '/admin/edizioni')}>{m.adminEditionsLink}</a></li> : ''}
         {props.audit ? <li><a href={localePath(ctx.locale, '/admin/registro')}>{m.auditLink}</a></li> : ''}
       </ul>
+      <section aria-labelledby="year-heading" class="mb-4">
+        <h2 id="year-heading">{m.dashboardYear(props.year)}</h2>
+        <h3 class="h5">{m.dashboardCounts}</h3>
+        <ul class="list-inline" id="dashboard-counts">
+          {STATUS_ORDER.map((status) => (
+            <li class="list-inline-item me-4">
+              <Status ctx={ctx} status={status} />
+              {`: ${props.reports.filter((r) => r.year.status === status).length}`}
+            </li>
+          ))}
+        </ul>
+        <h3 class="h5">{m.dashboardAttention}</h3>
+        {props.reports.some((r) => NEEDS_ATTENTION.has(r.year.status)) ? (
+          <ul id="dashboard-attention">
+            {props.reports
+              .filter((r) => NEEDS_ATTENTION.has(r.year.status))
+              .map((r) => (
+                <li>
+                  <a href={localePath(ctx.locale, `/servizi/${r.service.slug}/indicatori/${r.indicator.slug}`)} safe>{`${r.service.name} — ${r.indicator.description ?? r.indicator.slug}`}</a>
+                  {': '}
+                  <Status ctx={ctx} status={r.year.status} />
+                </li>
+              ))}
+          </ul>
+        ) : (
+          <p>{m.dashboardAllWell}</p>
+        )}
+        <h3 class="h5">{m.dashboardSilent}</h3>
+        {props.silent.length === 0 ? (
+          <p>{m.dashboardNoSilent}</p>
+        ) : (
+          <ul id="dashboard-silent">
+            {props.silent.map((source) => (
+              <li>
+                <code safe>{source.name}</code>
+                {`: ${m.silentFor(Math.floor((source.secondsSinceLastEvent ?? 0) / 3600))}`}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <h2>{m.adminServicesTitle}</h2>
       {props.services.length === 0 ? (
         <p>{m.adminNoServices}</p>
