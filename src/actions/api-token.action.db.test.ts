@@ -3,6 +3,7 @@ import { createDialectContext } from '../../test/dialects.ts';
 import { UserError } from '../domain/shared/errors.ts';
 import { API_TOKEN_PREFIX, createApiToken, hashApiToken } from './create-api-token.action.ts';
 import { listApiTokens } from './list-api-tokens.action.ts';
+import { listAuditLog } from './list-audit-log.action.ts';
 import { revokeApiToken } from './revoke-api-token.action.ts';
 import { verifyApiToken } from './verify-api-token.action.ts';
 
@@ -10,6 +11,22 @@ describe('API tokens', () => {
   const ctx = createDialectContext('sqlite');
   afterEach(() => ctx.cleanup());
   afterAll(() => ctx.dispose());
+
+  it('records who made and who revoked a token in the audit log, never the token nor its hash', async () => {
+    const database = await ctx.openFresh();
+    const steward = { kind: 'user', userId: 3, email: 'dati@comune.example', role: 'data-steward' } as const;
+    const created = await createApiToken({ database }, { source: 'probe:portal', actor: steward });
+    await revokeApiToken({ database }, created.id, steward);
+    await revokeApiToken({ database }, created.id, steward);
+    const records = await listAuditLog({ database });
+    expect(records.map((r) => [r.actor, r.action, r.entityKey])).toEqual([
+      ['user:dati@comune.example', 'token.create', String(created.id)],
+      ['user:dati@comune.example', 'token.revoke', String(created.id)],
+    ]);
+    const text = JSON.stringify(records);
+    expect(text).not.toContain(created.token);
+    expect(text).not.toContain(hashApiToken(created.token));
+  });
 
   it('creates a random token per source, verifies it, and refuses it once revoked', async () => {
     const database = await ctx.openFresh();

@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { UserError } from '../domain/shared/errors.ts';
 import type { Database } from '../storage/database.ts';
+import type { Actor } from '../domain/accounts/actor.ts';
 import { insertApiToken } from '../storage/repositories/api-token.repository.ts';
+import { appendAuditRecord } from '../storage/repositories/audit-log.repository.ts';
 
 export interface ApiTokenDeps {
   database: Database;
@@ -14,6 +16,8 @@ export interface CreateApiTokenInput {
   source: string;
   /** What the token is for ("portal probe"), shown by `misura tokens list`. */
   label?: string | null;
+  /** Who makes it (the audit log records it, never the token); misura itself when absent. */
+  actor?: Actor;
 }
 
 /** A new token: `token` is shown once and never stored (only its SHA-256 is). */
@@ -60,6 +64,11 @@ export async function createApiToken(deps: ApiTokenDeps, input: CreateApiTokenIn
   const label = checkLabel(input.label);
   const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
   const createdAt = (deps.now?.() ?? new Date()).toISOString();
-  const stored = await insertApiToken(deps.database.db, { source, tokenHash: hashApiToken(token), label, createdAt });
+  const stored = await deps.database.db.transaction().execute(async (trx) => {
+    const inserted = await insertApiToken(trx, { source, tokenHash: hashApiToken(token), label, createdAt });
+    const after = { id: inserted.id, source, label };
+    await appendAuditRecord(trx, input.actor ?? { kind: 'system', name: 'tokens' }, { action: 'token.create', entityType: 'api-token', entityKey: String(inserted.id), before: null, after }, createdAt);
+    return inserted;
+  });
   return { id: stored.id, source: stored.source, label: stored.label, createdAt: stored.createdAt, token };
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { UserError } from '../domain/shared/errors.ts';
 import type { CliIo } from './cli-io.ts';
+import { cliUserName } from './password-input.ts';
 import { openEventsContext, withContext, type OpenEventsContext } from './events-context.ts';
 
 /** How the tokens commands open the application context (tests pass their own). */
@@ -25,7 +26,7 @@ export function registerTokensCommand(program: Command, io: CliIo, _setExit: (co
     .option('--label <text>', 'what the token is for, shown by `misura tokens list`')
     .option('--json', 'print {"id", "source", "label", "createdAt", "token"} as JSON')
     .action(async (source: string, options: { label?: string; json?: boolean }) => {
-      const created = await withContext(open, io, (actions) => actions.createApiToken({ source, label: options.label ?? null }));
+      const created = await withContext(open, io, (actions) => actions.createApiToken({ source, label: options.label ?? null, actor: { kind: 'cli', name: cliUserName(io.env) } }));
       if (options.json) {
         io.out(JSON.stringify(created, null, 2));
         return;
@@ -63,7 +64,7 @@ export function registerTokensCommand(program: Command, io: CliIo, _setExit: (co
     .description('Revoke a token: from now on its requests get 401.')
     .action(async (idText: string) => {
       const id = parseTokenId(idText);
-      const result = await withContext(open, io, (actions) => actions.revokeApiToken(id));
+      const result = await withContext(open, io, (actions) => actions.revokeApiToken(id, { kind: 'cli', name: cliUserName(io.env) }));
       io.out(result.alreadyRevoked ? `Token ${id} was already revoked.` : `Token ${id} revoked: its requests get 401 from now on.`);
     });
 }
