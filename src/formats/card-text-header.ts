@@ -23,6 +23,9 @@ export interface CardHeader {
 /** Names that open a public body's name: a header line starting so names the PA. */
 const INSTITUTION = /^(?:ministero|agenzia|istituto|inps|inail|comune|citta|regione|provincia|universita|camera|autorita|presidenza|consiglio|corte|ente|azienda|avvocatura|archivio|soprintendenza|prefettura|questura|ispettorato|consorzio|unione|ordine|biblioteca|museo|polo)\b/;
 
+/** "Ubicazione: …", "Struttura Erogante: …": a capitalised label of a few words, then a colon and a value. */
+const OTHER_KEY_COLON = /^(\p{Lu}[\p{L}'’]*(?: [\p{L}'’]+){0,3}):\s+\S/u;
+
 /** A field heading written in emphasis right after the service name: "CENTRO DI CONTATTO*Caratteristiche del servizio*". */
 const NAME_THEN_HEADING = /^(.*?\S)\s*(?:\*\*|\*|__|<(b|i|em|strong|u)\b[^>]*>)\s*([^*<>]+?)\s*(?:\*\*|\*|__|<\/\2\s*>)\s*:?\s*$/;
 
@@ -93,6 +96,13 @@ export function readCardHeader(lines: readonly SourceLine[], file: string): Card
     if (cells.length > 1 && fieldsStarted && toInlineText(first) !== '') {
       // Another key/value row, with a key that is no card field.
       doubt(line.number, null, `"${toInlineText(first)}" is not a card field: the row is not imported`, 'warning');
+      heading = null;
+      continue;
+    }
+    // After "Label: value" fields, another "Label: value" line with a label that is no card field is a field of its own.
+    const otherKey = cells.length === 1 && heading?.fromRow === true ? OTHER_KEY_COLON.exec(toInlineText(line.text)) : null;
+    if (otherKey) {
+      doubt(line.number, null, `"${otherKey[1] ?? ''}" is not a card field: the line is not imported`, 'warning');
       heading = null;
       continue;
     }

@@ -358,6 +358,13 @@ describe('readCardText on doubtful cells', () => {
     expect(doubts).toEqual([expect.objectContaining({ code: 'doubtful-cell', line: 1, field: 'name' })]);
   });
 
+  it('reads "Denominazione Servizio" and "Descrizione Servizio" (no "del") as the service name and characteristics', () => {
+    const text = ['Denominazione Servizio\tSportello prova', 'Descrizione Servizio\tInformazioni agli studenti', '', 'Dimensioni\tSottodimensioni\tDescrizione indicatore\tFormula indicatore\tValore programmato', 'Accessibilità\tMulticanale\tA\tF\t95%'].join('\n');
+    const { card } = readCardText(text, { file: 'x.txt', year: 2024 });
+    expect(card.service.name).toBe('Sportello prova');
+    expect(card.service.characteristics.text).toBe('Informazioni agli studenti');
+  });
+
   it('reports a line above the table it does not understand instead of dropping it silently', () => {
     const { doubts } = readCardText(smallCard(['Accessibilità\tMulticanale\tA\tF\t95%'], ['Responsabile del procedimento\tMario Rossi']), { file: 'x.txt' });
     expect(doubts).toEqual([expect.objectContaining({ code: 'doubtful-line', line: 4, message: expect.stringContaining('Responsabile del procedimento') })]);
