@@ -7,7 +7,7 @@ import { UserError } from '../domain/shared/errors.ts';
 import { slugify } from '../domain/shared/slug.ts';
 import type { CardDocument, DocumentPart, DocumentRow } from './card-document.ts';
 import { FORMATS_READ } from './card-document.ts';
-import { unflattenRows } from './card-flat-text.ts';
+import { unflattenRows, type UnflattenedRows } from './card-flat-text.ts';
 import { forcedTableHeader, recogniseNonCard } from './card-non-card.ts';
 import { readCardHeader, toFieldRichText, type CardHeader } from './card-text-header.ts';
 import { COLUMN_LABELS, FIELD_LABELS, isNotesHeading, matchFieldLabel, type ColumnKey } from './card-text-labels.ts';
@@ -25,7 +25,13 @@ export interface ReadCardOptions {
 }
 
 /** What the builder needs to know of the document a part comes from. */
-export type PartSource = Pick<CardDocument, 'format' | 'truncated'>;
+export type PartSource = Pick<CardDocument, 'format' | 'truncated'> & {
+  /**
+   * Why the card may name no service: its text was recovered from a document cut short or from text that is not laid
+   * out as a card. Such a card is named after its file, with a warning, instead of refused.
+   */
+  unnamedBecause?: string;
+};
 
 const TEXT_SOURCE: PartSource = { format: 'text', truncated: false };
 
@@ -45,7 +51,8 @@ export function buildCard(part: DocumentPart, options: ReadCardOptions, source: 
 
   const found = locateTable(lines, options, source, rows);
   if (found.unflattened) {
-    const built = buildCard({ name: part.name, rows: found.unflattened.rows }, { ...options }, source);
+    const cut = found.unflattened.truncated ? { unnamedBecause: 'it is cut short, and its name may be in the part that is missing' } : {};
+    const built = buildCard({ name: part.name, rows: found.unflattened.rows }, { ...options }, { ...source, ...cut });
     return { ...built, doubts: sortDoubts([...built.doubts, ...found.unflattened.doubts]) };
   }
   const { index, header } = found;
@@ -71,6 +78,11 @@ export function buildCard(part: DocumentPart, options: ReadCardOptions, source: 
     const first = before.find((line) => toInlineText(line.text) !== '');
     name = first ? toInlineText(first.text.split('\t').join(' ')) : options.file;
     doubts.push({ code: 'doubtful-cell', severity: 'warning', file, line: first?.number ?? null, field: 'name', message: `no service name: "${name}" stands for it` });
+  }
+  const unnamedBecause = source.unnamedBecause ?? (source.truncated ? 'the file is cut short, and its name may be in the part that is missing' : undefined);
+  if (name === '' && unnamedBecause !== undefined) {
+    name = fileStem(file);
+    doubts.push({ code: 'missing-service-name', severity: 'warning', file, line: null, field: 'name', message: `the document names no service ("${FIELD_LABELS.name}"): ${unnamedBecause}; the card is named "${name}" after the file` });
   }
   if (name === '') throw new UserError(`not a standard card: no service name ("${FIELD_LABELS.name}") above the table`, { file, field: 'name' });
 
@@ -186,7 +198,7 @@ interface FoundTable {
   header: TableHeader;
   /** Why the document is not a card, when --force imports it anyway. */
   forced?: string;
-  unflattened?: { rows: DocumentRow[]; doubts: Finding[] };
+  unflattened?: UnflattenedRows;
 }
 
 function locateTable(lines: readonly SourceLine[], options: ReadCardOptions, source: PartSource, rows: readonly DocumentRow[]): FoundTable {
@@ -400,4 +412,11 @@ function readWebAddress(field: Parameters<typeof toFieldRichText>[0], file: stri
     doubts.push({ code: 'doubtful-cell', severity: 'warning', file, line: field.line, field: 'webAddress', message: `${rich.links.length} links given; the first, ${link.href}, is taken` });
   }
   return link ?? null;
+}
+
+/** A file's name without its folder and extension: what a card that names no service is called. */
+function fileStem(file: string): string {
+  const base = file.replace(/^.*[\\/]/, '');
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(0, dot) : base;
 }

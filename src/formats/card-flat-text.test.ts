@@ -124,4 +124,40 @@ describe('reading a card whose table cells were run together', () => {
       expect(doubts).toContainEqual(expect.objectContaining({ code: 'doubtful-line', severity: 'warning', message: '"Ubicazione" is not a card field: the line is not imported' }));
     });
   });
+
+  describe('text cut short', () => {
+    const table = [
+      'DIMENSIONI SOTTODIMENSIONI DESCRIZIONE INDICATORE FORMULA INDICATORE VALORE PROGRAMMATO',
+      'Accessibilità',
+      'Accessibilità Fisica Apertura dello Sportello N° ore apertura al pubblico/settimana ³20h',
+      'Tempestività',
+      'Rilascio certificati Tempo massimo dalla richiesta £5 gg',
+      'Trasparenza',
+      'Aggiornamento informazioni web Tempistica aggiornamento',
+    ];
+
+    it('leaves out the row the text stops in before its valore programmato, flags it truncated, and names a card that names no service after its file', () => {
+      const { card, doubts } = readCardText([...table, 'inform'].join('\n'), { file: 'docs/cut.txt' });
+      expect(card.indicators.map((i) => i.description)).toEqual(['Apertura dello Sportello', 'Rilascio certificati']);
+      expect(card.service.name).toBe('cut');
+      expect(doubts).toContainEqual(expect.objectContaining({ code: 'truncated-row', severity: 'warning', line: 6, message: expect.stringContaining('"…Aggiornamento informazioni web Tempistica aggiornamento inform"') }));
+      expect(doubts).toContainEqual(expect.objectContaining({ code: 'missing-service-name', severity: 'warning', field: 'name', message: expect.stringContaining('the card is named "cut" after the file') }));
+    });
+
+    it('refuses text cut inside the first row of its table with a truncated-document error saying where', () => {
+      const text = ['Denominazione del servizio: Sportello', ...table.slice(0, 2), 'Accessibilità Fisica Apertura dello Sportello N° ore apertura al'].join('\n');
+      expect(() => readCardText(text, { file: 'cut.txt' })).toThrow(expect.objectContaining({ code: 'truncated-document', message: expect.stringMatching(/^cut\.txt:4: the document is cut short inside the first row of its indicator table \(it ends at "…dello Sportello N° ore apertura al", before the row's valore programmato\): no indicator is whole/) }));
+    });
+
+    it('flags text that ends in the middle of a word after the table, and not text that ends on a whole word', () => {
+      const whole = [...table.slice(0, 5), 'Denominazione Servizio: SPORTELLO DI PROVA', 'Ubicazione: Piazza Grande'];
+      expect(readCardText(whole.join('\n'), { file: 'x.txt' }).doubts.filter((d) => d.code.includes('truncat'))).toEqual([]);
+      const { doubts } = readCardText([...whole, 'Bisogni percepiti che il servizio intend'].join('\n'), { file: 'x.txt' });
+      expect(doubts).toContainEqual(expect.objectContaining({ code: 'truncated-text', severity: 'warning', line: 8, message: expect.stringContaining('("intend")') }));
+    });
+
+    it('still refuses a whole tab-separated table that names no service', () => {
+      expect(() => readCardText('Dimensioni\tSottodimensioni\tDescrizione indicatore\tFormula indicatore\tValore programmato\nAccessibilità\tFisica\tA\tF\t95%', { file: 'x.txt' })).toThrow(/no service name/);
+    });
+  });
 });

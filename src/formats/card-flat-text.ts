@@ -1,4 +1,5 @@
 import { CIVIT_DIMENSIONS, classifyDimension, findDimension } from '../domain/cards/dimension.ts';
+import { CardReadError } from '../domain/cards/card-read-error.ts';
 import type { Finding } from '../domain/cards/finding.ts';
 import type { DocumentRow } from './card-document.ts';
 import { foldLabel, matchFieldLabel } from './card-text-labels.ts';
@@ -60,11 +61,19 @@ const SUBDIMENSIONS: readonly { words: string[]; dimension: string }[] = CIVIT_D
   }),
 );
 
+/** The rows of a card read from run-together text, the doubts of telling its cells apart, and whether the text is cut short. */
+export interface UnflattenedRows {
+  rows: DocumentRow[];
+  doubts: Finding[];
+  /** The text stops inside the table or inside a word: the document is cut short (a doubt says where). */
+  truncated: boolean;
+}
+
 /**
  * Reads a card whose indicator table was flattened into text. Null when the rows are not single lines of text or no
  * header naming the columns (with "Dimensioni" and a target column) can be found among their words.
  */
-export function unflattenRows(rows: readonly DocumentRow[], file: string): { rows: DocumentRow[]; doubts: Finding[] } | null {
+export function unflattenRows(rows: readonly DocumentRow[], file: string): UnflattenedRows | null {
   const tokens: Token[] = [];
   for (const row of rows) {
     const texts = row.cells.map((cell) => toInlineText(cell.text)).filter((text) => text !== '');
@@ -96,6 +105,7 @@ export function unflattenRows(rows: readonly DocumentRow[], file: string): { row
   let dimension: string | null = null;
   let tableEnd = tokens.length;
   const indicatorRows: DocumentRow[] = [];
+  let lastRow: { line: number; words: string[]; hasTarget: boolean } | null = null;
   while (index < tokens.length) {
     const first = tokens[index];
     if (first === undefined || endsTable(tokens, index)) {
@@ -110,8 +120,28 @@ export function unflattenRows(rows: readonly DocumentRow[], file: string): { row
     if (cells.dimension !== '') dimension = classifyDimension(cells.dimension).label;
     const texts = header.columns.map((key) => cells[key]);
     indicatorRows.push({ cells: texts.map((text) => ({ text })), place: { line: first.line }, table: null });
+    lastRow = { line: first.line, words: rowTokens.map((t) => t.text), hasTarget: cells.target !== '' };
   }
   if (indicatorRows.length === 0) return null;
+  let truncated = false;
+  const lastWords = tokens.filter((t) => t.text !== CELLS_ROW).slice(-1)[0]?.text ?? '';
+  if (tableEnd === tokens.length && lastRow !== null && !lastRow.hasTarget && !/[.;!?)]$/.test(lastWords)) {
+    // The text stops inside the table's last row, before its valore programmato: the document is cut short.
+    const cut = lastRow;
+    const shown = cut.words.slice(-6).join(' ');
+    if (indicatorRows.length === 1) {
+      const endLine = tokens[tokens.length - 1]?.line ?? cut.line;
+      throw new CardReadError('truncated-document', `the document is cut short inside the first row of its indicator table (it ends at "…${shown}", before the row's valore programmato): no indicator is whole, nothing can be imported`, { file, line: endLine });
+    }
+    indicatorRows.pop();
+    for (let i = doubts.length - 1; i >= 0; i--) if (doubts[i]?.line === cut.line) doubts.splice(i, 1);
+    doubts.push({ code: 'truncated-row', severity: 'warning', file, line: cut.line, field: null, message: `the document ends inside this row ("…${shown}"), before its valore programmato: it is cut short; the row is not imported, and the rows and fields that followed it are missing` });
+    truncated = true;
+  } else if (tableEnd < tokens.length && endsMidWord(lastWords)) {
+    const line = tokens[tokens.length - 1]?.line ?? null;
+    doubts.push({ code: 'truncated-text', severity: 'warning', file, line, field: null, message: `the document ends in the middle of a word ("${lastWords}") with no full stop: it looks cut short, and what followed (service fields, notes) is missing` });
+    truncated = true;
+  }
   // Rows become tab-separated lines; numbers keep increasing.
   let last = headerLine;
   for (const row of indicatorRows) {
@@ -125,7 +155,7 @@ export function unflattenRows(rows: readonly DocumentRow[], file: string): { row
     out.push({ cells: line.cells.map((text) => ({ text })), place: { line: last }, table: null });
   }
   for (const d of doubts) if (d.line !== null && d.line > headerLine) d.line = Math.max(d.line, headerLine + 1);
-  return { rows: out, doubts };
+  return { rows: out, doubts, truncated };
 }
 
 type Cells = Record<'dimension' | 'subdimension' | 'description' | 'formula' | 'target' | 'notes', string>;
@@ -358,4 +388,18 @@ function opensCell(words: readonly string[], index: number, properNouns: Readonl
   const before = words[index - 1] ?? '';
   if (!/^\p{Lu}\p{Ll}+(?:$|[^\p{L}])/u.test(word) || !/^\p{Ll}/u.test(before) || FUNCTION_WORD.test(before)) return false;
   return !properNouns.has(word.replace(/[^\p{L}].*$/u, '').toLowerCase());
+}
+
+/** Italian words that end in a consonant: articles, prepositions, and words cards use ("web", "max", "ecc"). */
+const CONSONANT_ENDED = /^(?:il|del|al|dal|nel|sul|col|per|con|non|in|un|tra|fra|né|ne|web|online|on-line|internet|e-mail|email|mail|link|url|sms|fax|tel|max|min|gg|ecc|etc|nr|n|h|pec|spid|cie|app|call|center|help|desk|front|office|back|sport|bus|gas|film|bar|test|check|list|report|standard|target|feedback|format|master|post|social|network|blog|news|ok)$/i;
+
+/**
+ * True when the last word of a document is cut: no closing punctuation, and it ends in a consonant, as no Italian
+ * word but a few ("per", "con", "web") does ("intend", "inform", "d").
+ */
+function endsMidWord(word: string): boolean {
+  if (word === '' || /[.;:!?)\]"'»%\d]$/.test(word)) return false;
+  const letters = word.replace(/^.*[^\p{L}'’-]/u, '');
+  if (!/^[\p{L}'’-]+$/u.test(letters) || !/[bcdfghjklmnpqrstvwxz]$/i.test(letters)) return false;
+  return !CONSONANT_ENDED.test(letters);
 }
