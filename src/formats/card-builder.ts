@@ -292,11 +292,30 @@ function takeTable(rows: readonly DocumentRow[], lines: readonly SourceLine[], h
 
   const keep: SourceLine[] = [];
   const above = new Map<number, string>();
+  let afterBreak = false;
   for (const index of picked) {
     const line = lines[index];
     const row = rows[index];
     if (line === undefined || row === undefined) continue;
-    if (row.repeatedHeader || sameHeader(line, header)) continue;
+    if (row.repeatedHeader || sameHeader(line, header)) {
+      afterBreak = true;
+      continue;
+    }
+    const continuesRow = afterBreak && keep.length > 0 && continuesAcrossBreak(row, header);
+    afterBreak = false;
+    if (continuesRow) {
+      // A row cut by a page break: the header repeats, then the rest of its cells, no dimension nor target.
+      const previous = keep[keep.length - 1];
+      if (previous) {
+        const cells = previous.text.split('\t');
+        row.cells.forEach((cell, column) => {
+          if (toInlineText(cell.text) !== '') cells[column] = [cells[column] ?? '', toCellLine(cell.text)].filter((t) => toInlineText(t) !== '').join(' ');
+        });
+        previous.text = cells.join('\t');
+        doubts.push({ code: 'doubtful-row', severity: 'info', file, line: line.number, field: null, message: `the row after the repeated header holds no dimension nor valore programmato: read as the end of the row above (line ${previous.number}), cut by a page break` });
+      }
+      continue;
+    }
     const filled = row.cells.map((cell, column) => {
       if (cell.flags?.includes('merged-above') && !isContinuedColumn(header, column)) {
         const text = above.get(column) ?? cell.mergedText ?? '';
@@ -322,6 +341,13 @@ function takeTable(rows: readonly DocumentRow[], lines: readonly SourceLine[], h
     }
   }
   return { rows: keep, end, doubts };
+}
+
+/** A row with words only in the description, formula or notes columns: the rest of a row a page break cut. */
+function continuesAcrossBreak(row: DocumentRow, header: TableHeader): boolean {
+  const filled = row.cells.flatMap((cell, column) => (toInlineText(cell.text) !== '' && !cell.flags?.includes('merged-above') ? [column] : []));
+  const { dimension, subdimension, target } = header.columns;
+  return filled.length > 0 && filled.every((column) => column !== dimension && column !== subdimension && column !== target);
 }
 
 function sameHeader(line: SourceLine, header: TableHeader): boolean {
