@@ -7,6 +7,7 @@ import { UserError } from '../domain/shared/errors.ts';
 import { slugify } from '../domain/shared/slug.ts';
 import type { CardDocument, DocumentPart, DocumentRow } from './card-document.ts';
 import { FORMATS_READ } from './card-document.ts';
+import { readDimensionList } from './card-dimension-list.ts';
 import { unflattenRows, type UnflattenedRows } from './card-flat-text.ts';
 import { forcedTableHeader, recogniseNonCard } from './card-non-card.ts';
 import { readCardHeader, toFieldRichText, type CardHeader } from './card-text-header.ts';
@@ -51,7 +52,8 @@ export function buildCard(part: DocumentPart, options: ReadCardOptions, source: 
 
   const found = locateTable(lines, options, source, rows);
   if (found.unflattened) {
-    const cut = found.unflattened.truncated ? { unnamedBecause: 'it is cut short, and its name may be in the part that is missing' } : {};
+    const { truncated, unnamedBecause } = found.unflattened;
+    const cut = unnamedBecause !== undefined ? { unnamedBecause } : truncated ? { unnamedBecause: 'it is cut short, and its name may be in the part that is missing' } : {};
     const built = buildCard({ name: part.name, rows: found.unflattened.rows }, { ...options }, { ...source, ...cut });
     return { ...built, doubts: sortDoubts([...built.doubts, ...found.unflattened.doubts]) };
   }
@@ -211,7 +213,7 @@ function locateTable(lines: readonly SourceLine[], options: ReadCardOptions, sou
       return nonCard === null ? { index, header } : { index, header, forced: nonCard };
     }
   }
-  const unflattened = unflattenRows(rows, file);
+  const unflattened = unflattenRows(rows, file) ?? (source.format === 'text' ? readDimensionList(rows, file) : null);
   if (unflattened) return { index: -1, header: { line: 0, width: 0, columns: {}, ignored: [] }, unflattened };
   const nonCard = recogniseNonCard(lines, null);
   if (nonCard !== null) {

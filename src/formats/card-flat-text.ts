@@ -67,6 +67,8 @@ export interface UnflattenedRows {
   doubts: Finding[];
   /** The text stops inside the table or inside a word: the document is cut short (a doubt says where). */
   truncated: boolean;
+  /** Why the card may name no service (the rows were not read from a card's table), when that is so. */
+  unnamedBecause?: string;
 }
 
 /**
