@@ -7,7 +7,8 @@ import { UserError } from '../domain/shared/errors.ts';
 import { slugify } from '../domain/shared/slug.ts';
 import type { CardDocument, DocumentPart, DocumentRow } from './card-document.ts';
 import { FORMATS_READ } from './card-document.ts';
-import { unflattenRows } from './card-flat-text.ts';
+import { readDimensionList } from './card-dimension-list.ts';
+import { unflattenRows, type UnflattenedRows } from './card-flat-text.ts';
 import { forcedTableHeader, recogniseNonCard } from './card-non-card.ts';
 import { readCardHeader, toFieldRichText, type CardHeader } from './card-text-header.ts';
 import { COLUMN_LABELS, FIELD_LABELS, isNotesHeading, matchFieldLabel, type ColumnKey } from './card-text-labels.ts';
@@ -25,7 +26,13 @@ export interface ReadCardOptions {
 }
 
 /** What the builder needs to know of the document a part comes from. */
-export type PartSource = Pick<CardDocument, 'format' | 'truncated'>;
+export type PartSource = Pick<CardDocument, 'format' | 'truncated'> & {
+  /**
+   * Why the card may name no service: its text was recovered from a document cut short or from text that is not laid
+   * out as a card. Such a card is named after its file, with a warning, instead of refused.
+   */
+  unnamedBecause?: string;
+};
 
 const TEXT_SOURCE: PartSource = { format: 'text', truncated: false };
 
@@ -45,7 +52,9 @@ export function buildCard(part: DocumentPart, options: ReadCardOptions, source: 
 
   const found = locateTable(lines, options, source, rows);
   if (found.unflattened) {
-    const built = buildCard({ name: part.name, rows: found.unflattened.rows }, { ...options }, source);
+    const { truncated, unnamedBecause } = found.unflattened;
+    const cut = unnamedBecause !== undefined ? { unnamedBecause } : truncated ? { unnamedBecause: 'it is cut short, and its name may be in the part that is missing' } : {};
+    const built = buildCard({ name: part.name, rows: found.unflattened.rows }, { ...options }, { ...source, ...cut });
     return { ...built, doubts: sortDoubts([...built.doubts, ...found.unflattened.doubts]) };
   }
   const { index, header } = found;
@@ -71,6 +80,11 @@ export function buildCard(part: DocumentPart, options: ReadCardOptions, source: 
     const first = before.find((line) => toInlineText(line.text) !== '');
     name = first ? toInlineText(first.text.split('\t').join(' ')) : options.file;
     doubts.push({ code: 'doubtful-cell', severity: 'warning', file, line: first?.number ?? null, field: 'name', message: `no service name: "${name}" stands for it` });
+  }
+  const unnamedBecause = source.unnamedBecause ?? (source.truncated ? 'the file is cut short, and its name may be in the part that is missing' : undefined);
+  if (name === '' && unnamedBecause !== undefined) {
+    name = fileStem(file);
+    doubts.push({ code: 'missing-service-name', severity: 'warning', file, line: null, field: 'name', message: `the document names no service ("${FIELD_LABELS.name}"): ${unnamedBecause}; the card is named "${name}" after the file` });
   }
   if (name === '') throw new UserError(`not a standard card: no service name ("${FIELD_LABELS.name}") above the table`, { file, field: 'name' });
 
@@ -186,7 +200,7 @@ interface FoundTable {
   header: TableHeader;
   /** Why the document is not a card, when --force imports it anyway. */
   forced?: string;
-  unflattened?: { rows: DocumentRow[]; doubts: Finding[] };
+  unflattened?: UnflattenedRows;
 }
 
 function locateTable(lines: readonly SourceLine[], options: ReadCardOptions, source: PartSource, rows: readonly DocumentRow[]): FoundTable {
@@ -199,7 +213,7 @@ function locateTable(lines: readonly SourceLine[], options: ReadCardOptions, sou
       return nonCard === null ? { index, header } : { index, header, forced: nonCard };
     }
   }
-  const unflattened = unflattenRows(rows, file);
+  const unflattened = unflattenRows(rows, file) ?? (source.format === 'text' ? readDimensionList(rows, file) : null);
   if (unflattened) return { index: -1, header: { line: 0, width: 0, columns: {}, ignored: [] }, unflattened };
   const nonCard = recogniseNonCard(lines, null);
   if (nonCard !== null) {
@@ -280,11 +294,30 @@ function takeTable(rows: readonly DocumentRow[], lines: readonly SourceLine[], h
 
   const keep: SourceLine[] = [];
   const above = new Map<number, string>();
+  let afterBreak = false;
   for (const index of picked) {
     const line = lines[index];
     const row = rows[index];
     if (line === undefined || row === undefined) continue;
-    if (row.repeatedHeader || sameHeader(line, header)) continue;
+    if (row.repeatedHeader || sameHeader(line, header)) {
+      afterBreak = true;
+      continue;
+    }
+    const continuesRow = afterBreak && keep.length > 0 && continuesAcrossBreak(row, header);
+    afterBreak = false;
+    if (continuesRow) {
+      // A row cut by a page break: the header repeats, then the rest of its cells, no dimension nor target.
+      const previous = keep[keep.length - 1];
+      if (previous) {
+        const cells = previous.text.split('\t');
+        row.cells.forEach((cell, column) => {
+          if (toInlineText(cell.text) !== '') cells[column] = [cells[column] ?? '', toCellLine(cell.text)].filter((t) => toInlineText(t) !== '').join(' ');
+        });
+        previous.text = cells.join('\t');
+        doubts.push({ code: 'doubtful-row', severity: 'info', file, line: line.number, field: null, message: `the row after the repeated header holds no dimension nor valore programmato: read as the end of the row above (line ${previous.number}), cut by a page break` });
+      }
+      continue;
+    }
     const filled = row.cells.map((cell, column) => {
       if (cell.flags?.includes('merged-above') && !isContinuedColumn(header, column)) {
         const text = above.get(column) ?? cell.mergedText ?? '';
@@ -310,6 +343,13 @@ function takeTable(rows: readonly DocumentRow[], lines: readonly SourceLine[], h
     }
   }
   return { rows: keep, end, doubts };
+}
+
+/** A row with words only in the description, formula or notes columns: the rest of a row a page break cut. */
+function continuesAcrossBreak(row: DocumentRow, header: TableHeader): boolean {
+  const filled = row.cells.flatMap((cell, column) => (toInlineText(cell.text) !== '' && !cell.flags?.includes('merged-above') ? [column] : []));
+  const { dimension, subdimension, target } = header.columns;
+  return filled.length > 0 && filled.every((column) => column !== dimension && column !== subdimension && column !== target);
 }
 
 function sameHeader(line: SourceLine, header: TableHeader): boolean {
@@ -400,4 +440,11 @@ function readWebAddress(field: Parameters<typeof toFieldRichText>[0], file: stri
     doubts.push({ code: 'doubtful-cell', severity: 'warning', file, line: field.line, field: 'webAddress', message: `${rich.links.length} links given; the first, ${link.href}, is taken` });
   }
   return link ?? null;
+}
+
+/** A file's name without its folder and extension: what a card that names no service is called. */
+function fileStem(file: string): string {
+  const base = file.replace(/^.*[\\/]/, '');
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(0, dot) : base;
 }

@@ -119,6 +119,14 @@ describe('readCardFile: files cut short', () => {
     expect(cards[0]!.doubts).toContainEqual(expect.objectContaining({ code: 'truncated-row', severity: 'warning', message: expect.stringMatching(/cut short/) }));
   });
 
+  it('names a card cut short that names no service after its file, with a warning, instead of refusing what is whole', async () => {
+    const csv = 'Dimensioni;Sottodimensioni;Descrizione indicatore;Formula indicatore;Valore programmato\nAccessibilità;Fisica;Apertura;Ore di apertura;20 ore\nTempestività;;"Rilascio';
+    const { cards } = await readCardFile(encode(csv), { file: 'dati/carta-tagliata.csv' });
+    expect(cards[0]!.card.service.name).toBe('carta-tagliata');
+    expect(cards[0]!.card.indicators).toHaveLength(1);
+    expect(cards[0]!.doubts).toContainEqual(expect.objectContaining({ code: 'missing-service-name', severity: 'warning', field: 'name', message: expect.stringContaining('the file is cut short') }));
+  });
+
   it('imports what is whole of a DOCX cut short inside its text', async () => {
     const docx = await buildDocx(layoutCard(seed(1)));
     // Cut halfway through the compressed text of word/document.xml (its local header gives where it starts and ends).

@@ -80,4 +80,84 @@ describe('reading a card whose table cells were run together', () => {
     expect(card.indicators).toHaveLength(1);
     expect(doubts).toContainEqual(expect.objectContaining({ line: 7, message: 'the service fields follow the table: read from there' }));
   });
+
+  describe('a PDF text layer with rows run together (Symbol-font ³/£ for ≥/≤, the service fields after the table)', () => {
+    const text = [
+      'DIMENSIONI SOTTODIMENSIONI DESCRIZIONE',
+      'INDICATORE FORMULA INDICATORE VALORE PROGRAMMATO',
+      'Accessibilità',
+      'Accessibilità Fisica Apertura dello Sportello',
+      'N° ore apertura al pubblico/settimana ³20h',
+      'Accessibilità Multicanale Evasione pratiche Pratiche evase via web/totale pratiche ³40%',
+      'Tempestività',
+      'Attesa agli sportelli Minuti X N° utenti in coda £30 min Risposta via e-mail',
+      'Tempo massimo dalla richiesta',
+      '£48h',
+      'Trasparenza',
+      'Pubblicazione sul portale Uniprova degli orari Quantità orari/orari totali ³50%',
+      'Denominazione Servizio: SPORTELLO DI PROVA',
+      'Ubicazione: Uniprova, piazza Grande',
+    ].join('\n');
+    const read = () => readCardText(text, { file: 'flat.txt' });
+
+    it('reads "Accessibilità Multicanale" under a continuing Accessibilità as the sub-dimension written in full', () => {
+      expect(cellsOf(read())[1]).toMatchObject({ dimension: 'Accessibilità', subdimension: 'Accessibilità Multicanale', description: 'Evasione pratiche' });
+    });
+
+    it('starts the next row on the same line after a target written with its comparator', () => {
+      expect(cellsOf(read()).slice(2, 4)).toEqual([
+        { dimension: 'Tempestività', subdimension: null, description: 'Attesa agli sportelli', formula: 'Minuti X N° utenti in coda', target: '£30 min', additional: false },
+        { dimension: 'Tempestività', subdimension: null, description: 'Risposta via e-mail', formula: 'Tempo massimo dalla richiesta', target: '£48h', additional: false },
+      ]);
+    });
+
+    it('splits description and formula at a capitalised word after a word of the description, not after a preposition nor at a name the document always capitalises', () => {
+      const cells = cellsOf(read());
+      expect(cells[0]).toMatchObject({ description: 'Apertura dello Sportello', formula: 'N° ore apertura al pubblico/settimana' });
+      expect(cells[1]).toMatchObject({ formula: 'Pratiche evase via web/totale pratiche' });
+      expect(cells[4]).toMatchObject({ description: 'Pubblicazione sul portale Uniprova degli orari', formula: 'Quantità orari/orari totali', target: '³50%' });
+    });
+
+    it('reads the service name from "Denominazione Servizio:" (no "del") after the table, and a "Label: value" line of no card field as no part of it', () => {
+      const { card, doubts } = read();
+      expect(card.service.name).toBe('SPORTELLO DI PROVA');
+      expect(doubts).toContainEqual(expect.objectContaining({ code: 'doubtful-line', severity: 'warning', message: '"Ubicazione" is not a card field: the line is not imported' }));
+    });
+  });
+
+  describe('text cut short', () => {
+    const table = [
+      'DIMENSIONI SOTTODIMENSIONI DESCRIZIONE INDICATORE FORMULA INDICATORE VALORE PROGRAMMATO',
+      'Accessibilità',
+      'Accessibilità Fisica Apertura dello Sportello N° ore apertura al pubblico/settimana ³20h',
+      'Tempestività',
+      'Rilascio certificati Tempo massimo dalla richiesta £5 gg',
+      'Trasparenza',
+      'Aggiornamento informazioni web Tempistica aggiornamento',
+    ];
+
+    it('leaves out the row the text stops in before its valore programmato, flags it truncated, and names a card that names no service after its file', () => {
+      const { card, doubts } = readCardText([...table, 'inform'].join('\n'), { file: 'docs/cut.txt' });
+      expect(card.indicators.map((i) => i.description)).toEqual(['Apertura dello Sportello', 'Rilascio certificati']);
+      expect(card.service.name).toBe('cut');
+      expect(doubts).toContainEqual(expect.objectContaining({ code: 'truncated-row', severity: 'warning', line: 6, message: expect.stringContaining('"…Aggiornamento informazioni web Tempistica aggiornamento inform"') }));
+      expect(doubts).toContainEqual(expect.objectContaining({ code: 'missing-service-name', severity: 'warning', field: 'name', message: expect.stringContaining('the card is named "cut" after the file') }));
+    });
+
+    it('refuses text cut inside the first row of its table with a truncated-document error saying where', () => {
+      const text = ['Denominazione del servizio: Sportello', ...table.slice(0, 2), 'Accessibilità Fisica Apertura dello Sportello N° ore apertura al'].join('\n');
+      expect(() => readCardText(text, { file: 'cut.txt' })).toThrow(expect.objectContaining({ code: 'truncated-document', message: expect.stringMatching(/^cut\.txt:4: the document is cut short inside the first row of its indicator table \(it ends at "…dello Sportello N° ore apertura al", before the row's valore programmato\): no indicator is whole/) }));
+    });
+
+    it('flags text that ends in the middle of a word after the table, and not text that ends on a whole word', () => {
+      const whole = [...table.slice(0, 5), 'Denominazione Servizio: SPORTELLO DI PROVA', 'Ubicazione: Piazza Grande'];
+      expect(readCardText(whole.join('\n'), { file: 'x.txt' }).doubts.filter((d) => d.code.includes('truncat'))).toEqual([]);
+      const { doubts } = readCardText([...whole, 'Bisogni percepiti che il servizio intend'].join('\n'), { file: 'x.txt' });
+      expect(doubts).toContainEqual(expect.objectContaining({ code: 'truncated-text', severity: 'warning', line: 8, message: expect.stringContaining('("intend")') }));
+    });
+
+    it('still refuses a whole tab-separated table that names no service', () => {
+      expect(() => readCardText('Dimensioni\tSottodimensioni\tDescrizione indicatore\tFormula indicatore\tValore programmato\nAccessibilità\tFisica\tA\tF\t95%', { file: 'x.txt' })).toThrow(/no service name/);
+    });
+  });
 });

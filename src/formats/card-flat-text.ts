@@ -1,4 +1,5 @@
 import { CIVIT_DIMENSIONS, classifyDimension, findDimension } from '../domain/cards/dimension.ts';
+import { CardReadError } from '../domain/cards/card-read-error.ts';
 import type { Finding } from '../domain/cards/finding.ts';
 import type { DocumentRow } from './card-document.ts';
 import { foldLabel, matchFieldLabel } from './card-text-labels.ts';
@@ -17,7 +18,7 @@ interface Token {
 }
 
 /** Field labels as cards write them in full: in a stream of words only these open a field (a looser match would take "sito web" in a description for one). */
-const FIELD_PHRASE = /^(?:denominazione del servizio|nome del servizio|principali caratteristiche(?: del servizio)?|caratteristiche del servizio|modalita di erogazione|tipologia di utenza|tipologie di utenza|organo cui notificare|indirizzo della pagina web|indirizzo web|pagina web del servizio)\b/;
+const FIELD_PHRASE = /^(?:denominazione (?:del )?servizio|nome del servizio|principali caratteristiche(?: del servizio)?|(?:caratteristiche|descrizione) (?:del )?servizio|modalita di erogazione|tipologia di utenza|tipologie di utenza|organo cui notificare|indirizzo della pagina web|indirizzo web|pagina web del servizio)\b/;
 
 function isFieldLabel(words: string): boolean {
   const folded = foldLabel(words);
@@ -44,6 +45,8 @@ const UNIT = /^(?:%|giorni|giorno|gg\.?|lavorativi|ore|ora|h|minuti|min\.?|setti
 /** Words that may come before a target's number. */
 const TARGET_LEAD = /^(?:≥|≤|>=|<=|>|<|=|£|³|entro|almeno|max\.?|massimo|minimo|min\.?|non|oltre|superiore|inferiore|pari|a|al|il|le|di|uguale|maggiore|minore|o|ad|fino|up|to|at|least|within)$/i;
 const NUMBER = /^(?:[≥≤><=£³]=?)?\d+(?:[.,]\d+)?(?:%|h|gg)?$/;
+/** A number written with its comparator ("≥9h", "£30", "<= 5"): a target, not a number of a description. */
+const COMPARED = /(?:^|\s)(?:[≥≤><£³]=?\s?)\d/;
 /** Words that open a formula. */
 const FORMULA_START = /^(?:numero|n\.|n°|nr\.?|percentuale|rapporto|tempo|tempi|giorni|ore|media|totale|somma|data|rilevazione|verifica|sommatoria|quota|indice|%)$/i;
 const FOOTNOTE = /^\\?\(\s*\\?[*&]\s*\)$|^\(\d{1,2}\)$/;
@@ -58,11 +61,21 @@ const SUBDIMENSIONS: readonly { words: string[]; dimension: string }[] = CIVIT_D
   }),
 );
 
+/** The rows of a card read from run-together text, the doubts of telling its cells apart, and whether the text is cut short. */
+export interface UnflattenedRows {
+  rows: DocumentRow[];
+  doubts: Finding[];
+  /** The text stops inside the table or inside a word: the document is cut short (a doubt says where). */
+  truncated: boolean;
+  /** Why the card may name no service (the rows were not read from a card's table), when that is so. */
+  unnamedBecause?: string;
+}
+
 /**
  * Reads a card whose indicator table was flattened into text. Null when the rows are not single lines of text or no
  * header naming the columns (with "Dimensioni" and a target column) can be found among their words.
  */
-export function unflattenRows(rows: readonly DocumentRow[], file: string): { rows: DocumentRow[]; doubts: Finding[] } | null {
+export function unflattenRows(rows: readonly DocumentRow[], file: string): UnflattenedRows | null {
   const tokens: Token[] = [];
   for (const row of rows) {
     const texts = row.cells.map((cell) => toInlineText(cell.text)).filter((text) => text !== '');
@@ -89,10 +102,12 @@ export function unflattenRows(rows: readonly DocumentRow[], file: string): { row
   out.push({ cells: header.labels.map((label) => ({ text: label })), place: { line: headerLine }, table: null });
   doubt(headerLine, null, `the table's cells are run together in the text: rows and cells were told apart by their words (columns ${header.labels.map((l) => `"${l}"`).join(', ')})`, 'warning');
 
+  const properNouns = findProperNouns(rows);
   let index = header.end;
   let dimension: string | null = null;
   let tableEnd = tokens.length;
   const indicatorRows: DocumentRow[] = [];
+  let lastRow: { line: number; words: string[]; hasTarget: boolean } | null = null;
   while (index < tokens.length) {
     const first = tokens[index];
     if (first === undefined || endsTable(tokens, index)) {
@@ -102,13 +117,33 @@ export function unflattenRows(rows: readonly DocumentRow[], file: string): { row
     const end = rowEnd(tokens, index, wordPerLine);
     const rowTokens = tokens.slice(index, end);
     index = end;
-    const cells = splitRow(rowTokens, header.columns, dimension, (field, message, severity) => doubt(first.line, field, message, severity));
+    const cells = splitRow(rowTokens, header.columns, dimension, properNouns, (field, message, severity) => doubt(first.line, field, message, severity));
     if (cells === null) continue;
     if (cells.dimension !== '') dimension = classifyDimension(cells.dimension).label;
     const texts = header.columns.map((key) => cells[key]);
     indicatorRows.push({ cells: texts.map((text) => ({ text })), place: { line: first.line }, table: null });
+    lastRow = { line: first.line, words: rowTokens.map((t) => t.text), hasTarget: cells.target !== '' };
   }
   if (indicatorRows.length === 0) return null;
+  let truncated = false;
+  const lastWords = tokens.filter((t) => t.text !== CELLS_ROW).slice(-1)[0]?.text ?? '';
+  if (tableEnd === tokens.length && lastRow !== null && !lastRow.hasTarget && !/[.;!?)]$/.test(lastWords)) {
+    // The text stops inside the table's last row, before its valore programmato: the document is cut short.
+    const cut = lastRow;
+    const shown = cut.words.slice(-6).join(' ');
+    if (indicatorRows.length === 1) {
+      const endLine = tokens[tokens.length - 1]?.line ?? cut.line;
+      throw new CardReadError('truncated-document', `the document is cut short inside the first row of its indicator table (it ends at "…${shown}", before the row's valore programmato): no indicator is whole, nothing can be imported`, { file, line: endLine });
+    }
+    indicatorRows.pop();
+    for (let i = doubts.length - 1; i >= 0; i--) if (doubts[i]?.line === cut.line) doubts.splice(i, 1);
+    doubts.push({ code: 'truncated-row', severity: 'warning', file, line: cut.line, field: null, message: `the document ends inside this row ("…${shown}"), before its valore programmato: it is cut short; the row is not imported, and the rows and fields that followed it are missing` });
+    truncated = true;
+  } else if (tableEnd < tokens.length && endsMidWord(lastWords)) {
+    const line = tokens[tokens.length - 1]?.line ?? null;
+    doubts.push({ code: 'truncated-text', severity: 'warning', file, line, field: null, message: `the document ends in the middle of a word ("${lastWords}") with no full stop: it looks cut short, and what followed (service fields, notes) is missing` });
+    truncated = true;
+  }
   // Rows become tab-separated lines; numbers keep increasing.
   let last = headerLine;
   for (const row of indicatorRows) {
@@ -122,7 +157,7 @@ export function unflattenRows(rows: readonly DocumentRow[], file: string): { row
     out.push({ cells: line.cells.map((text) => ({ text })), place: { line: last }, table: null });
   }
   for (const d of doubts) if (d.line !== null && d.line > headerLine) d.line = Math.max(d.line, headerLine + 1);
-  return { rows: out, doubts };
+  return { rows: out, doubts, truncated };
 }
 
 type Cells = Record<'dimension' | 'subdimension' | 'description' | 'formula' | 'target' | 'notes', string>;
@@ -222,6 +257,8 @@ function rowEnd(tokens: readonly Token[], start: number, wordPerLine: boolean): 
     const atLineEnd = tokens[end - 1]?.lineEnd === true;
     if (next === undefined) return end;
     if (!wordPerLine && atLineEnd) return end;
+    // A target with its comparator ("£30 min") followed by a capitalised word: the next row goes on on the same line.
+    if (!wordPerLine && COMPARED.test(`${tokens[i - 1]?.text ?? ''} ${token.text}`) && /^\p{Lu}\p{Ll}/u.test(next.text)) return end;
     if (wordPerLine && (startsRow(next.text) || endsTable(tokens, end))) return end;
   }
   return tokens.length;
@@ -237,7 +274,7 @@ function startsRow(word: string): boolean {
  * A row's words into cells: the target at the end, the dimension (or a sub-dimension naming one) at the start, and the
  * rest split where the formula's wording begins. Null for a row with no words.
  */
-function splitRow(tokens: readonly Token[], columns: readonly ColumnName[], current: string | null, doubt: (field: string | null, message: string, severity?: Finding['severity']) => void): Cells | null {
+function splitRow(tokens: readonly Token[], columns: readonly ColumnName[], current: string | null, properNouns: ReadonlySet<string>, doubt: (field: string | null, message: string, severity?: Finding['severity']) => void): Cells | null {
   const words = tokens.map((t) => t.text);
   if (words.length === 0) return null;
   const cells: Cells = { dimension: '', subdimension: '', description: '', formula: '', target: '', notes: '' };
@@ -254,7 +291,10 @@ function splitRow(tokens: readonly Token[], columns: readonly ColumnName[], curr
   cells.target = words.slice(targetStart).join(' ');
   let rest = words.slice(0, targetStart);
 
-  const dimensionWords = leadingDimension(rest);
+  // "Accessibilità multicanale" opening a row under Accessibilità is the sub-dimension written in full, the dimension
+  // (a merged cell) continuing; at a dimension's first row the same words are the dimension and its sub-dimension.
+  const continuedInFull = current !== null && SUBDIMENSIONS.some((s) => s.dimension === current && s.words.length > 1 && s.words[0] === foldLabel(current) && s.words.every((w, i) => foldLabel(rest[i] ?? '') === w));
+  const dimensionWords = continuedInFull ? 0 : leadingDimension(rest);
   if (dimensionWords > 0) {
     cells.dimension = rest.slice(0, dimensionWords).join(' ');
     rest = rest.slice(dimensionWords);
@@ -279,11 +319,14 @@ function splitRow(tokens: readonly Token[], columns: readonly ColumnName[], curr
     doubt('dimension', `no dimension written: read as continuing "${current}"`);
   }
 
-  // The formula begins at its first typical word ("Numero", "N.", "Percentuale", …) after the description's words.
+  // The formula begins at its first typical word ("Numero", "N.", "Percentuale", …) after the description's words, or
+  // at a capitalised word after a word of the description's own ("Evasione richieste Richieste evase…"): a new cell.
   let formulaStart = -1;
-  for (let i = 1; i < rest.length; i++) if (FORMULA_START.test(rest[i] ?? '') && /^\p{Lu}|^[N%]/u.test(rest[i] ?? '')) {
-    formulaStart = i;
-    break;
+  for (let i = 1; i < rest.length; i++) {
+    if ((FORMULA_START.test(rest[i] ?? '') && /^\p{Lu}|^[N%]/u.test(rest[i] ?? '')) || opensCell(rest, i, properNouns)) {
+      formulaStart = i;
+      break;
+    }
   }
   // An additional dimension (Continuità, Elasticità…) gives its definition in the sub-dimension column, no description.
   const dimensionLabel = cells.dimension !== '' ? classifyDimension(cells.dimension) : current === null ? null : classifyDimension(current);
@@ -320,4 +363,45 @@ function leadingDimension(words: readonly string[]): number {
     }
   }
   return 0;
+}
+
+/** Words that only end or link a phrase ("agli Uffici", "e Territoriali"): a capital after them is a name's, not a new cell's. */
+const FUNCTION_WORD = /^(?:il|lo|la|i|gli|le|l'|un|uno|una|di|a|da|in|con|su|per|tra|fra|del|dello|della|dei|degli|delle|al|allo|alla|ai|agli|alle|dal|dallo|dalla|dai|dagli|dalle|nel|nello|nella|nei|negli|nelle|sul|sullo|sulla|sui|sugli|sulle|e|ed|o|od|che|the|of|and|or|to|for|with|by|on|at|an)$/i;
+
+/** Words the document writes capitalised at least twice and never in lower case: names ("Cliclavoro"), not words that open a cell. */
+function findProperNouns(rows: readonly DocumentRow[]): Set<string> {
+  const capitalised = new Map<string, number>();
+  const lower = new Set<string>();
+  const words = rows.flatMap((row) => row.cells.flatMap((cell) => toInlineText(cell.text).split(' ')));
+  for (const text of words) {
+    const word = text.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+    if (/^\p{Lu}\p{Ll}+$/u.test(word)) capitalised.set(word.toLowerCase(), (capitalised.get(word.toLowerCase()) ?? 0) + 1);
+    else if (/^\p{Ll}+$/u.test(word)) lower.add(word);
+  }
+  return new Set([...capitalised].filter(([word, count]) => count >= 2 && !lower.has(word)).map(([word]) => word));
+}
+
+/**
+ * True when the word at `index` opens a new cell: a capitalised word ("Richieste", not "A.M." nor "X") right after a
+ * lower-case word that is no article, preposition or conjunction, and not a name the document always capitalises.
+ */
+function opensCell(words: readonly string[], index: number, properNouns: ReadonlySet<string>): boolean {
+  const word = words[index] ?? '';
+  const before = words[index - 1] ?? '';
+  if (!/^\p{Lu}\p{Ll}+(?:$|[^\p{L}])/u.test(word) || !/^\p{Ll}/u.test(before) || FUNCTION_WORD.test(before)) return false;
+  return !properNouns.has(word.replace(/[^\p{L}].*$/u, '').toLowerCase());
+}
+
+/** Italian words that end in a consonant: articles, prepositions, and words cards use ("web", "max", "ecc"). */
+const CONSONANT_ENDED = /^(?:il|del|al|dal|nel|sul|col|per|con|non|in|un|tra|fra|né|ne|web|online|on-line|internet|e-mail|email|mail|link|url|sms|fax|tel|max|min|gg|ecc|etc|nr|n|h|pec|spid|cie|app|call|center|help|desk|front|office|back|sport|bus|gas|film|bar|test|check|list|report|standard|target|feedback|format|master|post|social|network|blog|news|ok)$/i;
+
+/**
+ * True when the last word of a document is cut: no closing punctuation, and it ends in a consonant, as no Italian
+ * word but a few ("per", "con", "web") does ("intend", "inform", "d").
+ */
+function endsMidWord(word: string): boolean {
+  if (word === '' || /[.;:!?)\]"'»%\d]$/.test(word)) return false;
+  const letters = word.replace(/^.*[^\p{L}'’-]/u, '');
+  if (!/^[\p{L}'’-]+$/u.test(letters) || !/[bcdfghjklmnpqrstvwxz]$/i.test(letters)) return false;
+  return !CONSONANT_ENDED.test(letters);
 }

@@ -23,6 +23,9 @@ export interface CardHeader {
 /** Names that open a public body's name: a header line starting so names the PA. */
 const INSTITUTION = /^(?:ministero|agenzia|istituto|inps|inail|comune|citta|regione|provincia|universita|camera|autorita|presidenza|consiglio|corte|ente|azienda|avvocatura|archivio|soprintendenza|prefettura|questura|ispettorato|consorzio|unione|ordine|biblioteca|museo|polo)\b/;
 
+/** "Ubicazione: …", "Struttura Erogante: …": a capitalised label of a few words, then a colon and a value. */
+const OTHER_KEY_COLON = /^(\p{Lu}[\p{L}'’]*(?: [\p{L}'’]+){0,3}):\s+\S/u;
+
 /** A field heading written in emphasis right after the service name: "CENTRO DI CONTATTO*Caratteristiche del servizio*". */
 const NAME_THEN_HEADING = /^(.*?\S)\s*(?:\*\*|\*|__|<(b|i|em|strong|u)\b[^>]*>)\s*([^*<>]+?)\s*(?:\*\*|\*|__|<\/\2\s*>)\s*:?\s*$/;
 
@@ -40,8 +43,13 @@ export function readCardHeader(lines: readonly SourceLine[], file: string): Card
   let heading: { key: FieldKey; fromRow: boolean } | null = null;
   let fieldsStarted = false;
   let headingLayout = false;
+  /** Numbers of the lines with words read so far, and of the last one before the first field. */
+  const seen: number[] = [];
+  let lastBeforeFields: number | null = null;
+  let officeLine: SourceLine | null = null;
 
   const startField = (key: FieldKey, line: number, parts: string[]): boolean => {
+    if (!fieldsStarted) lastBeforeFields = seen[seen.length - 2] ?? null;
     fieldsStarted = true;
     const existing = header.fields[key];
     if (existing) {
@@ -56,6 +64,7 @@ export function readCardHeader(lines: readonly SourceLine[], file: string): Card
   for (const line of lines) {
     const cells = line.text.split('\t');
     if (cells.every((cell) => toInlineText(cell) === '')) continue;
+    seen.push(line.number);
     const [first = '', ...others] = cells;
     const rest = others.filter((cell) => toInlineText(cell) !== '');
 
@@ -96,6 +105,13 @@ export function readCardHeader(lines: readonly SourceLine[], file: string): Card
       heading = null;
       continue;
     }
+    // After "Label: value" fields, another "Label: value" line with a label that is no card field is a field of its own.
+    const otherKey = cells.length === 1 && fieldsStarted && (heading === null || heading.fromRow) ? OTHER_KEY_COLON.exec(toInlineText(line.text)) : null;
+    if (otherKey) {
+      doubt(line.number, null, `"${otherKey[1] ?? ''}" is not a card field: the line is not imported`, 'warning');
+      heading = null;
+      continue;
+    }
     if (heading !== null) {
       const field = header.fields[heading.key];
       if (field) {
@@ -117,7 +133,10 @@ export function readCardHeader(lines: readonly SourceLine[], file: string): Card
       if (year !== null) header.years.push({ year, line: line.number });
     } else if ((cells.length > 1 && rest.length === 0) || isOfficeLine(text)) {
       // The office line ends with a tab ("DIREZIONE GENERALE …\t") or names an office outright.
-      if (header.office === null) header.office = text;
+      if (header.office === null) {
+        header.office = text;
+        officeLine = { number: line.number, text };
+      }
       else doubt(line.number, null, `a second office line, not imported: "${text}"`, 'warning');
     } else {
       candidates.push({ number: line.number, text });
@@ -128,6 +147,16 @@ export function readCardHeader(lines: readonly SourceLine[], file: string): Card
   const organisation = candidates.find((c) => INSTITUTION.test(foldLabel(c.text)) || (firstTitle !== null && c.number < firstTitle));
   if (organisation) header.organisation = organisation.text;
   const leftovers = candidates.filter((c) => c !== organisation);
+  // "Label: value" fields under a line of its own ("# SERVIZIO INFORMATIVO …") and no name among them: that line names
+  // the service (one starting "Servizio" too, which above a card's fields would otherwise be read as its office).
+  const leftover = leftovers[leftovers.length - 1];
+  const titleAbove = leftover?.number === lastBeforeFields ? leftover : officeLine?.number === lastBeforeFields && /^servizio\b/.test(foldLabel(officeLine.text)) ? officeLine : undefined;
+  if (header.fields.name === undefined && titleAbove !== undefined) {
+    if (titleAbove === leftover) leftovers.pop();
+    else header.office = null;
+    header.fields.name = { line: titleAbove.number, parts: [titleAbove.text] };
+    doubt(titleAbove.number, 'name', `service name read from the line above the first field: "${titleAbove.text}"`);
+  }
   if (header.fields.name === undefined && headingLayout) {
     // Headings on their own lines may follow the service name written alone: it is the last line before them.
     const last = leftovers.pop();

@@ -34,8 +34,9 @@ export const COLUMN_LABELS: Record<ColumnKey, string> = {
 const MAX_LABEL_LENGTH = 90;
 
 const FIELD_PATTERNS: readonly [FieldKey, RegExp][] = [
-  ['name', /^(?:denominazione|nome|titolo)(?: del servizio)?$|^servizio(?: erogato)?$/],
-  ['characteristics', /^(?:principali |breve )?(?:caratteristiche|descrizione)(?: principali)?(?: del servizio)?$/],
+  // "Denominazione del servizio", and "Denominazione Servizio" as some cards write it.
+  ['name', /^(?:denominazione|nome|titolo)(?: (?:del )?servizio)?$|^servizio(?: erogato)?$/],
+  ['characteristics', /^(?:principali |breve )?(?:caratteristiche|descrizione)(?: principali)?(?: (?:del )?servizio)?$/],
   ['deliveryMode', /^modalita (?:di |dell )?erogazione(?: del servizio)?$/],
   ['userTypes', /^(?:tipologi[ae]|tipo) (?:di |dell )?utenza(?: .*)?$|^(?:utenti|destinatari|utenza)(?: del servizio)?$/],
   ['diffidaBody', /^(?:organo|ufficio|soggetto|autorita)\b.*\bdiffida\b/],

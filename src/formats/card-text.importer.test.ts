@@ -358,6 +358,23 @@ describe('readCardText on doubtful cells', () => {
     expect(doubts).toEqual([expect.objectContaining({ code: 'doubtful-cell', line: 1, field: 'name' })]);
   });
 
+  it('reads "Denominazione Servizio" and "Descrizione Servizio" (no "del") as the service name and characteristics', () => {
+    const text = ['Denominazione Servizio\tSportello prova', 'Descrizione Servizio\tInformazioni agli studenti', '', 'Dimensioni\tSottodimensioni\tDescrizione indicatore\tFormula indicatore\tValore programmato', 'Accessibilità\tMulticanale\tA\tF\t95%'].join('\n');
+    const { card } = readCardText(text, { file: 'x.txt', year: 2024 });
+    expect(card.service.name).toBe('Sportello prova');
+    expect(card.service.characteristics.text).toBe('Informazioni agli studenti');
+  });
+
+  it('takes the line of its own right above "Label: value" fields that name no service as the service name, with a doubt', () => {
+    const text = ['SERVIZIO INFORMATIVO PROVA', '', 'Descrizione Servizio: Informazioni agli studenti', 'Ubicazione: Piazza Grande', '', 'Dimensioni\tSottodimensioni\tDescrizione indicatore\tFormula indicatore\tValore programmato', 'Accessibilità\tMulticanale\tA\tF\t95%'].join('\n');
+    const { card, doubts } = readCardText(text, { file: 'x.txt', year: 2024 });
+    expect(card.service.name).toBe('SERVIZIO INFORMATIVO PROVA');
+    expect(card.service.office).toBeNull();
+    expect(card.service.characteristics.text).toBe('Informazioni agli studenti');
+    expect(doubts).toContainEqual(expect.objectContaining({ code: 'doubtful-cell', line: 1, field: 'name', message: 'service name read from the line above the first field: "SERVIZIO INFORMATIVO PROVA"' }));
+    expect(doubts).toContainEqual(expect.objectContaining({ code: 'doubtful-line', line: 4, message: '"Ubicazione" is not a card field: the line is not imported' }));
+  });
+
   it('reports a line above the table it does not understand instead of dropping it silently', () => {
     const { doubts } = readCardText(smallCard(['Accessibilità\tMulticanale\tA\tF\t95%'], ['Responsabile del procedimento\tMario Rossi']), { file: 'x.txt' });
     expect(doubts).toEqual([expect.objectContaining({ code: 'doubtful-line', line: 4, message: expect.stringContaining('Responsabile del procedimento') })]);
