@@ -10,6 +10,8 @@ import type { ApprovalInput } from '../actions/edition-steps.ts';
 import type { EditionListing } from '../actions/list-editions.action.ts';
 import type { Actor } from '../domain/accounts/actor.ts';
 import type { CardReview } from '../actions/card-review.action.ts';
+import type { CreateApiTokenInput, CreatedApiToken } from '../actions/create-api-token.action.ts';
+import type { ApiTokenListing } from '../actions/list-api-tokens.action.ts';
 import type { AuditFilter } from '../actions/list-audit-log.action.ts';
 import type { AuditVerification } from '../actions/verify-audit-log.action.ts';
 import type { AuditRecord } from '../domain/audit/audit-chain.ts';
@@ -82,6 +84,10 @@ export interface SiteActions {
   publishEdition?(actor: Actor, input: EditionReference): Promise<EditionListing>;
   withdrawEdition?(actor: Actor, input: EditionReference & { reason: string }): Promise<EditionListing>;
   startEdition?(actor: Actor, input: { service: string; year: number }): Promise<EditionListing & { measuresCopied: number }>;
+  // Sources and tokens for the data steward (list-api-tokens, create-api-token, revoke-api-token).
+  listApiTokens?(): Promise<ApiTokenListing[]>;
+  createApiToken?(input: CreateApiTokenInput): Promise<CreatedApiToken>;
+  revokeApiToken?(id: number, actor?: Actor): Promise<{ id: number; alreadyRevoked: boolean }>;
   // The audit log for the OIV (list-audit-log, verify-audit-log).
   listAuditLog?(filter?: AuditFilter): Promise<AuditRecord[]>;
   exportAuditLogCsv?(filter?: AuditFilter): Promise<string>;

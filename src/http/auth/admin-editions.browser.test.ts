@@ -106,6 +106,9 @@ describe('editions in the back office, in a browser', () => {
       expect(await page.locator('#audit-chain').textContent()).toMatch(/^The chain holds: \d+ rows verified\.$/);
       expect(await page.locator('#audit-rows tbody tr').count()).toBeGreaterThan(3);
       await expectNoAxeViolation(page);
+      await page.goto(`${origin}/en/admin/flussi`);
+      expect(await page.locator('h1').textContent()).toBe('Data feeds and tokens');
+      await expectNoAxeViolation(page);
     } finally {
       await page.context().close();
     }

@@ -14,6 +14,7 @@ import { currentYearOf, type SiteDeps } from '../site-settings.ts';
 /** A source with no event for longer than this is listed as silent on the dashboard. */
 const SILENT_AFTER_SECONDS = 24 * 3600;
 import { registerAdminAuditRoutes, type AuditActions } from './admin-audit.routes.ts';
+import { registerAdminFeedRoutes, type FeedActions } from './admin-feeds.routes.ts';
 import { registerAdminCardRoutes, type CardReviewActions } from './admin-cards.routes.ts';
 import { registerAdminEditionRoutes, type EditionActions } from './admin-editions.routes.ts';
 import { DEFAULT_LOGIN_LIMITS, LoginAttempts, type LoginLimits } from './login-attempts.ts';
@@ -45,6 +46,12 @@ export interface AdminOptions {
 
 /** The actions the back office calls. */
 type AuthActions = Required<Pick<SiteDeps['actions'], 'authenticate' | 'resolveSession' | 'endSession'>>;
+
+/** The feeds page's actions, when the site has all of them. */
+function feedActionsOf(actions: SiteDeps['actions']): FeedActions | undefined {
+  const names = ['listSources', 'listApiTokens', 'createApiToken', 'revokeApiToken'] as const;
+  return names.every((name) => typeof actions[name] === 'function') ? (actions as FeedActions) : undefined;
+}
 
 /** The audit actions, when the site has all of them. */
 function auditActionsOf(actions: SiteDeps['actions']): AuditActions | undefined {
@@ -91,6 +98,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: SiteDeps, action
   const editionActions = editionActionsOf(deps.actions);
   const cardActions = cardActionsOf(deps.actions);
   const auditActions = auditActionsOf(deps.actions);
+  const feedActions = feedActionsOf(deps.actions);
 
   // On the root, not in the back office's own scope: a route under /admin registered anywhere passes this hook.
   void app.register(cookie);
@@ -168,12 +176,13 @@ export function registerAdminRoutes(app: FastifyInstance, deps: SiteDeps, action
           // A feed that sent before and nothing for a day: the quality office should know before a standard suffers.
           const silent = sources.filter((source) => (source.secondsSinceLastEvent ?? 0) > SILENT_AFTER_SECONDS);
           const account = request.session!.account;
-          return sendHtml(reply, AdminDashboardPage({ ctx, csrfToken: reply.generateCsrf(), account, services, editions: editionActions !== undefined, upload: cardActions !== undefined && admitsGet('/admin/carte/carica', account.role), audit: auditActions !== undefined && admitsGet('/admin/registro', account.role), year, reports, silent }));
+          return sendHtml(reply, AdminDashboardPage({ ctx, csrfToken: reply.generateCsrf(), account, services, editions: editionActions !== undefined, upload: cardActions !== undefined && admitsGet('/admin/carte/carica', account.role), audit: auditActions !== undefined && admitsGet('/admin/registro', account.role), feeds: feedActions !== undefined && admitsGet('/admin/flussi', account.role), year, reports, silent }));
         });
 
         if (editionActions !== undefined) registerAdminEditionRoutes(scope, deps, editionActions, locale);
         if (cardActions !== undefined) registerAdminCardRoutes(scope, deps, cardActions, locale);
         if (auditActions !== undefined) registerAdminAuditRoutes(scope, deps, auditActions);
+        if (feedActions !== undefined) registerAdminFeedRoutes(scope, deps, feedActions, locale);
       },
       { prefix },
     );

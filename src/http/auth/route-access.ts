@@ -15,6 +15,8 @@ export interface RouteAccess {
 const EVERY_ROLE: readonly Role[] = ['admin', 'quality-office', 'data-steward', 'oiv'];
 /** Who reads the audit log: the OIV audits, the administrator answers for the system. */
 const AUDITORS: readonly Role[] = ['admin', 'oiv'];
+/** Who feeds events: sources and their tokens. */
+const STEWARDS: readonly Role[] = ['admin', 'data-steward'];
 /** Who writes cards and their editions. */
 const QUALITY: readonly Role[] = ['admin', 'quality-office'];
 
@@ -37,6 +39,9 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   { method: 'POST', path: '/admin/carte/carica', access: QUALITY, kind: 'form' },
   { method: 'GET', path: '/admin/carte/modifica', access: QUALITY, kind: 'page' },
   { method: 'POST', path: '/admin/carte/salva', access: QUALITY, kind: 'form' },
+  { method: 'GET', path: '/admin/flussi', access: ['admin', 'data-steward', 'oiv'], kind: 'page' },
+  { method: 'POST', path: '/admin/flussi/token', access: STEWARDS, kind: 'form' },
+  { method: 'POST', path: '/admin/flussi/revoca', access: STEWARDS, kind: 'form' },
   { method: 'GET', path: '/admin/registro', access: AUDITORS, kind: 'page' },
   { method: 'GET', path: '/admin/registro.csv', access: AUDITORS, kind: 'page' },
 ];

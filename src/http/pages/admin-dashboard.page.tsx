@@ -18,6 +18,8 @@ export interface AdminDashboardPageProps {
   upload: boolean;
   /** Whether this account reads the audit log. */
   audit: boolean;
+  /** Whether this account sees the sources and tokens. */
+  feeds: boolean;
   year: number;
   /** Every indicator of the cards in force, evaluated for the year. */
   reports: IndicatorReport[];
@@ -47,6 +49,7 @@ export function AdminDashboardPage(props: AdminDashboardPageProps): JSX.Element 
       <ul class="list-unstyled">
         {props.upload ? <li><a href={localePath(ctx.locale, '/admin/carte/carica')}>{m.uploadLink}</a></li> : ''}
         {props.editions ? <li><a href={localePath(ctx.locale, '/admin/edizioni')}>{m.adminEditionsLink}</a></li> : ''}
+        {props.feeds ? <li><a href={localePath(ctx.locale, '/admin/flussi')}>{m.feedsLink}</a></li> : ''}
         {props.audit ? <li><a href={localePath(ctx.locale, '/admin/registro')}>{m.auditLink}</a></li> : ''}
       </ul>
       <section aria-labelledby="year-heading" class="mb-4">
