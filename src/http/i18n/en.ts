@@ -326,6 +326,14 @@ export const en: Messages = {
   tokenRevokedDone: 'Token revoked.',
   feedsRefused: 'The operation was not carried out',
   hoursShort: (hours: number) => (hours < 48 ? `${hours} h` : `${Math.floor(hours / 24)} d`),
+  transparencySectionIntro:
+    'This site publishes the "Servizi erogati" section of Amministrazione trasparente (art. 32 d.lgs. 33/2013): the service charters with their quality standards, the results measured and class actions. The other sections are on the administration\'s institutional website.',
+  publicationFacts: 'Publication',
+  lastPublished: 'Last updated',
+  updateFrequency: 'Update frequency',
+  updateFrequencyText: 'yearly, and at each new edition or correction of a charter; results are updated continuously',
+  retention: 'Publication period',
+  retentionText: 'five years from 1 January of the year after publication (art. 8 c.3 d.lgs. 33/2013)',
   auditLink: 'Log of changes (audit)',
   auditTitle: 'Log of changes',
   auditIntro:

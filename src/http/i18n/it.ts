@@ -323,6 +323,14 @@ export const it = {
   tokenRevokedDone: 'Token revocato.',
   feedsRefused: 'L’operazione non è stata eseguita',
   hoursShort: (hours: number) => (hours < 48 ? `${hours} h` : `${Math.floor(hours / 24)} gg`),
+  transparencySectionIntro:
+    'Questo sito pubblica la sezione “Servizi erogati” di Amministrazione trasparente (art. 32 d.lgs. 33/2013): le carte dei servizi con gli standard di qualità, i risultati misurati e la class action. Le altre sezioni sono sul sito istituzionale dell’amministrazione.',
+  publicationFacts: 'Pubblicazione',
+  lastPublished: 'Ultimo aggiornamento',
+  updateFrequency: 'Frequenza di aggiornamento',
+  updateFrequencyText: 'annuale, e a ogni nuova edizione o correzione di una carta; i risultati sono aggiornati di continuo',
+  retention: 'Durata della pubblicazione',
+  retentionText: 'cinque anni dal 1° gennaio dell’anno successivo alla pubblicazione (art. 8 c.3 d.lgs. 33/2013)',
   auditLink: 'Registro delle modifiche (audit)',
   auditTitle: 'Registro delle modifiche',
   auditIntro:

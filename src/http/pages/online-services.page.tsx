@@ -1,6 +1,6 @@
 import { Layout } from './layout.tsx';
 import type { PageContext } from './page-context.ts';
-import { SERVIZI_EROGATI } from './transparency-paths.ts';
+import { SERVIZI_EROGATI, AMMINISTRAZIONE_TRASPARENTE } from './transparency-paths.ts';
 
 /** Servizi in rete (art. 7 c.3 CAD): user satisfaction with online services; empty until surveys exist. */
 export function OnlineServicesPage(props: { ctx: PageContext }): JSX.Element {
@@ -10,7 +10,7 @@ export function OnlineServicesPage(props: { ctx: PageContext }): JSX.Element {
     <Layout
       ctx={ctx}
       title={m.onlineServices}
-      breadcrumb={[{ label: m.transparency }, { label: m.servicesProvided, href: SERVIZI_EROGATI }, { label: m.onlineServices }]}
+      breadcrumb={[{ label: m.transparency, href: AMMINISTRAZIONE_TRASPARENTE }, { label: m.servicesProvided, href: SERVIZI_EROGATI }, { label: m.onlineServices }]}
       section="transparency"
     >
       <h1>{m.onlineServices}</h1>

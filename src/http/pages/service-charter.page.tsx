@@ -1,13 +1,17 @@
 import type { CardListing } from '../../actions/list-cards.action.ts';
 import { localePath } from '../i18n/locale.ts';
+import { formatDate } from '../view/format.ts';
 import { Layout } from './layout.tsx';
+import { editionLabel } from './parts/edition-facts.tsx';
 import { dataLang, type PageContext } from './page-context.ts';
-import { SERVIZI_EROGATI } from './transparency-paths.ts';
+import { SERVIZI_EROGATI, AMMINISTRAZIONE_TRASPARENTE } from './transparency-paths.ts';
 
 /** Carta dei servizi e standard di qualità: every card of every service, every year, each one click from its table. */
 export function ServiceCharterPage(props: { ctx: PageContext; cards: CardListing[] }): JSX.Element {
   const { ctx } = props;
   const m = ctx.messages;
+  // The latest publication of any card in force: when this page last changed.
+  const lastPublished = props.cards.map((card) => card.lifecycle.publishedAt).reduce<string | null>((latest, at) => (at !== null && (latest === null || at > latest) ? at : latest), null);
   const byService = new Map<string, CardListing[]>();
   for (const card of props.cards) {
     const key = `${card.organisation.slug}/${card.serviceSlug}`;
@@ -17,11 +21,18 @@ export function ServiceCharterPage(props: { ctx: PageContext; cards: CardListing
     <Layout
       ctx={ctx}
       title={m.serviceCharter}
-      breadcrumb={[{ label: m.transparency }, { label: m.servicesProvided, href: SERVIZI_EROGATI }, { label: m.serviceCharter }]}
+      breadcrumb={[{ label: m.transparency, href: AMMINISTRAZIONE_TRASPARENTE }, { label: m.servicesProvided, href: SERVIZI_EROGATI }, { label: m.serviceCharter }]}
       section="transparency"
     >
       <h1>{m.serviceCharter}</h1>
       <p class="lead">{m.serviceCharterIntro}</p>
+      <dl class="definition-list" aria-label={m.publicationFacts}>
+        {lastPublished === null ? '' : <><dt>{m.lastPublished}</dt><dd>{formatDate(ctx.locale, lastPublished.slice(0, 10))}</dd></>}
+        <dt>{m.updateFrequency}</dt>
+        <dd>{m.updateFrequencyText}</dd>
+        <dt>{m.retention}</dt>
+        <dd>{m.retentionText}</dd>
+      </dl>
       {props.cards.length === 0 ? <p>{m.noCards}</p> : ''}
       {[...byService.values()].map((cards) => {
         const first = cards[0];
@@ -42,7 +53,7 @@ export function ServiceCharterPage(props: { ctx: PageContext; cards: CardListing
               {ordered.map((card) => (
                 <li>
                   <a href={localePath(ctx.locale, `/servizi/${card.serviceSlug}/${card.edition}`)}>
-                    {`${m.edition} ${card.year === null ? m.undatedEdition : card.year}`}
+                    {`${m.edition} ${editionLabel(ctx, card)}`}
                   </a>
                   {` — ${m.indicatorCount(card.indicators.length)}`}
                 </li>

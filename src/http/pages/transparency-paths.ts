@@ -1,5 +1,6 @@
 /** The "Servizi erogati" section of Amministrazione trasparente, and its sub-sections, as d.lgs. 33/2013 names them. */
-export const SERVIZI_EROGATI = '/amministrazione-trasparente/servizi-erogati';
+export const AMMINISTRAZIONE_TRASPARENTE = '/amministrazione-trasparente';
+export const SERVIZI_EROGATI = `${AMMINISTRAZIONE_TRASPARENTE}/servizi-erogati`;
 export const CARTA_DEI_SERVIZI = `${SERVIZI_EROGATI}/carta-dei-servizi-e-standard-di-qualita`;
 export const CLASS_ACTION = `${SERVIZI_EROGATI}/class-action`;
 export const SERVIZI_IN_RETE = `${SERVIZI_EROGATI}/servizi-in-rete`;

@@ -2,7 +2,7 @@ import { localePath } from '../i18n/locale.ts';
 import { ReportDownloads } from './parts/document-downloads.tsx';
 import { Layout } from './layout.tsx';
 import type { PageContext } from './page-context.ts';
-import { CARTA_DEI_SERVIZI, CLASS_ACTION, SERVIZI_IN_RETE } from './transparency-paths.ts';
+import { CARTA_DEI_SERVIZI, CLASS_ACTION, SERVIZI_IN_RETE, AMMINISTRAZIONE_TRASPARENTE } from './transparency-paths.ts';
 
 interface SubSection {
   title: string;
@@ -25,7 +25,7 @@ export function TransparencyPage(props: { ctx: PageContext; reportYear?: number 
     { title: m.averageTimes, basis: 'art. 32 c.2 lett. b d.lgs. 33/2013', note: m.repealed },
   ];
   return (
-    <Layout ctx={ctx} title={m.servicesProvided} breadcrumb={[{ label: m.transparency }, { label: m.servicesProvided }]} section="transparency">
+    <Layout ctx={ctx} title={m.servicesProvided} breadcrumb={[{ label: m.transparency, href: AMMINISTRAZIONE_TRASPARENTE }, { label: m.servicesProvided }]} section="transparency">
       <h1>{m.servicesProvided}</h1>
       <p class="lead">{m.transparencyIntro}</p>
       <ul class="list-unstyled">

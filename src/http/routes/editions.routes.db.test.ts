@@ -78,6 +78,15 @@ describeEachDialect('editions on the public site', (ctx) => {
       expect(diff.body).toMatch(/Prima: <span>≥ 95%<\/span>|Prima: ≥ 95%/);
       expect((await app.inject('/en/servizi/sportello-unico/2027/confronto')).body).toContain('standard made worse');
       expect((await app.inject('/servizi/sportello-unico/2026/confronto')).statusCode).toBe(404);
+
+      // The transparency section says when the cards were last published, how often and for how long.
+      const charter = await app.inject('/amministrazione-trasparente/servizi-erogati/carta-dei-servizi-e-standard-di-qualita');
+      expect(charter.body).toMatch(/Ultimo aggiornamento<\/dt><dd>1 dicembre 2026/);
+      expect(charter.body).toContain('art. 8 c.3 d.lgs. 33/2013');
+      expect(charter.body).toContain('<a href="/amministrazione-trasparente">Amministrazione trasparente</a>');
+      const section = await app.inject('/amministrazione-trasparente');
+      expect(section.statusCode).toBe(200);
+      expect(section.body).toContain('href="/amministrazione-trasparente/servizi-erogati"');
     } finally {
       await app.close();
     }

@@ -3,7 +3,8 @@ import { ClassActionPage } from '../pages/class-action.page.tsx';
 import { OnlineServicesPage } from '../pages/online-services.page.tsx';
 import { ServiceCharterPage } from '../pages/service-charter.page.tsx';
 import { TransparencyPage } from '../pages/transparency.page.tsx';
-import { CARTA_DEI_SERVIZI, CLASS_ACTION, SERVIZI_EROGATI, SERVIZI_IN_RETE } from '../pages/transparency-paths.ts';
+import { AMMINISTRAZIONE_TRASPARENTE, CARTA_DEI_SERVIZI, CLASS_ACTION, SERVIZI_EROGATI, SERVIZI_IN_RETE } from '../pages/transparency-paths.ts';
+import { TransparencySectionPage } from '../pages/transparency-section.page.tsx';
 import { loadPageContext, sendHtml } from '../render.ts';
 import { currentYearOf, type SiteDeps } from '../site-settings.ts';
 import { PageNotFoundError } from '../page-errors.ts';
@@ -12,6 +13,11 @@ import { sendDocument } from './send-document.ts';
 
 /** Amministrazione trasparente › Servizi erogati and its sub-sections. */
 export function registerTransparencyRoutes(app: FastifyInstance, deps: SiteDeps): void {
+  app.get(AMMINISTRAZIONE_TRASPARENTE, async (request, reply) => {
+    const { ctx } = await loadPageContext(request, deps);
+    return sendHtml(reply, TransparencySectionPage({ ctx }));
+  });
+
   app.get(SERVIZI_EROGATI, async (request, reply) => {
     const { ctx } = await loadPageContext(request, deps);
     const reportYear = deps.actions.exportReportDocument === undefined ? undefined : currentYearOf(deps.settings);
