@@ -334,6 +334,7 @@ export const en: Messages = {
   updateFrequencyText: 'yearly, and at each new edition or correction of a charter; results are updated continuously',
   retention: 'Publication period',
   retentionText: 'five years from 1 January of the year after publication (art. 8 c.3 d.lgs. 33/2013)',
+  cardNotes: 'Notes of the charter',
   auditLink: 'Log of changes (audit)',
   auditTitle: 'Log of changes',
   auditIntro:

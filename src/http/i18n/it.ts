@@ -331,6 +331,7 @@ export const it = {
   updateFrequencyText: 'annuale, e a ogni nuova edizione o correzione di una carta; i risultati sono aggiornati di continuo',
   retention: 'Durata della pubblicazione',
   retentionText: 'cinque anni dal 1° gennaio dell’anno successivo alla pubblicazione (art. 8 c.3 d.lgs. 33/2013)',
+  cardNotes: 'Note della carta',
   auditLink: 'Registro delle modifiche (audit)',
   auditTitle: 'Registro delle modifiche',
   auditIntro:

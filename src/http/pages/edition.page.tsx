@@ -6,7 +6,7 @@ import { Layout } from './layout.tsx';
 import { dataLang, type PageContext } from './page-context.ts';
 import { CardTable } from './parts/card-table.tsx';
 import { CardDownloads } from './parts/document-downloads.tsx';
-import { EditionFacts, EditionsList, Justifications, editionLabel } from './parts/edition-facts.tsx';
+import { CardNotes, EditionFacts, EditionsList, Justifications, editionLabel } from './parts/edition-facts.tsx';
 
 export interface EditionPageProps {
   ctx: PageContext;
@@ -38,6 +38,9 @@ export function EditionPage(props: EditionPageProps): JSX.Element {
         </span>
         <span class="d-block h3 mt-2">{m.cardEdition(label)}</span>
       </h1>
+      <p class="lead" lang={dataLang(ctx)} safe>
+        {listing.organisation.name}
+      </p>
       <p>
         <a href={localePath(ctx.locale, `/servizi/${listing.service.slug}`)}>{m.currentEditionLink}</a>
       </p>
@@ -50,6 +53,7 @@ export function EditionPage(props: EditionPageProps): JSX.Element {
         reports={props.reports}
         linkYear={card.year}
       />
+      <CardNotes ctx={ctx} card={card} />
       <Justifications ctx={ctx} card={card} />
       {props.downloads === true ? <CardDownloads ctx={ctx} serviceSlug={listing.service.slug} edition={card.edition} /> : ''}
       <EditionsList ctx={ctx} serviceSlug={listing.service.slug} editions={props.editions} current={card.edition} />

@@ -8,7 +8,7 @@ import { dataLang, type PageContext } from './page-context.ts';
 import { CardTable } from './parts/card-table.tsx';
 import { CardDownloads } from './parts/document-downloads.tsx';
 import { Channels } from './parts/channels.tsx';
-import { EditionFacts, EditionsList, Justifications, editionLabel } from './parts/edition-facts.tsx';
+import { CardNotes, EditionFacts, EditionsList, Justifications, editionLabel } from './parts/edition-facts.tsx';
 import { RichText } from './parts/rich-text.tsx';
 
 export interface ServicePageProps {
@@ -86,6 +86,7 @@ export function ServicePage(props: ServicePageProps): JSX.Element {
               reports={props.reports}
               linkYear={null}
             />
+            <CardNotes ctx={ctx} card={card} />
             <Justifications ctx={ctx} card={card} />
             {props.downloads === true ? <CardDownloads ctx={ctx} serviceSlug={service.slug} edition={card.edition} /> : ''}
           </>

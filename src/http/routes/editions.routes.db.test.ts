@@ -66,6 +66,11 @@ describeEachDialect('editions on the public site', (ctx) => {
       expect(page.body).toMatch(/Edizione 2026<\/a> \(pubblicata, in vigore dal 1 gennaio 2026/);
       expect(page.body).not.toContain('2028');
       expect(page.body).not.toContain('Carta non aggiornata');
+      // The card's own footnotes, word for word, on the service page and on each edition's.
+      expect(page.body).toContain('(&amp;) Il valore programmato non può essere peggiore del precedente.');
+      const edition = await app.inject('/servizi/sportello-unico/2026');
+      expect(edition.body).toContain('(*) Dimensione ulteriore (delibera CIVIT 3/2012).');
+      expect(edition.body).toContain('Decreto n. 2026 del 01/12/2025');
       expect(page.body).toContain('href="/servizi/sportello-unico/2027/confronto"');
 
       expect((await app.inject('/servizi/sportello-unico/2028')).statusCode).toBe(404);

@@ -89,3 +89,17 @@ export function EditionsList(props: { ctx: PageContext; serviceSlug: string; edi
     </>
   );
 }
+
+/** The card's own notes under its table, word for word: the "(*)" additional dimensions and the "(&)" rule among them. */
+export function CardNotes(props: { ctx: PageContext; card: CardListing }): JSX.Element {
+  if (props.card.notes.length === 0) return <></>;
+  return (
+    <section class="card-notes mt-3" aria-label={props.ctx.messages.cardNotes}>
+      {props.card.notes.map((note) => (
+        <p class="small" lang={dataLang(props.ctx)} safe>
+          {note}
+        </p>
+      ))}
+    </section>
+  );
+}
