@@ -62,7 +62,7 @@ export interface AppContext {
     withdrawEdition: Bound<typeof withdrawEdition>;
     startEdition: Bound<typeof startEdition>;
     compareEditions: Bound<typeof compareEditions>;
-    reviewCardUpload: typeof reviewCardUpload;
+    reviewCardUpload: Bound<typeof reviewCardUpload>;
     reviewDraft: Bound<typeof reviewDraft>;
     saveReviewedCards: Bound<typeof saveReviewedCards>;
     overrideComparator: Bound<typeof overrideComparator>;
@@ -145,7 +145,7 @@ export async function openContext(
       withdrawEdition: (...args) => withdrawEdition(deps, ...args),
       startEdition: (...args) => startEdition(deps, ...args),
       compareEditions: (...args) => compareEditions(deps, ...args),
-      reviewCardUpload,
+      reviewCardUpload: (...args) => reviewCardUpload(deps, ...args),
       reviewDraft: (...args) => reviewDraft(deps, ...args),
       saveReviewedCards: (...args) => saveReviewedCards(deps, ...args),
       overrideComparator: (...args) => overrideComparator(deps, ...args),

@@ -7,17 +7,20 @@ import { UserError } from '../domain/shared/errors.ts';
 import { readCardFile } from '../formats/card-file.importer.ts';
 import type { EditionReference } from './approve-edition.action.ts';
 import { findDraftCard } from './find-edition-card.action.ts';
-import { importCards, type ImportCardsDeps, type ImportSummary } from './import-cards.action.ts';
+import { findUnsureMatches, importCards, type ImportCardsDeps, type ImportSummary, type UnsureMatch } from './import-cards.action.ts';
 
 /** Cards to review, and for each what the reader doubted and the checker found, with where. */
 export interface CardReview {
   cards: ImportedCard[];
   findings: Finding[][];
+  /** Per card, the rows that may or may not be an indicator of the edition before: the reviewer says which. */
+  unsure: UnsureMatch[][];
 }
 
-function reviewOf(cards: ImportedCard[], fileFindings: readonly Finding[] = []): CardReview {
+async function reviewOf(deps: ImportCardsDeps, cards: ImportedCard[], fileFindings: readonly Finding[] = []): Promise<CardReview> {
   return {
     cards,
+    unsure: await findUnsureMatches(deps, cards),
     findings: cards.map((imported, index) => {
       const seen = new Set(imported.doubts.map((d) => `${d.code}|${d.line}`));
       const linted = lintCard(imported.card).filter((f) => !seen.has(`${f.code}|${f.line}`));
@@ -27,15 +30,15 @@ function reviewOf(cards: ImportedCard[], fileFindings: readonly Finding[] = []):
 }
 
 /** Reads an uploaded card file (any format the importer reads) for review; nothing is written. */
-export async function reviewCardUpload(bytes: Uint8Array, options: { file: string; year?: number }): Promise<CardReview> {
+export async function reviewCardUpload(deps: ImportCardsDeps, bytes: Uint8Array, options: { file: string; year?: number }): Promise<CardReview> {
   const read = await readCardFile(bytes, options);
   if (read.cards.length === 0) throw new UserError('the file holds no card', { file: options.file });
-  return reviewOf(read.cards, read.findings);
+  return reviewOf(deps, read.cards, read.findings);
 }
 
 /** A draft edition for the card editor, with the checker's findings. */
 export async function reviewDraft(deps: ImportCardsDeps, input: EditionReference): Promise<CardReview> {
-  return reviewOf([await findDraftCard(deps, input)]);
+  return reviewOf(deps, [await findDraftCard(deps, input)]);
 }
 
 /** The cards of a review form as they came back: checked for shape, since the browser could send anything. */
@@ -64,10 +67,17 @@ export function parseReviewedCards(text: string): ImportedCard[] {
 }
 
 /**
- * Saves reviewed cards as drafts, with the person's corrections (card index → row position → cells), through the
- * same import as `misura import`: transactional, audited, the draft updated in place when it exists.
+ * Saves reviewed cards as drafts, with the person's corrections (card index → row position → cells) and answers to
+ * unsure matches ("service/indicator" → stable id, or null for a new indicator), through the same import as
+ * `misura import`: transactional, audited, the draft updated in place when it exists.
  */
-export async function saveReviewedCards(deps: ImportCardsDeps, actor: Actor, cards: readonly ImportedCard[], edits: ReadonlyMap<number, ReadonlyMap<number, IndicatorEdit>>): Promise<ImportSummary> {
+export async function saveReviewedCards(
+  deps: ImportCardsDeps,
+  actor: Actor,
+  cards: readonly ImportedCard[],
+  edits: ReadonlyMap<number, ReadonlyMap<number, IndicatorEdit>>,
+  decisions: ReadonlyMap<string, string | null> = new Map(),
+): Promise<ImportSummary> {
   const edited = cards.map((imported, index) => ({ ...imported, card: applyCardEdits(imported.card, edits.get(index) ?? new Map()) }));
-  return importCards(deps, edited, { actor });
+  return importCards(deps, edited, { actor, decisions });
 }

@@ -12,7 +12,8 @@ import { approveEdition } from './approve-edition.action.ts';
 import { KIT_INDICATORS } from './events.test-kit.ts';
 import { compareEditions } from './diff-editions.action.ts';
 import { getReport } from './get-report.action.ts';
-import { importCards } from './import-cards.action.ts';
+import { findUnsureMatches, importCards } from './import-cards.action.ts';
+import { saveReviewedCards } from './card-review.action.ts';
 import { listCards } from './list-cards.action.ts';
 import { listEditions } from './list-editions.action.ts';
 import { listAuditLog } from './list-audit-log.action.ts';
@@ -188,6 +189,31 @@ describeEachDialect('yearly editions', (ctx) => {
     const serviceId = (await database.db.selectFrom('services').select('id').executeTakeFirstOrThrow()).id;
     expect(await findUidOfSlug(database.db, serviceId, 'accesso-portale')).toBe(before?.indicators[0]?.uid);
     expect(await listMeasures(database.db)).toHaveLength(2);
+  });
+
+  it('asks about a reworded row that may be the same indicator, and keeps its id only when the reviewer says so', async () => {
+    const database = await ctx.openFresh();
+    const answered = async (decision: 'same' | 'new' | 'none') => {
+      // One service per answer, in one database.
+      const service = newService({ name: `Portale ${decision}`, slug: `portale-${decision}` });
+      const first = { ...card2026(), service };
+      const [share, duration, pages] = first.indicators;
+      // The third row moves to the top, renamed and reworded: like the old one, not enough to say.
+      const moved = { ...pages!, position: 1, slug: 'pagine-web-aggiornate', description: 'Pagine web aggiornate entro trenta giorni' };
+      const next = { ...first, year: 2027, indicators: [moved, { ...share!, position: 2 }, { ...duration!, position: 3 }] };
+      await importCards({ database }, [{ organisation: null, card: first, doubts: [] }], { actor: office, publish: { act: ACT } });
+      const pagesUid = (await listCards({ database }, { service: service.slug }))[0]?.indicators[2]?.uid ?? '';
+      const [unsure] = await findUnsureMatches({ database }, [{ organisation: null, card: next, doubts: [] }]);
+      expect(unsure?.map((u) => [u.slug, u.candidate, u.candidateUid])).toEqual([['pagine-web-aggiornate', 'aggiornamento-pagine', pagesUid]]);
+      const decisions = decision === 'none' ? new Map<string, string | null>() : new Map([[`${next.service.slug}/pagine-web-aggiornate`, decision === 'same' ? pagesUid : null]]);
+      const saved = await saveReviewedCards({ database }, office, [{ organisation: null, card: next, doubts: [] }], new Map(), decisions);
+      const [draft] = await listCards({ database }, { service: service.slug, statuses: ['draft'] });
+      return { sameId: draft?.indicators[0]?.uid === pagesUid, unsure: saved.cards[0]?.unsure.length };
+    };
+    expect(await answered('same')).toEqual({ sameId: true, unsure: 0 });
+    expect(await answered('new')).toEqual({ sameId: false, unsure: 0 });
+    // Nobody answered (the CLI): kept apart, and reported.
+    expect(await answered('none')).toEqual({ sameId: false, unsure: 1 });
   });
 
   it('publishes at import in one step, and rolls the whole batch back when the (&) check refuses one card', async () => {

@@ -17,7 +17,7 @@ import { appendAuditRecord } from '../storage/repositories/audit-log.repository.
 import { listCards, saveCard, type StoredCard } from '../storage/repositories/card.repository.ts';
 import { findComparatorOverrides, type ComparatorOverride } from '../storage/repositories/comparator-override.repository.ts';
 import { listOrganisations, saveOrganisation } from '../storage/repositories/organisation.repository.ts';
-import { findService, saveService } from '../storage/repositories/service.repository.ts';
+import { findService, findServicesBySlugs, saveService } from '../storage/repositories/service.repository.ts';
 import { bumpDataVersion, bumpRollupEpoch } from '../storage/repositories/data-version.repository.ts';
 import { copyMeasuresForward } from './copy-measures.ts';
 import { approveInTransaction, publishInTransaction, sortEditions, type ApprovalInput } from './edition-steps.ts';
@@ -32,12 +32,19 @@ export interface ImportCardsOptions {
   actor?: Actor;
   /** Approve and publish each imported draft at once, with this act; without it, imports are drafts. */
   publish?: ImportPublication;
+  /**
+   * A reviewer's answers to unsure matches, by "service slug/indicator slug": the stable id of the indicator it is,
+   * or null for a new one. Without an answer, an unsure row is kept apart as new.
+   */
+  decisions?: ReadonlyMap<string, string | null>;
 }
 
 /** An imported indicator that looks like one of the edition before but not enough to say: kept apart, for a person to decide. */
 export interface UnsureMatch {
   slug: string;
   candidate: string;
+  /** The stable id of the candidate, for a reviewer's answer. */
+  candidateUid: string;
   similarity: number;
 }
 
@@ -95,6 +102,7 @@ export async function importCards(deps: ImportCardsDeps, cards: readonly Importe
     now,
     actor: options.actor ?? { kind: 'system', name: 'import' },
     calendar: deps.calendar ?? DEFAULT_WORK_CALENDAR,
+    decisions: options.decisions ?? new Map(),
     ...(options.publish !== undefined ? { publish: options.publish } : {}),
   };
   return deps.database.db.transaction().execute(async (trx) => {
@@ -134,6 +142,7 @@ interface ImportContext {
   now: string;
   actor: Actor;
   calendar: WorkCalendar;
+  decisions: ReadonlyMap<string, string | null>;
   publish?: ImportPublication;
 }
 
@@ -180,8 +189,8 @@ async function importCard(trx: Transaction<Schema>, imported: ImportedCard, seen
   }
 
   const draft = target.same?.edition.status === 'draft' ? target.same : undefined;
-  const baseline = draft ?? editions.filter((e) => e.edition.status === 'published').at(-1) ?? editions.at(-1);
-  const { uids, unsure } = assignUids(baseline, card);
+  const baseline = baselineOf(editions, target);
+  const { uids, unsure } = assignUids(baseline, card, decisionsOf(context.decisions, service.slug));
   const serviceId = await saveService(trx, organisationId, service, now);
   const saved = await saveCard(trx, serviceId, card, now, { editionKey: target.key, uids, status: 'draft' });
   const measuresCopied = baseline === undefined || baseline === draft ? 0 : await copyMeasuresForward(trx, baseline, { indicatorIds: saved.indicatorIds, indicatorUids: uids }, now, context.calendar);
@@ -222,15 +231,42 @@ function chooseEdition(editions: readonly StoredCard[], card: StandardCard): { k
   return { key: editionKeyOfRevision(card.year, revision), same };
 }
 
+/** What a card's indicators are matched with: the draft it updates, else the latest published edition, else the latest. */
+function baselineOf(editions: readonly StoredCard[], target: { same: StoredCard | undefined }): StoredCard | undefined {
+  if (target.same?.edition.status === 'draft') return target.same;
+  return editions.filter((e) => e.edition.status === 'published').at(-1) ?? editions.at(-1);
+}
+
+/** The reviewer's answers for one service, by indicator slug. */
+function decisionsOf(decisions: ReadonlyMap<string, string | null>, serviceSlug: string): Map<string, string | null> {
+  const prefix = `${serviceSlug}/`;
+  return new Map([...decisions].filter(([key]) => key.startsWith(prefix)).map(([key, uid]) => [key.slice(prefix.length), uid]));
+}
+
+/**
+ * The rows of each card that look like an indicator of the edition before but not enough to say, found as an import
+ * would find them, without writing anything: what the review screen asks a person about.
+ */
+export async function findUnsureMatches(deps: ImportCardsDeps, cards: readonly ImportedCard[]): Promise<UnsureMatch[][]> {
+  const { db } = deps.database;
+  const found: UnsureMatch[][] = [];
+  for (const imported of cards) {
+    const services = await findServicesBySlugs(db, [imported.card.service.slug]);
+    const editions = services.length === 1 && services[0] !== undefined ? sortEditions(await listCards(db, { serviceIds: [services[0].id] })) : [];
+    found.push(assignUids(baselineOf(editions, chooseEdition(editions, imported.card)), imported.card, new Map()).unsure);
+  }
+  return found;
+}
+
 /** Stable ids for the card's indicators: those of the baseline they match, new ones for the rest (unsure ones included). */
-function assignUids(baseline: StoredCard | undefined, card: StandardCard): { uids: string[]; unsure: UnsureMatch[] } {
+function assignUids(baseline: StoredCard | undefined, card: StandardCard, decisions: ReadonlyMap<string, string | null>): { uids: string[]; unsure: UnsureMatch[] } {
   const known = baseline === undefined ? [] : baseline.card.indicators.map((indicator, index) => ({ ...knownOf(indicator), uid: baseline.indicatorUids[index] ?? indicator.slug }));
-  const matches = matchIndicators(known, card.indicators.map(knownOf));
+  const matches = matchIndicators(known, card.indicators.map(knownOf), decisions);
   const unsure: UnsureMatch[] = [];
   const uids = matches.map((match, index) => {
     if (match.uid !== null) return match.uid;
     const slug = card.indicators[index]?.slug ?? '';
-    if (match.by === 'unsure') unsure.push({ slug, candidate: match.candidate.slug, similarity: Math.round(match.similarity * 100) / 100 });
+    if (match.by === 'unsure') unsure.push({ slug, candidate: match.candidate.slug, candidateUid: match.candidate.uid, similarity: Math.round(match.similarity * 100) / 100 });
     return newIndicatorUid();
   });
   return { uids, unsure };

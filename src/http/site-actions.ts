@@ -95,5 +95,10 @@ export interface SiteActions {
   // Card upload with its review screen, and the editor of a draft (card-review.action.ts).
   reviewCardUpload?(bytes: Uint8Array, options: { file: string; year?: number }): Promise<CardReview>;
   reviewDraft?(input: EditionReference): Promise<CardReview>;
-  saveReviewedCards?(actor: Actor, cards: readonly ImportedCard[], edits: ReadonlyMap<number, ReadonlyMap<number, IndicatorEdit>>): Promise<ImportSummary>;
+  saveReviewedCards?(
+    actor: Actor,
+    cards: readonly ImportedCard[],
+    edits: ReadonlyMap<number, ReadonlyMap<number, IndicatorEdit>>,
+    decisions?: ReadonlyMap<string, string | null>,
+  ): Promise<ImportSummary>;
 }

@@ -45,6 +45,22 @@ function editsOf(body: unknown): Map<number, Map<number, IndicatorEdit>> {
 }
 
 /**
+ * The reviewer's answers to unsure matches: fields "same:<card>:<indicator slug>" holding the earlier indicator's
+ * stable id, or "new". Keyed "service slug/indicator slug", as the import takes them.
+ */
+function decisionsOf(body: unknown, serviceSlugs: readonly string[]): Map<string, string | null> {
+  const decisions = new Map<string, string | null>();
+  if (typeof body !== 'object' || body === null) return decisions;
+  for (const [name, value] of Object.entries(body)) {
+    const match = /^same:(\d+):(.+)$/.exec(name);
+    const service = match === null ? undefined : serviceSlugs[Number(match[1])];
+    if (match === null || service === undefined || typeof value !== 'string' || value === '') continue;
+    decisions.set(`${service}/${match[2] ?? ''}`, value === 'new' ? null : value);
+  }
+  return decisions;
+}
+
+/**
  * /admin/carte: upload a card file → the review screen (every doubtful cell beside its input, nothing saved) → save
  * as a draft; and the editor of a stored draft, the same screen. Drafts are then approved on /admin/edizioni.
  */
@@ -61,7 +77,7 @@ export function registerAdminCardRoutes(scope: FastifyInstance, deps: SiteDeps, 
 
   const showReview = async (request: FastifyRequest, reply: FastifyReply, mode: 'upload' | 'edit', review: CardReview, status = 200, refused?: string) => {
     const { ctx } = await loadPageContext(request, deps);
-    return sendHtml(reply, AdminCardReviewPage({ ctx, csrfToken: reply.generateCsrf(), mode, cards: review.cards, findings: review.findings, ...(refused === undefined ? {} : { refused }) }), status);
+    return sendHtml(reply, AdminCardReviewPage({ ctx, csrfToken: reply.generateCsrf(), mode, cards: review.cards, findings: review.findings, unsure: review.unsure, ...(refused === undefined ? {} : { refused }) }), status);
   };
   const showUpload = async (request: FastifyRequest, reply: FastifyReply, status: number, refused?: string) => {
     const { ctx } = await loadPageContext(request, deps);
@@ -109,12 +125,12 @@ export function registerAdminCardRoutes(scope: FastifyInstance, deps: SiteDeps, 
     const edits = editsOf(request.body);
     try {
       if (request.actor === undefined) throw new Error('an admitted back-office form without an actor');
-      await actions.saveReviewedCards(request.actor, cards, edits);
+      await actions.saveReviewedCards(request.actor, cards, edits, decisionsOf(request.body, cards.map((imported) => imported.card.service.slug)));
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       // Shown again with what the person typed, and why it was refused.
       const typed = cards.map((imported, index) => ({ ...imported, card: applyCardEdits(imported.card, edits.get(index) ?? new Map()) }));
-      return showReview(request, reply, 'upload', { cards: typed, findings: typed.map(() => []) }, 422, error.message);
+      return showReview(request, reply, 'upload', { cards: typed, findings: typed.map(() => []), unsure: typed.map(() => []) }, 422, error.message);
     }
     return reply.redirect(`${localePath(locale, '/admin/edizioni')}?fatto=saved`, 303);
   });

@@ -335,6 +335,9 @@ export const en: Messages = {
   retention: 'Publication period',
   retentionText: 'five years from 1 January of the year after publication (art. 8 c.3 d.lgs. 33/2013)',
   cardNotes: 'Notes of the charter',
+  unsureQuestion: (candidate: string) => `Is it the same indicator as "${candidate}" in the previous edition? (similar wording, not the same)`,
+  unsureSame: 'Yes, the same: keep its history, address and measure',
+  unsureNew: 'No, a new indicator',
   auditLink: 'Log of changes (audit)',
   auditTitle: 'Log of changes',
   auditIntro:

@@ -332,6 +332,9 @@ export const it = {
   retention: 'Durata della pubblicazione',
   retentionText: 'cinque anni dal 1° gennaio dell’anno successivo alla pubblicazione (art. 8 c.3 d.lgs. 33/2013)',
   cardNotes: 'Note della carta',
+  unsureQuestion: (candidate: string) => `È lo stesso indicatore di «${candidate}» nell’edizione precedente? (testo simile, non uguale)`,
+  unsureSame: 'Sì, è lo stesso: conserva storia, indirizzo e misura',
+  unsureNew: 'No, è un indicatore nuovo',
   auditLink: 'Registro delle modifiche (audit)',
   auditTitle: 'Registro delle modifiche',
   auditIntro:

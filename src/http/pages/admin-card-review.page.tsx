@@ -1,4 +1,5 @@
 import type { ImportedCard } from '../../domain/cards/imported-card.ts';
+import type { UnsureMatch } from '../../actions/import-cards.action.ts';
 import type { Finding } from '../../domain/cards/finding.ts';
 import { localePath } from '../i18n/locale.ts';
 import { Layout } from './layout.tsx';
@@ -12,6 +13,8 @@ export interface AdminCardReviewPageProps {
   cards: readonly ImportedCard[];
   /** Per card (same order), what the reader doubted and the checker found. */
   findings: readonly Finding[][];
+  /** Per card, rows that may be an indicator of the edition before: the reviewer answers (absent: kept apart). */
+  unsure?: readonly UnsureMatch[][];
   /** Why the last save was refused. */
   refused?: string;
 }
@@ -69,6 +72,7 @@ export function AdminCardReviewPage(props: AdminCardReviewPageProps): JSX.Elemen
               )}
               {card.indicators.map((indicator) => {
                 const here = onRow(indicator.source.line);
+                const question = props.unsure?.[index]?.find((u) => u.slug === indicator.slug);
                 return (
                   <fieldset class={`review-row mb-4${here.length > 0 ? ' review-row-doubtful' : ''}`}>
                     <legend class="h6">
@@ -97,6 +101,19 @@ export function AdminCardReviewPage(props: AdminCardReviewPageProps): JSX.Elemen
                         </div>
                       );
                     })}
+                    {question === undefined ? '' : (
+                      <fieldset class="unsure-match mt-2">
+                        <legend class="h6" safe>{m.unsureQuestion(question.candidate)}</legend>
+                        <div class="form-check">
+                          <input class="form-check-input" type="radio" name={`same:${index}:${indicator.slug}`} id={`same-${index}-${indicator.slug}-yes`} value={question.candidateUid} />
+                          <label class="form-check-label" for={`same-${index}-${indicator.slug}-yes`}>{m.unsureSame}</label>
+                        </div>
+                        <div class="form-check">
+                          <input class="form-check-input" type="radio" name={`same:${index}:${indicator.slug}`} id={`same-${index}-${indicator.slug}-no`} value="new" checked />
+                          <label class="form-check-label" for={`same-${index}-${indicator.slug}-no`}>{m.unsureNew}</label>
+                        </div>
+                      </fieldset>
+                    )}
                   </fieldset>
                 );
               })}
