@@ -50,10 +50,11 @@ export interface RebuildSummary {
 }
 
 /**
- * Dates folded per round trip: bounds the events held in memory to two days of one indicator's kinds (a busy contact
- * centre sends tens of thousands a day); a year of one indicator is some 180 indexed reads.
+ * Dates folded per round trip: bounds the events held in memory to one day of one indicator's kinds (a busy contact
+ * centre sends tens of thousands a day; two days at once put a 1 GB file's 47 000 events a day over a 128 MB heap); a
+ * year of one indicator is some 365 indexed reads.
  */
-const DATES_PER_ROUND = 2;
+const DATES_PER_ROUND = 1;
 
 /**
  * Recomputes day rollups from the raw events, in one transaction: every indicator's (rollups of indicators without a
@@ -233,7 +234,7 @@ const LOADS_KEPT = 16;
  * Events the kept reads may hold in all: beyond it the oldest reads are dropped (and read again if needed), so that
  * memory stays bounded whatever the number of events a day (a busy feed sends tens of thousands).
  */
-const EVENTS_KEPT = 40_000;
+const EVENTS_KEPT = 20_000;
 
 function remember(cache: LoadCache, key: string, load: Promise<StoredEvent[]>): Promise<StoredEvent[]> {
   cache.loads.set(key, load);
