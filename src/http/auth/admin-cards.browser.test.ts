@@ -2,9 +2,10 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeAxeViolations, launchChromium, openPage } from '../../../test/browser.ts';
+import { launchChromium, openPage } from '../../../test/browser.ts';
+import { expectNoAxeViolation, signInInBrowser } from './admin.browser-kit.ts';
 import { SEED_DIR } from '../../cli/demo.command.ts';
-import { CookieJar, csrfOf, get, openAdminApp, post, signIn as signInJar, TEST_PASSWORD } from './admin.test-kit.ts';
+import { CookieJar, csrfOf, get, openAdminApp, post, signIn as signInJar } from './admin.test-kit.ts';
 
 const SEED = '002_36860386eee61ce2.txt';
 
@@ -25,17 +26,7 @@ describe('card upload and review in the back office, in a browser', () => {
     await opened?.close();
   });
 
-  async function signIn(page: Page, email: string, prefix = ''): Promise<void> {
-    await page.goto(`${origin}${prefix}/admin/login`);
-    await page.getByLabel(prefix === '' ? 'Indirizzo email' : 'Email address').fill(email);
-    await page.getByLabel('Password').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: prefix === '' ? 'Accedi' : 'Sign in' }).click();
-  }
-
-  async function expectNoAxeViolation(page: Page): Promise<void> {
-    const violations = await describeAxeViolations(page);
-    expect(violations, `axe violations on ${page.url()}:\n${violations}`).toBe('');
-  }
+  const signIn = (page: Page, email: string, prefix = '') => signInInBrowser(page, origin, email, prefix);
 
   it('uploads seed card 002, shows the doubtful cell beside its input, saves the fix as a draft, approves and publishes it', async () => {
     const page = await openPage(browser);
