@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openPage } from '../../../test/browser.ts';
-import { expectNoAxeViolation, signInInBrowser } from './admin.browser-kit.ts';
+import { expectNoAxeViolation, signInInBrowser } from './admin-browser.test-kit.ts';
 import { SEED_DIR } from '../../cli/demo.command.ts';
 import { CookieJar, csrfOf, get, openAdminApp, post, signIn as signInJar } from './admin.test-kit.ts';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openPage } from '../../../test/browser.ts';
-import { expectNoAxeViolation, signInInBrowser } from './admin.browser-kit.ts';
+import { expectNoAxeViolation, signInInBrowser } from './admin-browser.test-kit.ts';
 import { SEED_DIR } from '../../cli/demo.command.ts';
 import type { ImportedCard } from '../../domain/cards/imported-card.ts';
 import { readCardText } from '../../formats/card-text.importer.ts';
