@@ -1,3 +1,4 @@
+import type { KyselyPlugin, PluginTransformResultArgs, QueryResult, UnknownRow } from 'kysely';
 import { expect, it } from 'vitest';
 import type { Database } from '../storage/database.ts';
 import { listRollups, saveRollups } from '../storage/repositories/rollup.repository.ts';
@@ -69,4 +70,31 @@ describeEachDialect('rebuilding rollups', (ctx) => {
     expect(folded.rollups.map((r) => [r.date, r.good, r.total])).toEqual([['2026-03-02', 1, 1], ['2026-03-03', 0, 1]]);
     expect({ rollups: await listRollups(database.db), epoch: await readRollupEpoch(database.db) }).toEqual(before);
   });
+
+  it("reads one day's events at a time, so a busy feed's memory is bounded by its busiest day, not two", async () => {
+    const database = await ctx.openFresh();
+    await storeKit(database);
+    const days = ['2026-03-02', '2026-03-03', '2026-03-04'];
+    const calls = days.flatMap((date, day) =>
+      [0, 1, 2].map((n) => ({ id: `c${day}-${n}`, kind: 'call.received', at: `${date}T${10 + n}:00:00Z`, attributes: { answered: n > 0 } })),
+    );
+    await ingestEvents({ database }, rows(...calls), { mode: 'all-or-nothing' });
+    const ids = await indicatorIdsBySlug(database);
+    const indicator = (await loadMeasuredIndicators(database.db, DEFAULT_WORK_CALENDAR)).find((m) => m.indicatorId === ids.get('chiamate-risposte'))!;
+    const sizes = new ResultSizes();
+    const folded = await foldRollups(database.db.withPlugin(sizes), indicator, days);
+    expect(folded.rollups.map((r) => [r.date, r.good, r.total])).toEqual(days.map((date) => [date, 2, 3]));
+    expect(sizes.largest).toBe(3);
+  });
 });
+
+/** Remembers the largest number of rows a query returned. */
+class ResultSizes implements KyselyPlugin {
+  largest = 0;
+  transformQuery: KyselyPlugin['transformQuery'] = (args) => args.node;
+  transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    this.largest = Math.max(this.largest, args.result.rows.length);
+    return Promise.resolve(args.result);
+  }
+}
+
