@@ -238,7 +238,9 @@ const EVENTS_KEPT = 40_000;
 
 function remember(cache: LoadCache, key: string, load: Promise<StoredEvent[]>): Promise<StoredEvent[]> {
   cache.loads.set(key, load);
-  forgetOldest(cache, () => cache.loads.size > LOADS_KEPT);
+  // The reads before this one are no longer about to be used: past the budget they go now, before this one is read, so
+  // that two big reads (two days of a busy feed) are never held at once.
+  forgetOldest(cache, () => cache.loads.size > 1 && (cache.loads.size > LOADS_KEPT || cache.held > EVENTS_KEPT));
   void load.then(
     (events) => {
       if (cache.loads.get(key) !== load) return;
