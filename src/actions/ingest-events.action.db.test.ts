@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import type { KyselyPlugin, PluginTransformResultArgs, QueryResult, UnknownRow } from 'kysely';
 import { expect, it } from 'vitest';
 import { UserError } from '../domain/shared/errors.ts';
 import { readEventsCsv } from '../formats/events-csv.reader.ts';
@@ -198,4 +199,32 @@ describeEachDialect('ingesting events', (ctx) => {
     expect(await rebuildRollups({ database })).toEqual({ indicators: KIT_INDICATORS.length, days: ingested.length });
     expect(await listRollups(database.db)).toEqual(ingested);
   });
+
+  it("refreshes day by day: indicators reading the same kinds share each day's read, however many days a file touches", async () => {
+    const database = await ctx.openFresh();
+    const answered = KIT_INDICATORS[0]!;
+    // Two indicators reading calls, and more days than the reads kept for sharing (16): each call is read once.
+    await storeKit(database, [answered, { ...answered, slug: 'chiamate-ricevute', target: KIT_INDICATORS[5]!.target, measure: { kind: 'count', select: { kind: 'call.received' }, count: 'events' } }]);
+    const days = Array.from({ length: 20 }, (_, day) => `2026-02-${String(day + 1).padStart(2, '0')}T10:00:00Z`);
+    const read = new EventRowsRead();
+    const summary = await ingestEvents(
+      { database: { ...database, db: database.db.withPlugin(read) }, now: () => T0 },
+      rows(...days.map((at, day) => ({ id: `c${day}`, kind: 'call.received', at, attributes: { answered: true } }))),
+      { mode: 'all-or-nothing' },
+    );
+    expect(summary.accepted).toBe(days.length);
+    expect((await listRollups(database.db)).length).toBe(2 * days.length);
+    expect(read.rows).toBe(days.length);
+  });
 });
+
+/** Counts the stored events queries read back (rows with an event_id). */
+class EventRowsRead implements KyselyPlugin {
+  rows = 0;
+  transformQuery: KyselyPlugin['transformQuery'] = (args) => args.node;
+  transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    this.rows += args.result.rows.filter((row) => 'event_id' in row && 'local_date' in row).length;
+    return Promise.resolve(args.result);
+  }
+}
+

@@ -263,11 +263,14 @@ class Ingestion {
     // (written with the rollups), and two of them wait for each other instead of deadlocking.
     await recordSourceActivity(this.db, this.activities());
     const loads = createEventLoads();
-    // Indicators reading the same kinds one after the other share their reads.
+    // Day by day, then indicator by indicator: the indicators reading the same kinds (one after the other) share that
+    // day's read, and only one day's events are held, however many days a large file touches.
     const ordered = [...this.measured].sort((x, y) => x.kinds.join(',').localeCompare(y.kinds.join(',')));
-    for (const indicator of ordered) {
-      const dates = this.touched.get(indicator.indicatorId);
-      if (dates !== undefined && dates.size > 0) await refreshRollups(this.db, indicator, dates, loads);
+    const allDates = [...new Set([...this.touched.values()].flatMap((dates) => [...dates]))].sort();
+    for (const date of allDates) {
+      for (const indicator of ordered) {
+        if (this.touched.get(indicator.indicatorId)?.has(date) === true) await refreshRollups(this.db, indicator, [date], loads);
+      }
     }
   }
 

@@ -7,7 +7,7 @@ import { KIT_INDICATORS, rows, storeKit } from './events.test-kit.ts';
 import { ingestEvents } from './ingest-events.action.ts';
 import { DEFAULT_WORK_CALENDAR } from '../domain/calendar/index.ts';
 import { readRollupEpoch } from '../storage/repositories/data-version.repository.ts';
-import { foldRollups, loadMeasuredIndicators, rebuildRollups } from './rebuild-rollups.action.ts';
+import { createEventLoads, foldRollups, loadMeasuredIndicators, rebuildRollups } from './rebuild-rollups.action.ts';
 
 const events = () =>
   rows(
@@ -85,6 +85,29 @@ describeEachDialect('rebuilding rollups', (ctx) => {
     const folded = await foldRollups(database.db.withPlugin(sizes), indicator, days);
     expect(folded.rollups.map((r) => [r.date, r.good, r.total])).toEqual(days.map((date) => [date, 2, 3]));
     expect(sizes.largest).toBe(3);
+  });
+
+  it('drops the earlier reads past the events budget before the next read, so two big reads are never held at once', async () => {
+    const database = await ctx.openFresh();
+    await storeKit(database);
+    await ingestEvents({ database }, events(), { mode: 'all-or-nothing' });
+    const ids = await indicatorIdsBySlug(database);
+    const indicator = (await loadMeasuredIndicators(database.db, DEFAULT_WORK_CALENDAR)).find((m) => m.indicatorId === ids.get('chiamate-risposte'))!;
+    // A settled read of a busy day (50 000 events, past the budget), as the previous day's refresh leaves it.
+    const loads = createEventLoads();
+    loads.onDates.loads.set('busy day', Promise.resolve([]));
+    loads.onDates.sizes.set('busy day', 50_000);
+    loads.onDates.held = 50_000;
+    const keptWhileReading: boolean[] = [];
+    const spy: KyselyPlugin = {
+      transformQuery: (args) => args.node,
+      transformResult: (args) => {
+        keptWhileReading.push(loads.onDates.loads.has('busy day'));
+        return Promise.resolve(args.result);
+      },
+    };
+    await foldRollups(database.db.withPlugin(spy), indicator, ['2026-03-02'], loads);
+    expect(keptWhileReading).toEqual([false]);
   });
 });
 

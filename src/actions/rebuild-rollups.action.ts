@@ -51,8 +51,8 @@ export interface RebuildSummary {
 
 /**
  * Dates folded per round trip: bounds the events held in memory to one day of one indicator's kinds (a busy contact
- * centre sends tens of thousands a day; two days at once put a 1 GB file's 47 000 events a day over a 128 MB heap); a
- * year of one indicator is some 365 indexed reads.
+ * centre sends tens of thousands a day: some 50 MB of heap for 50 000 events); a year of one indicator is some 250
+ * indexed reads. Two days a round held twice that, and made a 1 GB file's ingestion peak above 300 MB.
  */
 const DATES_PER_ROUND = 1;
 
@@ -238,7 +238,9 @@ const EVENTS_KEPT = 20_000;
 
 function remember(cache: LoadCache, key: string, load: Promise<StoredEvent[]>): Promise<StoredEvent[]> {
   cache.loads.set(key, load);
-  forgetOldest(cache, () => cache.loads.size > LOADS_KEPT);
+  // The reads before this one are no longer about to be used: past the budget they go now, before this one is read, so
+  // that two big reads (two days of a busy feed) are never held at once.
+  forgetOldest(cache, () => cache.loads.size > 1 && (cache.loads.size > LOADS_KEPT || cache.held > EVENTS_KEPT));
   void load.then(
     (events) => {
       if (cache.loads.get(key) !== load) return;
