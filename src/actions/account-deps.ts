@@ -6,6 +6,7 @@ export interface AccountDeps {
   now?: () => Date;
 }
 
-export function nowOf(deps: AccountDeps): string {
+/** The clock's instant as canonical UTC ISO text. */
+export function nowOf(deps: { now?: () => Date }): string {
   return (deps.now?.() ?? new Date()).toISOString();
 }

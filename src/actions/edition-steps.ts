@@ -22,9 +22,7 @@ export interface EditionDeps {
   calendar?: WorkCalendar;
 }
 
-export function nowOf(deps: EditionDeps): string {
-  return (deps.now?.() ?? new Date()).toISOString();
-}
+export { nowOf } from './account-deps.ts';
 
 /** A service and every edition of its card, oldest first (undated first, then by year and revision). */
 export interface ServiceEditions {

@@ -33,7 +33,7 @@ export function isFrozen(status: EditionStatus): boolean {
 
 /** Whether the public sees the edition (in the list of editions; only a published one can be in force). */
 export function isPublic(status: EditionStatus): boolean {
-  return status === 'published' || status === 'superseded' || status === 'withdrawn';
+  return PUBLIC_STATUSES.includes(status);
 }
 
 /** The status after `step`, or a UserError that says why the step is not allowed now. */

@@ -7,6 +7,7 @@ import { localePath, type Locale } from '../i18n/locale.ts';
 import { AdminCardReviewPage, AdminCardUploadPage, EDITABLE_FIELDS, type EditableField } from '../pages/admin-card-review.page.tsx';
 import { loadPageContext, sendHtml } from '../render.ts';
 import type { SiteDeps } from '../site-settings.ts';
+import { csrfCheckOf, fieldOf } from './admin-forms.ts';
 
 /** The actions the card pages call. */
 export type CardReviewActions = Required<Pick<SiteDeps['actions'], 'reviewCardUpload' | 'reviewDraft' | 'saveReviewedCards'>>;
@@ -21,11 +22,6 @@ interface UploadedFile {
 
 function isUploadedFile(value: unknown): value is UploadedFile {
   return typeof value === 'object' && value !== null && (value as UploadedFile).bytes instanceof Uint8Array;
-}
-
-function textField(body: unknown, name: string): string {
-  const value = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
-  return typeof value === 'string' ? value : '';
 }
 
 /** The corrected cells of a review form ("c<card>.<position>.<field>"), by card and row. */
@@ -73,7 +69,7 @@ export function registerAdminCardRoutes(scope: FastifyInstance, deps: SiteDeps, 
       (part as unknown as { value: UploadedFile }).value = { filename: part.filename, bytes: new Uint8Array(await part.toBuffer()) };
     },
   });
-  const csrf = { preHandler: (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => scope.csrfProtection(request, reply, done) };
+  const csrf = csrfCheckOf(scope);
 
   const showReview = async (request: FastifyRequest, reply: FastifyReply, mode: 'upload' | 'edit', review: CardReview, status = 200, refused?: string) => {
     const { ctx } = await loadPageContext(request, deps);
@@ -88,7 +84,7 @@ export function registerAdminCardRoutes(scope: FastifyInstance, deps: SiteDeps, 
 
   scope.post('/admin/carte/carica', csrf, async (request, reply) => {
     const file = (request.body as Record<string, unknown> | undefined)?.file;
-    const yearText = textField(request.body, 'year').trim();
+    const yearText = fieldOf(request.body, 'year').trim();
     try {
       if (!isUploadedFile(file) || file.bytes.length === 0) throw new UserError('choose a card file to upload', { field: 'file' });
       if (yearText !== '' && !/^\d{4}$/.test(yearText)) throw new UserError(`"${yearText}" is not a year`, { field: 'year' });
@@ -117,7 +113,7 @@ export function registerAdminCardRoutes(scope: FastifyInstance, deps: SiteDeps, 
   scope.post('/admin/carte/salva', csrf, async (request, reply) => {
     let cards;
     try {
-      cards = parseReviewedCards(textField(request.body, 'cards'));
+      cards = parseReviewedCards(fieldOf(request.body, 'cards'));
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       return showUpload(request, reply, 422, error.message);

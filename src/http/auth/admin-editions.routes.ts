@@ -5,18 +5,10 @@ import { localePath, type Locale } from '../i18n/locale.ts';
 import { AdminEditionsPage, type AdminEditionsPageProps } from '../pages/admin-editions.page.tsx';
 import { loadPageContext, sendHtml } from '../render.ts';
 import type { SiteDeps } from '../site-settings.ts';
-import { admits, findRouteAccess } from './route-access.ts';
+import { csrfCheckOf, fieldsOf, routeAdmits } from './admin-forms.ts';
 
 /** The actions the editions pages call. */
 export type EditionActions = Required<Pick<SiteDeps['actions'], 'listEditions' | 'findEditionWorsenings' | 'approveEdition' | 'publishEdition' | 'withdrawEdition' | 'startEdition'>>;
-
-/** Every string field of a url-encoded form body. */
-function fieldsOf(body: unknown): Record<string, string> {
-  const fields: Record<string, string> = {};
-  if (typeof body !== 'object' || body === null) return fields;
-  for (const [name, value] of Object.entries(body)) if (typeof value === 'string') fields[name] = value;
-  return fields;
-}
 
 /** The justifications of an approval form: fields "justify:<indicator slug>" that are not blank. */
 function justificationsOf(fields: Record<string, string>): Record<string, string> {
@@ -31,11 +23,8 @@ function justificationsOf(fields: Record<string, string>): Record<string, string
  * 422 and the reason when the step is refused, with what was typed kept.
  */
 export function registerAdminEditionRoutes(scope: FastifyInstance, deps: SiteDeps, actions: EditionActions, locale: Locale): void {
-  const csrf = { preHandler: (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => scope.csrfProtection(request, reply, done) };
-  const canChange = (request: FastifyRequest) => {
-    const route = findRouteAccess('POST', '/admin/edizioni/approva');
-    return route !== undefined && admits(route.access, request.session?.account.role);
-  };
+  const csrf = csrfCheckOf(scope);
+  const canChange = (request: FastifyRequest) => routeAdmits('POST', '/admin/edizioni/approva', request.session?.account.role);
 
   const showPage = async (request: FastifyRequest, reply: FastifyReply, status: number, extra: Pick<AdminEditionsPageProps, 'done' | 'refused'>) => {
     const { ctx } = await loadPageContext(request, deps);

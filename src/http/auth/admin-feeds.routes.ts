@@ -4,23 +4,15 @@ import { localePath, type Locale } from '../i18n/locale.ts';
 import { AdminFeedsPage, type AdminFeedsPageProps } from '../pages/admin-feeds.page.tsx';
 import { loadPageContext, sendHtml } from '../render.ts';
 import type { SiteDeps } from '../site-settings.ts';
-import { admits, findRouteAccess } from './route-access.ts';
+import { csrfCheckOf, fieldOf, routeAdmits } from './admin-forms.ts';
 
 /** The actions the feeds page calls. */
 export type FeedActions = Required<Pick<SiteDeps['actions'], 'listSources' | 'listApiTokens' | 'createApiToken' | 'revokeApiToken'>>;
 
-function fieldOf(body: unknown, name: string): string {
-  const value = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
-  return typeof value === 'string' ? value : '';
-}
-
 /** /admin/flussi: the sources and their silence, the API tokens, and the forms that create (shown once) and revoke them. */
 export function registerAdminFeedRoutes(scope: FastifyInstance, deps: SiteDeps, actions: FeedActions, locale: Locale): void {
-  const csrf = { preHandler: (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => scope.csrfProtection(request, reply, done) };
-  const canChange = (request: FastifyRequest) => {
-    const route = findRouteAccess('POST', '/admin/flussi/token');
-    return route !== undefined && admits(route.access, request.session?.account.role);
-  };
+  const csrf = csrfCheckOf(scope);
+  const canChange = (request: FastifyRequest) => routeAdmits('POST', '/admin/flussi/token', request.session?.account.role);
   const showPage = async (request: FastifyRequest, reply: FastifyReply, status: number, extra: Pick<AdminFeedsPageProps, 'created' | 'done' | 'refused'>) => {
     const [{ ctx }, sources, tokens] = await Promise.all([loadPageContext(request, deps), actions.listSources(), actions.listApiTokens()]);
     return sendHtml(reply, AdminFeedsPage({ ctx, csrfToken: reply.generateCsrf(), sources, tokens, canChange: canChange(request), ...extra }), status);

@@ -19,12 +19,8 @@ import { registerAdminCardRoutes, type CardReviewActions } from './admin-cards.r
 import { registerAdminEditionRoutes, type EditionActions } from './admin-editions.routes.ts';
 import { DEFAULT_LOGIN_LIMITS, LoginAttempts, type LoginLimits } from './login-attempts.ts';
 import { admits, findRouteAccess, isAdminPath } from './route-access.ts';
+import { csrfCheckOf, fieldOf, routeAdmits } from './admin-forms.ts';
 
-/** Whether the dashboard should link a page for this role. */
-function admitsGet(path: string, role: ResolvedSession['account']['role']): boolean {
-  const route = findRouteAccess('GET', path);
-  return route !== undefined && admits(route.access, role);
-}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -47,29 +43,13 @@ export interface AdminOptions {
 /** The actions the back office calls. */
 type AuthActions = Required<Pick<SiteDeps['actions'], 'authenticate' | 'resolveSession' | 'endSession'>>;
 
-/** The feeds page's actions, when the site has all of them. */
-function feedActionsOf(actions: SiteDeps['actions']): FeedActions | undefined {
-  const names = ['listSources', 'listApiTokens', 'createApiToken', 'revokeApiToken'] as const;
-  return names.every((name) => typeof actions[name] === 'function') ? (actions as FeedActions) : undefined;
-}
-
-/** The audit actions, when the site has all of them. */
-function auditActionsOf(actions: SiteDeps['actions']): AuditActions | undefined {
-  const names = ['listAuditLog', 'exportAuditLogCsv', 'verifyAuditLog'] as const;
-  return names.every((name) => typeof actions[name] === 'function') ? (actions as AuditActions) : undefined;
-}
-
-/** The card review actions, when the site has all of them. */
-function cardActionsOf(actions: SiteDeps['actions']): CardReviewActions | undefined {
-  const names = ['reviewCardUpload', 'reviewDraft', 'saveReviewedCards'] as const;
-  return names.every((name) => typeof actions[name] === 'function') ? (actions as CardReviewActions) : undefined;
-}
-
-/** The edition actions, when the site has all of them (the whole app does; view tests may not). */
-function editionActionsOf(actions: SiteDeps['actions']): EditionActions | undefined {
-  const names = ['listEditions', 'findEditionWorsenings', 'approveEdition', 'publishEdition', 'withdrawEdition', 'startEdition'] as const;
-  // Checked one by one just above, so the narrowing is sound.
-  return names.every((name) => typeof actions[name] === 'function') ? (actions as EditionActions) : undefined;
+/**
+ * The actions a group of back-office pages needs, when the site has every one of them (the whole app does; view tests
+ * may not, and then those pages are not served).
+ */
+function actionsIfAll<K extends keyof SiteDeps['actions']>(actions: SiteDeps['actions'], names: readonly K[]): Required<Pick<SiteDeps['actions'], K>> | undefined {
+  // Checked one by one, so the narrowing is sound.
+  return names.every((name) => typeof actions[name] === 'function') ? (actions as unknown as Required<Pick<SiteDeps['actions'], K>>) : undefined;
 }
 
 function isSecure(request: FastifyRequest, setting: 'auto' | boolean): boolean {
@@ -81,10 +61,6 @@ export function sessionCookieName(secure: boolean): string {
   return secure ? '__Host-misura_session' : 'misura_session';
 }
 
-function fieldOf(body: unknown, name: string): string {
-  const value = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
-  return typeof value === 'string' ? value : '';
-}
 
 /**
  * The back office under /admin (and /en/admin): session cookie → request.actor, the route table enforced on every
@@ -95,10 +71,10 @@ export function registerAdminRoutes(app: FastifyInstance, deps: SiteDeps, action
   const cookieSecure = options.cookieSecure ?? 'auto';
   const attempts = new LoginAttempts(options.loginLimits ?? DEFAULT_LOGIN_LIMITS, () => deps.settings.now().getTime());
   const maxAge = (options.sessionHours ?? 12) * 3600;
-  const editionActions = editionActionsOf(deps.actions);
-  const cardActions = cardActionsOf(deps.actions);
-  const auditActions = auditActionsOf(deps.actions);
-  const feedActions = feedActionsOf(deps.actions);
+  const editionActions: EditionActions | undefined = actionsIfAll(deps.actions, ['listEditions', 'findEditionWorsenings', 'approveEdition', 'publishEdition', 'withdrawEdition', 'startEdition']);
+  const cardActions: CardReviewActions | undefined = actionsIfAll(deps.actions, ['reviewCardUpload', 'reviewDraft', 'saveReviewedCards']);
+  const auditActions: AuditActions | undefined = actionsIfAll(deps.actions, ['listAuditLog', 'exportAuditLogCsv', 'verifyAuditLog']);
+  const feedActions: FeedActions | undefined = actionsIfAll(deps.actions, ['listSources', 'listApiTokens', 'createApiToken', 'revokeApiToken']);
 
   // On the root, not in the back office's own scope: a route under /admin registered anywhere passes this hook.
   void app.register(cookie);
@@ -142,7 +118,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: SiteDeps, action
           return showLogin(request, reply, 200);
         });
 
-        scope.post('/admin/login', { preHandler: (request, reply, done) => scope.csrfProtection(request, reply, done) }, async (request, reply) => {
+        scope.post('/admin/login', csrfCheckOf(scope), async (request, reply) => {
           const email = fieldOf(request.body, 'email');
           const password = fieldOf(request.body, 'password');
           if (attempts.isBlocked(request.ip, email)) return showLogin(request, reply, 429, 'too-many', email);
@@ -157,7 +133,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: SiteDeps, action
           return reply.redirect(localePath(locale, '/admin'), 303);
         });
 
-        scope.post('/admin/logout', { preHandler: (request, reply, done) => scope.csrfProtection(request, reply, done) }, async (request, reply) => {
+        scope.post('/admin/logout', csrfCheckOf(scope), async (request, reply) => {
           const secure = isSecure(request, cookieSecure);
           const name = sessionCookieName(secure);
           await actions.endSession(request.cookies[name] ?? '');
@@ -176,7 +152,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: SiteDeps, action
           // A feed that sent before and nothing for a day: the quality office should know before a standard suffers.
           const silent = sources.filter((source) => (source.secondsSinceLastEvent ?? 0) > SILENT_AFTER_SECONDS);
           const account = request.session!.account;
-          return sendHtml(reply, AdminDashboardPage({ ctx, csrfToken: reply.generateCsrf(), account, services, editions: editionActions !== undefined, upload: cardActions !== undefined && admitsGet('/admin/carte/carica', account.role), audit: auditActions !== undefined && admitsGet('/admin/registro', account.role), feeds: feedActions !== undefined && admitsGet('/admin/flussi', account.role), year, reports, silent }));
+          return sendHtml(reply, AdminDashboardPage({ ctx, csrfToken: reply.generateCsrf(), account, services, editions: editionActions !== undefined, upload: cardActions !== undefined && routeAdmits('GET', '/admin/carte/carica', account.role), audit: auditActions !== undefined && routeAdmits('GET', '/admin/registro', account.role), feeds: feedActions !== undefined && routeAdmits('GET', '/admin/flussi', account.role), year, reports, silent }));
         });
 
         if (editionActions !== undefined) registerAdminEditionRoutes(scope, deps, editionActions, locale);
