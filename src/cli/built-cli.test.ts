@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +46,32 @@ describe('the built CLI (npm run build, then bin/misura.js)', () => {
     expect(stdout).toMatch(/^Usage: misura \[options\] \[command\]/);
     expect(stdout).toMatch(/report \[options\]/);
   }, 60_000);
+
+  it('ingests in a child whose heap is capped, and says so in one sentence when the heap runs out', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'misura-built-'));
+    const file = join(folder, 'events.ndjson');
+    writeFileSync(file, '{"id":"e1","source":"s","kind":"call.answered","occurredAt":"2026-03-02T10:00:00Z"}\n');
+    const env = { ...process.env, MISURA_DB_URL: join(folder, 'misura.db') };
+    // 8 MB cannot even load the CLI: the cap was applied to the process that ingests.
+    const starved = await run(process.execPath, ['bin/misura.js', 'ingest', file], { cwd: root, env: { ...env, MISURA_INGEST_HEAP_MB: '8' } }).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(starved?.code).toBe(1);
+    expect(starved?.stderr).toMatch(/^misura ingest: ran out of its 8 MB heap .* MISURA_INGEST_HEAP_MB=32 misura ingest/);
+    expect(starved?.stderr).not.toMatch(/Last few GCs|FATAL ERROR/);
+    // With the default cap the same file goes in, once.
+    const stored = await run(process.execPath, ['bin/misura.js', 'ingest', file], { cwd: root, env });
+    expect(stored.stdout).toMatch(/^1 new, 0 already stored/);
+    const sources = await run(process.execPath, ['bin/misura.js', 'sources', '--json'], { cwd: root, env });
+    expect(JSON.parse(sources.stdout)).toMatchObject({ sources: [{ name: 's', eventCount: 1 }] });
+    const wrong = await run(process.execPath, ['bin/misura.js', 'ingest', file], { cwd: root, env: { ...env, MISURA_INGEST_HEAP_MB: 'lots' } }).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(wrong?.code).toBe(2);
+    expect(wrong?.stderr).toContain('MISURA_INGEST_HEAP_MB must be a whole number of megabytes');
+  }, 120_000);
 
   it('serves pages, their stylesheet and the drain worker thread from dist/', async () => {
     const env = { ...process.env, MISURA_DB_URL: join(mkdtempSync(join(tmpdir(), 'misura-built-')), 'misura.db') };

@@ -266,3 +266,17 @@ describe('relevantKinds and ownDateSelectorsOf', () => {
     expect(changesOwnDate({ kind: 'register', register: 'r', good: [] }, event(REGISTER_ENTRY_KIND, '2026-03-28T10:00:00Z', { register: 'r' }))).toBe(true);
   });
 });
+
+describe('foldDay on a very busy day', () => {
+  it('folds 200 000 events of one day without overflowing the call stack', () => {
+    const start = Date.parse('2026-03-06T08:00:00Z');
+    const calls = Array.from({ length: 200_000 }, (_, i) => event('call.answered', new Date(start + i * 100).toISOString(), { outcome: 'ok' }));
+    const ratio: Measure = { kind: 'ratio', total: { kind: 'call.answered' }, good: [{ attribute: 'outcome', op: '=', value: 'ok' }] };
+    expect(foldDay(ratio, '2026-03-06', calls, context)).toMatchObject({ good: 200_000, total: 200_000, lastAt: new Date(start + 199_999 * 100).toISOString() });
+    // The ends of 200 000 requests, each received a minute earlier.
+    const ends = calls.map((call, i) => ({ ...call, id: `p${i}`, kind: 'request.published', subject: `s${i}` }));
+    const startsBySubject = new Map(calls.map((call, i) => [`s${i}`, new Date(call.occurredAt.getTime() - 60_000)]));
+    const duration: Measure = { kind: 'duration', start: { kind: 'request.received' }, end: { kind: 'request.published' }, unit: 'minutes', statistic: 'max' };
+    expect(foldDay(duration, '2026-03-06', ends, { ...context, startsBySubject })).toMatchObject({ total: 200_000, max: 1 });
+  });
+});
