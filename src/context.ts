@@ -35,6 +35,8 @@ import { withdrawEdition } from './actions/withdraw-edition.action.ts';
 import { authenticate, endSession, resolveSession } from './actions/authenticate.action.ts';
 import { changeAccount } from './actions/change-account.action.ts';
 import { listAccounts } from './actions/list-accounts.action.ts';
+import { addProbe, listProbes, pauseProbe, removeProbe } from './actions/probe-registry.action.ts';
+import { claimProbeRun, listActiveProbes, recordProbeOutcome } from './actions/run-probe-slot.action.ts';
 import { readConfig, type Config } from './config/config.ts';
 import { startRollupDrainWorker } from './jobs/rollup-drain-worker.ts';
 import { workCalendarOf } from './domain/calendar/index.ts';
@@ -102,6 +104,14 @@ export interface AppContext {
     authenticate: Bound<typeof authenticate>;
     resolveSession: Bound<typeof resolveSession>;
     endSession: Bound<typeof endSession>;
+    // Built-in probes (issue 14).
+    addProbe: Bound<typeof addProbe>;
+    listProbes: Bound<typeof listProbes>;
+    removeProbe: Bound<typeof removeProbe>;
+    pauseProbe: Bound<typeof pauseProbe>;
+    listActiveProbes: Bound<typeof listActiveProbes>;
+    claimProbeRun: Bound<typeof claimProbeRun>;
+    recordProbeOutcome: Bound<typeof recordProbeOutcome>;
   };
   close(): Promise<void>;
 }
@@ -194,6 +204,13 @@ export async function openContext(
       authenticate: (...args) => authenticate({ ...deps, sessions: config.sessions }, ...args),
       resolveSession: (...args) => resolveSession({ ...deps, sessions: config.sessions }, ...args),
       endSession: (...args) => endSession(deps, ...args),
+      addProbe: (...args) => addProbe(deps, ...args),
+      listProbes: () => listProbes(deps),
+      removeProbe: (...args) => removeProbe(deps, ...args),
+      pauseProbe: (...args) => pauseProbe(deps, ...args),
+      listActiveProbes: () => listActiveProbes(deps),
+      claimProbeRun: (...args) => claimProbeRun(deps, ...args),
+      recordProbeOutcome: (...args) => recordProbeOutcome(deps, ...args),
     },
     close: async () => {
       // The worker first: it may be finishing a drain on the same database.

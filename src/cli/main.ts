@@ -13,6 +13,7 @@ import { registerImportCommand } from './import.command.ts';
 import { registerLintCommand } from './lint.command.ts';
 import { registerIngestCommand } from './ingest.command.ts';
 import { registerMeasuresCommand } from './measures.command.ts';
+import { registerProbesCommand } from './probes.command.ts';
 import { registerReportCommand } from './report.command.ts';
 import { registerRestoreCommand } from './restore.command.ts';
 import { registerServeCommand } from './serve.command.ts';
@@ -48,6 +49,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerExportCommand(program, io, setExit);
   registerUsersCommand(program, io, setExit);
   registerEditionsCommand(program, io, setExit);
+  registerProbesCommand(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) }).showHelpAfterError('(run with --help for usage)');
   }

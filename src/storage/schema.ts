@@ -25,6 +25,8 @@ export interface Schema {
   sessions: SessionsTable;
   indicator_slugs: IndicatorSlugsTable;
   edition_justifications: EditionJustificationsTable;
+  probes: ProbesTable;
+  probe_runs: ProbeRunsTable;
 }
 
 export interface ApiTokensTable {
@@ -271,4 +273,29 @@ export interface SessionsTable {
   created_at: string;
   expires_at: string;
   last_seen_at: string;
+}
+
+export interface ProbesTable {
+  name: string;
+  kind: string;
+  target: string;
+  interval_seconds: number;
+  timeout_seconds: number;
+  retries: number;
+  /** ProbeExpectation as JSON. */
+  expect_json: string;
+  /** 0 or 1. */
+  paused: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProbeRunsTable {
+  probe: string;
+  /** The slot's start, canonical UTC ISO. */
+  slot_at: string;
+  taken_at: string;
+  /** 0 or 1 once the check ended; null while it runs (or when the instance died during it). */
+  ok: number | null;
+  error: string | null;
 }
