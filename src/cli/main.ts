@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../domain/shared/errors.ts';
 import { processIo, type CliIo } from './cli-io.ts';
+import { registerAlertsCommand } from './alerts.command.ts';
 import { registerAuditCommand } from './audit.command.ts';
 import { registerBackupCommand } from './backup.command.ts';
 import { registerCardsCommand } from './cards.command.ts';
@@ -50,6 +51,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerUsersCommand(program, io, setExit);
   registerEditionsCommand(program, io, setExit);
   registerProbesCommand(program, io, setExit);
+  registerAlertsCommand(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) }).showHelpAfterError('(run with --help for usage)');
   }

@@ -88,10 +88,13 @@ export async function serveSite(io: CliIo, options: SiteServerOptions, hooks: Se
             onError: (error, probeName) => app?.log.warn({ err: error, probe: probeName }, 'a probe check could not be recorded; the next slot runs as usual'),
           })
         : undefined;
+      const alerts = (await import('../jobs/alert-scheduler.ts')).startAlertScheduler(context.actions, {
+        onError: (error) => app?.log.warn({ err: error }, 'an alert round failed; the next one retries'),
+      });
       try {
         await (hooks.waitForStop ?? waitForSignal)(address);
       } finally {
-        await probes?.stop();
+        await Promise.all([probes?.stop(), alerts.stop()]);
       }
     } finally {
       // Stops accepting connections and lets requests in flight finish.

@@ -27,6 +27,9 @@ export interface Schema {
   edition_justifications: EditionJustificationsTable;
   probes: ProbesTable;
   probe_runs: ProbeRunsTable;
+  alert_rules: AlertRulesTable;
+  alert_states: AlertStatesTable;
+  alert_notifications: AlertNotificationsTable;
 }
 
 export interface ApiTokensTable {
@@ -297,5 +300,36 @@ export interface ProbeRunsTable {
   taken_at: string;
   /** 0 or 1 once the check ended; null while it runs (or when the instance died during it). */
   ok: number | null;
+  error: string | null;
+}
+
+export interface AlertRulesTable {
+  name: string;
+  condition_json: string;
+  channel_json: string;
+  silenced_until: string | null;
+  created_at: string;
+}
+
+export interface AlertStatesTable {
+  rule: string;
+  subject: string;
+  /** 0 or 1. */
+  firing: number;
+  since: string;
+}
+
+export interface AlertNotificationsTable {
+  id: Generated<number>;
+  rule: string;
+  subject: string;
+  /** "firing", "resolved" or "test". */
+  change: string;
+  summary: string;
+  at: string;
+  /** "pending", "sent", "failed" (retries exhausted) or "silenced". */
+  outcome: string;
+  attempts: number;
+  next_attempt_at: string | null;
   error: string | null;
 }

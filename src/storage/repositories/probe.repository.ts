@@ -116,3 +116,9 @@ export async function findLastProbeRuns(db: Queryable): Promise<Map<string, Last
 export async function pruneProbeRuns(db: Queryable, before: string): Promise<void> {
   await db.deleteFrom('probe_runs').where('slot_at', '<', before).execute();
 }
+
+/** A probe's latest finished checks, newest first. */
+export async function findRecentProbeRuns(db: Queryable, probe: string, limit: number): Promise<{ ok: boolean; error: string | null }[]> {
+  const rows = await db.selectFrom('probe_runs').select(['ok', 'error']).where('probe', '=', probe).where('ok', 'is not', null).orderBy('slot_at', 'desc').limit(limit).execute();
+  return rows.map((row) => ({ ok: row.ok === 1, error: row.error }));
+}
