@@ -35,6 +35,10 @@ import { withdrawEdition } from './actions/withdraw-edition.action.ts';
 import { authenticate, endSession, resolveSession } from './actions/authenticate.action.ts';
 import { changeAccount } from './actions/change-account.action.ts';
 import { listAccounts } from './actions/list-accounts.action.ts';
+import { addProbe, listProbes, pauseProbe, removeProbe } from './actions/probe-registry.action.ts';
+import { claimProbeRun, listActiveProbes, recordProbeOutcome } from './actions/run-probe-slot.action.ts';
+import { addAlertRule, listAlertHistory, listAlertRules, queueTestAlert, removeAlertRule, silenceAlertRule } from './actions/alert-rules.action.ts';
+import { claimAlertDeliveries, evaluateAlerts, recordAlertDelivery } from './actions/evaluate-alerts.action.ts';
 import { readConfig, type Config } from './config/config.ts';
 import { startRollupDrainWorker } from './jobs/rollup-drain-worker.ts';
 import { workCalendarOf } from './domain/calendar/index.ts';
@@ -102,6 +106,24 @@ export interface AppContext {
     authenticate: Bound<typeof authenticate>;
     resolveSession: Bound<typeof resolveSession>;
     endSession: Bound<typeof endSession>;
+    // Built-in probes (issue 14).
+    addProbe: Bound<typeof addProbe>;
+    listProbes: Bound<typeof listProbes>;
+    removeProbe: Bound<typeof removeProbe>;
+    pauseProbe: Bound<typeof pauseProbe>;
+    listActiveProbes: Bound<typeof listActiveProbes>;
+    claimProbeRun: Bound<typeof claimProbeRun>;
+    recordProbeOutcome: Bound<typeof recordProbeOutcome>;
+    // Alerts (issue 14).
+    addAlertRule: Bound<typeof addAlertRule>;
+    listAlertRules: Bound<typeof listAlertRules>;
+    removeAlertRule: Bound<typeof removeAlertRule>;
+    silenceAlertRule: Bound<typeof silenceAlertRule>;
+    queueTestAlert: Bound<typeof queueTestAlert>;
+    listAlertHistory: Bound<typeof listAlertHistory>;
+    evaluateAlerts: Bound<typeof evaluateAlerts>;
+    claimAlertDeliveries: Bound<typeof claimAlertDeliveries>;
+    recordAlertDelivery: Bound<typeof recordAlertDelivery>;
   };
   close(): Promise<void>;
 }
@@ -194,6 +216,22 @@ export async function openContext(
       authenticate: (...args) => authenticate({ ...deps, sessions: config.sessions }, ...args),
       resolveSession: (...args) => resolveSession({ ...deps, sessions: config.sessions }, ...args),
       endSession: (...args) => endSession(deps, ...args),
+      addProbe: (...args) => addProbe(deps, ...args),
+      listProbes: () => listProbes(deps),
+      removeProbe: (...args) => removeProbe(deps, ...args),
+      pauseProbe: (...args) => pauseProbe(deps, ...args),
+      listActiveProbes: () => listActiveProbes(deps),
+      claimProbeRun: (...args) => claimProbeRun(deps, ...args),
+      recordProbeOutcome: (...args) => recordProbeOutcome(deps, ...args),
+      addAlertRule: (...args) => addAlertRule(deps, ...args),
+      listAlertRules: () => listAlertRules(deps),
+      removeAlertRule: (...args) => removeAlertRule(deps, ...args),
+      silenceAlertRule: (...args) => silenceAlertRule(deps, ...args),
+      queueTestAlert: (...args) => queueTestAlert(deps, ...args),
+      listAlertHistory: (...args) => listAlertHistory(deps, ...args),
+      evaluateAlerts: () => evaluateAlerts({ ...deps, getReport: (request) => reportCache.getReport(request) }),
+      claimAlertDeliveries: (...args) => claimAlertDeliveries(deps, ...args),
+      recordAlertDelivery: (...args) => recordAlertDelivery(deps, ...args),
     },
     close: async () => {
       // The worker first: it may be finishing a drain on the same database.

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../domain/shared/errors.ts';
 import { processIo, type CliIo } from './cli-io.ts';
+import { registerAlertsCommand } from './alerts.command.ts';
 import { registerAuditCommand } from './audit.command.ts';
 import { registerBackupCommand } from './backup.command.ts';
 import { registerCardsCommand } from './cards.command.ts';
@@ -13,6 +14,7 @@ import { registerImportCommand } from './import.command.ts';
 import { registerLintCommand } from './lint.command.ts';
 import { registerIngestCommand } from './ingest.command.ts';
 import { registerMeasuresCommand } from './measures.command.ts';
+import { registerProbesCommand } from './probes.command.ts';
 import { registerReportCommand } from './report.command.ts';
 import { registerRestoreCommand } from './restore.command.ts';
 import { registerServeCommand } from './serve.command.ts';
@@ -48,6 +50,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerExportCommand(program, io, setExit);
   registerUsersCommand(program, io, setExit);
   registerEditionsCommand(program, io, setExit);
+  registerProbesCommand(program, io, setExit);
+  registerAlertsCommand(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) }).showHelpAfterError('(run with --help for usage)');
   }

@@ -1,5 +1,6 @@
 import { mkdtempSync } from 'node:fs';
-import { connect } from 'node:net';
+import { createServer } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -17,6 +18,16 @@ function programWith(waitForStop: (address: string) => Promise<void>, url = join
   return { io, program };
 }
 
+/** How many events the probes recorded in the database at `url`, as `misura sources` counts them. */
+async function countProbeEvents(url: string): Promise<number> {
+  const context = await openContext({ MISURA_DB_URL: url });
+  try {
+    return (await context.actions.listSources()).find((source) => source.name === 'probes')?.eventCount ?? 0;
+  } finally {
+    await context.close();
+  }
+}
+
 describe('misura serve', () => {
   it('serves the site on the given port until told to stop, then closes', async () => {
     let answered: { status: number; body: unknown } | undefined;
@@ -30,6 +41,29 @@ describe('misura serve', () => {
     expect(answered).toEqual({ status: 200, body: { status: 'ok' } });
     expect(io.stdout.join('')).toContain(`serving the public site on ${served}`);
     await expect(fetch(`${served}/healthz`)).rejects.toThrow();
+  });
+
+  it('runs the built-in probes while it serves, and not when MISURA_PROBES=off', async () => {
+    const target = createServer((_req, res) => res.writeHead(200).end('Benvenuti'));
+    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+    const probed = `http://127.0.0.1:${(target.address() as AddressInfo).port}/`;
+    try {
+      for (const [probes, expected] of [['on', 1], ['off', 0]] as const) {
+        const url = join(mkdtempSync(join(tmpdir(), 'misura-serve-')), 'misura.db');
+        const setup = await openContext({ MISURA_DB_URL: url });
+        await setup.actions.addProbe({ name: 'portale', target: probed });
+        await setup.close();
+        const { program } = programWith(async () => {
+          // The scheduler runs the slot under way as soon as it starts: wait for its event, or 3 s.
+          const started = Date.now();
+          while (Date.now() - started < 3_000 && (await countProbeEvents(url)) === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+        }, url, { MISURA_PROBES: probes });
+        await program.parseAsync(['node', 'misura', 'serve', '--port', '0', '--host', '127.0.0.1', '--log-level', 'error']);
+        expect(await countProbeEvents(url)).toBe(expected);
+      }
+    } finally {
+      await new Promise<void>((resolve) => target.close(() => resolve()));
+    }
   });
 
   it('takes events over the API and shows them in the results, the queued days recomputed by the drain worker', async () => {

@@ -22,7 +22,8 @@ interface ServeOptions {
   trustProxy?: boolean;
 }
 
-function waitForSignal(): Promise<void> {
+/** Resolves on the first SIGINT (Ctrl+C) or SIGTERM. */
+export function waitForSignal(): Promise<void> {
   return new Promise((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
@@ -81,7 +82,20 @@ export async function serveSite(io: CliIo, options: SiteServerOptions, hooks: Se
       const shownHost = options.host === '0.0.0.0' ? 'localhost' : options.host.includes(':') ? `[${options.host}]` : options.host;
       const address = `http://${shownHost}:${boundPort}`;
       io.out(`misura: serving the public site on ${address} (Ctrl+C to stop)`);
-      await (hooks.waitForStop ?? waitForSignal)(address);
+      // The built-in probes run beside the site (MISURA_PROBES=off leaves them to `misura probes run`).
+      const probes = context.config.probes
+        ? (await import('../jobs/probe-scheduler.ts')).startProbeScheduler(context.actions, {
+            onError: (error, probeName) => app?.log.warn({ err: error, probe: probeName }, 'a probe check could not be recorded; the next slot runs as usual'),
+          })
+        : undefined;
+      const alerts = (await import('../jobs/alert-scheduler.ts')).startAlertScheduler(context.actions, {
+        onError: (error) => app?.log.warn({ err: error }, 'an alert round failed; the next one retries'),
+      });
+      try {
+        await (hooks.waitForStop ?? waitForSignal)(address);
+      } finally {
+        await Promise.all([probes?.stop(), alerts.stop()]);
+      }
     } finally {
       // Stops accepting connections and lets requests in flight finish.
       await app.close();

@@ -31,7 +31,14 @@ describe('the configuration', () => {
     expect(readConfig({ MISURA_COOKIE_SECURE: 'false' }).sessions.cookieSecure).toBe(false);
   });
 
+  it('runs the built-in probes inside the server unless MISURA_PROBES says off', () => {
+    expect(readConfig({}).probes).toBe(true);
+    expect(readConfig({ MISURA_PROBES: 'OFF' }).probes).toBe(false);
+    expect(readConfig({ MISURA_PROBES: 'on' }).probes).toBe(true);
+  });
+
   it.each([
+    ['MISURA_PROBES', 'sometimes', /MISURA_PROBES must be "on" or "off", got "sometimes"/],
     ['MISURA_EVENTS_FROM', '2000-12-31', /MISURA_EVENTS_FROM must be a date written YYYY-MM-DD, not before 2001-01-01/],
     ['MISURA_EVENTS_FROM', '2021-02-30', /MISURA_EVENTS_FROM must be a date/],
     ['MISURA_EVENTS_UNTIL_DAYS_AHEAD', '-1', /MISURA_EVENTS_UNTIL_DAYS_AHEAD must be a whole number of days from 0 to 366/],

@@ -46,6 +46,8 @@ export interface Config {
    * or "false".
    */
   sessions: SessionConfig;
+  /** MISURA_PROBES: "on" (default) runs the built-in probes inside `misura serve`; "off" leaves them to `misura probes run`. */
+  probes: boolean;
 }
 
 export interface SessionConfig {
@@ -67,6 +69,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     events: readEventWindow(env),
     http: readHttpTimeouts(env),
     sessions: readSessionConfig(env),
+    probes: readSwitch(env, 'MISURA_PROBES', true),
   };
 }
 
@@ -122,4 +125,12 @@ function readSessionConfig(env: Record<string, string | undefined>): SessionConf
     absoluteHours: whole('MISURA_SESSION_MAX_HOURS', 12, 24 * 30),
     cookieSecure: secure === 'auto' ? 'auto' : secure === 'true',
   };
+}
+
+function readSwitch(env: Record<string, string | undefined>, name: string, fallback: boolean): boolean {
+  const value = env[name]?.trim().toLowerCase();
+  if (value === undefined || value === '') return fallback;
+  if (['on', 'true', '1', 'yes'].includes(value)) return true;
+  if (['off', 'false', '0', 'no'].includes(value)) return false;
+  throw new Error(`${name} must be "on" or "off", got "${env[name]}"`);
 }

@@ -25,6 +25,11 @@ export interface Schema {
   sessions: SessionsTable;
   indicator_slugs: IndicatorSlugsTable;
   edition_justifications: EditionJustificationsTable;
+  probes: ProbesTable;
+  probe_runs: ProbeRunsTable;
+  alert_rules: AlertRulesTable;
+  alert_states: AlertStatesTable;
+  alert_notifications: AlertNotificationsTable;
 }
 
 export interface ApiTokensTable {
@@ -271,4 +276,60 @@ export interface SessionsTable {
   created_at: string;
   expires_at: string;
   last_seen_at: string;
+}
+
+export interface ProbesTable {
+  name: string;
+  kind: string;
+  target: string;
+  interval_seconds: number;
+  timeout_seconds: number;
+  retries: number;
+  /** ProbeExpectation as JSON. */
+  expect_json: string;
+  /** 0 or 1. */
+  paused: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProbeRunsTable {
+  probe: string;
+  /** The slot's start, canonical UTC ISO. */
+  slot_at: string;
+  taken_at: string;
+  /** 0 or 1 once the check ended; null while it runs (or when the instance died during it). */
+  ok: number | null;
+  error: string | null;
+}
+
+export interface AlertRulesTable {
+  name: string;
+  condition_json: string;
+  channel_json: string;
+  silenced_until: string | null;
+  created_at: string;
+}
+
+export interface AlertStatesTable {
+  rule: string;
+  subject: string;
+  /** 0 or 1. */
+  firing: number;
+  since: string;
+}
+
+export interface AlertNotificationsTable {
+  id: Generated<number>;
+  rule: string;
+  subject: string;
+  /** "firing", "resolved" or "test". */
+  change: string;
+  summary: string;
+  at: string;
+  /** "pending", "sent", "failed" (retries exhausted) or "silenced". */
+  outcome: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  error: string | null;
 }

@@ -11,6 +11,8 @@ import * as createIndicatorFaults from './20261204000000_create_indicator_faults
 import * as addSourceFirstEvent from './20261204000100_add_source_first_event.ts';
 import * as createAccounts from './20261204020000_create_accounts.ts';
 import * as addEditionLifecycle from './20261205000000_add_edition_lifecycle.ts';
+import * as createProbes from './20261208000000_create_probes.ts';
+import * as createAlerts from './20261208000100_create_alerts.ts';
 
 interface MigrationModule {
   up: (db: Kysely<unknown>, dialect: MigrationDialect) => Promise<void>;
@@ -33,6 +35,8 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, module: Migration
   ['20261204000100_add_source_first_event', addSourceFirstEvent],
   ['20261204020000_create_accounts', createAccounts],
   ['20261205000000_add_edition_lifecycle', addEditionLifecycle],
+  ['20261208000000_create_probes', createProbes],
+  ['20261208000100_create_alerts', createAlerts],
 ];
 
 /** A Kysely migration provider that hands each migration the dialect helpers. */

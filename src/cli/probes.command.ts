@@ -1,0 +1,124 @@
+import type { Command } from 'commander';
+import type { Probe, ProbeInput, ProbeOutcome } from '../domain/probes/probe.ts';
+import type { CliIo } from './cli-io.ts';
+import { cliUserName } from './password-input.ts';
+import { openEventsContext, withContext, type OpenEventsContext } from './events-context.ts';
+import { waitForSignal } from './serve.command.ts';
+
+interface AddOptions {
+  kind: string;
+  interval?: string;
+  timeout?: string;
+  retries?: string;
+  status?: string;
+  keyword?: string;
+  keywordAbsent?: string;
+  maxResponseMs?: string;
+  certMinDays?: string;
+}
+
+/** How `misura probes run` waits to be stopped; tests pass their own. */
+export interface ProbesRunHooks {
+  waitForStop?: () => Promise<void>;
+}
+
+/**
+ * `misura probes add|list|remove|pause|resume|run`: misura's own checks of portals, ports and names. Each check is an
+ * event (kind check.http/check.tcp/check.dns, source "probes", attribute monitor = the probe's name), so an
+ * availability measure selects `monitor = <name>` to read it. `misura serve` runs them (MISURA_PROBES=off: it does not).
+ */
+export function registerProbesCommand(program: Command, io: CliIo, _setExit: (code: number) => void, open: OpenEventsContext = openEventsContext, hooks: ProbesRunHooks = {}): void {
+  const probes = program.command('probes').description('Built-in probes: misura checks portals (HTTP), ports (TCP) and names (DNS) and records each check as an event.');
+  const actor = () => ({ kind: 'cli' as const, name: cliUserName(io.env) });
+
+  probes
+    .command('add <name> <target>')
+    .description('Add a probe; its checks are events with monitor=<name> (a measure selects them). Target: a URL (http), host:port (tcp) or a host name (dns).')
+    .option('--kind <kind>', 'http, tcp or dns', 'http')
+    .option('--interval <seconds>', 'seconds between checks (10–86400)', '60')
+    .option('--timeout <seconds>', 'seconds before a check fails (shorter than the interval)', '10')
+    .option('--retries <n>', 'further attempts before a check counts as failed (0–5)', '1')
+    .option('--status <codes>', 'accepted HTTP status, e.g. 200 or 200-299 (default 200-399)')
+    .option('--keyword <text>', 'text the page must contain')
+    .option('--keyword-absent <text>', 'text the page must not contain, e.g. "Servizio non disponibile"')
+    .option('--max-response-ms <ms>', 'a slower answer fails the check')
+    .option('--cert-min-days <days>', 'fail when the TLS certificate expires in fewer days (https)')
+    .action(async (name: string, target: string, options: AddOptions) => {
+      const input: ProbeInput = { name, target, kind: options.kind };
+      for (const key of ['interval', 'timeout', 'retries', 'status', 'keyword', 'keywordAbsent', 'maxResponseMs', 'certMinDays'] as const) {
+        const value = options[key];
+        if (value !== undefined) input[key] = value;
+      }
+      const probe = await withContext(open, io, (actions) => actions.addProbe(input, actor()));
+      io.out(`Probe "${probe.name}" added: ${probe.kind} ${probe.target} every ${probe.intervalSeconds} s.`);
+      io.out(`Its checks are events of kind check.${probe.kind} with monitor=${probe.name}; a measure reads them with`);
+      io.out(`  checks: { kind: check.${probe.kind}, where: [{ attribute: monitor, op: '=', value: ${probe.name} }] }`);
+    });
+
+  probes
+    .command('list')
+    .description('Every probe, its last check and the indicators its checks feed.')
+    .option('--json', 'print {"probes":[…]} as JSON')
+    .action(async (options: { json?: boolean }) => {
+      const listed = await withContext(open, io, (actions) => actions.listProbes());
+      if (options.json) {
+        io.out(JSON.stringify({ probes: listed }, null, 2));
+        return;
+      }
+      if (listed.length === 0) {
+        io.out('No probes yet: add one with `misura probes add <name> <url>`.');
+        return;
+      }
+      for (const probe of listed) {
+        const last = probe.lastRun === null ? 'not run yet' : `${probe.lastRun.ok ? 'up' : `DOWN (${probe.lastRun.error ?? 'failed'})`} at ${probe.lastRun.slotAt}`;
+        io.out(`${probe.name}${probe.paused ? ' (paused)' : ''}: ${probe.kind} ${probe.target} every ${probe.intervalSeconds} s; ${last}`);
+        io.out(probe.feeds.length === 0 ? '  feeds no measured indicator yet' : `  feeds ${probe.feeds.join(', ')}`);
+      }
+    });
+
+  probes
+    .command('remove <name>')
+    .description('Remove a probe (the checks it recorded stay).')
+    .action(async (name: string) => {
+      await withContext(open, io, (actions) => actions.removeProbe(name, actor()));
+      io.out(`Probe "${name}" removed.`);
+    });
+
+  for (const [command, paused] of [['pause', true], ['resume', false]] as const) {
+    probes
+      .command(`${command} <name>`)
+      .description(paused ? 'Stop checking (its days then have no data: a planned pause is not an outage).' : 'Check again.')
+      .action(async (name: string) => {
+        await withContext(open, io, (actions) => actions.pauseProbe(name, paused, actor()));
+        io.out(`Probe "${name}" ${paused ? 'paused' : 'resumed'}.`);
+      });
+  }
+
+  probes
+    .command('run')
+    .description('Run the probes in the foreground until stopped (Ctrl+C), as `misura serve` does; --once checks each probe once and exits.')
+    .option('--once', "check every active probe's current slot once, then exit")
+    .action(async (options: { once?: boolean }) => {
+      const { runProbesOnce, startProbeScheduler } = await import('../jobs/probe-scheduler.ts');
+      await withContext(open, io, async (actions) => {
+        let checked = 0;
+        const reporting = {
+          onChecked: (probe: Probe, slot: Date, outcome: ProbeOutcome) => {
+            checked += 1;
+            io.out(`${slot.toISOString()} ${probe.name}: ${outcome.ok ? 'up' : `DOWN (${outcome.error ?? 'failed'})`} in ${Math.round(outcome.latencyMs)} ms`);
+          },
+          onError: (error: unknown, probeName: string | null) => io.err(`misura: probe ${probeName ?? '(list)'}: ${error instanceof Error ? error.message : String(error)}`),
+        };
+        if (options.once) {
+          await runProbesOnce(actions, reporting);
+        } else {
+          const scheduler = startProbeScheduler(actions, reporting);
+          await (hooks.waitForStop ?? waitForSignal)();
+          await scheduler.stop();
+        }
+        // The checks only queued their days: fold them before the command ends.
+        await actions.drainRollupQueue();
+        if (options.once) io.out(`${checked} probe${checked === 1 ? '' : 's'} checked.`);
+      });
+    });
+}
