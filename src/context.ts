@@ -238,7 +238,12 @@ export async function openContext(
       recordAlertDelivery: (...args) => recordAlertDelivery(deps, ...args),
       // Service profiles of the back office (issue 11 item 2, issue 13 items 1 and 3).
       readServiceProfile: (...args) => readServiceProfile(deps, ...args),
-      saveServiceProfile: (...args) => saveServiceProfile(deps, ...args),
+      // The save moved the data version in its transaction: pages cached on the old one must not outlive the commit.
+      saveServiceProfile: async (...args) => {
+        const saved = await saveServiceProfile(deps, ...args);
+        reportCache.forgetDataVersion();
+        return saved;
+      },
     },
     close: async () => {
       // The worker first: it may be finishing a drain on the same database.

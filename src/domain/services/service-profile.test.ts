@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newService } from '../../../test/factories.ts';
 import {
+  cardValuesOf,
   EMPTY_PROFILE,
   effectiveServiceProfile,
   formatEuroAmount,
@@ -157,5 +158,24 @@ describe('the effective profile of a service', () => {
   it('reads the PEC address of a mailto link beside the organo', () => {
     const linked = newService({ diffidaBody: { text: 'Direttore generale', links: [{ text: 'scrivi', href: 'mailto:dg@pec.example.it?subject=diffida' }] } });
     expect(effectiveServiceProfile(linked).diffida.pec).toBe('dg@pec.example.it');
+  });
+});
+
+describe('what the card says, beside the form', () => {
+  it('gives the card\'s own value of each field, and nothing for what cards never state', () => {
+    const card = newService({ diffidaBody: { text: 'Direttore generale, PEC dg@pec.example.it', links: [] } });
+    expect(cardValuesOf(card)).toEqual({
+      name: card.name,
+      office: card.office,
+      channelsText: 'Portale: http://servizi.lavoro.gov.it; Contact center: 800 000 000',
+      webAddress: 'http://servizi.lavoro.gov.it',
+      diffidaBody: 'Direttore generale, PEC dg@pec.example.it',
+      diffidaPec: 'dg@pec.example.it',
+      diffidaProcedure: '',
+      complaintHow: '',
+      complaintResponseDays: '',
+      indemnityAmount: '',
+      indemnityConditions: '',
+    });
   });
 });

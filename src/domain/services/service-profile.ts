@@ -260,3 +260,21 @@ function pecOfCard(body: RichText): string | null {
   if (mailto !== undefined) return mailto.href.replace(/^mailto:/i, '').split('?', 1)[0] ?? null;
   return findEmailAddresses(body.text)[0]?.address ?? null;
 }
+
+/** What the card itself says for each field the profile may set, as text ('' when the card says nothing): shown beside the form's fields. */
+export function cardValuesOf(card: Service): ProfileInput {
+  const effective = effectiveServiceProfile(card);
+  return {
+    name: card.name,
+    office: card.office ?? '',
+    channelsText: card.channels.map((channel) => (channel.address === null ? channel.label : `${channel.label}: ${channel.address}`)).join('; '),
+    webAddress: card.webAddress?.href ?? '',
+    diffidaBody: card.diffidaBody.text,
+    diffidaPec: effective.diffida.pec ?? '',
+    diffidaProcedure: '',
+    complaintHow: '',
+    complaintResponseDays: '',
+    indemnityAmount: '',
+    indemnityConditions: '',
+  };
+}
