@@ -38,6 +38,8 @@ describe('the services of the back office', () => {
     expect(page.body).toContain('<h2 id="complaints-heading">Reclami e indennizzi</h2>');
     expect(page.body).toContain('L’amministrazione non ha ancora indicato come presentare un reclamo');
     expect(/<dd id="indemnity">([\s\S]*?)<\/dd>/.exec(page.body)?.[1]).toContain('Indennizzo non previsto');
+    const charter = await opened.app.inject({ method: 'GET', url: '/amministrazione-trasparente/servizi-erogati/carta-dei-servizi-e-standard-di-qualita' });
+    expect(/<dl class="definition-list small profile-summary">([\s\S]*?)<\/dl>/.exec(charter.body)?.[1]).toContain('Indennizzo non previsto');
     // The PEC address the card gives beside its organo.
     expect(page.body).toContain('href="mailto:demografici@pec.comune.example.it"');
   });
@@ -81,6 +83,12 @@ describe('the services of the back office', () => {
     expect(english.body).toContain('<h2 id="complaints-heading">Complaints and indemnities</h2>');
     expect(english.body).toContain('€25.50');
     expect(english.body).toContain('within 30 days');
+
+    const charter = await opened.app.inject({ method: 'GET', url: '/amministrazione-trasparente/servizi-erogati/carta-dei-servizi-e-standard-di-qualita' });
+    const summary = /<dl class="definition-list small profile-summary">([\s\S]*?)<\/dl>/.exec(charter.body)?.[1] ?? '';
+    expect(summary).toContain('<a href="mailto:segreteria@pec.comune.example.it">');
+    expect(summary).toContain('Con il modulo online o allo sportello URP');
+    expect(summary).toContain('€ 25,50 — Certificato rilasciato oltre il termine');
 
     const docx = await opened.app.inject({ method: 'GET', url: '/servizi/anagrafe/2026/carta/docx' });
     expect(docx.statusCode).toBe(200);

@@ -47,3 +47,26 @@ export function ComplaintsSection(props: { ctx: PageContext; profile: ServiceLis
     </section>
   );
 }
+
+/** The diffida's PEC address and the complaint terms in a few lines: the charter section lists them beside each service's cards. */
+export function ProfileSummary(props: { ctx: PageContext; profile: ServiceListing['profile'] }): JSX.Element {
+  const { ctx } = props;
+  const m = ctx.messages;
+  const terms = props.profile?.complaints ?? NO_TERMS;
+  const { indemnity } = terms;
+  const pec = props.profile?.diffida.pec ?? null;
+  const indemnityText =
+    indemnity === null
+      ? m.indemnityNone
+      : [indemnity.amountCents === null ? null : formatEuro(ctx.locale, indemnity.amountCents), indemnity.conditions].filter((part) => part !== null).join(' — ');
+  return (
+    <dl class="definition-list small profile-summary">
+      {pec === null ? '' : <><dt>{`${m.diffidaPecLabel} (diffida)`}</dt><dd><a href={`mailto:${pec}`} safe>{pec}</a></dd></>}
+      <dt>{m.complaintsHow}</dt>
+      <dd lang={terms.how === null ? undefined : dataLang(ctx)} safe>{terms.how ?? m.complaintsHowMissing}</dd>
+      {terms.responseDays === null ? '' : <><dt>{m.complaintsResponse}</dt><dd>{m.complaintsResponseDays(terms.responseDays)}</dd></>}
+      <dt>{m.indemnityTitle}</dt>
+      <dd safe>{indemnityText}</dd>
+    </dl>
+  );
+}
