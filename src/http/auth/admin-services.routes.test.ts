@@ -128,6 +128,16 @@ describe('the services of the back office', () => {
     expect(await opened.context.actions.listAuditLog({ action: 'service-profile.' })).toHaveLength(1);
   });
 
+  it('answers 422 on the list, naming it, for a service that does not exist, whether or not its fields are right', async () => {
+    const { jar } = await signIn(opened.app, OFFICE);
+    for (const fields of [{}, { diffidaPec: 'non una pec' }]) {
+      const form = await get(opened.app, jar, '/admin/servizi/modifica?servizio=anagrafe');
+      const refused = await post(opened.app, jar, '/admin/servizi/salva', { _csrf: csrfOf(form.body), ...FORM, servizio: 'nessuno', ...fields });
+      expect(refused.statusCode).toBe(422);
+      expect(refused.body).toContain('no stored service is called &#34;nessuno&#34;');
+    }
+  });
+
   it('refuses a form without its CSRF token', async () => {
     const { jar } = await signIn(opened.app, OFFICE);
     const refused = await post(opened.app, jar, '/admin/servizi/salva', { ...FORM, office: 'Senza token' });

@@ -76,9 +76,18 @@ export function registerAdminServiceRoutes(scope: FastifyInstance, deps: SiteDep
       // The route table admits only signed-in accounts here, so there is an actor.
       await actions.saveServiceProfile(request.actor!, { service: slug, profile: values });
     } catch (error) {
-      if (error instanceof ProfileValidationError) return showForm(request, reply, await actions.readServiceProfile(slug), 422, { values, errors: error.errors });
       if (!(error instanceof UserError)) throw error;
-      return showList(request, reply, 422, { refused: error.message });
+      let refused: UserError = error;
+      if (error instanceof ProfileValidationError) {
+        // The fields are checked before the service is looked up: an unknown service is said on the list instead.
+        try {
+          return await showForm(request, reply, await actions.readServiceProfile(slug), 422, { values, errors: error.errors });
+        } catch (lookup) {
+          if (!(lookup instanceof UserError)) throw lookup;
+          refused = lookup;
+        }
+      }
+      return showList(request, reply, 422, { refused: refused.message });
     }
     return reply.redirect(`${localePath(locale, '/admin/servizi')}?fatto=saved&servizio=${encodeURIComponent(slug)}`, 303);
   });
