@@ -108,11 +108,12 @@ describe('amounts in euro', () => {
     ['1.250,00', 125000],
     ['€ 1.250,75', 125075],
     ['10 euro', 1000],
+    ['1.000.000', 100_000_000],
   ])('reads %j as %i cents', (text, cents) => {
     expect(parseEuroCents(text)).toBe(cents);
   });
 
-  it.each(['0', '0,00', '25,505', '1,250.00', '12.34.56', '', 'abc', '-5'])('refuses %j', (text) => {
+  it.each(['0', '0,00', '25,505', '1,250.00', '12.34.56', '', 'abc', '-5', '1.000.000,01'])('refuses %j', (text) => {
     expect(parseEuroCents(text)).toBeNull();
   });
 

@@ -85,7 +85,8 @@ const MAX_LENGTH: Record<ProfileField, number> = {
 };
 /** A year: a complaint answered later than that is no standard anyone would publish. */
 const MAX_RESPONSE_DAYS = 365;
-const MAX_AMOUNT_CENTS = 100_000_000_00;
+/** One million euro, far above any indemnity, and within a 32-bit integer column (PostgreSQL's integer). */
+const MAX_AMOUNT_CENTS = 1_000_000_00;
 
 /** Checks the form's text and turns it into a profile; every field's problem at once, so the form can show them all. */
 export function parseServiceProfile(input: ProfileInput): { profile: ServiceProfile; errors: [] } | { profile: null; errors: ProfileFieldError[] } {
