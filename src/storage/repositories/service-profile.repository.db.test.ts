@@ -18,7 +18,8 @@ const FULL: ServiceProfile = {
   webAddress: 'https://comune.example.it',
   complaintHow: 'Modulo online',
   complaintResponseDays: 30,
-  indemnityAmountCents: 2550,
+  // The largest amount the form accepts (one million euro): it must fit PostgreSQL's integer.
+  indemnityAmountCents: 100_000_000,
   indemnityConditions: 'Oltre il termine',
 };
 
