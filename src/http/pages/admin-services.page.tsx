@@ -122,8 +122,9 @@ export function AdminServiceProfilePage(props: AdminServiceProfilePageProps): JS
                 ...(error === undefined ? {} : { 'aria-invalid': 'true' }),
               };
               return (
-                <div class="form-group mb-3">
-                  <label for={id} class="active">{label(field)}</label>
+                // Not Bootstrap Italia's form-group: its floating labels would sit over the legends and the longer texts.
+                <div class="mb-4">
+                  <label for={id} class="form-label fw-semibold">{label(field)}</label>
                   {LONG_FIELDS.has(field) ? (
                     <textarea {...common} rows="3" safe>{props.values[field]}</textarea>
                   ) : (
