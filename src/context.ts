@@ -17,6 +17,7 @@ import { listIndicatorFaults } from './actions/list-indicator-faults.action.ts';
 import { verifyAuditLog } from './actions/verify-audit-log.action.ts';
 import { listOrganisations } from './actions/list-organisations.action.ts';
 import { listServices } from './actions/list-services.action.ts';
+import { readServiceProfile, saveServiceProfile } from './actions/service-profile.action.ts';
 import { listSources } from './actions/list-sources.action.ts';
 import { overrideComparator } from './actions/override-comparator.action.ts';
 import { rebuildRollups } from './actions/rebuild-rollups.action.ts';
@@ -124,6 +125,9 @@ export interface AppContext {
     evaluateAlerts: Bound<typeof evaluateAlerts>;
     claimAlertDeliveries: Bound<typeof claimAlertDeliveries>;
     recordAlertDelivery: Bound<typeof recordAlertDelivery>;
+    // Service profiles of the back office (issue 11 item 2, issue 13 items 1 and 3).
+    readServiceProfile: Bound<typeof readServiceProfile>;
+    saveServiceProfile: Bound<typeof saveServiceProfile>;
   };
   close(): Promise<void>;
 }
@@ -232,6 +236,14 @@ export async function openContext(
       evaluateAlerts: () => evaluateAlerts({ ...deps, getReport: (request) => reportCache.getReport(request) }),
       claimAlertDeliveries: (...args) => claimAlertDeliveries(deps, ...args),
       recordAlertDelivery: (...args) => recordAlertDelivery(deps, ...args),
+      // Service profiles of the back office (issue 11 item 2, issue 13 items 1 and 3).
+      readServiceProfile: (...args) => readServiceProfile(deps, ...args),
+      // The save moved the data version in its transaction: pages cached on the old one must not outlive the commit.
+      saveServiceProfile: async (...args) => {
+        const saved = await saveServiceProfile(deps, ...args);
+        reportCache.forgetDataVersion();
+        return saved;
+      },
     },
     close: async () => {
       // The worker first: it may be finishing a drain on the same database.

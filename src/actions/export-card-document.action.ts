@@ -5,6 +5,8 @@ import { CARD_DOCUMENT_FORMATS, DOCUMENT_MEDIA_TYPES, documentFormatOf, type Exp
 import type { Database } from '../storage/database.ts';
 import { listCards } from '../storage/repositories/card.repository.ts';
 import { findServicesBySlugs } from '../storage/repositories/service.repository.ts';
+import { findServiceProfiles } from '../storage/repositories/service-profile.repository.ts';
+import { EMPTY_PROFILE, effectiveServiceProfile } from '../domain/services/service-profile.ts';
 
 export interface ExportCardDocumentInput {
   /** A service slug, or its name. */
@@ -28,7 +30,8 @@ export async function exportCardDocument(deps: { database: Database; now?: () =>
   if (format === undefined) throw new UserError(`a card is exported as ${CARD_DOCUMENT_FORMATS.join(', ')}, not "${input.format}"`, { field: 'format' });
   const { db } = deps.database;
   const slugs = [...new Set([input.service, slugify(input.service)])];
-  if ((await findServicesBySlugs(db, slugs)).length === 0) throw new UserError(`no stored service is called "${input.service}"`, { field: 'service' });
+  const services = await findServicesBySlugs(db, slugs);
+  if (services.length === 0) throw new UserError(`no stored service is called "${input.service}"`, { field: 'service' });
   const cards = await listCards(db, { serviceSlugs: slugs });
   const editionKey = String(input.edition);
   const ofYear = typeof input.edition === 'number' ? cards.filter((c) => c.card.year === input.edition) : [];
@@ -41,7 +44,11 @@ export async function exportCardDocument(deps: { database: Database; now?: () =>
     throw new UserError(`service "${input.service}" has no card for ${editionKey}${editions === '' ? '' : ` (its editions: ${editions})`}`, { field: 'year' });
   }
   const now = (deps.now ?? (() => new Date()))();
-  const layout = stampCardLayout({ card: stored.card, organisation: stored.organisation, act: input.act ?? stored.edition.act }, now);
+  // Complaints and indemnity are the service's, set in the back office: the same block on every edition's document.
+  const service = services.find((s) => s.service.slug === stored.card.service.slug);
+  const profile = service === undefined ? undefined : (await findServiceProfiles(db, [service.id])).get(service.id)?.profile;
+  const { complaints } = effectiveServiceProfile(stored.card.service, profile ?? EMPTY_PROFILE);
+  const layout = stampCardLayout({ card: stored.card, organisation: stored.organisation, act: input.act ?? stored.edition.act, complaints }, now);
   const bytes = await writeCard(format, layout);
   return { bytes, fileName: `carta-${stored.card.service.slug}-${stored.editionKey}.${format}`, mediaType: DOCUMENT_MEDIA_TYPES[format] };
 }

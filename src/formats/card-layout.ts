@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Organisation, RichText, StandardCard } from '../domain/cards/card.ts';
+import { formatEuroAmount, type ComplaintTerms } from '../domain/services/service-profile.ts';
 import { COLUMN_LABELS, FIELD_LABELS, type FieldKey } from './card-text-labels.ts';
 
 // The layout of a card as Italian PAs publish it, shared by every writer (DOCX, XLSX, ODT, PDF) and by the test kit
@@ -36,6 +37,8 @@ export interface CardLayout {
   notes: string[];
   /** The act that adopted the card (delibera, determina), when known: written under the notes. */
   act?: string;
+  /** "Reclami e indennizzi", when the service's terms are known: paragraphs under the notes, before the act. */
+  complaints?: string[];
   /** Set on official documents; written last. */
   stamp?: DocumentStamp;
 }
@@ -46,6 +49,8 @@ export interface CardSource {
   organisation: Pick<Organisation, 'name'> | null;
   /** The adopting act as it should read ("Delibera n. 12 del 3 febbraio 2026"); cards do not store it yet. */
   act?: string | null;
+  /** How to complain and the indemnity, as the back office set them (cards do not state them). */
+  complaints?: ComplaintTerms;
 }
 
 const FIELD_ORDER: readonly FieldKey[] = ['name', 'characteristics', 'deliveryMode', 'userTypes', 'diffidaBody', 'webAddress'];
@@ -69,7 +74,7 @@ export function layoutCard(source: CardSource): CardLayout {
   const columns = [COLUMN_LABELS.dimension, COLUMN_LABELS.subdimension, COLUMN_LABELS.description, COLUMN_LABELS.formula, COLUMN_LABELS.target, ...(withNotes ? [COLUMN_LABELS.notes] : [])];
   const rows = indicatorRows(card, withNotes);
   const act = source.act?.trim();
-  return { titles, fields, columns, rows, notes: card.notes, ...(act ? { act } : {}) };
+  return { titles, fields, columns, rows, notes: card.notes, ...(act ? { act } : {}), ...(source.complaints === undefined ? {} : { complaints: complaintLines(source.complaints) }) };
 }
 
 export const CARD_HASH_COVERS = 'i dati della carta da cui è generato: PA, servizio, anno, campi del servizio, indicatori, note e atto di adozione (JSON, SHA-256)';
@@ -81,6 +86,8 @@ export function stampCardLayout(source: CardSource, now: Date): CardLayout {
     organisation: source.organisation?.name ?? null,
     card: { ...card, source: undefined, indicators: card.indicators.map(({ source: _source, ...rest }) => rest) },
     act: source.act ?? null,
+    // Only when there are terms, so documents made before them keep their hash.
+    ...(source.complaints === undefined ? {} : { complaints: source.complaints }),
   };
   return { ...layoutCard(source), stamp: stampOf(data, now, CARD_HASH_COVERS) };
 }
@@ -95,9 +102,25 @@ export function stampLines(stamp: DocumentStamp): string[] {
   return [`Documento generato da misura il ${stamp.generatedAt} (UTC).`, `Impronta SHA-256: ${stamp.sha256} — calcolata su ${stamp.covers}.`];
 }
 
-/** The paragraphs under the notes: the adopting act and the stamp. */
-export function closingLines(layout: Pick<CardLayout, 'act' | 'stamp'>): string[] {
-  return [...(layout.act === undefined ? [] : [`Atto di adozione: ${layout.act}`]), ...(layout.stamp === undefined ? [] : stampLines(layout.stamp))];
+/** The paragraphs under the notes: complaints and indemnity, the adopting act and the stamp. */
+export function closingLines(layout: Pick<CardLayout, 'act' | 'stamp' | 'complaints'>): string[] {
+  return [...(layout.complaints ?? []), ...(layout.act === undefined ? [] : [`Atto di adozione: ${layout.act}`]), ...(layout.stamp === undefined ? [] : stampLines(layout.stamp))];
+}
+
+/** "Reclami e indennizzi" as paragraphs: how to complain and the response time when stated, and the indemnity or "Indennizzo non previsto". */
+export function complaintLines(terms: ComplaintTerms): string[] {
+  const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ');
+  const { indemnity } = terms;
+  const indemnityLine =
+    indemnity === null
+      ? 'Indennizzo non previsto.'
+      : `Indennizzo: ${[indemnity.amountCents === null ? null : `€ ${formatEuroAmount(indemnity.amountCents)}`, indemnity.conditions === null ? null : `condizioni: ${oneLine(indemnity.conditions)}`].filter((part) => part !== null).join('; ')}`;
+  return [
+    'Reclami e indennizzi',
+    ...(terms.how === null ? [] : [`Come e dove presentare un reclamo: ${oneLine(terms.how)}`]),
+    ...(terms.responseDays === null ? [] : [`Tempo di risposta ai reclami: entro ${terms.responseDays} ${terms.responseDays === 1 ? 'giorno' : 'giorni'}`]),
+    indemnityLine,
+  ];
 }
 
 /** The lines of a rich text, its links made links again where their words are. */

@@ -2,6 +2,8 @@ import type { ExportCardDocumentInput } from '../actions/export-card-document.ac
 import type { IngestOptions, IngestSummary } from '../actions/ingest-events.action.ts';
 import type { CardFilterInput, CardListing } from '../actions/list-cards.action.ts';
 import type { ServiceListing } from '../actions/list-services.action.ts';
+import type { ServiceProfileView } from '../actions/service-profile.action.ts';
+import type { ProfileInput } from '../domain/services/service-profile.ts';
 import type { SourceListing } from '../actions/list-sources.action.ts';
 import type { VerifiedApiToken } from '../actions/verify-api-token.action.ts';
 import type { Credentials, OpenedSession, ResolvedSession } from '../actions/authenticate.action.ts';
@@ -101,4 +103,7 @@ export interface SiteActions {
     edits: ReadonlyMap<number, ReadonlyMap<number, IndicatorEdit>>,
     decisions?: ReadonlyMap<string, string | null>,
   ): Promise<ImportSummary>;
+  // Service profiles (service-profile.action.ts): without them the back office has no services pages.
+  readServiceProfile?(serviceSlug: string): Promise<ServiceProfileView>;
+  saveServiceProfile?(actor: Actor, input: { service: string; profile: ProfileInput }): Promise<ServiceProfileView>;
 }

@@ -30,6 +30,7 @@ export interface Schema {
   alert_rules: AlertRulesTable;
   alert_states: AlertStatesTable;
   alert_notifications: AlertNotificationsTable;
+  service_profiles: ServiceProfilesTable;
 }
 
 export interface ApiTokensTable {
@@ -332,4 +333,24 @@ export interface AlertNotificationsTable {
   attempts: number;
   next_attempt_at: string | null;
   error: string | null;
+}
+
+/** What the back office sets about a service over its card; NULL falls back to the card (see domain/services). */
+export interface ServiceProfilesTable {
+  service_id: number;
+  name: string | null;
+  office: string | null;
+  channels_text: string | null;
+  diffida_body: string | null;
+  diffida_pec: string | null;
+  diffida_procedure: string | null;
+  web_address: string | null;
+  complaint_how: string | null;
+  complaint_response_days: number | null;
+  /** Euro cents. */
+  indemnity_amount_cents: number | null;
+  indemnity_conditions: string | null;
+  /** The actor, as the audit log names actors. */
+  updated_by: string;
+  updated_at: string;
 }

@@ -44,6 +44,9 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   { method: 'POST', path: '/admin/flussi/revoca', access: STEWARDS, kind: 'form' },
   { method: 'GET', path: '/admin/registro', access: AUDITORS, kind: 'page' },
   { method: 'GET', path: '/admin/registro.csv', access: AUDITORS, kind: 'page' },
+  { method: 'GET', path: '/admin/servizi', access: EVERY_ROLE, kind: 'page' },
+  { method: 'GET', path: '/admin/servizi/modifica', access: QUALITY, kind: 'page' },
+  { method: 'POST', path: '/admin/servizi/salva', access: QUALITY, kind: 'form' },
 ];
 
 /** Whether a path (locale prefix removed, no query) is in the back office. */

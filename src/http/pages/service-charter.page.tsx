@@ -1,13 +1,15 @@
 import type { CardListing } from '../../actions/list-cards.action.ts';
+import type { ServiceListing } from '../../actions/list-services.action.ts';
 import { localePath } from '../i18n/locale.ts';
 import { formatDate } from '../view/format.ts';
 import { Layout } from './layout.tsx';
 import { editionLabel } from './parts/edition-facts.tsx';
+import { ProfileSummary } from './parts/service-profile-parts.tsx';
 import { dataLang, type PageContext } from './page-context.ts';
 import { SERVIZI_EROGATI, AMMINISTRAZIONE_TRASPARENTE } from './transparency-paths.ts';
 
 /** Carta dei servizi e standard di qualità: every card of every service, every year, each one click from its table. */
-export function ServiceCharterPage(props: { ctx: PageContext; cards: CardListing[] }): JSX.Element {
+export function ServiceCharterPage(props: { ctx: PageContext; cards: CardListing[]; services?: ServiceListing[] }): JSX.Element {
   const { ctx } = props;
   const m = ctx.messages;
   // The latest publication of any card in force: when this page last changed.
@@ -39,6 +41,7 @@ export function ServiceCharterPage(props: { ctx: PageContext; cards: CardListing
         if (first === undefined) return '';
         // Newest edition first; the undated one last.
         const ordered = [...cards].sort((a, b) => (b.year ?? -Infinity) - (a.year ?? -Infinity));
+        const listing = props.services?.find((s) => s.service.slug === first.serviceSlug && s.organisation.slug === first.organisation.slug);
         return (
           <section class="mb-4">
             <h2 class="h4">
@@ -59,6 +62,7 @@ export function ServiceCharterPage(props: { ctx: PageContext; cards: CardListing
                 </li>
               ))}
             </ul>
+            {listing === undefined ? '' : <ProfileSummary ctx={ctx} profile={listing.profile} />}
           </section>
         );
       })}

@@ -10,6 +10,7 @@ import { CardDownloads } from './parts/document-downloads.tsx';
 import { Channels } from './parts/channels.tsx';
 import { CardNotes, EditionFacts, EditionsList, Justifications, editionLabel } from './parts/edition-facts.tsx';
 import { RichText } from './parts/rich-text.tsx';
+import { ComplaintsSection, ProfileText } from './parts/service-profile-parts.tsx';
 
 export interface ServicePageProps {
   ctx: PageContext;
@@ -33,6 +34,8 @@ export function ServicePage(props: ServicePageProps): JSX.Element {
   const m = ctx.messages;
   const lang = dataLang(ctx);
   const webHref = safeHref(service.webAddress?.href);
+  const pec = listing.profile?.diffida.pec ?? null;
+  const procedure = listing.profile?.diffida.procedure ?? null;
   return (
     <Layout ctx={ctx} title={service.name} breadcrumb={[{ label: m.services, href: '/servizi' }, { label: service.name }]} section="services">
       <h1 lang={lang} safe>
@@ -64,7 +67,8 @@ export function ServicePage(props: ServicePageProps): JSX.Element {
 
       <section aria-labelledby="channels-heading">
         <h2 id="channels-heading">{m.channels}</h2>
-        <Channels ctx={ctx} channels={service.channels} />
+        {/* Channels and hours the back office wrote take the place of those read from the card. */}
+        {listing.profile?.channelsText == null ? <Channels ctx={ctx} channels={service.channels} /> : <ProfileText ctx={ctx} text={listing.profile.channelsText} />}
       </section>
 
       <section aria-labelledby="card-heading">
@@ -98,10 +102,14 @@ export function ServicePage(props: ServicePageProps): JSX.Element {
         <h2 id="diffida-heading">{m.diffidaTitle}</h2>
         <h3 class="h5">{m.diffidaBody}</h3>
         <RichText ctx={ctx} value={service.diffidaBody} />
+        {pec === null ? '' : <p id="diffida-pec">{`${m.diffidaPecLabel}: `}<a href={`mailto:${pec}`} safe>{pec}</a></p>}
+        {procedure === null ? '' : <><h3 class="h5">{m.diffidaProcedureLabel}</h3><ProfileText ctx={ctx} text={procedure} /></>}
         <p>{m.diffidaHow}</p>
         <p>{m.diffidaDeadline}</p>
         <p>{m.diffidaThen}</p>
       </section>
+
+      <ComplaintsSection ctx={ctx} profile={listing.profile} />
     </Layout>
   );
 }

@@ -31,8 +31,8 @@ export function registerTransparencyRoutes(app: FastifyInstance, deps: SiteDeps)
   });
 
   app.get(CARTA_DEI_SERVIZI, async (request, reply) => {
-    const [{ ctx }, cards] = await Promise.all([loadPageContext(request, deps), deps.actions.listCards()]);
-    return sendHtml(reply, ServiceCharterPage({ ctx, cards }));
+    const [{ ctx }, cards, services] = await Promise.all([loadPageContext(request, deps), deps.actions.listCards(), deps.actions.listServices()]);
+    return sendHtml(reply, ServiceCharterPage({ ctx, cards, services }));
   });
 
   app.get(CLASS_ACTION, async (request, reply) => {
