@@ -1,4 +1,4 @@
-import { addDays, DEFAULT_WORK_CALENDAR, holidaysOf, isWorkingDay, localDateOf, parseLocalDate, type WorkCalendar } from '../domain/calendar/index.ts';
+import { addDays, DEFAULT_WORK_CALENDAR, holidaysOf, isWorkingDay, localDateOf, parseLocalDate } from '../domain/calendar/index.ts';
 import { evaluateIndicator } from '../domain/evaluation/evaluate.ts';
 import type { EvaluationStatus, IndicatorEvaluation } from '../domain/evaluation/evaluation.ts';
 import type { IndicatorReport } from '../domain/evaluation/indicator-report.ts';
