@@ -116,12 +116,19 @@ function DrillDownView(props: { ctx: PageContext; year: number; drill: DrillDown
       <EvaluationTable ctx={ctx} caption={m.drillMonthsHeading} id="drill-months" rows={drill.months.map((month) => ({ label: formatPeriod(ctx.locale, month.evaluation.period), href: `#mese-${month.evaluation.period.key}`, evaluation: month.evaluation }))} />
       {drill.months
         .filter((month) => month.days.length > 0)
-        .map((month) => (
-          <section id={`mese-${month.evaluation.period.key}`} aria-labelledby={`mese-${month.evaluation.period.key}-heading`}>
-            <h3 class="h5" id={`mese-${month.evaluation.period.key}-heading`} safe>{m.drillDaysOf(formatPeriod(ctx.locale, month.evaluation.period))}</h3>
-            <DayTable ctx={ctx} days={month.days} caption={m.drillDaysOf(formatPeriod(ctx.locale, month.evaluation.period))} unit={month.evaluation.unit} target={target} />
-          </section>
-        ))}
+        .map((month, index, shown) => {
+          const key = month.evaluation.period.key;
+          const title = m.drillDaysOf(formatPeriod(ctx.locale, month.evaluation.period));
+          // A year of days is long: each month folds away (natively, without script); the chosen day's month, or else
+          // the latest, is open.
+          const open = drill.day === undefined ? index === shown.length - 1 : drill.day.date.startsWith(`${key}-`);
+          return (
+            <details id={`mese-${key}`} class="mb-3" open={open}>
+              <summary class="h5" safe>{title}</summary>
+              <DayTable ctx={ctx} days={month.days} caption={title} unit={month.evaluation.unit} target={target} />
+            </details>
+          );
+        })}
     </>
   );
 }
@@ -199,7 +206,8 @@ function DayEvents(props: { ctx: PageContext; drill: DrillDown; target: { servic
         <a href={drillDownHref(ctx, { ...props.target, day: day.date }, '/admin/valutazione.csv')} download="" safe>{m.drillCsv(date)}</a>
       </p>
       {day.total === 0 ? <p>{m.drillNoEvents}</p> : (
-        <div class="table-responsive">
+        // Wide attributes scroll sideways: the region takes the keyboard's focus so they can be read without a mouse.
+        <div class="table-responsive" tabindex="0" role="region" aria-labelledby="giorno-heading">
           <table class="table table-sm" id="day-events">
             <caption class="visually-hidden" safe>{m.drillDayHeading(date)}</caption>
             <thead>

@@ -97,7 +97,8 @@ function IndicatorSection(props: { ctx: PageContext; item: HandRecordedIndicator
       </p>
       <h3 class="h5">{m.registerLatest}</h3>
       {item.latest.length === 0 ? <p>{m.registerNoEntries}</p> : (
-        <div class="table-responsive">
+        // Long attributes may scroll sideways: the region takes the keyboard's focus.
+        <div class="table-responsive" tabindex="0" role="region" aria-labelledby={`${anchor}-heading`}>
           <table class="table table-sm">
             <caption class="visually-hidden" safe>{`${m.registerLatest}: ${name}`}</caption>
             <thead>
