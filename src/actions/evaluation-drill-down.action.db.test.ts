@@ -81,4 +81,22 @@ describeEachDialect('the evaluation drill-down', (ctx) => {
     await expect(getEvaluationDrillDown(deps(database), { service, indicator: 'chiamate-risposte', year: 2026, day: '2025-12-31' })).rejects.toThrow(/not in 2026/);
     expect(await getEvaluationDrillDown(deps(database), { service, indicator: 'nessuno', year: 2026 })).toBeUndefined();
   });
+
+  it('lists a duration\'s items on the day they end, with their starts from earlier days', async () => {
+    const database = await ctx.openFresh();
+    const service = await storeKit(database, KIT_INDICATORS.filter((kit) => kit.slug === 'tempi-risposta'));
+    await ingestEvents(
+      { database },
+      rows(
+        { id: 'o1', kind: 'request.opened', subject: 'REQ-1', at: '2026-03-02T09:00:00+01:00' },
+        { id: 'c1', kind: 'request.closed', subject: 'REQ-1', at: '2026-03-05T09:00:00+01:00' },
+        { id: 'o2', kind: 'request.opened', subject: 'REQ-2', at: '2026-03-05T09:00:00+01:00' },
+      ),
+      { mode: 'all-or-nothing' },
+    );
+    const drill = (await getEvaluationDrillDown(deps(database), { service, indicator: 'tempi-risposta', year: 2026, day: '2026-03-05' })) as DrillDown;
+    expect(drill.additive).toBe(false);
+    expect(drill.day?.events.map((e) => e.id)).toEqual(['c1', 'o1']);
+    expect(drill.months[2]?.days[4]).toMatchObject({ date: '2026-03-05', value: 3, denominator: 1 });
+  });
 });

@@ -8,7 +8,7 @@ import { ownDateSelectorsOf } from '../domain/measures/day-fold.ts';
 import { matchesAnySelector } from '../domain/measures/event-match.ts';
 import type { EventSelector, Measure } from '../domain/measures/measure.ts';
 import { UserError } from '../domain/shared/errors.ts';
-import { findEventsOnDatePage } from '../storage/repositories/event.repository.ts';
+import { findEventsBySubjects, findEventsOnDatePage } from '../storage/repositories/event.repository.ts';
 import { findRollups } from '../storage/repositories/rollup.repository.ts';
 import type { Queryable } from '../storage/schema.ts';
 import { getReport, type GetReportDeps } from './get-report.action.ts';
@@ -132,20 +132,33 @@ async function listDayEvents(db: Queryable, measure: Measure, date: string): Pro
 }
 
 /**
- * The events that change the day's rollup: those the measure's own-date selectors pick (for a duration, the ends of
- * the items counted that day), in the order they were stored.
+ * The events behind the day's rollup: those the measure's own-date selectors pick, in the order they were stored; for a
+ * duration these are the ends of the items counted that day, followed by the starts of the same subjects (a start may
+ * lie on an earlier day).
  */
 async function* eventsOfDay(db: Queryable, measure: Measure, date: string): AsyncGenerator<MeasureEvent> {
   const selectors: EventSelector[] = ownDateSelectorsOf(measure);
-  const kinds = [...new Set(selectors.flatMap((selector) => (typeof selector.kind === 'string' ? [selector.kind] : selector.kind)))];
+  const subjects = new Set<string>();
   let after = 0;
   for (;;) {
-    const page = await findEventsOnDatePage(db, kinds, date, after, EVENT_PAGE);
-    for (const stored of page) if (matchesAnySelector(stored.event, selectors)) yield stored.event;
+    const page = await findEventsOnDatePage(db, kindsOfAll(selectors), date, after, EVENT_PAGE);
+    for (const stored of page) {
+      if (!matchesAnySelector(stored.event, selectors)) continue;
+      if (measure.kind === 'duration' && stored.event.subject !== null) subjects.add(stored.event.subject);
+      yield stored.event;
+    }
     const lastRow = page.at(-1);
-    if (lastRow === undefined || page.length < EVENT_PAGE) return;
+    if (lastRow === undefined || page.length < EVENT_PAGE) break;
     after = lastRow.rowId;
   }
+  if (measure.kind !== 'duration' || subjects.size === 0) return;
+  for (const stored of await findEventsBySubjects(db, kindsOfAll([measure.start]), [...subjects])) {
+    if (matchesAnySelector(stored.event, [measure.start])) yield stored.event;
+  }
+}
+
+function kindsOfAll(selectors: readonly EventSelector[]): string[] {
+  return [...new Set(selectors.flatMap((selector) => (typeof selector.kind === 'string' ? [selector.kind] : selector.kind)))];
 }
 
 /** A day's evaluation, or undefined when the measure cannot judge it (as the report marks such an indicator no-data). */
