@@ -54,10 +54,12 @@ describeEachDialect('the evaluation drill-down', (ctx) => {
     }
   });
 
-  it('marks holidays and days off, judges each day, and lists up to 200 of a day\'s events with the count of all', async () => {
+  it('marks holidays and days off, judges each day, and lists up to 200 of a day\'s events with the count of all, and streams them all', async () => {
     const database = await ctx.openFresh();
     const service = await storeKit(database, KIT_INDICATORS.slice(0, 1));
-    const calls = Array.from({ length: DAY_EVENTS_SHOWN + 50 }, (_, i) => row(i + 1, { id: `c${i}`, kind: 'call.received', at: '2026-01-06T10:00:00+01:00', attributes: { answered: i % 5 !== 0 } }));
+    // More than a page of the day's reads (1000), so the count and the stream cross pages.
+    const count = 1205;
+    const calls = Array.from({ length: count }, (_, i) => row(i + 1, { id: `c${i}`, kind: 'call.received', at: '2026-01-06T10:00:00+01:00', attributes: { answered: i % 5 !== 0 } }));
     // Another kind on the same day is not the measure's.
     calls.push(row(999, { id: 'other', kind: 'check.http', at: '2026-01-06T10:00:00+01:00', attributes: { ok: true } }));
     await ingestEvents({ database }, calls, { mode: 'all-or-nothing' });
@@ -65,19 +67,20 @@ describeEachDialect('the evaluation drill-down', (ctx) => {
     const drill = (await getEvaluationDrillDown(deps(database), { service, indicator: 'chiamate-risposte', year: 2026, day: '2026-01-06' })) as DrillDown;
     const january = drill.months[0]!.days;
     expect(january).toHaveLength(31);
-    expect(january[5]).toEqual({ date: '2026-01-06', value: 80, numerator: 200, denominator: 250, status: 'missed', workingDay: false, holiday: 'Epifania' });
+    expect(january[5]).toEqual({ date: '2026-01-06', value: 80, numerator: 964, denominator: count, status: 'missed', workingDay: false, holiday: 'Epifania' });
     // Measured from its first day with calls: 4 January is a Sunday before it.
     expect(january[3]).toMatchObject({ date: '2026-01-04', workingDay: false, holiday: null, status: 'no-data' });
     expect(january[6]).toMatchObject({ date: '2026-01-07', workingDay: true, status: 'no-data', numerator: null });
     // Days up to yesterday (9 March) only.
     expect(drill.months.map((m) => m.days.length)).toEqual([31, 28, 9]);
-    expect(drill.day?.total).toBe(DAY_EVENTS_SHOWN + 50);
+    expect(drill.day?.total).toBe(count);
     expect(drill.day?.events).toHaveLength(DAY_EVENTS_SHOWN);
     expect(drill.day?.events.every((e) => e.kind === 'call.received')).toBe(true);
 
     const streamed: string[] = [];
     for await (const event of streamDayEvents(deps(database), { service, indicator: 'chiamate-risposte', year: 2026, day: '2026-01-06' })) streamed.push(event.id);
-    expect(streamed).toHaveLength(DAY_EVENTS_SHOWN + 50);
+    expect(streamed).toHaveLength(count);
+    expect(new Set(streamed).size).toBe(count);
     await expect(getEvaluationDrillDown(deps(database), { service, indicator: 'chiamate-risposte', year: 2026, day: '2025-12-31' })).rejects.toThrow(/not in 2026/);
     expect(await getEvaluationDrillDown(deps(database), { service, indicator: 'nessuno', year: 2026 })).toBeUndefined();
   });
