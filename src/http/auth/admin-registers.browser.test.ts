@@ -53,6 +53,10 @@ describe('registers and the evaluation drill-down, in a browser', () => {
       await page.getByRole('link', { name: '4 novembre 2026', exact: true }).click();
       expect(await page.locator('#day-events').textContent()).toContain('interventi:INT-2');
       await expectNoAxeViolation(page);
+      // The same session in English: the forms too.
+      await page.goto(`${origin}/en/admin/registri`);
+      expect(await page.getByRole('button', { name: 'Record the entry' }).count()).toBe(2);
+      await expectNoAxeViolation(page);
     } finally {
       await page.context().close();
     }
