@@ -30,6 +30,8 @@ import { approveEdition, findEditionWorsenings } from './actions/approve-edition
 import { compareEditions } from './actions/diff-editions.action.ts';
 import { reviewCardUpload, reviewDraft, saveReviewedCards } from './actions/card-review.action.ts';
 import { listEditions } from './actions/list-editions.action.ts';
+import { getEvaluationDrillDown, streamDayEvents } from './actions/evaluation-drill-down.action.ts';
+import { listHandRecordedIndicators, recordHandEntry } from './actions/hand-entry.action.ts';
 import { publishEdition } from './actions/publish-edition.action.ts';
 import { startEdition } from './actions/start-edition.action.ts';
 import { withdrawEdition } from './actions/withdraw-edition.action.ts';
@@ -100,6 +102,12 @@ export interface AppContext {
     exportCardDocument: Bound<typeof exportCardDocument>;
     /** The year's results as a document, from getReport (the cache). */
     exportReportDocument: (input: Parameters<typeof exportReportDocument>[1]) => ReturnType<typeof exportReportDocument>;
+    // Registers and snapshots by hand, and the evaluation's drill-down (issue 11).
+    listHandRecordedIndicators: Bound<typeof listHandRecordedIndicators>;
+    /** Records an entry, then lets the cached results see it at once. */
+    recordHandEntry: Bound<typeof recordHandEntry>;
+    getEvaluationDrillDown: Bound<typeof getEvaluationDrillDown>;
+    streamDayEvents: Bound<typeof streamDayEvents>;
     // Accounts and sessions (issue 11).
     addAccount: Bound<typeof addAccount>;
     changeAccount: Bound<typeof changeAccount>;
@@ -158,6 +166,8 @@ export async function openContext(
   // Reports use the same drain, so they never fold days on this thread either. A server (a worker) never makes a
   // reader wait for it: it drains in the background, starting now with whatever a crash or a restart left queued.
   const reportCache = createReportCache({ ...deps, drainRollupQueue: drain }, { catchUp: inWorker ? 'in-background' : 'before-reading' });
+  // The drill-down evaluates one indicator as the cache's reports do, draining the same way.
+  const drillDownDeps = { ...deps, drainRollupQueue: drain, catchUp: inWorker ? ('in-background' as const) : ('before-reading' as const) };
   if (inWorker) reportCache.catchUp().catch(() => undefined);
   return {
     config,
@@ -213,6 +223,15 @@ export async function openContext(
           },
           input,
         ),
+      // Registers and snapshots by hand, and the evaluation's drill-down (issue 11).
+      listHandRecordedIndicators: (...args) => listHandRecordedIndicators(deps, ...args),
+      recordHandEntry: async (...args) => {
+        const recorded = await recordHandEntry(deps, ...args);
+        reportCache.forgetDataVersion();
+        return recorded;
+      },
+      getEvaluationDrillDown: (...args) => getEvaluationDrillDown(drillDownDeps, ...args),
+      streamDayEvents: (...args) => streamDayEvents(drillDownDeps, ...args),
       // Accounts and sessions (issue 11).
       addAccount: (...args) => addAccount(deps, ...args),
       changeAccount: (...args) => changeAccount(deps, ...args),

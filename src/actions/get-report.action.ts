@@ -49,6 +49,12 @@ export interface ReportRequest {
   granularity: PeriodGranularity;
 }
 
+/** One indicator of the card in force, by service and indicator slug: the back office's drill-down evaluates it alone. */
+export interface ReportFilter {
+  service: string;
+  indicator: string;
+}
+
 export const NO_MEASURE_EXPLANATION = 'no measure declared';
 
 /** The explanation of an indicator that could not be computed; its report's `fault` says why. */
@@ -62,9 +68,9 @@ export const FAULT_EXPLANATION = 'the result could not be computed';
  * a measure, or whose measure no longer fits its target, is reported with status 'no-data' and says why.
  * Days still queued by the HTTP ingestion (say, left by a crash) are recomputed first, unless deps.catchUp says a
  * server does it in the background. An indicator that cannot be computed is reported with a `fault`, never failing
- * the report.
+ * the report. With `only`, just that indicator is evaluated, by the very same steps.
  */
-export async function getReport(deps: GetReportDeps, request: ReportRequest): Promise<IndicatorReport[]> {
+export async function getReport(deps: GetReportDeps, request: ReportRequest, only?: ReportFilter): Promise<IndicatorReport[]> {
   if (deps.catchUp !== 'in-background') await drainQueuedRollups(deps);
   const { db } = deps.database;
   const calendar = deps.calendar ?? DEFAULT_WORK_CALENDAR;
@@ -79,7 +85,9 @@ export async function getReport(deps: GetReportDeps, request: ReportRequest): Pr
   const reports: IndicatorReport[] = [];
   for (const stored of cardsInForce(await listCards(db, { statuses: ['published'] }), request.year)) {
     const channels = channelHoursOf(stored.card.service);
+    if (only !== undefined && stored.card.service.slug !== only.service) continue;
     for (const [index, indicator] of stored.card.indicators.entries()) {
+      if (only !== undefined && indicator.slug !== only.indicator) continue;
       const id = stored.indicatorIds[index];
       const measure = id === undefined ? undefined : measures.get(id);
       const head = reportHeadOf(stored.card, indicator);

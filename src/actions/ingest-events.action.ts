@@ -7,7 +7,8 @@ import type { EventSelector } from '../domain/measures/measure.ts';
 import { UserError } from '../domain/shared/errors.ts';
 import type { EventRow, EventRowError } from '../formats/event-record.ts';
 import type { Database } from '../storage/database.ts';
-import type { Queryable } from '../storage/schema.ts';
+import type { Transaction } from 'kysely';
+import type { Queryable, Schema } from '../storage/schema.ts';
 import {
   findEventsByIds,
   findEventsBySubjects,
@@ -41,6 +42,11 @@ export interface IngestOptions {
    */
   mode: IngestMode;
   onProgress?: (progress: IngestProgress) => void;
+  /**
+   * Called in the ingestion's transaction once its rows are stored, before the commit: a caller that records the change
+   * beside the events (the back office's audit row for an entry recorded by hand) does it here, so both land or neither.
+   */
+  inTransaction?: (trx: Transaction<Schema>, summary: IngestSummary) => Promise<void>;
 }
 
 export interface IngestSummary {
@@ -125,6 +131,7 @@ async function ingestOnce(deps: IngestEventsDeps, rows: AsyncIterable<EventRow> 
     const summary = run.summary();
     // Caches (pages, API, metrics) key on the data version: it moves exactly when this commit becomes visible.
     if (summary.accepted + summary.corrected > 0) await bumpDataVersion(trx);
+    await options.inTransaction?.(trx, summary);
     return summary;
   });
 }

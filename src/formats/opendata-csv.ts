@@ -16,7 +16,7 @@ export function plainNumber(value: number): string {
  * spreadsheet would run as a formula (leading =, +, -, @, tab, CR) gets a leading apostrophe, as on the site's other
  * CSV files: card texts come from files people edit. The JSON distribution keeps the exact text.
  */
-function textCell(value: string): string {
+export function textCell(value: string): string {
   const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

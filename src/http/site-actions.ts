@@ -25,6 +25,9 @@ import type { Worsening } from '../domain/editions/edition-diff.ts';
 import type { IndicatorReport } from '../domain/evaluation/indicator-report.ts';
 import type { ExportedDocument } from '../formats/document-format.ts';
 import type { EventRow } from '../formats/event-record.ts';
+import type { DrillDown, DrillDownRequest } from '../actions/evaluation-drill-down.action.ts';
+import type { HandRecordedIndicator, RecordedHandEntry, RecordHandEntryInput } from '../actions/hand-entry.action.ts';
+import type { MeasureEvent } from '../domain/events/event.ts';
 
 /** Which year's measurements, cut into months or quarters. */
 export interface ReportQuery {
@@ -94,6 +97,11 @@ export interface SiteActions {
   listAuditLog?(filter?: AuditFilter): Promise<AuditRecord[]>;
   exportAuditLogCsv?(filter?: AuditFilter): Promise<string>;
   verifyAuditLog?(): Promise<AuditVerification>;
+  // Registers and snapshots recorded by hand, and the evaluation's drill-down (hand-entry, evaluation-drill-down).
+  listHandRecordedIndicators?(query: { year: number }): Promise<HandRecordedIndicator[]>;
+  recordHandEntry?(actor: Actor, input: RecordHandEntryInput): Promise<RecordedHandEntry>;
+  getEvaluationDrillDown?(request: DrillDownRequest): Promise<DrillDown | undefined>;
+  streamDayEvents?(request: DrillDownRequest & { day: string }): AsyncIterable<MeasureEvent>;
   // Card upload with its review screen, and the editor of a draft (card-review.action.ts).
   reviewCardUpload?(bytes: Uint8Array, options: { file: string; year?: number }): Promise<CardReview>;
   reviewDraft?(input: EditionReference): Promise<CardReview>;

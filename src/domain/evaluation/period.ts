@@ -1,4 +1,4 @@
-import { daysInMonth, formatLocalDate } from '../calendar/index.ts';
+import { daysInMonth, formatLocalDate, parseLocalDate } from '../calendar/index.ts';
 import { UserError } from '../shared/errors.ts';
 import type { Period, PeriodGranularity } from './evaluation.ts';
 
@@ -36,6 +36,17 @@ export function periodContaining(date: string, granularity: PeriodGranularity): 
   const found = periodsOf(year, granularity).find((period) => period.from <= date && date <= period.to);
   if (found === undefined) throw new UserError(`"${date}" is not a local date written YYYY-MM-DD`);
   return found;
+}
+
+/**
+ * One local date as a period, so a day is judged by the same rules as its month and year (the back office's
+ * drill-down): its numerator and denominator are the day's part of theirs. Its granularity says 'month', the shortest
+ * Period knows (a wider type would reach the API's schema): evaluation reads it only to judge a yearly count against
+ * its pro-rata share, which for a day is one day's.
+ */
+export function dayPeriod(date: string): Period {
+  parseLocalDate(date);
+  return { key: date, granularity: 'month', from: date, to: date };
 }
 
 function yearPeriod(year: number): Period {

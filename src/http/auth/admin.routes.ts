@@ -18,6 +18,8 @@ import { registerAdminFeedRoutes, type FeedActions } from './admin-feeds.routes.
 import { registerAdminCardRoutes, type CardReviewActions } from './admin-cards.routes.ts';
 import { registerAdminEditionRoutes, type EditionActions } from './admin-editions.routes.ts';
 import { registerAdminServiceRoutes, type ServiceProfileActions } from './admin-services.routes.ts';
+import { registerAdminRegisterRoutes, type RegisterActions } from './admin-registers.routes.ts';
+import { registerAdminEvaluationRoutes, type EvaluationActions } from './admin-evaluation.routes.ts';
 import { DEFAULT_LOGIN_LIMITS, LoginAttempts, type LoginLimits } from './login-attempts.ts';
 import { admits, findRouteAccess, isAdminPath } from './route-access.ts';
 import { csrfCheckOf, fieldOf, routeAdmits } from './admin-forms.ts';
@@ -77,6 +79,8 @@ export function registerAdminRoutes(app: FastifyInstance, deps: SiteDeps, action
   const auditActions: AuditActions | undefined = actionsIfAll(deps.actions, ['listAuditLog', 'exportAuditLogCsv', 'verifyAuditLog']);
   const feedActions: FeedActions | undefined = actionsIfAll(deps.actions, ['listSources', 'listApiTokens', 'createApiToken', 'revokeApiToken']);
   const profileActions: ServiceProfileActions | undefined = actionsIfAll(deps.actions, ['readServiceProfile', 'saveServiceProfile']);
+  const registerActions: RegisterActions | undefined = actionsIfAll(deps.actions, ['listHandRecordedIndicators', 'recordHandEntry']);
+  const evaluationActions: EvaluationActions | undefined = actionsIfAll(deps.actions, ['getEvaluationDrillDown', 'streamDayEvents']);
 
   // On the root, not in the back office's own scope: a route under /admin registered anywhere passes this hook.
   void app.register(cookie);
@@ -154,7 +158,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: SiteDeps, action
           // A feed that sent before and nothing for a day: the quality office should know before a standard suffers.
           const silent = sources.filter((source) => (source.secondsSinceLastEvent ?? 0) > SILENT_AFTER_SECONDS);
           const account = request.session!.account;
-          return sendHtml(reply, AdminDashboardPage({ ctx, csrfToken: reply.generateCsrf(), account, services, editions: editionActions !== undefined, upload: cardActions !== undefined && routeAdmits('GET', '/admin/carte/carica', account.role), audit: auditActions !== undefined && routeAdmits('GET', '/admin/registro', account.role), feeds: feedActions !== undefined && routeAdmits('GET', '/admin/flussi', account.role), profiles: profileActions !== undefined, year, reports, silent }));
+          return sendHtml(reply, AdminDashboardPage({ ctx, csrfToken: reply.generateCsrf(), account, services, editions: editionActions !== undefined, upload: cardActions !== undefined && routeAdmits('GET', '/admin/carte/carica', account.role), audit: auditActions !== undefined && routeAdmits('GET', '/admin/registro', account.role), feeds: feedActions !== undefined && routeAdmits('GET', '/admin/flussi', account.role), profiles: profileActions !== undefined, registers: registerActions !== undefined, drillDown: evaluationActions !== undefined, year, reports, silent }));
         });
 
         if (editionActions !== undefined) registerAdminEditionRoutes(scope, deps, editionActions, locale);
@@ -162,6 +166,8 @@ export function registerAdminRoutes(app: FastifyInstance, deps: SiteDeps, action
         if (auditActions !== undefined) registerAdminAuditRoutes(scope, deps, auditActions);
         if (feedActions !== undefined) registerAdminFeedRoutes(scope, deps, feedActions, locale);
         if (profileActions !== undefined) registerAdminServiceRoutes(scope, deps, profileActions, locale);
+        if (registerActions !== undefined) registerAdminRegisterRoutes(scope, deps, registerActions, locale);
+        if (evaluationActions !== undefined) registerAdminEvaluationRoutes(scope, deps, evaluationActions);
       },
       { prefix },
     );

@@ -15,7 +15,7 @@ export interface RouteAccess {
 const EVERY_ROLE: readonly Role[] = ['admin', 'quality-office', 'data-steward', 'oiv'];
 /** Who reads the audit log: the OIV audits, the administrator answers for the system. */
 const AUDITORS: readonly Role[] = ['admin', 'oiv'];
-/** Who feeds events: sources and their tokens. */
+/** Who feeds events: sources and their tokens, registers and values recorded by hand. */
 const STEWARDS: readonly Role[] = ['admin', 'data-steward'];
 /** Who writes cards and their editions. */
 const QUALITY: readonly Role[] = ['admin', 'quality-office'];
@@ -47,6 +47,10 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   { method: 'GET', path: '/admin/servizi', access: EVERY_ROLE, kind: 'page' },
   { method: 'GET', path: '/admin/servizi/modifica', access: QUALITY, kind: 'page' },
   { method: 'POST', path: '/admin/servizi/salva', access: QUALITY, kind: 'form' },
+  { method: 'GET', path: '/admin/registri', access: EVERY_ROLE, kind: 'page' },
+  { method: 'POST', path: '/admin/registri/aggiungi', access: STEWARDS, kind: 'form' },
+  { method: 'GET', path: '/admin/valutazione', access: EVERY_ROLE, kind: 'page' },
+  { method: 'GET', path: '/admin/valutazione.csv', access: EVERY_ROLE, kind: 'page' },
 ];
 
 /** Whether a path (locale prefix removed, no query) is in the back office. */

@@ -5,6 +5,8 @@ import type { IndicatorReport } from '../../domain/evaluation/indicator-report.t
 import { Status } from './parts/status.tsx';
 import { localePath } from '../i18n/locale.ts';
 import { Layout } from './layout.tsx';
+import { drillDownHref, IndicatorList } from './admin-evaluation.page.tsx';
+import { formatValue } from '../view/format.ts';
 import type { PageContext } from './page-context.ts';
 
 export interface AdminDashboardPageProps {
@@ -22,6 +24,9 @@ export interface AdminDashboardPageProps {
   feeds: boolean;
   /** Whether the services pages are served (every role reads them). */
   profiles?: boolean;
+  /** Whether the registers page and the evaluation's drill-down are served (every role reads them). */
+  registers?: boolean;
+  drillDown?: boolean;
   year: number;
   /** Every indicator of the cards in force, evaluated for the year. */
   reports: IndicatorReport[];
@@ -54,6 +59,8 @@ export function AdminDashboardPage(props: AdminDashboardPageProps): JSX.Element 
         {props.feeds ? <li><a href={localePath(ctx.locale, '/admin/flussi')}>{m.feedsLink}</a></li> : ''}
         {props.audit ? <li><a href={localePath(ctx.locale, '/admin/registro')}>{m.auditLink}</a></li> : ''}
         {props.profiles === true ? <li><a href={localePath(ctx.locale, '/admin/servizi')}>{m.profilesLink}</a></li> : ''}
+        {props.registers === true ? <li><a href={localePath(ctx.locale, '/admin/registri')}>{m.registersLink}</a></li> : ''}
+        {props.drillDown === true ? <li><a href={localePath(ctx.locale, '/admin/valutazione')}>{m.drillLink}</a></li> : ''}
       </ul>
       <section aria-labelledby="year-heading" class="mb-4">
         <h2 id="year-heading">{m.dashboardYear(props.year)}</h2>
@@ -76,12 +83,14 @@ export function AdminDashboardPage(props: AdminDashboardPageProps): JSX.Element 
                   <a href={localePath(ctx.locale, `/servizi/${r.service.slug}/indicatori/${r.indicator.slug}`)} safe>{`${r.service.name} — ${r.indicator.description ?? r.indicator.slug}`}</a>
                   {': '}
                   <Status ctx={ctx} status={r.year.status} />
+                  {props.drillDown === true ? <>{' — '}<a href={drillDownHref(ctx, { service: r.service.slug, indicator: r.indicator.slug, year: props.year })} safe>{formatValue(ctx.locale, r.year.value, r.year.unit)}</a></> : ''}
                 </li>
               ))}
           </ul>
         ) : (
           <p>{m.dashboardAllWell}</p>
         )}
+        {props.drillDown === true ? <><h3 class="h5">{m.dashboardIndicators}</h3><IndicatorList ctx={ctx} year={props.year} reports={props.reports} id="dashboard-indicators" /></> : ''}
         <h3 class="h5">{m.dashboardSilent}</h3>
         {props.silent.length === 0 ? (
           <p>{m.dashboardNoSilent}</p>

@@ -248,3 +248,35 @@ export async function findOpenStarts(db: Queryable, startKinds: readonly string[
     .execute();
   return rows.map(eventFromRow);
 }
+
+/**
+ * Up to `limit` events of these kinds on one local date with a row id above `afterRowId`, by row id: a page of a day's
+ * events, so that a busy day (tens of thousands of calls) is read in pages rather than held whole.
+ */
+export async function findEventsOnDatePage(db: Queryable, kinds: readonly string[], date: string, afterRowId: number, limit: number): Promise<StoredEvent[]> {
+  if (kinds.length === 0) return [];
+  const rows = await db
+    .selectFrom('events')
+    .selectAll()
+    .where('kind', 'in', [...new Set(kinds)])
+    .where('local_date', '=', date)
+    .where('id', '>', afterRowId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map(eventFromRow);
+}
+
+/** Up to `limit` events of these kinds, latest instant first (then latest row): a register's newest entries. */
+export async function findLatestEventsOfKinds(db: Queryable, kinds: readonly string[], limit: number): Promise<StoredEvent[]> {
+  if (kinds.length === 0) return [];
+  const rows = await db
+    .selectFrom('events')
+    .selectAll()
+    .where('kind', 'in', [...new Set(kinds)])
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(eventFromRow);
+}
