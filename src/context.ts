@@ -39,7 +39,7 @@ import { addProbe, listProbes, pauseProbe, removeProbe } from './actions/probe-r
 import { claimProbeRun, listActiveProbes, recordProbeOutcome } from './actions/run-probe-slot.action.ts';
 import { addAlertRule, listAlertHistory, listAlertRules, queueTestAlert, removeAlertRule, silenceAlertRule } from './actions/alert-rules.action.ts';
 import { claimAlertDeliveries, evaluateAlerts, recordAlertDelivery } from './actions/evaluate-alerts.action.ts';
-import { findDiffidaDetail, findDiffidaReceipt, listDiffide, listDueDiffide, recordDiffidaStep, remindDiffide, sendDiffida } from './actions/diffida.action.ts';
+import { findDiffidaDetail, findDiffidaReceipt, findServiceDiffidaRecipient, listDiffide, listDueDiffide, recordDiffidaStep, remindDiffide, sendDiffida } from './actions/diffida.action.ts';
 import { createMailOutbox } from './actions/mail-outbox.ts';
 import { readConfig, type Config } from './config/config.ts';
 import { startRollupDrainWorker } from './jobs/rollup-drain-worker.ts';
@@ -129,6 +129,7 @@ export interface AppContext {
     // Diffide (issue 13).
     sendDiffida: Bound<typeof sendDiffida>;
     findDiffidaReceipt: Bound<typeof findDiffidaReceipt>;
+    findServiceDiffidaRecipient: Bound<typeof findServiceDiffidaRecipient>;
     listDiffide: Bound<typeof listDiffide>;
     findDiffidaDetail: Bound<typeof findDiffidaDetail>;
     listDueDiffide: Bound<typeof listDueDiffide>;
@@ -253,6 +254,7 @@ export async function openContext(
       // Diffide (issue 13).
       sendDiffida: (...args) => sendDiffida(diffidaDeps, ...args),
       findDiffidaReceipt: (...args) => findDiffidaReceipt(diffidaDeps, ...args),
+      findServiceDiffidaRecipient: (...args) => findServiceDiffidaRecipient(diffidaDeps, ...args),
       listDiffide: (...args) => listDiffide(diffidaDeps, ...args),
       findDiffidaDetail: (...args) => findDiffidaDetail(diffidaDeps, ...args),
       listDueDiffide: (...args) => listDueDiffide(diffidaDeps, ...args),

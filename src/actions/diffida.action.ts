@@ -37,7 +37,7 @@ import {
 } from '../storage/repositories/diffida.repository.ts';
 import { findServicesByIds, findServicesBySlugs } from '../storage/repositories/service.repository.ts';
 import { nowOf } from './account-deps.ts';
-import { findDiffidaRecipient, pickCardInForce } from './diffida-recipient.ts';
+import { findDiffidaRecipient, pickCardInForce, type DiffidaRecipient } from './diffida-recipient.ts';
 import type { MailOutbox } from './mail-outbox.ts';
 
 /** What the diffida actions need: the database, the clock, the administration's time zone and the mail outbox. */
@@ -142,6 +142,15 @@ export async function sendDiffida(deps: DiffidaDeps, input: DiffidaRequest): Pro
   deps.mail.post({ to: [stored.claimantEmail], ...composeReceiptMail(facts) }, `receipt of diffida ${stored.number}`);
   deps.mail.post({ to: await officeAddresses(db), ...composeOfficeNotice(facts, `/admin/diffide/scheda?numero=${stored.number}`) }, `quality office's notice of diffida ${stored.number}`);
   return receiptOf(listing);
+}
+
+/** To whom a diffida about this service goes today (the service page shows it, with the model text). */
+export async function findServiceDiffidaRecipient(deps: DiffidaDeps, serviceSlug: string): Promise<DiffidaRecipient> {
+  const { db } = deps.database;
+  const [service] = await findServicesBySlugs(db, [serviceSlug]);
+  if (service === undefined) throw new UserError(`unknown service "${serviceSlug}"`, { field: 'service' });
+  const year = Number(localDateOf(deps.now?.() ?? new Date(), deps.timeZone).slice(0, 4));
+  return findDiffidaRecipient(db, service.id, year);
 }
 
 /** The receipt of a diffida by its number (the public receipt page); undefined when there is none. */

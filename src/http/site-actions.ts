@@ -23,6 +23,9 @@ import type { Worsening } from '../domain/editions/edition-diff.ts';
 import type { IndicatorReport } from '../domain/evaluation/indicator-report.ts';
 import type { ExportedDocument } from '../formats/document-format.ts';
 import type { EventRow } from '../formats/event-record.ts';
+import type { DiffidaDetail, DiffidaListing, DiffidaReceipt, DiffidaStepInput } from '../actions/diffida.action.ts';
+import type { DiffidaRequest } from '../domain/diffide/diffida.ts';
+import type { DiffidaRecipient } from '../actions/diffida-recipient.ts';
 
 /** Which year's measurements, cut into months or quarters. */
 export interface ReportQuery {
@@ -101,4 +104,14 @@ export interface SiteActions {
     edits: ReadonlyMap<number, ReadonlyMap<number, IndicatorEdit>>,
     decisions?: ReadonlyMap<string, string | null>,
   ): Promise<ImportSummary>;
+  // Diffide (diffida.action.ts): without sendDiffida and findDiffidaReceipt no form is shown; without the others the
+  // back office has no queue.
+  sendDiffida?(request: DiffidaRequest): Promise<DiffidaReceipt>;
+  findDiffidaReceipt?(number: string): Promise<DiffidaReceipt | undefined>;
+  /** The organo and PEC a diffida about this service goes to (diffida-recipient.ts). */
+  findServiceDiffidaRecipient?(serviceSlug: string): Promise<DiffidaRecipient>;
+  listDiffide?(filter?: { open?: boolean }): Promise<DiffidaListing[]>;
+  findDiffidaDetail?(number: string): Promise<DiffidaDetail | undefined>;
+  listDueDiffide?(withinDays: number): Promise<DiffidaListing[]>;
+  recordDiffidaStep?(actor: Actor, input: DiffidaStepInput): Promise<DiffidaDetail>;
 }

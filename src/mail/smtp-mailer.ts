@@ -1,4 +1,5 @@
 import type { MailMessage, MailTransport } from '../actions/mail-outbox.ts';
+import type { Transporter } from 'nodemailer';
 import type { SmtpConfig } from '../config/config.ts';
 
 /**
@@ -6,7 +7,7 @@ import type { SmtpConfig } from '../config/config.ts';
  * it). Short timeouts: a mail that cannot go out is logged, and nothing waits long for it.
  */
 export function createSmtpTransport(config: SmtpConfig): MailTransport {
-  let transporter: Promise<import('nodemailer').Transporter> | undefined;
+  let transporter: Promise<Transporter> | undefined;
   const open = async () => {
     const nodemailer = (await import('nodemailer')).default;
     return nodemailer.createTransport({

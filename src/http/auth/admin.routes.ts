@@ -17,6 +17,7 @@ import { registerAdminAuditRoutes, type AuditActions } from './admin-audit.route
 import { registerAdminFeedRoutes, type FeedActions } from './admin-feeds.routes.ts';
 import { registerAdminCardRoutes, type CardReviewActions } from './admin-cards.routes.ts';
 import { registerAdminEditionRoutes, type EditionActions } from './admin-editions.routes.ts';
+import { registerAdminDiffidaRoutes, type DiffidaAdminActions } from './admin-diffide.routes.ts';
 import { DEFAULT_LOGIN_LIMITS, LoginAttempts, type LoginLimits } from './login-attempts.ts';
 import { admits, findRouteAccess, isAdminPath } from './route-access.ts';
 import { csrfCheckOf, fieldOf, routeAdmits } from './admin-forms.ts';
@@ -75,6 +76,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: SiteDeps, action
   const cardActions: CardReviewActions | undefined = actionsIfAll(deps.actions, ['reviewCardUpload', 'reviewDraft', 'saveReviewedCards']);
   const auditActions: AuditActions | undefined = actionsIfAll(deps.actions, ['listAuditLog', 'exportAuditLogCsv', 'verifyAuditLog']);
   const feedActions: FeedActions | undefined = actionsIfAll(deps.actions, ['listSources', 'listApiTokens', 'createApiToken', 'revokeApiToken']);
+  const diffidaActions: DiffidaAdminActions | undefined = actionsIfAll(deps.actions, ['listDiffide', 'listDueDiffide', 'findDiffidaDetail', 'recordDiffidaStep']);
 
   // On the root, not in the back office's own scope: a route under /admin registered anywhere passes this hook.
   void app.register(cookie);
@@ -152,13 +154,14 @@ export function registerAdminRoutes(app: FastifyInstance, deps: SiteDeps, action
           // A feed that sent before and nothing for a day: the quality office should know before a standard suffers.
           const silent = sources.filter((source) => (source.secondsSinceLastEvent ?? 0) > SILENT_AFTER_SECONDS);
           const account = request.session!.account;
-          return sendHtml(reply, AdminDashboardPage({ ctx, csrfToken: reply.generateCsrf(), account, services, editions: editionActions !== undefined, upload: cardActions !== undefined && routeAdmits('GET', '/admin/carte/carica', account.role), audit: auditActions !== undefined && routeAdmits('GET', '/admin/registro', account.role), feeds: feedActions !== undefined && routeAdmits('GET', '/admin/flussi', account.role), year, reports, silent }));
+          return sendHtml(reply, AdminDashboardPage({ ctx, csrfToken: reply.generateCsrf(), account, services, editions: editionActions !== undefined, upload: cardActions !== undefined && routeAdmits('GET', '/admin/carte/carica', account.role), audit: auditActions !== undefined && routeAdmits('GET', '/admin/registro', account.role), feeds: feedActions !== undefined && routeAdmits('GET', '/admin/flussi', account.role), diffide: diffidaActions !== undefined && routeAdmits('GET', '/admin/diffide', account.role), year, reports, silent }));
         });
 
         if (editionActions !== undefined) registerAdminEditionRoutes(scope, deps, editionActions, locale);
         if (cardActions !== undefined) registerAdminCardRoutes(scope, deps, cardActions, locale);
         if (auditActions !== undefined) registerAdminAuditRoutes(scope, deps, auditActions);
         if (feedActions !== undefined) registerAdminFeedRoutes(scope, deps, feedActions, locale);
+        if (diffidaActions !== undefined) registerAdminDiffidaRoutes(scope, deps, diffidaActions, locale);
       },
       { prefix },
     );

@@ -44,6 +44,10 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   { method: 'POST', path: '/admin/flussi/revoca', access: STEWARDS, kind: 'form' },
   { method: 'GET', path: '/admin/registro', access: AUDITORS, kind: 'page' },
   { method: 'GET', path: '/admin/registro.csv', access: AUDITORS, kind: 'page' },
+  // Diffide: the quality office handles them, the OIV reads the queue.
+  { method: 'GET', path: '/admin/diffide', access: ['admin', 'quality-office', 'oiv'], kind: 'page' },
+  { method: 'GET', path: '/admin/diffide/scheda', access: QUALITY, kind: 'page' },
+  { method: 'POST', path: '/admin/diffide/esito', access: QUALITY, kind: 'form' },
 ];
 
 /** Whether a path (locale prefix removed, no query) is in the back office. */

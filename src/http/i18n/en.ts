@@ -1,4 +1,5 @@
 import type { Messages } from './it.ts';
+import { diffidaEn } from './diffida-en.ts';
 
 /** English UI text. Legal terms (diffida, valore programmato, OIV, Amministrazione trasparente) stay in Italian. */
 export const en: Messages = {
@@ -460,4 +461,6 @@ export const en: Messages = {
     forecast: 'Value expected at the end of the period from the trend so far',
     as_of: 'Date up to which data was considered',
   },
+  /** The diffida form, receipt and back-office pages (diffida-en.ts). */
+  diffida: diffidaEn,
 };

@@ -1,4 +1,5 @@
 import { STATUS_WORDS_IT, UNIT_WORDS_IT } from '../../domain/evaluation/status-words.ts';
+import { diffidaIt } from './diffida-it.ts';
 
 /**
  * Italian UI text, the default. Legal terms (diffida, valore programmato, OIV, Amministrazione trasparente)
@@ -457,6 +458,8 @@ export const it = {
     forecast: 'Valore previsto a fine periodo in base all’andamento',
     as_of: 'Data fino alla quale sono stati considerati i dati',
   } as Record<string, string>,
+  /** The diffida form, receipt and back-office pages (diffida-it.ts). */
+  diffida: diffidaIt,
 };
 
 /** The shape every catalogue must have. */

@@ -20,6 +20,8 @@ export interface AdminDashboardPageProps {
   audit: boolean;
   /** Whether this account sees the sources and tokens. */
   feeds: boolean;
+  /** Whether this account sees the diffide queue. */
+  diffide?: boolean;
   year: number;
   /** Every indicator of the cards in force, evaluated for the year. */
   reports: IndicatorReport[];
@@ -51,6 +53,7 @@ export function AdminDashboardPage(props: AdminDashboardPageProps): JSX.Element 
         {props.editions ? <li><a href={localePath(ctx.locale, '/admin/edizioni')}>{m.adminEditionsLink}</a></li> : ''}
         {props.feeds ? <li><a href={localePath(ctx.locale, '/admin/flussi')}>{m.feedsLink}</a></li> : ''}
         {props.audit ? <li><a href={localePath(ctx.locale, '/admin/registro')}>{m.auditLink}</a></li> : ''}
+        {props.diffide === true ? <li><a href={localePath(ctx.locale, '/admin/diffide')}>{m.diffida.queueLink}</a></li> : ''}
       </ul>
       <section aria-labelledby="year-heading" class="mb-4">
         <h2 id="year-heading">{m.dashboardYear(props.year)}</h2>

@@ -10,6 +10,7 @@ import { CardDownloads } from './parts/document-downloads.tsx';
 import { Channels } from './parts/channels.tsx';
 import { CardNotes, EditionFacts, EditionsList, Justifications, editionLabel } from './parts/edition-facts.tsx';
 import { RichText } from './parts/rich-text.tsx';
+import { DiffidaSection, type DiffidaOffer } from './parts/diffida-section.tsx';
 
 export interface ServicePageProps {
   ctx: PageContext;
@@ -24,6 +25,8 @@ export interface ServicePageProps {
   downloads?: boolean;
   /** Today in the administration's time zone ('YYYY-MM-DD'): a card in force for more than a year is flagged. */
   today: string;
+  /** The diffida form and model text, when the site registers diffide. */
+  diffida?: DiffidaOffer;
 }
 
 /** A service: what it is, channels and hours, how to send a diffida, and this year's card with measured values. */
@@ -101,6 +104,7 @@ export function ServicePage(props: ServicePageProps): JSX.Element {
         <p>{m.diffidaHow}</p>
         <p>{m.diffidaDeadline}</p>
         <p>{m.diffidaThen}</p>
+        {props.diffida === undefined ? '' : <DiffidaSection ctx={ctx} serviceSlug={service.slug} serviceName={service.name} offer={props.diffida} model />}
       </section>
     </Layout>
   );
