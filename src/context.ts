@@ -42,6 +42,8 @@ import { addProbe, listProbes, pauseProbe, removeProbe } from './actions/probe-r
 import { claimProbeRun, listActiveProbes, recordProbeOutcome } from './actions/run-probe-slot.action.ts';
 import { addAlertRule, listAlertHistory, listAlertRules, queueTestAlert, removeAlertRule, silenceAlertRule } from './actions/alert-rules.action.ts';
 import { claimAlertDeliveries, evaluateAlerts, recordAlertDelivery } from './actions/evaluate-alerts.action.ts';
+import { findDiffidaDetail, findDiffidaReceipt, findServiceDiffidaRecipient, listDiffide, listDueDiffide, recordDiffidaStep, remindDiffide, sendDiffida } from './actions/diffida.action.ts';
+import { createMailOutbox } from './actions/mail-outbox.ts';
 import { readConfig, type Config } from './config/config.ts';
 import { startRollupDrainWorker } from './jobs/rollup-drain-worker.ts';
 import { workCalendarOf } from './domain/calendar/index.ts';
@@ -136,6 +138,17 @@ export interface AppContext {
     // Service profiles of the back office (issue 11 item 2, issue 13 items 1 and 3).
     readServiceProfile: Bound<typeof readServiceProfile>;
     saveServiceProfile: Bound<typeof saveServiceProfile>;
+    // Diffide (issue 13).
+    sendDiffida: Bound<typeof sendDiffida>;
+    findDiffidaReceipt: Bound<typeof findDiffidaReceipt>;
+    findServiceDiffidaRecipient: Bound<typeof findServiceDiffidaRecipient>;
+    listDiffide: Bound<typeof listDiffide>;
+    findDiffidaDetail: Bound<typeof findDiffidaDetail>;
+    listDueDiffide: Bound<typeof listDueDiffide>;
+    recordDiffidaStep: Bound<typeof recordDiffidaStep>;
+    remindDiffide: Bound<typeof remindDiffide>;
+    /** Resolves when every e-mail handed over so far has been sent or given up (close() waits for them too). */
+    settleMail: () => Promise<void>;
   };
   close(): Promise<void>;
 }
@@ -146,6 +159,8 @@ export interface OpenContextOptions {
    * thread: for a long-running server. Ignored for an in-memory SQLite database, which another connection cannot see.
    */
   drainInWorker?: boolean;
+  /** Where operational notes go (an e-mail not sent); default stderr. */
+  log?: (line: string) => void;
 }
 
 /** Opens the database named by the configuration (migrating it) and wires the actions to it. */
@@ -159,6 +174,10 @@ export async function openContext(
   const database = await openDatabase(config.databaseUrl, { backgroundCheckpoints: inWorker });
   const calendar = workCalendarOf({ timeZone: config.timeZone });
   const deps = { database, now, calendar, eventWindow: config.events };
+  const log = options.log ?? ((line: string) => void process.stderr.write(`misura: ${line}\n`));
+  const transport = config.smtp === null ? null : (await import('./mail/smtp-mailer.ts')).createSmtpTransport(config.smtp);
+  const mail = createMailOutbox(transport, log);
+  const diffidaDeps = { database, now, timeZone: config.timeZone, mail };
   // Started after openDatabase, so the database is migrated before the worker opens its own connection.
   const drainWorker = inWorker ? startRollupDrainWorker(env) : undefined;
   const drain = drainWorker === undefined ? () => drainRollupQueue(deps) : () => drainWorker.drain();
@@ -263,8 +282,19 @@ export async function openContext(
         reportCache.forgetDataVersion();
         return saved;
       },
+      // Diffide (issue 13).
+      sendDiffida: (...args) => sendDiffida(diffidaDeps, ...args),
+      findDiffidaReceipt: (...args) => findDiffidaReceipt(diffidaDeps, ...args),
+      findServiceDiffidaRecipient: (...args) => findServiceDiffidaRecipient(diffidaDeps, ...args),
+      listDiffide: (...args) => listDiffide(diffidaDeps, ...args),
+      findDiffidaDetail: (...args) => findDiffidaDetail(diffidaDeps, ...args),
+      listDueDiffide: (...args) => listDueDiffide(diffidaDeps, ...args),
+      recordDiffidaStep: (...args) => recordDiffidaStep(diffidaDeps, ...args),
+      remindDiffide: (...args) => remindDiffide(diffidaDeps, ...args),
+      settleMail: () => mail.settled(),
     },
     close: async () => {
+      await mail.settled();
       // The worker first: it may be finishing a drain on the same database.
       await drainWorker?.close();
       await database.close();

@@ -8,6 +8,7 @@ import { registerAuditCommand } from './audit.command.ts';
 import { registerBackupCommand } from './backup.command.ts';
 import { registerCardsCommand } from './cards.command.ts';
 import { registerDemoCommand } from './demo.command.ts';
+import { registerDiffideCommand } from './diffide.command.ts';
 import { registerEditionsCommand } from './editions.command.ts';
 import { registerExportCommand } from './export.command.ts';
 import { registerImportCommand } from './import.command.ts';
@@ -52,6 +53,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerEditionsCommand(program, io, setExit);
   registerProbesCommand(program, io, setExit);
   registerAlertsCommand(program, io, setExit);
+  registerDiffideCommand(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) }).showHelpAfterError('(run with --help for usage)');
   }

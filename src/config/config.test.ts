@@ -51,4 +51,22 @@ describe('the configuration', () => {
   ])('refuses %s=%s, naming it', (name, value, message) => {
     expect(() => readConfig({ [name]: value })).toThrow(message);
   });
+
+  it('sends no e-mail without an SMTP host, and reads the SMTP settings with their defaults', () => {
+    expect(readConfig({}).smtp).toBeNull();
+    expect(readConfig({ MISURA_SMTP_HOST: 'smtp.comune.example', MISURA_SMTP_FROM: 'Comune <noreply@comune.example>' }).smtp).toEqual({
+      host: 'smtp.comune.example', port: 587, secure: false, user: null, password: null, from: 'Comune <noreply@comune.example>',
+    });
+    expect(readConfig({ MISURA_SMTP_HOST: 'smtp.comune.example', MISURA_SMTP_SECURE: 'true', MISURA_SMTP_USER: 'misura', MISURA_SMTP_PASSWORD: 'secret', MISURA_SMTP_FROM: 'noreply@comune.example' }).smtp)
+      .toMatchObject({ port: 465, secure: true, user: 'misura', password: 'secret' });
+  });
+
+  it.each([
+    [{ MISURA_SMTP_HOST: 'smtp.comune.example' }, /MISURA_SMTP_FROM must be the sender's address/],
+    [{ MISURA_SMTP_HOST: 'h', MISURA_SMTP_FROM: 'a@b.it', MISURA_SMTP_PORT: '70000' }, /MISURA_SMTP_PORT must be a port number/],
+    [{ MISURA_SMTP_HOST: 'h', MISURA_SMTP_FROM: 'a@b.it', MISURA_SMTP_SECURE: 'yes' }, /MISURA_SMTP_SECURE must be true or false/],
+    [{ MISURA_SMTP_HOST: 'h', MISURA_SMTP_FROM: 'a@b.it', MISURA_SMTP_USER: 'u' }, /MISURA_SMTP_USER and MISURA_SMTP_PASSWORD go together/],
+  ])('refuses SMTP settings that cannot work: %j', (env, message) => {
+    expect(() => readConfig(env)).toThrow(message);
+  });
 });

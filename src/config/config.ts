@@ -48,6 +48,23 @@ export interface Config {
   sessions: SessionConfig;
   /** MISURA_PROBES: "on" (default) runs the built-in probes inside `misura serve`; "off" leaves them to `misura probes run`. */
   probes: boolean;
+  /**
+   * The SMTP server e-mails go through (diffida receipts and outcomes, the quality office's notices and reminders):
+   * MISURA_SMTP_HOST, MISURA_SMTP_PORT (default 465 when secure, else 587), MISURA_SMTP_SECURE ("true": TLS from the
+   * start; default "false": STARTTLS when the server offers it), MISURA_SMTP_USER and MISURA_SMTP_PASSWORD (both or
+   * neither), MISURA_SMTP_FROM (the sender; required with a host). null when no host is set: e-mails are then logged as
+   * not sent, never an error for the citizen.
+   */
+  smtp: SmtpConfig | null;
+}
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string | null;
+  password: string | null;
+  from: string;
 }
 
 export interface SessionConfig {
@@ -70,7 +87,25 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     http: readHttpTimeouts(env),
     sessions: readSessionConfig(env),
     probes: readSwitch(env, 'MISURA_PROBES', true),
+    smtp: readSmtpConfig(env),
   };
+}
+
+function readSmtpConfig(env: Record<string, string | undefined>): SmtpConfig | null {
+  const host = env.MISURA_SMTP_HOST?.trim();
+  if (!host) return null;
+  const secureText = env.MISURA_SMTP_SECURE?.trim().toLowerCase() || 'false';
+  if (secureText !== 'true' && secureText !== 'false') throw new UserError(`MISURA_SMTP_SECURE must be true or false, got "${secureText}"`);
+  const secure = secureText === 'true';
+  const portText = env.MISURA_SMTP_PORT?.trim();
+  const port = portText ? Number(portText) : secure ? 465 : 587;
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UserError(`MISURA_SMTP_PORT must be a port number (1-65535), got "${portText}"`);
+  const user = env.MISURA_SMTP_USER?.trim() || null;
+  const password = env.MISURA_SMTP_PASSWORD || null;
+  if ((user === null) !== (password === null)) throw new UserError('MISURA_SMTP_USER and MISURA_SMTP_PASSWORD go together: set both or neither');
+  const from = env.MISURA_SMTP_FROM?.trim();
+  if (!from || !/^([^<>]*<)?[^\s@<>]+@[^\s@<>]+>?$/.test(from)) throw new UserError(`MISURA_SMTP_FROM must be the sender's address ("Comune <noreply@comune.example>") when MISURA_SMTP_HOST is set, got "${from ?? ''}"`);
+  return { host, port, secure, user, password, from };
 }
 
 function readEventWindow(env: Record<string, string | undefined>): EventWindowSettings {

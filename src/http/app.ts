@@ -21,6 +21,7 @@ import { ErrorPage, type ErrorKind } from './pages/error.page.tsx';
 import { buildPageContext, sendHtml } from './render.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
 import { registerHomeRoutes } from './routes/home.routes.ts';
+import { diffidaRoutes, type DiffidaRouteOptions } from './routes/diffida.routes.ts';
 import { registerIndicatorRoutes } from './routes/indicator.routes.ts';
 import { registerInfoRoutes } from './routes/info.routes.ts';
 import { registerServiceRoutes } from './routes/service.routes.ts';
@@ -55,6 +56,8 @@ export interface AppOptions {
   timeouts?: HttpTimeouts;
   /** The back office's sessions and sign-in limits (served when the actions can authenticate). */
   admin?: Omit<AdminOptions, 'sendError'>;
+  /** The public diffida form (served when the actions can send diffide): how many one address may send per hour. */
+  diffida?: Omit<DiffidaRouteOptions, 'cookieSecure'>;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -180,6 +183,14 @@ export function buildApp(actions: SiteActions, options: AppOptions = {}): Fastif
       ...options.admin,
       sendError: (request, reply, kind, statusCode) => sendErrorPage(request, reply, deps, kind, statusCode),
     });
+  }
+
+  // After the back office, whose cookie parser (on the root) the form's CSRF secret uses.
+  if (actions.sendDiffida !== undefined && actions.findDiffidaReceipt !== undefined) {
+    const diffidaActions = { sendDiffida: actions.sendDiffida.bind(actions), findDiffidaReceipt: actions.findDiffidaReceipt.bind(actions) };
+    for (const locale of LOCALES) {
+      void app.register(diffidaRoutes(deps, diffidaActions, locale, { ...options.diffida, ...(options.admin?.cookieSecure === undefined ? {} : { cookieSecure: options.admin.cookieSecure }) }), { prefix: prefixOf(locale) });
+    }
   }
 
   app.setNotFoundHandler(async (request, reply) => sendErrorPage(request, reply, deps, 'not-found', 404));

@@ -28,6 +28,9 @@ import type { EventRow } from '../formats/event-record.ts';
 import type { DrillDown, DrillDownRequest } from '../actions/evaluation-drill-down.action.ts';
 import type { HandRecordedIndicator, RecordedHandEntry, RecordHandEntryInput } from '../actions/hand-entry.action.ts';
 import type { MeasureEvent } from '../domain/events/event.ts';
+import type { DiffidaDetail, DiffidaListing, DiffidaReceipt, DiffidaStepInput } from '../actions/diffida.action.ts';
+import type { DiffidaRequest } from '../domain/diffide/diffida.ts';
+import type { DiffidaRecipient } from '../actions/diffida-recipient.ts';
 
 /** Which year's measurements, cut into months or quarters. */
 export interface ReportQuery {
@@ -114,4 +117,14 @@ export interface SiteActions {
   // Service profiles (service-profile.action.ts): without them the back office has no services pages.
   readServiceProfile?(serviceSlug: string): Promise<ServiceProfileView>;
   saveServiceProfile?(actor: Actor, input: { service: string; profile: ProfileInput }): Promise<ServiceProfileView>;
+  // Diffide (diffida.action.ts): without sendDiffida and findDiffidaReceipt no form is shown; without the others the
+  // back office has no queue.
+  sendDiffida?(request: DiffidaRequest): Promise<DiffidaReceipt>;
+  findDiffidaReceipt?(number: string): Promise<DiffidaReceipt | undefined>;
+  /** The organo and PEC a diffida about this service goes to (diffida-recipient.ts). */
+  findServiceDiffidaRecipient?(serviceSlug: string): Promise<DiffidaRecipient>;
+  listDiffide?(filter?: { open?: boolean }): Promise<DiffidaListing[]>;
+  findDiffidaDetail?(number: string): Promise<DiffidaDetail | undefined>;
+  listDueDiffide?(withinDays: number): Promise<DiffidaListing[]>;
+  recordDiffidaStep?(actor: Actor, input: DiffidaStepInput): Promise<DiffidaDetail>;
 }

@@ -31,6 +31,9 @@ export interface Schema {
   alert_states: AlertStatesTable;
   alert_notifications: AlertNotificationsTable;
   service_profiles: ServiceProfilesTable;
+  diffide: DiffideTable;
+  diffida_history: DiffidaHistoryTable;
+  diffida_counters: DiffidaCountersTable;
 }
 
 export interface ApiTokensTable {
@@ -353,4 +356,44 @@ export interface ServiceProfilesTable {
   /** The actor, as the audit log names actors. */
   updated_by: string;
   updated_at: string;
+}
+/** A diffida (d.lgs. 198/2009 art. 3): what the citizen sent and was told, its state and outcome. */
+export interface DiffideTable {
+  id: Generated<number>;
+  /** "D-2026-0001", unique. */
+  number: string;
+  service_id: number;
+  /** The edition in force when it was received, and the standard it names as that edition worded it. */
+  edition_key: string | null;
+  indicator_slug: string | null;
+  standard_text: string | null;
+  facts: string;
+  claimant_name: string;
+  claimant_email: string;
+  organo: string;
+  organo_pec: string | null;
+  /** UTC instant. */
+  received_at: string;
+  /** The local day of receipt the terms run from. */
+  received_on: string;
+  state: string;
+  outcome: string | null;
+  measures: string | null;
+  updated_at: string;
+}
+
+/** Each step of a diffida: received, acknowledged, outcome, closed; who and when. */
+export interface DiffidaHistoryTable {
+  id: Generated<number>;
+  diffida_id: number;
+  at: string;
+  step: string;
+  actor: string;
+  note: string | null;
+}
+
+/** The last number given to a diffida in each year of receipt. */
+export interface DiffidaCountersTable {
+  year: number;
+  last_number: number;
 }

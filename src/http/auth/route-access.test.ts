@@ -63,12 +63,14 @@ describe('route table', () => {
           } else if (route.kind === 'page') {
             // A signed-in account on the sign-in page is sent on to the dashboard.
             if (route.path === '/admin/login' && role !== undefined) expect([status, location]).toEqual([302, `${prefix}/admin`]);
+            // A diffida's card asked for without a number: there is none to show.
+            else if (route.path === '/admin/diffide/scheda') expect(status).toBe(404);
             else expect(status).toBe(200);
           } else {
             // Admitted forms do their work: the sign-in with wrong credentials answers 401, logout redirects, and the
             // forms of editions and cards, sent here without a service or a file, answer their page again with 422
             // saying what is missing.
-            const refusesEmpty = ['/admin/edizioni/', '/admin/carte/', '/admin/flussi/', '/admin/servizi/', '/admin/registri/'].some((prefix) => route.path.startsWith(prefix));
+            const refusesEmpty = ['/admin/edizioni/', '/admin/carte/', '/admin/flussi/', '/admin/servizi/', '/admin/registri/', '/admin/diffide/'].some((prefix) => route.path.startsWith(prefix));
             const expected = route.path === '/admin/login' ? 401 : refusesEmpty ? 422 : 303;
             expect(status).toBe(expected);
           }

@@ -51,6 +51,10 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   { method: 'POST', path: '/admin/registri/aggiungi', access: STEWARDS, kind: 'form' },
   { method: 'GET', path: '/admin/valutazione', access: EVERY_ROLE, kind: 'page' },
   { method: 'GET', path: '/admin/valutazione.csv', access: EVERY_ROLE, kind: 'page' },
+  // Diffide: the quality office handles them, the OIV reads the queue.
+  { method: 'GET', path: '/admin/diffide', access: ['admin', 'quality-office', 'oiv'], kind: 'page' },
+  { method: 'GET', path: '/admin/diffide/scheda', access: QUALITY, kind: 'page' },
+  { method: 'POST', path: '/admin/diffide/esito', access: QUALITY, kind: 'form' },
 ];
 
 /** Whether a path (locale prefix removed, no query) is in the back office. */

@@ -1,4 +1,5 @@
 import type { Messages } from './it.ts';
+import { diffidaEn } from './diffida-en.ts';
 
 /** English UI text. Legal terms (diffida, valore programmato, OIV, Amministrazione trasparente) stay in Italian. */
 export const en: Messages = {
@@ -568,4 +569,6 @@ export const en: Messages = {
   drillOpenDay: (date: string) => `Events of ${date}`,
   dashboardIndicators: 'Every indicator',
   dashboardIndicatorColumns: { indicator: 'Indicator', value: 'Value', status: 'Status' },
+  /** The diffida form, receipt and back-office pages (diffida-en.ts). */
+  diffida: diffidaEn,
 };

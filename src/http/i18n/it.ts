@@ -1,4 +1,5 @@
 import { STATUS_WORDS_IT, UNIT_WORDS_IT } from '../../domain/evaluation/status-words.ts';
+import { diffidaIt } from './diffida-it.ts';
 
 /**
  * Italian UI text, the default. Legal terms (diffida, valore programmato, OIV, Amministrazione trasparente)
@@ -565,6 +566,8 @@ export const it = {
   drillOpenDay: (date: string) => `Eventi del ${date}`,
   dashboardIndicators: 'Tutti gli indicatori',
   dashboardIndicatorColumns: { indicator: 'Indicatore', value: 'Valore', status: 'Esito' } as Record<string, string>,
+  /** The diffida form, receipt and back-office pages (diffida-it.ts). */
+  diffida: diffidaIt,
 };
 
 /** The shape every catalogue must have. */

@@ -38,6 +38,8 @@ interface RequestState {
 export function isCacheablePath(url: string): boolean {
   const path = url.split('?', 1)[0] ?? url;
   const bare = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+  // The diffida form carries a CSRF token of its visitor's own.
+  if (bare.endsWith('/diffida')) return false;
   return !UNCACHED_PATHS.has(bare) && !UNCACHED_PREFIXES.some((prefix) => path.startsWith(prefix));
 }
 

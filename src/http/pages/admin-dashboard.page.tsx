@@ -27,6 +27,8 @@ export interface AdminDashboardPageProps {
   /** Whether the registers page and the evaluation's drill-down are served (every role reads them). */
   registers?: boolean;
   drillDown?: boolean;
+  /** Whether this account sees the diffide queue. */
+  diffide?: boolean;
   year: number;
   /** Every indicator of the cards in force, evaluated for the year. */
   reports: IndicatorReport[];
@@ -61,6 +63,7 @@ export function AdminDashboardPage(props: AdminDashboardPageProps): JSX.Element 
         {props.profiles === true ? <li><a href={localePath(ctx.locale, '/admin/servizi')}>{m.profilesLink}</a></li> : ''}
         {props.registers === true ? <li><a href={localePath(ctx.locale, '/admin/registri')}>{m.registersLink}</a></li> : ''}
         {props.drillDown === true ? <li><a href={localePath(ctx.locale, '/admin/valutazione')}>{m.drillLink}</a></li> : ''}
+        {props.diffide === true ? <li><a href={localePath(ctx.locale, '/admin/diffide')}>{m.diffida.queueLink}</a></li> : ''}
       </ul>
       <section aria-labelledby="year-heading" class="mb-4">
         <h2 id="year-heading">{m.dashboardYear(props.year)}</h2>

@@ -10,6 +10,7 @@ import { dataLang, type PageContext } from './page-context.ts';
 import { indicatorTitle } from './parts/card-table.tsx';
 import { Icon } from './parts/icon.tsx';
 import { Status } from './parts/status.tsx';
+import { DiffidaSection, type DiffidaOffer } from './parts/diffida-section.tsx';
 
 export interface IndicatorPageProps {
   ctx: PageContext;
@@ -23,6 +24,8 @@ export interface IndicatorPageProps {
   years: number[];
   /** Path of this page without the locale prefix or query, for download and year links. */
   basePath: string;
+  /** The diffida form, this indicator preselected, when the site registers diffide and the indicator is in force. */
+  diffida?: DiffidaOffer;
 }
 
 /** One indicator: definition, how it is measured, this year's result, monthly chart and table, downloads. */
@@ -142,6 +145,13 @@ export function IndicatorPage(props: IndicatorPageProps): JSX.Element {
           </li>
         </ul>
       </section>
+
+      {props.diffida === undefined || !props.diffida.standards.some((standard) => standard.slug === indicator.slug) ? '' : (
+        <section aria-labelledby="diffida-heading">
+          <h2 id="diffida-heading">{m.diffidaTitle}</h2>
+          <DiffidaSection ctx={ctx} serviceSlug={service.slug} serviceName={service.name} offer={props.diffida} model={false} indicator={indicator.slug} />
+        </section>
+      )}
 
       {props.years.length < 2 ? '' : (
         <nav aria-labelledby="years-heading">

@@ -11,6 +11,7 @@ import { Channels } from './parts/channels.tsx';
 import { CardNotes, EditionFacts, EditionsList, Justifications, editionLabel } from './parts/edition-facts.tsx';
 import { RichText } from './parts/rich-text.tsx';
 import { ComplaintsSection, ProfileText } from './parts/service-profile-parts.tsx';
+import { DiffidaSection, type DiffidaOffer } from './parts/diffida-section.tsx';
 
 export interface ServicePageProps {
   ctx: PageContext;
@@ -25,6 +26,8 @@ export interface ServicePageProps {
   downloads?: boolean;
   /** Today in the administration's time zone ('YYYY-MM-DD'): a card in force for more than a year is flagged. */
   today: string;
+  /** The diffida form and model text, when the site registers diffide. */
+  diffida?: DiffidaOffer;
 }
 
 /** A service: what it is, channels and hours, how to send a diffida, and this year's card with measured values. */
@@ -102,11 +105,13 @@ export function ServicePage(props: ServicePageProps): JSX.Element {
         <h2 id="diffida-heading">{m.diffidaTitle}</h2>
         <h3 class="h5">{m.diffidaBody}</h3>
         <RichText ctx={ctx} value={service.diffidaBody} />
-        {pec === null ? '' : <p id="diffida-pec">{`${m.diffidaPecLabel}: `}<a href={`mailto:${pec}`} safe>{pec}</a></p>}
+        {/* The diffida form's section names the PEC itself (the same one: diffida-recipient.ts reads the profile). */}
+        {pec === null || props.diffida !== undefined ? '' : <p id="diffida-pec">{`${m.diffidaPecLabel}: `}<a href={`mailto:${pec}`} safe>{pec}</a></p>}
         {procedure === null ? '' : <><h3 class="h5">{m.diffidaProcedureLabel}</h3><ProfileText ctx={ctx} text={procedure} /></>}
         <p>{m.diffidaHow}</p>
         <p>{m.diffidaDeadline}</p>
         <p>{m.diffidaThen}</p>
+        {props.diffida === undefined ? '' : <DiffidaSection ctx={ctx} serviceSlug={service.slug} serviceName={service.name} offer={props.diffida} model />}
       </section>
 
       <ComplaintsSection ctx={ctx} profile={listing.profile} />

@@ -8,7 +8,7 @@ import { currentYearOf, type SiteDeps } from '../site-settings.ts';
 import { pickCardInForce } from '../view/card-in-force.ts';
 import { indicatorReportToCsv } from '../view/indicator-csv.ts';
 import { IndicatorParams, YearQuery } from './route-schemas.ts';
-import { loadReports, loadServiceWithCards, type ServiceWithCards } from './service-data.ts';
+import { loadDiffidaOffer, loadReports, loadServiceWithCards, type ServiceWithCards } from './service-data.ts';
 
 interface IndicatorData extends ServiceWithCards {
   year: number;
@@ -77,9 +77,10 @@ export function registerIndicatorRoutes(app: FastifyInstance, deps: SiteDeps): v
     const data = await orRedirect(request, reply, request.params.indicator, () => loadIndicator(deps, request.params, request.query));
     if (data === undefined) return reply;
     const { ctx } = await loadPageContext(request, deps);
+    const diffida = await loadDiffidaOffer(deps, data.listing.service.slug, data.cards, currentYearOf(deps.settings));
     return sendHtml(
       reply,
-      IndicatorPage({ ctx, listing: data.listing, year: data.year, indicator: data.indicator, report: data.report, years: data.years, basePath: basePathOf(request.params) }),
+      IndicatorPage({ ctx, listing: data.listing, year: data.year, indicator: data.indicator, report: data.report, years: data.years, basePath: basePathOf(request.params), ...(diffida === undefined ? {} : { diffida }) }),
     );
   });
 

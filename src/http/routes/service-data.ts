@@ -3,6 +3,9 @@ import type { ServiceListing } from '../../actions/list-services.action.ts';
 import type { IndicatorReport } from '../../domain/evaluation/indicator-report.ts';
 import { PageNotFoundError } from '../page-errors.ts';
 import type { SiteDeps } from '../site-settings.ts';
+import { indicatorTitle } from '../pages/parts/card-table.tsx';
+import type { DiffidaOffer } from '../pages/parts/diffida-section.tsx';
+import { pickCardInForce } from '../view/card-in-force.ts';
 
 /** A service and every edition of its card, oldest first (undated last). */
 export interface ServiceWithCards {
@@ -28,4 +31,13 @@ export async function loadReports(deps: SiteDeps, serviceSlug: string, edition: 
   return new Map(
     reports.filter((r) => r.service.slug === serviceSlug && r.card.edition === edition).map((r) => [r.indicator.slug, r]),
   );
+}
+
+/** The diffida form's standards (the card in force's) and recipient, when the site registers diffide. */
+export async function loadDiffidaOffer(deps: SiteDeps, serviceSlug: string, cards: readonly CardListing[], year: number): Promise<DiffidaOffer | undefined> {
+  const { actions } = deps;
+  if (actions.sendDiffida === undefined || actions.findServiceDiffidaRecipient === undefined) return undefined;
+  const card = pickCardInForce(cards, year);
+  const standards = (card?.indicators ?? []).map((indicator) => ({ slug: indicator.slug, title: indicatorTitle(indicator) }));
+  return { standards, recipient: await actions.findServiceDiffidaRecipient(serviceSlug) };
 }

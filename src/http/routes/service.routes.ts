@@ -12,7 +12,7 @@ import { currentYearOf, type SiteDeps } from '../site-settings.ts';
 import { pickCardInForce } from '../view/card-in-force.ts';
 import { CardDocumentParams, EditionParams, ServiceParams } from './route-schemas.ts';
 import { sendDocument } from './send-document.ts';
-import { loadReports, loadServiceWithCards } from './service-data.ts';
+import { loadDiffidaOffer, loadReports, loadServiceWithCards } from './service-data.ts';
 
 /** A service's page (the card in force this year) and each edition of its card. */
 export function registerServiceRoutes(app: FastifyInstance, deps: SiteDeps): void {
@@ -22,7 +22,8 @@ export function registerServiceRoutes(app: FastifyInstance, deps: SiteDeps): voi
     const card = pickCardInForce(cards, year);
     const reports = card === undefined ? new Map() : await loadReports(deps, listing.service.slug, card.edition, year);
     const today = localDateOf(deps.settings.now(), deps.settings.timeZone);
-    return sendHtml(reply, ServicePage({ ctx, listing, year, card, reports, editions: newestFirst(cards), downloads: deps.actions.exportCardDocument !== undefined, today }));
+    const diffida = await loadDiffidaOffer(deps, listing.service.slug, cards, year);
+    return sendHtml(reply, ServicePage({ ctx, listing, year, card, reports, editions: newestFirst(cards), downloads: deps.actions.exportCardDocument !== undefined, today, ...(diffida === undefined ? {} : { diffida }) }));
   });
 
   // What changed from the public edition before this one, with the "(&)" justifications.

@@ -14,6 +14,7 @@ import * as addEditionLifecycle from './20261205000000_add_edition_lifecycle.ts'
 import * as createProbes from './20261208000000_create_probes.ts';
 import * as createAlerts from './20261208000100_create_alerts.ts';
 import * as createServiceProfiles from './20261208120000_create_service_profiles.ts';
+import * as createDiffide from './20261208090000_create_diffide.ts';
 
 interface MigrationModule {
   up: (db: Kysely<unknown>, dialect: MigrationDialect) => Promise<void>;
@@ -38,6 +39,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, module: Migration
   ['20261205000000_add_edition_lifecycle', addEditionLifecycle],
   ['20261208000000_create_probes', createProbes],
   ['20261208000100_create_alerts', createAlerts],
+  ['20261208090000_create_diffide', createDiffide],
   ['20261208120000_create_service_profiles', createServiceProfiles],
 ];
 
