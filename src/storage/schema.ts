@@ -30,6 +30,7 @@ export interface Schema {
   alert_rules: AlertRulesTable;
   alert_states: AlertStatesTable;
   alert_notifications: AlertNotificationsTable;
+  maintenance_windows: MaintenanceWindowsTable;
 }
 
 export interface ApiTokensTable {
@@ -332,4 +333,12 @@ export interface AlertNotificationsTable {
   attempts: number;
   next_attempt_at: string | null;
   error: string | null;
+}
+
+export interface MaintenanceWindowsTable {
+  id: Generated<number>;
+  probe: string;
+  reason: string;
+  time_json: string;
+  created_at: string;
 }

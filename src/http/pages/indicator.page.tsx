@@ -1,6 +1,8 @@
 import type { IndicatorListing } from '../../actions/list-cards.action.ts';
 import type { ServiceListing } from '../../actions/list-services.action.ts';
 import type { IndicatorReport } from '../../domain/evaluation/indicator-report.ts';
+import { MaintenanceWindows } from './parts/maintenance-windows.tsx';
+import type { MaintenanceWindow } from '../../domain/probes/maintenance-window.ts';
 import { renderIndicatorChart } from '../charts/indicator-chart.ts';
 import { localePath } from '../i18n/locale.ts';
 import { explainEvaluation } from '../view/explanation.ts';
@@ -23,6 +25,8 @@ export interface IndicatorPageProps {
   years: number[];
   /** Path of this page without the locale prefix or query, for download and year links. */
   basePath: string;
+  /** Planned maintenance of the probes the indicator reads (none: no section). */
+  maintenance?: readonly MaintenanceWindow[];
 }
 
 /** One indicator: definition, how it is measured, this year's result, monthly chart and table, downloads. */
@@ -121,6 +125,8 @@ export function IndicatorPage(props: IndicatorPageProps): JSX.Element {
           </>
         )}
       </section>
+
+      {props.maintenance === undefined || props.maintenance.length === 0 ? '' : <MaintenanceWindows ctx={ctx} windows={props.maintenance} />}
 
       <section aria-labelledby="periods-heading">
         <h2 id="periods-heading">{m.monthlyValues}</h2>

@@ -13,6 +13,7 @@ import * as createAccounts from './20261204020000_create_accounts.ts';
 import * as addEditionLifecycle from './20261205000000_add_edition_lifecycle.ts';
 import * as createProbes from './20261208000000_create_probes.ts';
 import * as createAlerts from './20261208000100_create_alerts.ts';
+import * as createMaintenanceWindows from './20261208000200_create_maintenance_windows.ts';
 
 interface MigrationModule {
   up: (db: Kysely<unknown>, dialect: MigrationDialect) => Promise<void>;
@@ -37,6 +38,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, module: Migration
   ['20261205000000_add_edition_lifecycle', addEditionLifecycle],
   ['20261208000000_create_probes', createProbes],
   ['20261208000100_create_alerts', createAlerts],
+  ['20261208000200_create_maintenance_windows', createMaintenanceWindows],
 ];
 
 /** A Kysely migration provider that hands each migration the dialect helpers. */
