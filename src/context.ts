@@ -38,7 +38,7 @@ import { withdrawEdition } from './actions/withdraw-edition.action.ts';
 import { authenticate, endSession, resolveSession } from './actions/authenticate.action.ts';
 import { changeAccount } from './actions/change-account.action.ts';
 import { listAccounts } from './actions/list-accounts.action.ts';
-import { addProbe, listProbes, pauseProbe, removeProbe } from './actions/probe-registry.action.ts';
+import { addMaintenanceWindow, addProbe, listIndicatorMaintenance, listMaintenanceWindows, listProbes, pauseProbe, removeMaintenanceWindow, removeProbe } from './actions/probe-registry.action.ts';
 import { claimProbeRun, listActiveProbes, recordProbeOutcome } from './actions/run-probe-slot.action.ts';
 import { addAlertRule, listAlertHistory, listAlertRules, queueTestAlert, removeAlertRule, silenceAlertRule } from './actions/alert-rules.action.ts';
 import { claimAlertDeliveries, evaluateAlerts, recordAlertDelivery } from './actions/evaluate-alerts.action.ts';
@@ -123,6 +123,10 @@ export interface AppContext {
     removeProbe: Bound<typeof removeProbe>;
     pauseProbe: Bound<typeof pauseProbe>;
     listActiveProbes: Bound<typeof listActiveProbes>;
+    addMaintenanceWindow: Bound<typeof addMaintenanceWindow>;
+    listMaintenanceWindows: Bound<typeof listMaintenanceWindows>;
+    removeMaintenanceWindow: Bound<typeof removeMaintenanceWindow>;
+    listIndicatorMaintenance: Bound<typeof listIndicatorMaintenance>;
     claimProbeRun: Bound<typeof claimProbeRun>;
     recordProbeOutcome: Bound<typeof recordProbeOutcome>;
     // Alerts (issue 14).
@@ -263,6 +267,10 @@ export async function openContext(
       removeProbe: (...args) => removeProbe(deps, ...args),
       pauseProbe: (...args) => pauseProbe(deps, ...args),
       listActiveProbes: () => listActiveProbes(deps),
+      addMaintenanceWindow: (...args) => addMaintenanceWindow(deps, ...args),
+      listMaintenanceWindows: () => listMaintenanceWindows(deps),
+      removeMaintenanceWindow: (...args) => removeMaintenanceWindow(deps, ...args),
+      listIndicatorMaintenance: () => listIndicatorMaintenance(deps),
       claimProbeRun: (...args) => claimProbeRun(deps, ...args),
       recordProbeOutcome: (...args) => recordProbeOutcome(deps, ...args),
       addAlertRule: (...args) => addAlertRule(deps, ...args),

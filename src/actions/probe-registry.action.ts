@@ -1,11 +1,24 @@
 import type { Actor } from '../domain/accounts/actor.ts';
 import { DEFAULT_WORK_CALENDAR, type WorkCalendar } from '../domain/calendar/index.ts';
 import { matchesSelector } from '../domain/measures/event-match.ts';
+import { parseMaintenanceWindow, type MaintenanceWindow, type MaintenanceWindowInput } from '../domain/probes/maintenance-window.ts';
 import { eventOfOutcome, parseProbe, type Probe, type ProbeInput } from '../domain/probes/probe.ts';
 import { UserError } from '../domain/shared/errors.ts';
 import type { Database } from '../storage/database.ts';
 import { appendAuditRecord } from '../storage/repositories/audit-log.repository.ts';
-import { deleteProbe, findLastProbeRuns, findProbe, insertProbe, listProbes as listStoredProbes, setProbePaused, type LastProbeRun, type StoredProbe } from '../storage/repositories/probe.repository.ts';
+import {
+  deleteMaintenanceWindow,
+  deleteProbe,
+  findLastProbeRuns,
+  findProbe,
+  insertMaintenanceWindow,
+  insertProbe,
+  listMaintenanceWindows as listStoredWindows,
+  listProbes as listStoredProbes,
+  setProbePaused,
+  type LastProbeRun,
+  type StoredProbe,
+} from '../storage/repositories/probe.repository.ts';
 import { loadMeasuredIndicators } from './rebuild-rollups.action.ts';
 
 export interface ProbeRegistryDeps {
@@ -32,6 +45,18 @@ export async function addProbe(deps: ProbeRegistryDeps, input: ProbeInput, actor
     await appendAuditRecord(trx, actor, { action: 'probe.add', entityType: 'probe', entityKey: probe.name, before: null, after: probe }, at);
   });
   return probe;
+}
+
+/** The maintenance windows of the probes each measured indicator reads, by "service/edition/indicator-slug". */
+export async function listIndicatorMaintenance(deps: ProbeRegistryDeps): Promise<{ indicator: string; windows: MaintenanceWindow[] }[]> {
+  const windows = await listStoredWindows(deps.database.db);
+  if (windows.length === 0) return [];
+  const byIndicator = new Map<string, MaintenanceWindow[]>();
+  for (const probe of await listProbes(deps)) {
+    const own = windows.filter((window) => window.probe === probe.name || window.probe === '*');
+    for (const indicator of probe.feeds) byIndicator.set(indicator, [...new Set([...(byIndicator.get(indicator) ?? []), ...own])]);
+  }
+  return [...byIndicator].filter(([, list]) => list.length > 0).map(([indicator, list]) => ({ indicator, windows: list.sort((a, b) => a.id - b.id) }));
 }
 
 /** Every probe with its last check and the indicators its checks feed. */
@@ -69,6 +94,32 @@ export async function pauseProbe(deps: ProbeRegistryDeps, name: string, paused: 
     const before = await findProbe(trx, name);
     if (before === undefined || !(await setProbePaused(trx, name, paused, at))) throw unknownProbe(name);
     await appendAuditRecord(trx, actor, { action: paused ? 'probe.pause' : 'probe.resume', entityType: 'probe', entityKey: name, before: { paused: before.paused }, after: { paused } }, at);
+  });
+}
+
+/** Plans a maintenance of what a probe watches ("*": every probe); returns the stored window. */
+export async function addMaintenanceWindow(deps: ProbeRegistryDeps, input: MaintenanceWindowInput, actor: Actor = CLI_ACTOR): Promise<MaintenanceWindow> {
+  const window = parseMaintenanceWindow(input);
+  const at = (deps.now?.() ?? new Date()).toISOString();
+  return deps.database.db.transaction().execute(async (trx) => {
+    if (window.probe !== '*' && (await findProbe(trx, window.probe)) === undefined) throw unknownProbe(window.probe);
+    const id = await insertMaintenanceWindow(trx, window, at);
+    await appendAuditRecord(trx, actor, { action: 'maintenance.add', entityType: 'maintenance-window', entityKey: String(id), before: null, after: window }, at);
+    return { id, ...window };
+  });
+}
+
+/** Every maintenance window, planned and past. */
+export async function listMaintenanceWindows(deps: ProbeRegistryDeps): Promise<MaintenanceWindow[]> {
+  return listStoredWindows(deps.database.db);
+}
+
+export async function removeMaintenanceWindow(deps: ProbeRegistryDeps, id: number, actor: Actor = CLI_ACTOR): Promise<void> {
+  const at = (deps.now?.() ?? new Date()).toISOString();
+  await deps.database.db.transaction().execute(async (trx) => {
+    const before = (await listStoredWindows(trx)).find((window) => window.id === id);
+    if (before === undefined || !(await deleteMaintenanceWindow(trx, id))) throw new UserError(`no maintenance window has id ${id} (misura probes maintenance list)`, { field: 'id' });
+    await appendAuditRecord(trx, actor, { action: 'maintenance.remove', entityType: 'maintenance-window', entityKey: String(id), before, after: null }, at);
   });
 }
 

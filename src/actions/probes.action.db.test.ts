@@ -12,7 +12,7 @@ import { findEventsByIds } from '../storage/repositories/event.repository.ts';
 import { listRollups } from '../storage/repositories/rollup.repository.ts';
 import { drainRollupQueue } from './drain-rollup-queue.action.ts';
 import { storeKit, T0, type KitIndicator } from './events.test-kit.ts';
-import { addProbe, listProbes, pauseProbe, removeProbe } from './probe-registry.action.ts';
+import { addMaintenanceWindow, addProbe, listMaintenanceWindows, listProbes, pauseProbe, removeMaintenanceWindow, removeProbe } from './probe-registry.action.ts';
 import { claimProbeRun, listActiveProbes, recordProbeOutcome } from './run-probe-slot.action.ts';
 
 /** The portal's availability, read from the checks of the probe named "portale". */
@@ -104,6 +104,41 @@ describeEachDialect('built-in probes', (ctx) => {
       { date: '2026-03-10', good: 0, total: 1 },
     ]);
     expect((await listProbes(deps))[0]?.lastRun).toEqual({ slotAt: slotOf(probe, new Date('2026-03-10T09:30:00Z')).toISOString(), ok: false, error: 'status 503' });
+  });
+
+  it('marks checks inside a planned maintenance window, so a measure that excludes maintenance keeps the day available', async () => {
+    const database = await ctx.openFresh();
+    const deps = { database, now: () => T0 };
+    // The same portal read twice: one measure leaves planned maintenance out, the other counts it.
+    const excluding: KitIndicator = {
+      ...PORTAL,
+      slug: 'portale-senza-manutenzione',
+      measure: { ...PORTAL.measure, checks: { kind: 'check.http', where: [{ attribute: 'monitor', op: '=', value: 'portale' }, { attribute: 'maintenance', op: '!=', value: true }] } } as KitIndicator['measure'],
+    };
+    await storeKit(database, [PORTAL, excluding]);
+    await addProbe(deps, { name: 'portale', target: `${base}/`, interval: '60' });
+    const probe = parseProbe({ name: 'portale', target: `${base}/`, interval: '60' });
+    // Monday 9 March, 02:00–04:00 in Rome: the portal is down for its update.
+    const window = await addMaintenanceWindow(deps, { probe: 'portale', reason: 'aggiornamento', from: '2026-03-09T02:00+01:00', to: '2026-03-09T04:00+01:00' });
+    expect(await listMaintenanceWindows(deps)).toEqual([window]);
+    await expect(addMaintenanceWindow(deps, { probe: 'nessuno', reason: 'x', weekly: 'sun', at: '02:00', minutes: '60' })).rejects.toThrow(/no probe is named "nessuno"/);
+    for (let hour = 0; hour < 10; hour += 1) {
+      const slot = slotOf(probe, new Date(`2026-03-09T0${hour}:30:00Z`));
+      await claimProbeRun(deps, probe, slot);
+      // 01:30Z and 02:30Z are 02:30 and 03:30 in Rome: inside the window, and down.
+      const down = hour === 1 || hour === 2;
+      await recordProbeOutcome(deps, probe, slot, { startedAt: slot, ok: !down, latencyMs: 5, attempts: 1 });
+    }
+    await drainRollupQueue(deps);
+    const stored = await findEventsByIds(database.db, 'probes', [`portale@${slotOf(probe, new Date('2026-03-09T01:30:00Z')).toISOString()}`, `portale@${slotOf(probe, new Date('2026-03-09T05:30:00Z')).toISOString()}`]);
+    expect(stored.map(({ event }) => [event.occurredAt.toISOString().slice(11, 13), event.attributes.maintenance ?? null]).sort()).toEqual([["01", true], ["05", null]]);
+    // Counting maintenance: 8 of 10 checks (80 % < 90 %), unavailable. Leaving it out: 8 of 8, available.
+    expect((await listRollups(database.db)).map(({ good, total }) => ({ good, total }))).toEqual([
+      { good: 0, total: 1 },
+      { good: 1, total: 1 },
+    ]);
+    await removeMaintenanceWindow(deps, window.id);
+    expect(await listMaintenanceWindows(deps)).toEqual([]);
   });
 
   it('checks each slot once with two instances on one database, and not again after a restart', async () => {

@@ -1,5 +1,7 @@
+import { DEFAULT_WORK_CALENDAR } from '../domain/calendar/index.ts';
+import { findMaintenanceAt } from '../domain/probes/maintenance-window.ts';
 import { eventOfOutcome, type Probe, type ProbeOutcome } from '../domain/probes/probe.ts';
-import { claimProbeSlot, finishProbeRun, listProbes, pruneProbeRuns } from '../storage/repositories/probe.repository.ts';
+import { claimProbeSlot, finishProbeRun, listMaintenanceWindows, listProbes, pruneProbeRuns } from '../storage/repositories/probe.repository.ts';
 import { ingestEvents, type IngestEventsDeps } from './ingest-events.action.ts';
 
 /** Leases older than this are forgotten: no instance claims a slot a day late. */
@@ -23,10 +25,12 @@ export async function claimProbeRun(deps: IngestEventsDeps, probe: Probe, slot: 
 
 /**
  * Records a check as an event through the same ingestion as files and the API (source "probes", idempotent by probe
- * and slot), then marks the slot done. Rollups are only queued: a server's drain folds many checks at once.
+ * and slot; marked `maintenance: true` inside a planned window), then marks the slot done. Rollups are only queued: a server's drain folds many checks at once.
  */
 export async function recordProbeOutcome(deps: IngestEventsDeps, probe: Probe, slot: Date, outcome: ProbeOutcome): Promise<void> {
-  const event = eventOfOutcome(probe, slot, outcome);
+  const windows = await listMaintenanceWindows(deps.database.db);
+  const maintenance = findMaintenanceAt(windows, probe.name, outcome.startedAt, (deps.calendar ?? DEFAULT_WORK_CALENDAR).timeZone);
+  const event = eventOfOutcome(probe, slot, outcome, maintenance !== null);
   const summary = await ingestEvents(deps, [{ line: 1, file: `probe ${probe.name}`, event }], { mode: 'partial' });
   const refused = summary.rejected[0];
   if (refused !== undefined) throw new Error(`the check of probe ${probe.name} at ${slot.toISOString()} was refused: ${refused.message}`);

@@ -54,6 +54,13 @@ describe('misura probes', () => {
     const listed = JSON.parse((await run('list', '--json')).stdout) as { probes: [{ name: string; lastRun: { ok: boolean } }] };
     expect(listed.probes[0]).toMatchObject({ name: 'portale', lastRun: { ok: false } });
 
+    expect((await run('maintenance', 'add', 'portale', '--reason', 'backup', '--weekly', 'sun', '--at', '23:00', '--minutes', '120')).stdout).toBe(
+      'Maintenance window 1 for portale: every sun from 23:00 for 120 min (backup).',
+    );
+    expect((await run('maintenance', 'add', 'portale', '--reason', 'x', '--from', 'domani')).stderr).toContain('field "from"');
+    expect((await run('maintenance', 'list')).stdout).toBe('1 portale: every sun from 23:00 for 120 min (backup)');
+    expect((await run('maintenance', 'remove', '1')).stdout).toBe('Maintenance window 1 removed.');
+    expect((await run('maintenance', 'list')).stdout).toBe('No maintenance windows.');
     expect((await run('pause', 'portale')).stdout).toBe('Probe "portale" paused.');
     expect((await run('run', '--once')).stdout).toBe('0 probes checked.');
     expect((await run('resume', 'portale')).stdout).toBe('Probe "portale" resumed.');

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { describeMaintenanceTime, type MaintenanceWindowInput } from '../domain/probes/maintenance-window.ts';
 import type { Probe, ProbeInput, ProbeOutcome } from '../domain/probes/probe.ts';
+import { UserError } from '../domain/shared/errors.ts';
 import type { CliIo } from './cli-io.ts';
 import { cliUserName } from './password-input.ts';
 import { openEventsContext, withContext, type OpenEventsContext } from './events-context.ts';
@@ -93,6 +95,42 @@ export function registerProbesCommand(program: Command, io: CliIo, _setExit: (co
         io.out(`Probe "${name}" ${paused ? 'paused' : 'resumed'}.`);
       });
   }
+
+  const maintenance = probes.command('maintenance').description('Planned maintenance: checks inside a window are marked maintenance=true, and a measure may leave them out.');
+  maintenance
+    .command('add <probe>')
+    .description('Plan a window for a probe ("*": every probe): once (--from/--to) or weekly (--weekly sun --at 02:00 --minutes 120).')
+    .requiredOption('--reason <text>', 'why: published beside the indicator')
+    .option('--from <instant>', 'start, with its offset: 2026-03-08T02:00+01:00')
+    .option('--to <instant>', 'end, with its offset')
+    .option('--weekly <day>', 'every week on mon … sun (Europe/Rome clock)')
+    .option('--at <HH:MM>', 'weekly: local start time')
+    .option('--minutes <n>', 'weekly: how long')
+    .action(async (probe: string, options: Omit<MaintenanceWindowInput, 'probe'>) => {
+      const window = await withContext(open, io, (actions) => actions.addMaintenanceWindow({ ...options, probe }, actor()));
+      io.out(`Maintenance window ${window.id} for ${window.probe}: ${describeMaintenanceTime(window)} (${window.reason}).`);
+    });
+  maintenance
+    .command('list')
+    .description('Every maintenance window.')
+    .option('--json', 'print {"windows":[…]} as JSON')
+    .action(async (options: { json?: boolean }) => {
+      const windows = await withContext(open, io, (actions) => actions.listMaintenanceWindows());
+      if (options.json) {
+        io.out(JSON.stringify({ windows }, null, 2));
+        return;
+      }
+      if (windows.length === 0) io.out('No maintenance windows.');
+      for (const window of windows) io.out(`${window.id} ${window.probe}: ${describeMaintenanceTime(window)} (${window.reason})`);
+    });
+  maintenance
+    .command('remove <id>')
+    .description('Remove a window (checks already recorded keep their mark).')
+    .action(async (id: string) => {
+      if (!/^[1-9]\d{0,9}$/.test(id)) throw new UserError(`"${id}" is not a window id: give the number \`misura probes maintenance list\` shows`, { field: 'id' });
+      await withContext(open, io, (actions) => actions.removeMaintenanceWindow(Number(id), actor()));
+      io.out(`Maintenance window ${id} removed.`);
+    });
 
   probes
     .command('run')

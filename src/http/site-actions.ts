@@ -1,3 +1,4 @@
+import type { MaintenanceWindow } from '../domain/probes/maintenance-window.ts';
 import type { ExportCardDocumentInput } from '../actions/export-card-document.action.ts';
 import type { IngestOptions, IngestSummary } from '../actions/ingest-events.action.ts';
 import type { CardFilterInput, CardListing } from '../actions/list-cards.action.ts';
@@ -69,6 +70,8 @@ export interface SiteActions {
   drainRollupQueue?(): Promise<unknown>;
   /** Whether the results served are being brought up to date after a restart or a bulk ingestion (report-cache.action.ts). */
   catchUpState?(): { catchingUp: boolean; lastError: string | null };
+  /** Planned maintenance of the probes each indicator reads, by "service/edition/indicator" (probe-registry.action.ts). */
+  listIndicatorMaintenance?(): Promise<{ indicator: string; windows: MaintenanceWindow[] }[]>;
   /** Indicators whose days could not be computed, and why (list-indicator-faults.action.ts); /readyz lists them. */
   listIndicatorFaults?(): Promise<{ service: string; edition: string; indicator: string; reason: string; since: string }[]>;
   /** A card edition as an official document (export-card-document.action.ts); without it, no download links. */

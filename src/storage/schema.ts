@@ -34,6 +34,7 @@ export interface Schema {
   diffide: DiffideTable;
   diffida_history: DiffidaHistoryTable;
   diffida_counters: DiffidaCountersTable;
+  maintenance_windows: MaintenanceWindowsTable;
 }
 
 export interface ApiTokensTable {
@@ -396,4 +397,12 @@ export interface DiffidaHistoryTable {
 export interface DiffidaCountersTable {
   year: number;
   last_number: number;
+}
+
+export interface MaintenanceWindowsTable {
+  id: Generated<number>;
+  probe: string;
+  reason: string;
+  time_json: string;
+  created_at: string;
 }

@@ -178,11 +178,13 @@ export interface ProbeOutcome {
  * The event of one check. Its id is the probe and its slot: a slot checked twice (two instances, a restart in the
  * middle) is one event, and ingestion keeps the first.
  */
-export function eventOfOutcome(probe: Probe, slot: Date, outcome: ProbeOutcome): MeasureEvent {
+export function eventOfOutcome(probe: Probe, slot: Date, outcome: ProbeOutcome, inMaintenance = false): MeasureEvent {
   const attributes: MeasureEvent['attributes'] = { monitor: probe.name, target: probe.target, ok: outcome.ok, latencyMs: Math.round(outcome.latencyMs), attempts: outcome.attempts };
   if (outcome.status !== undefined) attributes.status = outcome.status;
   if (outcome.certDaysLeft !== undefined) attributes.certDaysLeft = outcome.certDaysLeft;
   if (outcome.error !== undefined) attributes.error = outcome.error;
+  // Only when true: a measure excludes planned maintenance with `maintenance != true`, which absent also passes.
+  if (inMaintenance) attributes.maintenance = true;
   return { id: `${probe.name}@${slot.toISOString()}`, source: PROBE_SOURCE, kind: `check.${probe.kind}`, subject: probe.name, occurredAt: outcome.startedAt, attributes };
 }
 

@@ -1,6 +1,8 @@
 import type { IndicatorListing } from '../../actions/list-cards.action.ts';
 import type { ServiceListing } from '../../actions/list-services.action.ts';
 import type { IndicatorReport } from '../../domain/evaluation/indicator-report.ts';
+import { MaintenanceWindows } from './parts/maintenance-windows.tsx';
+import type { MaintenanceWindow } from '../../domain/probes/maintenance-window.ts';
 import { renderIndicatorChart } from '../charts/indicator-chart.ts';
 import { localePath } from '../i18n/locale.ts';
 import { explainEvaluation } from '../view/explanation.ts';
@@ -26,6 +28,8 @@ export interface IndicatorPageProps {
   basePath: string;
   /** The diffida form, this indicator preselected, when the site registers diffide and the indicator is in force. */
   diffida?: DiffidaOffer;
+  /** Planned maintenance of the probes the indicator reads (none: no section). */
+  maintenance?: readonly MaintenanceWindow[];
 }
 
 /** One indicator: definition, how it is measured, this year's result, monthly chart and table, downloads. */
@@ -124,6 +128,8 @@ export function IndicatorPage(props: IndicatorPageProps): JSX.Element {
           </>
         )}
       </section>
+
+      {props.maintenance === undefined || props.maintenance.length === 0 ? '' : <MaintenanceWindows ctx={ctx} windows={props.maintenance} />}
 
       <section aria-labelledby="periods-heading">
         <h2 id="periods-heading">{m.monthlyValues}</h2>

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CardListing, IndicatorListing } from '../../actions/list-cards.action.ts';
 import type { IndicatorReport } from '../../domain/evaluation/indicator-report.ts';
+import type { MaintenanceWindow } from '../../domain/probes/maintenance-window.ts';
 import { IndicatorPage } from '../pages/indicator.page.tsx';
 import { PageNotFoundError } from '../page-errors.ts';
 import { loadPageContext, sendHtml } from '../render.ts';
@@ -16,6 +17,8 @@ interface IndicatorData extends ServiceWithCards {
   report: IndicatorReport | undefined;
   /** Years whose card in force holds this indicator, newest first. */
   years: number[];
+  /** Planned maintenance of the probes the indicator reads. */
+  maintenance: MaintenanceWindow[];
 }
 
 /** The indicator as the card in force in `year` defines it, and its evaluation; PageNotFoundError when absent. */
@@ -35,7 +38,8 @@ async function loadIndicator(deps: SiteDeps, params: IndicatorParams, query: Yea
   const years = [...candidateYears]
     .filter((y) => pickCardInForce(service.cards, y)?.indicators.some((i) => i.slug === params.indicator))
     .sort((a, b) => b - a);
-  return { ...service, year, indicator, report: reports.get(params.indicator), years };
+  const maintenance = (await deps.actions.listIndicatorMaintenance?.())?.find((item) => item.indicator === `${params.slug}/${card.edition}/${indicator.slug}`)?.windows ?? [];
+  return { ...service, year, indicator, report: reports.get(params.indicator), years, maintenance };
 }
 
 /** The indicator asked for by an old slug has a new one: its old URLs redirect (301). */
@@ -80,7 +84,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, deps: SiteDeps): v
     const diffida = await loadDiffidaOffer(deps, data.listing.service.slug, data.cards, currentYearOf(deps.settings));
     return sendHtml(
       reply,
-      IndicatorPage({ ctx, listing: data.listing, year: data.year, indicator: data.indicator, report: data.report, years: data.years, basePath: basePathOf(request.params), ...(diffida === undefined ? {} : { diffida }) }),
+      IndicatorPage({ ctx, listing: data.listing, year: data.year, indicator: data.indicator, report: data.report, years: data.years, maintenance: data.maintenance, basePath: basePathOf(request.params), ...(diffida === undefined ? {} : { diffida }) }),
     );
   });
 

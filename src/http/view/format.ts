@@ -1,6 +1,7 @@
 import type { OpeningHours } from '../../domain/cards/card.ts';
 import type { Target, TargetUnit } from '../../domain/cards/target.ts';
 import type { Period } from '../../domain/evaluation/evaluation.ts';
+import { DEFAULT_TIME_ZONE } from '../../domain/calendar/index.ts';
 import { intlTagOf, messagesOf, type Locale } from '../i18n/locale.ts';
 
 /** A number in the locale's style ("97,5" in Italian), at most `digits` decimals. */
@@ -47,6 +48,11 @@ function utcDateOf(date: string): Date {
 /** A local date "2026-03-15" in words ("15 marzo 2026"). */
 export function formatDate(locale: Locale, date: string): string {
   return new Intl.DateTimeFormat(intlTagOf(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utcDateOf(date));
+}
+
+/** An instant in words on the administration's clock (Europe/Rome): "8 marzo 2026 alle ore 02:00". */
+export function formatInstant(locale: Locale, iso: string, timeZone: string = DEFAULT_TIME_ZONE): string {
+  return new Intl.DateTimeFormat(intlTagOf(locale), { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(iso));
 }
 
 /** A period in words: "marzo 2026", "1° trimestre 2026", "2026". */

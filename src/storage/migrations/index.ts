@@ -15,6 +15,7 @@ import * as createProbes from './20261208000000_create_probes.ts';
 import * as createAlerts from './20261208000100_create_alerts.ts';
 import * as createServiceProfiles from './20261208120000_create_service_profiles.ts';
 import * as createDiffide from './20261208090000_create_diffide.ts';
+import * as createMaintenanceWindows from './20261208000200_create_maintenance_windows.ts';
 
 interface MigrationModule {
   up: (db: Kysely<unknown>, dialect: MigrationDialect) => Promise<void>;
@@ -39,6 +40,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, module: Migration
   ['20261205000000_add_edition_lifecycle', addEditionLifecycle],
   ['20261208000000_create_probes', createProbes],
   ['20261208000100_create_alerts', createAlerts],
+  ['20261208000200_create_maintenance_windows', createMaintenanceWindows],
   ['20261208090000_create_diffide', createDiffide],
   ['20261208120000_create_service_profiles', createServiceProfiles],
 ];

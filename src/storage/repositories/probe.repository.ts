@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { MaintenanceTime, MaintenanceWindow, NewMaintenanceWindow } from '../../domain/probes/maintenance-window.ts';
 import type { Probe, ProbeExpectation, ProbeKind } from '../../domain/probes/probe.ts';
 import { fromJsonColumn, toJsonColumn } from '../json-column.ts';
 import type { ProbesTable, Queryable } from '../schema.ts';
@@ -121,4 +122,22 @@ export async function pruneProbeRuns(db: Queryable, before: string): Promise<voi
 export async function findRecentProbeRuns(db: Queryable, probe: string, limit: number): Promise<{ ok: boolean; error: string | null }[]> {
   const rows = await db.selectFrom('probe_runs').select(['ok', 'error']).where('probe', '=', probe).where('ok', 'is not', null).orderBy('slot_at', 'desc').limit(limit).execute();
   return rows.map((row) => ({ ok: row.ok === 1, error: row.error }));
+}
+
+/** Stores a maintenance window; returns its id. */
+export async function insertMaintenanceWindow(db: Queryable, window: NewMaintenanceWindow, at: string): Promise<number> {
+  const { probe, reason, ...time } = window;
+  const row = await db.insertInto('maintenance_windows').values({ probe, reason, time_json: toJsonColumn(time), created_at: at }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Every maintenance window, by id. */
+export async function listMaintenanceWindows(db: Queryable): Promise<MaintenanceWindow[]> {
+  const rows = await db.selectFrom('maintenance_windows').selectAll().orderBy('id').execute();
+  return rows.map((row) => ({ id: row.id, probe: row.probe, reason: row.reason, ...fromJsonColumn<MaintenanceTime>(row.time_json) }));
+}
+
+export async function deleteMaintenanceWindow(db: Queryable, id: number): Promise<boolean> {
+  const result = await db.deleteFrom('maintenance_windows').where('id', '=', id).executeTakeFirst();
+  return result.numDeletedRows > 0n;
 }
