@@ -70,7 +70,9 @@ describe('the services of the back office', () => {
     expect(page.body).not.toContain('Servizi demografici');
     expect(page.body).toContain('Sportello in via Roma 1, dal lunedì al venerdì dalle 9 alle 13');
     expect(page.body).toContain('href="https://www.comune.example.it/anagrafe"');
-    expect(page.body).toContain('<p id="diffida-pec">Indirizzo PEC: <a href="mailto:segreteria@pec.comune.example.it">segreteria@pec.comune.example.it</a></p>');
+    // Once, in the diffida's section: the PEC the form's diffide go to (diffida-recipient.ts reads the profile).
+    expect(page.body).toContain('<p id="diffida-pec"><span>PEC dell’organo: </span><a href="mailto:segreteria@pec.comune.example.it">segreteria@pec.comune.example.it</a></p>');
+    expect(page.body.match(/id="diffida-pec"/g)).toHaveLength(1);
     expect(page.body).toContain('La diffida è protocollata e istruita dal Segretario generale.');
     expect(page.body).toContain('Con il modulo online o allo sportello URP');
     expect(page.body).toContain('entro 30 giorni');

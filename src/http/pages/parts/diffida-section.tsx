@@ -16,7 +16,7 @@ export function DiffidaSection(props: { ctx: PageContext; serviceSlug: string; s
   const standards = props.indicator === undefined ? offer.standards : offer.standards.filter((standard) => standard.slug === props.indicator);
   return (
     <>
-      <p>
+      <p id="diffida-pec">
         <span>{`${m.pec}: `}</span>
         {offer.recipient.pec === null ? <span>{m.pecUnknown}</span> : <a href={`mailto:${offer.recipient.pec}`} safe>{offer.recipient.pec}</a>}
       </p>
