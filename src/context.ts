@@ -41,7 +41,7 @@ import { listAccounts } from './actions/list-accounts.action.ts';
 import { addMaintenanceWindow, addProbe, listIndicatorMaintenance, listMaintenanceWindows, listProbes, pauseProbe, removeMaintenanceWindow, removeProbe } from './actions/probe-registry.action.ts';
 import { claimProbeRun, listActiveProbes, recordProbeOutcome } from './actions/run-probe-slot.action.ts';
 import { addAlertRule, listAlertHistory, listAlertRules, queueTestAlert, removeAlertRule, silenceAlertRule } from './actions/alert-rules.action.ts';
-import { claimAlertDeliveries, evaluateAlerts, recordAlertDelivery } from './actions/evaluate-alerts.action.ts';
+import { claimAlertDeliveries, evaluateAlerts, recordAlertDelivery, sendAlertEmail } from './actions/evaluate-alerts.action.ts';
 import { findDiffidaDetail, findDiffidaReceipt, findServiceDiffidaRecipient, listDiffide, listDueDiffide, recordDiffidaStep, remindDiffide, sendDiffida } from './actions/diffida.action.ts';
 import { createMailOutbox } from './actions/mail-outbox.ts';
 import { readConfig, type Config } from './config/config.ts';
@@ -139,6 +139,7 @@ export interface AppContext {
     evaluateAlerts: Bound<typeof evaluateAlerts>;
     claimAlertDeliveries: Bound<typeof claimAlertDeliveries>;
     recordAlertDelivery: Bound<typeof recordAlertDelivery>;
+    sendAlertEmail: Bound<typeof sendAlertEmail>;
     // Service profiles of the back office (issue 11 item 2, issue 13 items 1 and 3).
     readServiceProfile: Bound<typeof readServiceProfile>;
     saveServiceProfile: Bound<typeof saveServiceProfile>;
@@ -282,6 +283,7 @@ export async function openContext(
       evaluateAlerts: () => evaluateAlerts({ ...deps, getReport: (request) => reportCache.getReport(request) }),
       claimAlertDeliveries: (...args) => claimAlertDeliveries(deps, ...args),
       recordAlertDelivery: (...args) => recordAlertDelivery(deps, ...args),
+      sendAlertEmail: (...args) => sendAlertEmail({ mail }, ...args),
       // Service profiles of the back office (issue 11 item 2, issue 13 items 1 and 3).
       readServiceProfile: (...args) => readServiceProfile(deps, ...args),
       // The save moved the data version in its transaction: pages cached on the old one must not outlive the commit.

@@ -1,5 +1,5 @@
 import type { Actor } from '../domain/accounts/actor.ts';
-import { checkAlertRule, parseAlertCondition, type AlertRule } from '../domain/alerts/alert-rule.ts';
+import { checkAlertRule, parseAlertCondition, type AlertChannel, type AlertRule } from '../domain/alerts/alert-rule.ts';
 import { UserError } from '../domain/shared/errors.ts';
 import type { Database } from '../storage/database.ts';
 import {
@@ -19,23 +19,19 @@ export interface AlertRulesDeps {
   now?: () => Date;
 }
 
-/** A rule as written: `when` as parseAlertCondition reads it, a webhook and its secret. */
-export interface AlertRuleInput {
-  name: string;
-  when: string;
-  webhook: string;
-  secret: string;
-}
+/** A rule as written: `when` as parseAlertCondition reads it, and either a webhook with its secret or an e-mail address. */
+export type AlertRuleInput = { name: string; when: string } & ({ webhook: string; secret: string } | { email: string });
 
 const CLI_ACTOR: Actor = { kind: 'system', name: 'alerts' };
 
 /** The rule as the audit log keeps it: never the webhook's secret. */
 function audited(rule: AlertRule): unknown {
-  return { ...rule, channel: { kind: rule.channel.kind, url: rule.channel.url } };
+  return { ...rule, channel: rule.channel.kind === 'webhook' ? { kind: 'webhook', url: rule.channel.url } : rule.channel };
 }
 
 export async function addAlertRule(deps: AlertRulesDeps, input: AlertRuleInput, actor: Actor = CLI_ACTOR): Promise<AlertRule> {
-  const rule = checkAlertRule({ name: input.name.trim(), condition: parseAlertCondition(input.when), channel: { kind: 'webhook', url: input.webhook.trim(), secret: input.secret }, silencedUntil: null });
+  const channel: AlertChannel = 'email' in input ? { kind: 'email', to: input.email.trim() } : { kind: 'webhook', url: input.webhook.trim(), secret: input.secret };
+  const rule = checkAlertRule({ name: input.name.trim(), condition: parseAlertCondition(input.when), channel, silencedUntil: null });
   const at = (deps.now?.() ?? new Date()).toISOString();
   await deps.database.db.transaction().execute(async (trx) => {
     if ((await insertAlertRule(trx, rule, at)) === 'exists') throw new UserError(`an alert rule named "${rule.name}" exists already`, { field: 'name' });

@@ -9,7 +9,10 @@ import { SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from '../jobs/alert-w
 import { runProbesOnce } from '../jobs/probe-scheduler.ts';
 import type { Database } from '../storage/database.ts';
 import { addAlertRule, listAlertHistory, silenceAlertRule } from './alert-rules.action.ts';
-import { claimAlertDeliveries, evaluateAlerts, recordAlertDelivery, type AlertNotification } from './evaluate-alerts.action.ts';
+import { claimAlertDeliveries, evaluateAlerts, recordAlertDelivery, sendAlertEmail, type AlertNotification } from './evaluate-alerts.action.ts';
+import { createMailOutbox } from './mail-outbox.ts';
+import { createSmtpTransport } from '../mail/smtp-mailer.ts';
+import { startTestSmtpServer, type TestSmtpServer } from '../mail/smtp.test-kit.ts';
 import { storeKit, type KitIndicator } from './events.test-kit.ts';
 import { getReport } from './get-report.action.ts';
 import { addProbe } from './probe-registry.action.ts';
@@ -33,6 +36,7 @@ let received: { headers: IncomingHttpHeaders; body: string }[] = [];
 let receiverFails = false;
 let receiver: Server;
 let receiverUrl: string;
+let smtp: TestSmtpServer;
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -51,6 +55,7 @@ beforeAll(async () => {
     });
   });
   receiverUrl = await listen(receiver);
+  smtp = await startTestSmtpServer();
 });
 
 beforeEach(() => {
@@ -60,15 +65,17 @@ beforeEach(() => {
 });
 
 afterAll(async () => {
+  await smtp.close();
   for (const server of [portal, receiver]) {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 });
 
-/** The application as `misura serve` wires it, at the instant `now`. */
+/** The application as `misura serve` wires it, at the instant `now`, its mail going to the test SMTP server. */
 function appAt(database: Database, now: Date) {
   const deps = { database, now: () => now };
+  const mail = createMailOutbox(createSmtpTransport({ host: '127.0.0.1', port: smtp.port, secure: false, user: null, password: null, from: 'misura@comune.example' }), () => undefined);
   return {
     listActiveProbes: () => listActiveProbes(deps),
     claimProbeRun: (probe: Probe, slot: Date) => claimProbeRun(deps, probe, slot),
@@ -76,6 +83,7 @@ function appAt(database: Database, now: Date) {
     evaluateAlerts: () => evaluateAlerts({ ...deps, getReport: (request) => getReport(deps, request) }),
     claimAlertDeliveries: () => claimAlertDeliveries(deps),
     recordAlertDelivery: (notification: AlertNotification, error: string | null) => recordAlertDelivery(deps, notification, error),
+    sendAlertEmail: (notification: AlertNotification, to: string) => sendAlertEmail({ mail }, notification, to),
   };
 }
 
@@ -163,6 +171,22 @@ describeEachDialect('alerts', (ctx) => {
     }
     expect(waits).toEqual([30_000, 60_000, 120_000, 240_000]);
     expect(received).toHaveLength(5);
+  });
+
+  it('sends an alert by e-mail through the SMTP settings, and says so when it cannot', async () => {
+    const database = await ctx.openFresh();
+    const deps = { database, now: () => NOW };
+    await storeKit(database, [PORTAL]);
+    await addProbe(deps, { name: 'portale', target: portalUrl, interval: '60', retries: '0' });
+    await addAlertRule(deps, { name: 'giu', when: 'probe-down:portale:1', email: 'reperibile@comune.example' });
+    await expect(addAlertRule(deps, { name: 'x', when: 'standard:*', email: 'nessuno' })).rejects.toThrow(/field "email"/);
+    await probeDays(database, [{ date: '2026-03-10', up: false }], 1);
+    const before = smtp.mails.length;
+    expect(await runAlertRound(appAt(database, NOW))).toBe(1);
+    const [mail] = (await smtp.waitFor(before + 1)).slice(before);
+    expect(mail).toMatchObject({ to: ['reperibile@comune.example'], subject: '[misura] allerta: portale' });
+    expect(mail?.text).toContain('probe portale is down: its last 1 checks failed (status 503)');
+    expect((await listAlertHistory(deps))[0]).toMatchObject({ outcome: 'sent', attempts: 1 });
   });
 
   it('records but does not send while a rule is silenced, and two instances record a change once', async () => {

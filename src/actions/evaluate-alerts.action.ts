@@ -5,6 +5,7 @@ import { DEFAULT_WORK_CALENDAR, localDateOf, type WorkCalendar } from '../domain
 import type { IndicatorReport } from '../domain/evaluation/indicator-report.ts';
 import { effectiveTargetOf } from '../domain/measures/measure-target.ts';
 import type { Database } from '../storage/database.ts';
+import type { MailOutbox } from './mail-outbox.ts';
 import {
   claimDueNotifications,
   findAlertRule,
@@ -128,6 +129,14 @@ export async function claimAlertDeliveries(deps: { database: Database; now?: () 
     else deliveries.push({ notification, rule });
   }
   return deliveries;
+}
+
+/** Sends one alert by e-mail through the SMTP settings: null when it went out, else why not. */
+export async function sendAlertEmail(deps: { mail: MailOutbox }, notification: AlertNotification, to: string): Promise<string | null> {
+  const subject = notification.change === 'resolved' ? `[misura] risolto: ${notification.subject}` : notification.change === 'test' ? '[misura] prova di allerta' : `[misura] allerta: ${notification.subject}`;
+  const text = [`Regola: ${notification.rule}`, `Oggetto: ${notification.subject}`, `Stato: ${notification.change}`, `Quando: ${notification.at}`, '', notification.summary].join('\n');
+  const sent = await deps.mail.sendNow({ to: [to], subject, text }, `alert ${notification.id} of rule ${notification.rule}`);
+  return sent ? null : 'the e-mail could not be sent (see the server log; MISURA_SMTP_HOST)';
 }
 
 /** Records how sending went; a failure is retried later (30 s, 1 min, 2 min…) up to MAX_ATTEMPTS attempts. */

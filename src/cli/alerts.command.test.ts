@@ -51,6 +51,8 @@ describe('misura alerts', () => {
     expect(listed.rules[0]?.channel).toEqual({ kind: 'webhook', url });
     expect((await run('silence', 'giu', '--end')).stdout).toBe('Alert rule "giu" sends again.');
 
+    expect((await run('add', 'posta', '--when', 'standard:*', '--email', 'qualita@comune.example')).stdout).toBe('Alert rule "posta" added: a standard of any service at risk or missed → e-mail qualita@comune.example');
+    expect((await run('add', 'both', '--when', 'standard:*')).stderr).toContain('give either --webhook <url> or --email <address>');
     expect((await run('history')).stdout).toMatch(/ giu test test: sent — test of alert rule giu/);
     expect((await run('remove', 'giu')).stdout).toBe('Alert rule "giu" removed.');
     expect((await run('test', 'giu')).stderr).toContain('no alert rule is named "giu"');

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { describeCondition } from '../domain/alerts/alert-rule.ts';
+import { describeChannel, describeCondition } from '../domain/alerts/alert-rule.ts';
 import { UserError } from '../domain/shared/errors.ts';
 import type { CliIo } from './cli-io.ts';
 import { cliUserName } from './password-input.ts';
@@ -25,12 +25,14 @@ export function registerAlertsCommand(program: Command, io: CliIo, _setExit: (co
     .command('add <name>')
     .description('Add a rule. --when: probe-down:<probe|*>[:checks], feed-silent:<source|*>:<minutes>, standard:<service|*>, burn-rate:<service|*>.')
     .requiredOption('--when <condition>', 'what to watch, e.g. probe-down:portale:3 or burn-rate:*')
-    .requiredOption('--webhook <url>', 'where to POST the alert (JSON)')
+    .option('--webhook <url>', 'where to POST the alert (JSON, signed)')
     .option('--secret <text>', 'the HMAC-SHA256 key the receiver checks x-misura-signature with (at least 16 characters; default: MISURA_ALERT_SECRET)')
-    .action(async (name: string, options: { when: string; webhook: string; secret?: string }) => {
-      const secret = options.secret ?? io.env.MISURA_ALERT_SECRET ?? '';
-      const rule = await withContext(open, io, (actions) => actions.addAlertRule({ name, when: options.when, webhook: options.webhook, secret }, actor()));
-      io.out(`Alert rule "${rule.name}" added: ${describeCondition(rule.condition)} → ${rule.channel.url}`);
+    .option('--email <address>', 'where to e-mail the alert instead (through MISURA_SMTP_*)')
+    .action(async (name: string, options: { when: string; webhook?: string; secret?: string; email?: string }) => {
+      if ((options.webhook === undefined) === (options.email === undefined)) throw new UserError('give either --webhook <url> or --email <address>');
+      const channel = options.email !== undefined ? { email: options.email } : { webhook: options.webhook ?? '', secret: options.secret ?? io.env.MISURA_ALERT_SECRET ?? '' };
+      const rule = await withContext(open, io, (actions) => actions.addAlertRule({ name, when: options.when, ...channel }, actor()));
+      io.out(`Alert rule "${rule.name}" added: ${describeCondition(rule.condition)} → ${describeChannel(rule.channel)}`);
     });
 
   alerts
@@ -40,12 +42,12 @@ export function registerAlertsCommand(program: Command, io: CliIo, _setExit: (co
     .action(async (options: { json?: boolean }) => {
       const rules = await withContext(open, io, (actions) => actions.listAlertRules());
       if (options.json) {
-        io.out(JSON.stringify({ rules: rules.map((rule) => ({ ...rule, channel: { kind: rule.channel.kind, url: rule.channel.url } })) }, null, 2));
+        io.out(JSON.stringify({ rules: rules.map((rule) => ({ ...rule, channel: rule.channel.kind === 'webhook' ? { kind: 'webhook', url: rule.channel.url } : rule.channel })) }, null, 2));
         return;
       }
       if (rules.length === 0) io.out('No alert rules yet: add one with `misura alerts add <name> --when … --webhook …`.');
       for (const rule of rules) {
-        io.out(`${rule.name}: ${describeCondition(rule.condition)} → ${rule.channel.url}${rule.silencedUntil === null ? '' : ` (silenced until ${rule.silencedUntil})`}`);
+        io.out(`${rule.name}: ${describeCondition(rule.condition)} → ${describeChannel(rule.channel)}${rule.silencedUntil === null ? '' : ` (silenced until ${rule.silencedUntil})`}`);
       }
     });
 

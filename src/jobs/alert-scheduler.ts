@@ -6,6 +6,7 @@ export interface AlertSchedulerActions {
   evaluateAlerts(): Promise<number>;
   claimAlertDeliveries(): Promise<AlertDelivery[]>;
   recordAlertDelivery(notification: AlertNotification, error: string | null): Promise<void>;
+  sendAlertEmail(notification: AlertNotification, to: string): Promise<string | null>;
 }
 
 export interface AlertSchedulerOptions {
@@ -19,7 +20,11 @@ export async function runAlertRound(actions: AlertSchedulerActions): Promise<num
   await actions.evaluateAlerts();
   let sent = 0;
   for (const { notification, rule } of await actions.claimAlertDeliveries()) {
-    const error = await sendWebhook(rule.channel, { id: notification.id, rule: notification.rule, subject: notification.subject, change: notification.change, summary: notification.summary, at: notification.at });
+    const { channel } = rule;
+    const error =
+      channel.kind === 'webhook'
+        ? await sendWebhook(channel, { id: notification.id, rule: notification.rule, subject: notification.subject, change: notification.change, summary: notification.summary, at: notification.at })
+        : await actions.sendAlertEmail(notification, channel.to);
     await actions.recordAlertDelivery(notification, error);
     if (error === null) sent += 1;
   }

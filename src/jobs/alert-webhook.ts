@@ -23,7 +23,7 @@ export function signWebhook(secret: string, timestamp: string, body: string): st
 }
 
 /** Posts one alert to a webhook: null when the receiver answered 2xx, else why not. */
-export async function sendWebhook(channel: AlertChannel, message: AlertMessage, now: Date = new Date()): Promise<string | null> {
+export async function sendWebhook(channel: Extract<AlertChannel, { kind: 'webhook' }>, message: AlertMessage, now: Date = new Date()): Promise<string | null> {
   const body = JSON.stringify(message);
   const timestamp = String(Math.floor(now.getTime() / 1000));
   try {

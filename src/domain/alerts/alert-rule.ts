@@ -14,8 +14,8 @@ export type AlertCondition =
   /** An indicator of the service spends its error budget too fast (see burn-rate.ts). */
   | { kind: 'burn-rate'; service: string };
 
-/** Where notifications go. E-mail comes with the SMTP settings (issue 13); until then, a webhook (chat, ticketing, a mail relay). */
-export type AlertChannel = { kind: 'webhook'; url: string; secret: string };
+/** Where notifications go: a webhook (chat, ticketing), signed; or an e-mail address, through the SMTP settings. */
+export type AlertChannel = { kind: 'webhook'; url: string; secret: string } | { kind: 'email'; to: string };
 
 export interface AlertRule {
   name: string;
@@ -27,6 +27,7 @@ export interface AlertRule {
 
 export const ALERT_CONDITION_KINDS = ['probe-down', 'feed-silent', 'standard', 'burn-rate'] as const;
 const NAME = /^[a-z0-9][a-z0-9._-]{0,99}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * Reads a condition as written on the command line: `probe-down:portale[:3]`, `feed-silent:contact-centre:90`,
@@ -59,6 +60,10 @@ export function parseAlertCondition(text: string): AlertCondition {
 export function checkAlertRule(rule: AlertRule): AlertRule {
   if (!NAME.test(rule.name)) throw new UserError(`"${rule.name}" is not a rule name: lower-case letters, digits, ".", "_" and "-"`, { field: 'name' });
   const { channel } = rule;
+  if (channel.kind === 'email') {
+    if (!EMAIL.test(channel.to)) throw new UserError(`"${channel.to}" is not an e-mail address`, { field: 'email' });
+    return rule;
+  }
   let url: URL | null = null;
   try {
     url = new URL(channel.url);
@@ -68,6 +73,11 @@ export function checkAlertRule(rule: AlertRule): AlertRule {
   if (url === null || (url.protocol !== 'https:' && url.protocol !== 'http:')) throw new UserError(`"${channel.url}" is not an http(s) URL`, { field: 'webhook' });
   if (channel.secret.length < 16) throw new UserError('the webhook secret must be at least 16 characters: the receiver checks the signature with it', { field: 'secret' });
   return rule;
+}
+
+/** Where a rule sends, in a few words (never the webhook's secret). */
+export function describeChannel(channel: AlertChannel): string {
+  return channel.kind === 'webhook' ? channel.url : `e-mail ${channel.to}`;
 }
 
 /** The rule's condition in a few words, for lists and messages. */
