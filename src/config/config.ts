@@ -157,7 +157,8 @@ function readAdministrationConfig(env: Record<string, string | undefined>): Admi
   const text = (name: string, max = 300): string | null => {
     const value = env[name]?.trim();
     if (!value) return null;
-    if (value.length > max || /[\u0000-\u001f]/.test(value)) throw new UserError(`${name} must be one line of at most ${max} characters`);
+    // Printed on pages and in e-mail headers: one line only.
+    if (value.length > max || [...value].some((char) => char < ' ')) throw new UserError(`${name} must be one line of at most ${max} characters`);
     return value;
   };
   const email = (name: string): string | null => {

@@ -33,7 +33,7 @@ const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8; header=present', json: 'a
 async function loadDatasets(deps: SiteDeps): Promise<{ datasets: OpenDataset[]; cards: Awaited<ReturnType<SiteDeps['actions']['listCards']>> }> {
   const cards = await deps.actions.listCards();
   const today = localDateOf(deps.settings.now(), deps.settings.timeZone);
-  return { datasets: openDatasetsOf(openDataYearsOf(cards, currentYearOf(deps.settings)), today), cards };
+  return { datasets: openDatasetsOf(openDataYearsOf(cards, currentYearOf(deps.settings)), today, cards, deps.settings.timeZone), cards };
 }
 
 /**
@@ -66,7 +66,8 @@ function registerOpenDataRoutes(app: FastifyInstance, deps: SiteDeps, configured
       datasets,
       currentYear: currentYearOf(deps.settings),
       siteName: deps.settings.administration?.name ?? siteNameOf(organisations, 'it'),
-      contactEmail: deps.settings.contactEmail,
+      ipaCode: deps.settings.administration?.ipaCode ?? null,
+      contactEmail: deps.settings.administration?.email ?? deps.settings.contactEmail,
     });
     return sendOpenData(reply, `${baseUrl}${CATALOGUE_PATH}`, 'application/ld+json; charset=utf-8', writeDcatApItCatalogue(catalogue));
   });
