@@ -85,6 +85,9 @@ export async function serveSite(io: CliIo, options: SiteServerOptions, hooks: Se
       const shownHost = options.host === '0.0.0.0' ? 'localhost' : options.host.includes(':') ? `[${options.host}]` : options.host;
       const address = `http://${shownHost}:${boundPort}`;
       io.out(`misura: serving the public site on ${address} (Ctrl+C to stop)`);
+      if (context.config.administration.baseUrl === null) {
+        app.log.warn('MISURA_BASE_URL is not set: absolute links follow each request\'s Host header, fine for development only (misura doctor lists what production needs)');
+      }
       // The built-in probes run beside the site (MISURA_PROBES=off leaves them to `misura probes run`).
       const probes = context.config.probes
         ? (await import('../jobs/probe-scheduler.ts')).startProbeScheduler(context.actions, {
