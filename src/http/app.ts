@@ -90,11 +90,12 @@ export const CONTENT_SECURITY_POLICY = {
 };
 
 function settingsOf(options: AppOptions): SiteSettings {
-  const accessibilityStatementUrl = options.accessibilityStatementUrl ?? null;
+  // An explicit option (misura serve --accessibility-url, --contact-email) wins over the administration's settings.
+  const accessibilityStatementUrl = options.accessibilityStatementUrl ?? options.administration?.accessibilityUrl ?? null;
   if (accessibilityStatementUrl !== null && safeHref(accessibilityStatementUrl)?.startsWith('https://') !== true) {
     throw new Error(`the accessibility statement URL must be an https:// address, got "${accessibilityStatementUrl}"`);
   }
-  const contactEmail = options.contactEmail ?? null;
+  const contactEmail = options.contactEmail ?? options.administration?.email ?? null;
   if (contactEmail !== null && !/^[^\s@<>"]+@[^\s@<>"]+\.[a-z]{2,}$/i.test(contactEmail)) {
     throw new Error(`the contact e-mail must be an e-mail address, got "${contactEmail}"`);
   }

@@ -91,6 +91,17 @@ describe('the administration settings on every page', () => {
     expect(image.body).toContain('<svg');
   });
 
+  it('link the accessibility statement and the contact e-mail of the settings unless the options name others', async () => {
+    const administration = { ...ADMINISTRATION, accessibilityUrl: 'https://form.agid.gov.it/view/impostazioni' };
+    const page = (await start({ administration }).inject('/dichiarazione-di-accessibilita')).body;
+    expect(page).toContain('href="https://form.agid.gov.it/view/impostazioni" data-element="accessibility-link"');
+    expect(page).toContain('href="mailto:urp@comune.esempio.it"');
+    await app?.close();
+    const overridden = (await start({ administration, accessibilityStatementUrl: 'https://form.agid.gov.it/view/opzione', contactEmail: 'accessibilita@comune.esempio.it' }).inject('/dichiarazione-di-accessibilita')).body;
+    expect(overridden).toContain('href="https://form.agid.gov.it/view/opzione" data-element="accessibility-link"');
+    expect(overridden).toContain('href="mailto:accessibilita@comune.esempio.it"');
+  });
+
   it('answer 404 for the logo when its file is missing, and serve no logo route without the setting', async () => {
     expect((await start({ administration: { ...ADMINISTRATION, logoPath: '/nonexistent/logo.png' } }).inject('/static/pa/logo.png')).statusCode).toBe(404);
     await app?.close();
