@@ -182,7 +182,7 @@ export async function openContext(
   const log = options.log ?? ((line: string) => void process.stderr.write(`misura: ${line}\n`));
   const transport = config.smtp === null ? null : (await import('./mail/smtp-mailer.ts')).createSmtpTransport(config.smtp);
   const mail = createMailOutbox(transport, log);
-  const diffidaDeps = { database, now, timeZone: config.timeZone, mail };
+  const diffidaDeps = { database, now, timeZone: config.timeZone, mail, baseUrl: config.administration.baseUrl };
   // Started after openDatabase, so the database is migrated before the worker opens its own connection.
   const drainWorker = inWorker ? startRollupDrainWorker(env) : undefined;
   const drain = drainWorker === undefined ? () => drainRollupQueue(deps) : () => drainWorker.drain();

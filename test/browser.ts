@@ -15,7 +15,7 @@ import { listOrganisations } from '../src/actions/list-organisations.action.ts';
 import { listServices } from '../src/actions/list-services.action.ts';
 import { SEED_DIR } from '../src/cli/demo.command.ts';
 import { readCardText } from '../src/formats/card-text.importer.ts';
-import { buildApp } from '../src/http/app.ts';
+import { buildApp, type AppOptions } from '../src/http/app.ts';
 import type { SiteActions } from '../src/http/site-actions.ts';
 import { openDatabase } from '../src/storage/database.ts';
 
@@ -69,6 +69,8 @@ export interface StartSiteOptions {
    * actions) from January 1st of `now`'s year to the day before `now`. Without it, the seed cards only.
    */
   demo?: { seed: number };
+  /** The administration's settings (MISURA_PA_*, privacy); none by default. */
+  administration?: AppOptions['administration'];
 }
 
 /**
@@ -99,7 +101,7 @@ export async function startSeedSite(options: StartSiteOptions): Promise<SiteUnde
       checkDatabase: () => checkDatabase(deps),
     };
     const serviceSlugs = (await actions.listServices()).map((s) => s.service.slug);
-    const app = buildApp(actions, { logger: false, now, rateLimitPerMinute: false });
+    const app = buildApp(actions, { logger: false, now, rateLimitPerMinute: false, ...(options.administration === undefined ? {} : { administration: options.administration }) });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     return {

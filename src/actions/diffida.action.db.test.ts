@@ -96,6 +96,15 @@ describeEachDialect('diffide', (ctx) => {
     expect(JSON.stringify(audit)).not.toMatch(/Maria|maria@example|40 giorni/);
   });
 
+  it('links the office notice on the configured base URL, never a relative path, when one is set', async () => {
+    smtp.mails.length = 0;
+    const deps = { ...(await seeded({ now: new Date('2026-12-04T09:00:00Z') })), baseUrl: 'https://trasparenza.example.gov.it' };
+    const receipt = await sendDiffida(deps, request);
+    await deps.mail.settled();
+    const notice = smtp.mails.find((m) => m.to.includes('ufficio@comune.example'));
+    expect(notice?.text).toContain(`https://trasparenza.example.gov.it/admin/diffide/scheda?numero=${receipt.number}`);
+  });
+
   it('refuses an unknown standard and an unknown number', async () => {
     const deps = await seeded({ now: new Date('2026-12-04T09:00:00Z') });
     await expect(sendDiffida(deps, { ...request, indicator: 'nessuno' })).rejects.toThrow('the card in force has no standard "nessuno"');

@@ -46,6 +46,8 @@ export interface DiffidaDeps {
   now?: () => Date;
   timeZone: string;
   mail: MailOutbox;
+  /** MISURA_BASE_URL: links in e-mails are absolute on it; without it they are site paths (development). */
+  baseUrl?: string | null;
 }
 
 /** Who receives a diffida sent through the public form. */
@@ -140,7 +142,7 @@ export async function sendDiffida(deps: DiffidaDeps, input: DiffidaRequest): Pro
   const listing = toListing(stored, service.service.slug, service.service.name, receivedOn);
   const facts = mailFactsOf(listing, deps.timeZone);
   deps.mail.post({ to: [stored.claimantEmail], ...composeReceiptMail(facts) }, `receipt of diffida ${stored.number}`);
-  deps.mail.post({ to: await officeAddresses(db), ...composeOfficeNotice(facts, `/admin/diffide/scheda?numero=${stored.number}`) }, `quality office's notice of diffida ${stored.number}`);
+  deps.mail.post({ to: await officeAddresses(db), ...composeOfficeNotice(facts, `${deps.baseUrl ?? ''}/admin/diffide/scheda?numero=${encodeURIComponent(stored.number)}`) }, `quality office's notice of diffida ${stored.number}`);
   return receiptOf(listing);
 }
 

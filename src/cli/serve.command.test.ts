@@ -1,5 +1,5 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -135,5 +135,35 @@ describe('misura serve', () => {
   ])('rejects %j before serving', async (args, message) => {
     const { program } = programWith(() => Promise.resolve());
     await expect(program.parseAsync(['node', 'misura', 'serve', '--port', '0', ...args])).rejects.toThrow(message);
+  });
+
+  it('builds links on MISURA_BASE_URL, never the Host header, and links the accessibility statement of the settings unless --accessibility-url says otherwise', async () => {
+    /** A GET with a Host header of our choosing (fetch may not set one). */
+    const get = (address: string, path: string, host: string) =>
+      new Promise<string>((resolve, reject) => {
+        const { hostname, port } = new URL(address);
+        const req = httpRequest({ hostname, port, path, headers: { host } }, (res) => {
+          let body = '';
+          res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk)).on('end', () => resolve(body));
+        });
+        req.on('error', reject).end();
+      });
+    const env = { MISURA_BASE_URL: 'https://trasparenza.example.gov.it', MISURA_ACCESSIBILITY_URL: 'https://form.agid.gov.it/view/dalle-impostazioni', MISURA_PA_NAME: 'Comune di Esempio' };
+    const seen: Record<string, string> = {};
+    const { program } = programWith(async (address) => {
+      seen.catalogue = await get(address, '/opendata/catalogo.jsonld', 'evil.example');
+      seen.home = await get(address, '/', 'evil.example');
+    }, undefined, env);
+    await program.parseAsync(['node', 'misura', 'serve', '--port', '0', '--host', '127.0.0.1', '--log-level', 'error']);
+    expect(seen.catalogue).toContain('"@id": "https://trasparenza.example.gov.it/opendata#catalogo"');
+    expect(seen.catalogue).not.toContain('evil.example');
+    expect(seen.home).toContain('href="https://form.agid.gov.it/view/dalle-impostazioni" data-element="accessibility-link"');
+    expect(seen.home).toContain('Comune di Esempio');
+
+    const { program: overridden } = programWith(async (address) => {
+      seen.home = await get(address, '/', 'localhost');
+    }, undefined, env);
+    await overridden.parseAsync(['node', 'misura', 'serve', '--port', '0', '--host', '127.0.0.1', '--log-level', 'error', '--accessibility-url', 'https://form.agid.gov.it/view/dall-opzione']);
+    expect(seen.home).toContain('href="https://form.agid.gov.it/view/dall-opzione" data-element="accessibility-link"');
   });
 });

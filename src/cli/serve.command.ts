@@ -62,8 +62,11 @@ export async function serveSite(io: CliIo, options: SiteServerOptions, hooks: Se
     const appOptions: AppOptions = {
       logger: options.logLevel,
       timeZone: context.config.timeZone,
-      accessibilityStatementUrl: options.accessibilityUrl ?? null,
-      contactEmail: options.contactEmail ?? null,
+      // The options win over the settings (MISURA_ACCESSIBILITY_URL, MISURA_PA_EMAIL), which a production install sets once.
+      accessibilityStatementUrl: options.accessibilityUrl ?? context.config.administration.accessibilityUrl,
+      contactEmail: options.contactEmail ?? context.config.administration.email,
+      baseUrl: context.config.administration.baseUrl,
+      administration: context.config.administration,
       trustProxy: options.trustProxy === true,
       timeouts: context.config.http,
       admin: { cookieSecure: context.config.sessions.cookieSecure, sessionHours: context.config.sessions.absoluteHours },
@@ -82,6 +85,9 @@ export async function serveSite(io: CliIo, options: SiteServerOptions, hooks: Se
       const shownHost = options.host === '0.0.0.0' ? 'localhost' : options.host.includes(':') ? `[${options.host}]` : options.host;
       const address = `http://${shownHost}:${boundPort}`;
       io.out(`misura: serving the public site on ${address} (Ctrl+C to stop)`);
+      if (context.config.administration.baseUrl === null) {
+        app.log.warn('MISURA_BASE_URL is not set: absolute links follow each request\'s Host header, fine for development only (misura doctor lists what production needs)');
+      }
       // The built-in probes run beside the site (MISURA_PROBES=off leaves them to `misura probes run`).
       const probes = context.config.probes
         ? (await import('../jobs/probe-scheduler.ts')).startProbeScheduler(context.actions, {
@@ -113,8 +119,8 @@ export function registerServeCommand(program: Command, io: CliIo, _setExit: (cod
     .option('--port <port>', 'TCP port to listen on (default: MISURA_PORT, else 8080)')
     .option('--host <address>', 'address to listen on', '0.0.0.0')
     .option('--log-level <level>', `request log level (${LOG_LEVELS.join(', ')})`, 'info')
-    .option('--accessibility-url <url>', 'the official accessibility statement on form.agid.gov.it, linked from every footer')
-    .option('--contact-email <address>', 'where users report accessibility problems')
+    .option('--accessibility-url <url>', 'the official accessibility statement on form.agid.gov.it, linked from every footer (default: MISURA_ACCESSIBILITY_URL)')
+    .option('--contact-email <address>', 'where users report accessibility problems (default: MISURA_PA_EMAIL)')
     .option('--trust-proxy', 'trust X-Forwarded-* headers (set it behind a reverse proxy)')
     .action(async (options: ServeOptions) => {
       const explicitPort = options.port === undefined ? undefined : parsePortOption(options.port);

@@ -69,4 +69,54 @@ describe('the configuration', () => {
   ])('refuses SMTP settings that cannot work: %j', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);
   });
+
+  it('leaves the administration unset by default, with the default retention of logs and diffide', () => {
+    expect(readConfig({}).administration).toEqual({
+      name: null, ipaCode: null, baseUrl: null, email: null, pec: null, logoPath: null, accessibilityUrl: null,
+      privacy: { controller: null, dpoEmail: null, logRetentionDays: 90, diffidaRetentionYears: 5 },
+    });
+  });
+
+  it('reads the administration, its base URL without a trailing slash, and the privacy settings', () => {
+    const config = readConfig({
+      MISURA_PA_NAME: ' Ministero del Lavoro e delle Politiche Sociali ',
+      MISURA_PA_IPA: 'm_lps',
+      MISURA_BASE_URL: 'https://trasparenza.example.gov.it/misura/',
+      MISURA_PA_EMAIL: 'urp@lavoro.gov.it',
+      MISURA_PA_PEC: 'protocollo@pec.lavoro.gov.it',
+      MISURA_PA_LOGO: '/srv/misura/logo.svg',
+      MISURA_ACCESSIBILITY_URL: 'https://form.agid.gov.it/view/abc',
+      MISURA_PRIVACY_CONTROLLER: 'Ministero del Lavoro, via Veneto 56, Roma',
+      MISURA_DPO_EMAIL: 'rpd@lavoro.gov.it',
+      MISURA_LOG_RETENTION_DAYS: '30',
+      MISURA_DIFFIDA_RETENTION_YEARS: '10',
+    });
+    expect(config.administration).toEqual({
+      name: 'Ministero del Lavoro e delle Politiche Sociali',
+      ipaCode: 'm_lps',
+      baseUrl: 'https://trasparenza.example.gov.it/misura',
+      email: 'urp@lavoro.gov.it',
+      pec: 'protocollo@pec.lavoro.gov.it',
+      logoPath: '/srv/misura/logo.svg',
+      accessibilityUrl: 'https://form.agid.gov.it/view/abc',
+      privacy: { controller: 'Ministero del Lavoro, via Veneto 56, Roma', dpoEmail: 'rpd@lavoro.gov.it', logRetentionDays: 30, diffidaRetentionYears: 10 },
+    });
+  });
+
+  it.each([
+    ['MISURA_BASE_URL', 'trasparenza.example.gov.it', /MISURA_BASE_URL must be an absolute http\(s\) URL/],
+    ['MISURA_BASE_URL', 'ftp://example.gov.it', /MISURA_BASE_URL must be an http\(s\) URL with no query/],
+    ['MISURA_BASE_URL', 'https://example.gov.it/?a=1', /MISURA_BASE_URL must be an http\(s\) URL with no query/],
+    ['MISURA_PA_IPA', 'm-lps!', /MISURA_PA_IPA must be the administration's IPA code/],
+    ['MISURA_PA_EMAIL', 'urp', /MISURA_PA_EMAIL must be an e-mail address/],
+    ['MISURA_PA_PEC', 'pec@', /MISURA_PA_PEC must be an e-mail address/],
+    ['MISURA_DPO_EMAIL', 'dpo at example', /MISURA_DPO_EMAIL must be an e-mail address/],
+    ['MISURA_PA_LOGO', 'logo.gif', /MISURA_PA_LOGO must be a .svg, .png, .jpg or .webp file/],
+    ['MISURA_ACCESSIBILITY_URL', 'http://form.agid.gov.it/x', /MISURA_ACCESSIBILITY_URL must be an https:\/\/ address/],
+    ['MISURA_LOG_RETENTION_DAYS', '0', /MISURA_LOG_RETENTION_DAYS must be a whole number from 1 to 3650/],
+    ['MISURA_DIFFIDA_RETENTION_YEARS', 'five', /MISURA_DIFFIDA_RETENTION_YEARS must be a whole number/],
+    ['MISURA_PA_NAME', 'Comune\ndi Roma', /MISURA_PA_NAME must be one line/],
+  ])('refuses the administration setting %s=%s, naming it', (name, value, message) => {
+    expect(() => readConfig({ [name]: value })).toThrow(message);
+  });
 });

@@ -56,6 +56,45 @@ export interface Config {
    * not sent, never an error for the citizen.
    */
   smtp: SmtpConfig | null;
+  /**
+   * The administration that runs the site (issue 13 item 7), each optional for development and required in production
+   * by `misura doctor`:
+   * MISURA_PA_NAME (its name, "Ministero del Lavoro e delle Politiche Sociali"; else the organisation of the cards),
+   * MISURA_PA_IPA (its code in the IPA index, "m_lps": the open data publisher's identifier),
+   * MISURA_BASE_URL (the public address, "https://trasparenza.example.gov.it": every absolute IRI and link is built on
+   * it, never on the request's Host header; without it they follow the request, fine for development only),
+   * MISURA_PA_EMAIL (the contact e-mail, also where users report accessibility problems), MISURA_PA_PEC (its
+   * certified e-mail), MISURA_PA_LOGO (a .svg, .png, .jpg or .webp file shown in the header and footer),
+   * MISURA_ACCESSIBILITY_URL (the statement on form.agid.gov.it, https), and the privacy notice's settings (see
+   * PrivacyConfig).
+   */
+  administration: AdministrationConfig;
+}
+
+/** The administration's settings; null where not set. */
+export interface AdministrationConfig {
+  name: string | null;
+  ipaCode: string | null;
+  /** Absolute http(s) URL without a trailing slash, query or fragment. */
+  baseUrl: string | null;
+  email: string | null;
+  pec: string | null;
+  logoPath: string | null;
+  accessibilityUrl: string | null;
+  privacy: PrivacyConfig;
+}
+
+/**
+ * What the privacy notice (GDPR art. 13) says: MISURA_PRIVACY_CONTROLLER (the controller, "titolare del trattamento",
+ * with its address), MISURA_DPO_EMAIL (the data protection officer's e-mail), MISURA_LOG_RETENTION_DAYS (how long
+ * server logs are kept, default 90) and MISURA_DIFFIDA_RETENTION_YEARS (how long diffide are kept, default 5). misura
+ * states the retention; deleting older logs and diffide is the operator's (log rotation, the records plan).
+ */
+export interface PrivacyConfig {
+  controller: string | null;
+  dpoEmail: string | null;
+  logRetentionDays: number;
+  diffidaRetentionYears: number;
 }
 
 export interface SmtpConfig {
@@ -88,6 +127,74 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     sessions: readSessionConfig(env),
     probes: readSwitch(env, 'MISURA_PROBES', true),
     smtp: readSmtpConfig(env),
+    administration: readAdministrationConfig(env),
+  };
+}
+
+const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[a-z]{2,}$/i;
+/** IPA codes are short lower-case codes such as "m_lps", "c_h501", "inps". */
+const IPA_CODE = /^[a-z0-9_]{2,30}$/i;
+const LOGO_FILE = /\.(svg|png|jpe?g|webp)$/i;
+
+/**
+ * A public base URL ("https://trasparenza.example.gov.it/misura/"), checked and without a trailing slash; `name` is
+ * the setting the message names.
+ */
+export function parseBaseUrl(value: string, name = 'MISURA_BASE_URL'): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UserError(`${name} must be an absolute http(s) URL such as https://trasparenza.example.gov.it, got "${value}"`);
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    throw new UserError(`${name} must be an http(s) URL with no query, fragment or credentials, got "${value}"`);
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+function readAdministrationConfig(env: Record<string, string | undefined>): AdministrationConfig {
+  const text = (name: string, max = 300): string | null => {
+    const value = env[name]?.trim();
+    if (!value) return null;
+    // Printed on pages and in e-mail headers: one line only.
+    if (value.length > max || [...value].some((char) => char < ' ')) throw new UserError(`${name} must be one line of at most ${max} characters`);
+    return value;
+  };
+  const email = (name: string): string | null => {
+    const value = text(name);
+    if (value !== null && !EMAIL.test(value)) throw new UserError(`${name} must be an e-mail address, got "${value}"`);
+    return value;
+  };
+  const ipaCode = text('MISURA_PA_IPA');
+  if (ipaCode !== null && !IPA_CODE.test(ipaCode)) throw new UserError(`MISURA_PA_IPA must be the administration's IPA code (letters, digits and _, e.g. m_lps), got "${ipaCode}"`);
+  const baseUrl = text('MISURA_BASE_URL', 2000);
+  const logoPath = text('MISURA_PA_LOGO', 4096);
+  if (logoPath !== null && !LOGO_FILE.test(logoPath)) throw new UserError(`MISURA_PA_LOGO must be a .svg, .png, .jpg or .webp file, got "${logoPath}"`);
+  const accessibilityUrl = text('MISURA_ACCESSIBILITY_URL', 2000);
+  if (accessibilityUrl !== null && !/^https:\/\/[^\s"<>]+$/.test(accessibilityUrl)) {
+    throw new UserError(`MISURA_ACCESSIBILITY_URL must be an https:// address (the statement on form.agid.gov.it), got "${accessibilityUrl}"`);
+  }
+  const whole = (name: string, fallback: number, max: number): number => {
+    const value = env[name]?.trim();
+    if (!value) return fallback;
+    if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) throw new UserError(`${name} must be a whole number from 1 to ${max}, got "${value}"`);
+    return Number(value);
+  };
+  return {
+    name: text('MISURA_PA_NAME', 200),
+    ipaCode,
+    baseUrl: baseUrl === null ? null : parseBaseUrl(baseUrl),
+    email: email('MISURA_PA_EMAIL'),
+    pec: email('MISURA_PA_PEC'),
+    logoPath,
+    accessibilityUrl,
+    privacy: {
+      controller: text('MISURA_PRIVACY_CONTROLLER', 500),
+      dpoEmail: email('MISURA_DPO_EMAIL'),
+      logRetentionDays: whole('MISURA_LOG_RETENTION_DAYS', 90, 3650),
+      diffidaRetentionYears: whole('MISURA_DIFFIDA_RETENTION_YEARS', 5, 100),
+    },
   };
 }
 

@@ -43,6 +43,8 @@ export interface DcatDataset {
   title: DcatText;
   description: DcatText;
   keywords: string[];
+  /** ISO date (YYYY-MM-DD) of its first publication. */
+  issued?: string;
   /** ISO date (YYYY-MM-DD). */
   modified: string;
   /** The time span the data covers, ISO dates; `iri` names the dct:PeriodOfTime node (datasets may share one). */
@@ -60,6 +62,8 @@ export interface DcatCatalogue {
   /** Usually one; the site may publish the cards of several administrations. */
   publishers: DcatAgent[];
   contactPoint: DcatContactPoint;
+  /** ISO date (YYYY-MM-DD) of its first publication. */
+  issued?: string;
   /** ISO date (YYYY-MM-DD). */
   modified: string;
   datasets: DcatDataset[];
@@ -135,6 +139,7 @@ function datasetNode(dataset: DcatDataset, publishers: string[], contact: string
     'dcat:theme': ref(THEME_IRI),
     'dct:accrualPeriodicity': ref(`${EU_AUTHORITY}/frequency/${dataset.accrualPeriodicity}`),
     'dcat:contactPoint': ref(contact),
+    ...(dataset.issued === undefined ? {} : { 'dct:issued': date(dataset.issued) }),
     'dct:modified': date(dataset.modified),
     'dct:temporal': ref(dataset.temporal.iri),
     'dct:language': ref(`${EU_AUTHORITY}/language/ITA`),
@@ -168,6 +173,7 @@ export function buildDcatApItDocument(catalogue: DcatCatalogue): JsonLd {
       'dct:title': texts(catalogue.title),
       'dct:description': texts(catalogue.description),
       'dct:publisher': refs(publishers),
+      ...(catalogue.issued === undefined ? {} : { 'dct:issued': date(catalogue.issued) }),
       'dct:modified': date(catalogue.modified),
       'dct:language': [ref(`${EU_AUTHORITY}/language/ITA`), ref(`${EU_AUTHORITY}/language/ENG`)],
       'foaf:homepage': ref(catalogue.homepage),

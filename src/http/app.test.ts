@@ -47,6 +47,7 @@ const PAGES: [string, string, string][] = [
   ['indicator', INDICATOR, 'Accesso on line dal portale — Servizi Lavoro'],
   ['accessibility', '/dichiarazione-di-accessibilita', 'Dichiarazione di accessibilità'],
   ['legal notes', '/note-legali', 'Note legali'],
+  ['privacy notice', '/privacy', 'Informativa sulla privacy'],
 ];
 
 describe('every page type', () => {
@@ -63,6 +64,7 @@ describe('every page type', () => {
     expect(page.body).toContain('<a class="visually-hidden-focusable" href="#main-content">Vai al contenuto principale</a>');
     expect(page.body).toMatch(/<a href="\/dichiarazione-di-accessibilita" data-element="accessibility-link">Dichiarazione di accessibilità<\/a>/);
     expect(page.body).toContain('href="/note-legali"');
+    expect(page.body).toContain('<a href="/privacy" data-element="privacy-policy-link">Informativa sulla privacy</a>');
     expect(page.body.match(/<h1[\s>]/g)).toHaveLength(1);
   });
 

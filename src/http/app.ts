@@ -6,7 +6,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { DEFAULT_HTTP_TIMEOUTS, type HttpTimeouts } from '../config/config.ts';
+import { DEFAULT_HTTP_TIMEOUTS, parseBaseUrl, type AdministrationConfig, type HttpTimeouts } from '../config/config.ts';
 import { DEFAULT_TIME_ZONE } from '../domain/calendar/index.ts';
 import { UserError } from '../domain/shared/errors.ts';
 import { apiRoutes, type ApiOptions } from './api/api.routes.ts';
@@ -24,6 +24,8 @@ import { registerHomeRoutes } from './routes/home.routes.ts';
 import { diffidaRoutes, type DiffidaRouteOptions } from './routes/diffida.routes.ts';
 import { registerIndicatorRoutes } from './routes/indicator.routes.ts';
 import { registerInfoRoutes } from './routes/info.routes.ts';
+import { registerLogoRoute } from './routes/logo.routes.ts';
+import { registerPrivacyRoutes } from './routes/privacy.routes.ts';
 import { registerServiceRoutes } from './routes/service.routes.ts';
 import { registerTransparencyRoutes } from './routes/transparency.routes.ts';
 import type { SiteActions } from './site-actions.ts';
@@ -58,6 +60,10 @@ export interface AppOptions {
   admin?: Omit<AdminOptions, 'sendError'>;
   /** The public diffida form (served when the actions can send diffide): how many one address may send per hour. */
   diffida?: Omit<DiffidaRouteOptions, 'cookieSecure'>;
+  /** MISURA_BASE_URL: absolute IRIs and links are built on it, never on the Host header. Default: from the request. */
+  baseUrl?: string | null;
+  /** The administration's settings (MISURA_PA_*, privacy): its name, logo and the privacy notice. */
+  administration?: AdministrationConfig;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -84,11 +90,12 @@ export const CONTENT_SECURITY_POLICY = {
 };
 
 function settingsOf(options: AppOptions): SiteSettings {
-  const accessibilityStatementUrl = options.accessibilityStatementUrl ?? null;
+  // An explicit option (misura serve --accessibility-url, --contact-email) wins over the administration's settings.
+  const accessibilityStatementUrl = options.accessibilityStatementUrl ?? options.administration?.accessibilityUrl ?? null;
   if (accessibilityStatementUrl !== null && safeHref(accessibilityStatementUrl)?.startsWith('https://') !== true) {
     throw new Error(`the accessibility statement URL must be an https:// address, got "${accessibilityStatementUrl}"`);
   }
-  const contactEmail = options.contactEmail ?? null;
+  const contactEmail = options.contactEmail ?? options.administration?.email ?? null;
   if (contactEmail !== null && !/^[^\s@<>"]+@[^\s@<>"]+\.[a-z]{2,}$/i.test(contactEmail)) {
     throw new Error(`the contact e-mail must be an e-mail address, got "${contactEmail}"`);
   }
@@ -98,6 +105,8 @@ function settingsOf(options: AppOptions): SiteSettings {
     accessibilityStatementUrl,
     contactEmail,
     readinessTimeoutMs: options.readinessTimeoutMs ?? 2000,
+    baseUrl: options.baseUrl === undefined || options.baseUrl === null ? null : parseBaseUrl(options.baseUrl),
+    ...(options.administration === undefined ? {} : { administration: options.administration }),
   };
 }
 
@@ -151,6 +160,7 @@ export function buildApp(actions: SiteActions, options: AppOptions = {}): Fastif
 
   void app.register((scope, _opts, done) => {
     registerHealthRoutes(scope, deps);
+    registerLogoRoute(scope, deps.settings.administration?.logoPath ?? null);
     done();
   });
   void app.register(openDataRoutes(deps));
@@ -166,6 +176,7 @@ export function buildApp(actions: SiteActions, options: AppOptions = {}): Fastif
         registerServiceRoutes(scope, deps);
         registerIndicatorRoutes(scope, deps);
         registerInfoRoutes(scope, deps);
+        registerPrivacyRoutes(scope, deps);
         done();
       },
       { prefix: prefixOf(locale) },

@@ -19,11 +19,19 @@ export function buildPageContext(request: FastifyRequest, deps: SiteDeps, organi
     locale,
     messages: messagesOf(locale),
     path: path.replace(/^\/+/, '/'),
-    siteName: siteNameOf(organisations, locale),
+    // The configured administration wins: the cards may name an office, or several bodies.
+    siteName: deps.settings.administration?.name ?? siteNameOf(organisations, locale),
     accessibilityStatementUrl: deps.settings.accessibilityStatementUrl,
     contactEmail: deps.settings.contactEmail,
     catchingUp: deps.actions.catchUpState?.().catchingUp ?? false,
+    logoUrl: logoUrlOf(deps.settings.administration?.logoPath ?? null),
   };
+}
+
+/** Where the administration's logo (MISURA_PA_LOGO) is served, its extension kept for the content type; null without one. */
+export function logoUrlOf(logoPath: string | null): string | null {
+  const extension = logoPath === null ? undefined : /\.(svg|png|jpe?g|webp)$/i.exec(logoPath)?.[1];
+  return extension === undefined ? null : `/static/pa/logo.${extension.toLowerCase()}`;
 }
 
 /** The page context, with the organisations the header names (one query). */

@@ -1,3 +1,4 @@
+import type { AdministrationConfig } from '../config/config.ts';
 import { localDateOf } from '../domain/calendar/index.ts';
 import type { SiteActions } from './site-actions.ts';
 
@@ -11,6 +12,13 @@ export interface SiteSettings {
   contactEmail: string | null;
   /** How long /readyz waits for the database before answering 503. */
   readinessTimeoutMs: number;
+  /**
+   * MISURA_BASE_URL, checked, no trailing slash: every absolute IRI and link is built on it. Unset (development),
+   * they follow the request's scheme and Host header.
+   */
+  baseUrl?: string | null;
+  /** The administration running the site (MISURA_PA_*, privacy settings); unset in development and most tests. */
+  administration?: AdministrationConfig;
 }
 
 /** What route handlers get: the actions to call and the settings. */

@@ -12,6 +12,7 @@ import {
   type FocusedElement,
   type PageGlobals,
 } from '../../test/browser.ts';
+import { readConfig } from '../config/config.ts';
 import { en } from './i18n/en.ts';
 import { it as itMessages } from './i18n/it.ts';
 import { CARTA_DEI_SERVIZI, CLASS_ACTION, SERVIZI_EROGATI, SERVIZI_IN_RETE } from './pages/transparency-paths.ts';
@@ -27,7 +28,14 @@ const MAX_TABS = 80;
  * cards, seeds/measures.yaml and generated events from January 1st to March 5th, so pages show values and charts.
  */
 describe('the public site in a browser', () => {
-  const env = useBrowserAndSite({ now: new Date('2026-03-06T10:00:00Z'), demo: { seed: 1 } });
+  // The privacy notice's settings, so that its page shows the contacts as a production install does.
+  const administration = readConfig({
+    MISURA_PA_EMAIL: 'urp@comune.example.it',
+    MISURA_PA_PEC: 'protocollo@pec.comune.example.it',
+    MISURA_PRIVACY_CONTROLLER: 'Comune di Esempio, piazza del Municipio 1',
+    MISURA_DPO_EMAIL: 'rpd@comune.example.it',
+  }).administration;
+  const env = useBrowserAndSite({ now: new Date('2026-03-06T10:00:00Z'), demo: { seed: 1 }, administration });
 
   interface SitePaths {
     service: string;
@@ -69,6 +77,7 @@ describe('the public site in a browser', () => {
       ['indicator page', (p) => p.indicator],
       ['accessibility statement', () => '/dichiarazione-di-accessibilita'],
       ['legal notes', () => '/note-legali'],
+      ['privacy notice', () => '/privacy'],
       ['404 page', () => '/pagina-che-non-esiste'],
     ];
     const cases = pageTypes.flatMap(([name, path]) => [

@@ -16,7 +16,7 @@ export const diffidaEn: typeof diffidaIt = {
   email: 'E-mail for replies',
   honeypot: 'Leave this field empty',
   consent: 'I consent to the processing of my personal data to handle the diffida, as described in the',
-  privacyLink: 'privacy notes',
+  privacyLink: 'privacy notice',
   send: 'Send the diffida',
   check: 'Continue',
   required: 'required',

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { parseBaseUrl } from '../../config/config.ts';
 import { UserError } from '../../domain/shared/errors.ts';
 
 /** A host name or IPv4/IPv6 address with an optional port: nothing else may come from a Host header into a URL. */
@@ -6,16 +7,7 @@ const HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0
 
 /** A configured public base URL ("https://dati.example.gov.it/misura"), checked, without a trailing slash. */
 export function checkBaseUrl(configured: string): string {
-  let url: URL;
-  try {
-    url = new URL(configured);
-  } catch {
-    throw new Error(`the open data base URL must be an absolute http(s) URL, got "${configured}"`);
-  }
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
-    throw new Error(`the open data base URL must be an http(s) URL with no query, fragment or credentials, got "${configured}"`);
-  }
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+  return parseBaseUrl(configured, 'the open data base URL');
 }
 
 /**

@@ -32,8 +32,38 @@ export interface CheckedCatalogue {
   downloadUrls: string[];
 }
 
+/**
+ * What a catalogue published by a configured administration must also hold: its IPA code as every publisher's
+ * dct:identifier and as the prefix of every dataset identifier ("m_lps:carte-2026"), a contact e-mail, and dct:issued
+ * on the catalogue and each dataset.
+ */
+export interface PublisherProfile {
+  ipaCode: string;
+}
+
+/**
+ * The mandatory properties of DCAT-AP_IT that the checker requires, by class (the national profile's "obbligatorio";
+ * a test removes each in turn and expects it reported). With a PublisherProfile, also PUBLISHER_PROPERTIES.
+ */
+export const MANDATORY_PROPERTIES: Record<string, readonly string[]> = {
+  'dcatapit:Catalog': ['dct:title', 'dct:description', 'dct:publisher', 'dct:modified', 'foaf:homepage', 'dct:language', 'dcat:dataset'],
+  'dcatapit:Agent': ['dct:identifier', 'foaf:name'],
+  'dcatapit:Dataset': ['dct:identifier', 'dct:title', 'dct:description', 'dct:publisher', 'dct:rightsHolder', 'dcat:theme', 'dct:accrualPeriodicity', 'dcat:contactPoint', 'dct:modified', 'dct:temporal', 'dcat:distribution'],
+  'vcard:Kind': ['vcard:fn'],
+  'dct:PeriodOfTime': ['dcatapit:startDate'],
+  'dcatapit:Distribution': ['dcat:accessURL', 'dct:format', 'dct:license'],
+  'dcatapit:LicenseDocument': ['foaf:name'],
+};
+
+/** What a configured administration's catalogue must also hold, by class. */
+export const PUBLISHER_PROPERTIES: Record<string, readonly string[]> = {
+  'dcatapit:Catalog': ['dct:issued'],
+  'dcatapit:Dataset': ['dct:issued'],
+  'vcard:Kind': ['vcard:hasEmail'],
+};
+
 /** Checks a parsed JSON-LD document; `problems` is empty when it is a valid DCAT-AP_IT catalogue. */
-export function checkDcatApIt(document: unknown): CheckedCatalogue {
+export function checkDcatApIt(document: unknown, profile?: PublisherProfile): CheckedCatalogue {
   const problems: string[] = [];
   const nodes = new Map<string, JsonObject>();
   const downloadUrls: string[] = [];
@@ -144,6 +174,13 @@ export function checkDcatApIt(document: unknown): CheckedCatalogue {
     }
   };
 
+  /** dct:issued, mandatory for a configured administration, is a date no later than dct:modified. */
+  const checkDates = (node: JsonObject) => {
+    if (profile !== undefined || node['dct:issued'] !== undefined) need(node, 'dct:issued', 'date');
+    const [issued, modified] = [texts(node, 'dct:issued')[0], texts(node, 'dct:modified')[0]];
+    if (issued !== undefined && modified !== undefined && modified < issued) problems.push(`${idOf(node)}: dct:modified ${modified} is before dct:issued ${issued}`);
+  };
+
   const catalogs = nodesOfType('dcatapit:Catalog');
   if (catalogs.length !== 1) problems.push(`the graph must describe one dcatapit:Catalog, found ${catalogs.length}`);
   for (const catalog of catalogs) {
@@ -152,7 +189,9 @@ export function checkDcatApIt(document: unknown): CheckedCatalogue {
     need(catalog, 'dct:description', 'it-text', 'some');
     needRefTo(catalog, 'dct:publisher', 'dcatapit:Agent', 'some');
     need(catalog, 'dct:modified', 'date');
+    need(catalog, 'foaf:homepage', 'ref');
     need(catalog, 'dct:language', 'ref', 'some');
+    checkDates(catalog);
     needRefTo(catalog, 'dcat:dataset', 'dcatapit:Dataset', 'some');
     const listed = new Set(refsOf(catalog, 'dcat:dataset'));
     for (const dataset of nodesOfType('dcatapit:Dataset')) {
@@ -162,6 +201,7 @@ export function checkDcatApIt(document: unknown): CheckedCatalogue {
   for (const agent of nodesOfType('dcatapit:Agent')) {
     need(agent, 'dct:identifier', 'text');
     need(agent, 'foaf:name', 'text', 'some');
+    if (profile !== undefined && !texts(agent, 'dct:identifier').includes(profile.ipaCode)) problems.push(`${idOf(agent)}: dct:identifier must be the IPA code ${profile.ipaCode}`);
   }
   const identifiers = new Set<string>();
   for (const dataset of nodesOfType('dcatapit:Dataset')) {
@@ -170,7 +210,9 @@ export function checkDcatApIt(document: unknown): CheckedCatalogue {
     for (const identifier of texts(dataset, 'dct:identifier')) {
       if (identifiers.has(identifier)) problems.push(`dataset identifier ${identifier} appears twice`);
       identifiers.add(identifier);
+      if (profile !== undefined && !identifier.startsWith(`${profile.ipaCode}:`)) problems.push(`${idOf(dataset)}: dct:identifier ${identifier} must start with the IPA code, ${profile.ipaCode}:`);
     }
+    checkDates(dataset);
     need(dataset, 'dct:title', 'it-text', 'some');
     need(dataset, 'dct:description', 'it-text', 'some');
     needRefTo(dataset, 'dct:publisher', 'dcatapit:Agent', 'some');
@@ -184,6 +226,7 @@ export function checkDcatApIt(document: unknown): CheckedCatalogue {
   }
   for (const contact of nodesOfType('vcard:Kind')) {
     need(contact, 'vcard:fn', 'text');
+    if (profile !== undefined) need(contact, 'vcard:hasEmail', 'ref');
     const ways = [...refsOf(contact, 'vcard:hasEmail'), ...refsOf(contact, 'vcard:hasURL')];
     if (ways.length === 0) problems.push(`${idOf(contact)}: a contact point needs vcard:hasEmail or vcard:hasURL`);
     for (const email of refsOf(contact, 'vcard:hasEmail')) if (!/^mailto:[^@\s]+@[^@\s]+$/.test(email)) problems.push(`${email} is not a mailto: IRI`);

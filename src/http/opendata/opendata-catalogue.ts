@@ -11,6 +11,8 @@ export interface CatalogueInput {
   currentYear: number;
   /** The site's name (the administration's when there is one). */
   siteName: string;
+  /** The administration's IPA code (MISURA_PA_IPA): with it, the administration is the one publisher. */
+  ipaCode?: string | null;
   contactEmail: string | null;
 }
 
@@ -30,8 +32,12 @@ function frequencyOf(dataset: OpenDataset, currentYear: number): DcatFrequency {
 export function buildOpenDataCatalogue(input: CatalogueInput): DcatCatalogue {
   const [it, en] = [messagesOf('it'), messagesOf('en')];
   const page = `${input.baseUrl}/opendata`;
+  // DCAT-AP_IT identifies a publisher by its IPA code and prefixes dataset identifiers with it ("m_lps:carte-2026").
+  const ipaCode = input.ipaCode ?? null;
   const agents =
-    input.organisations.length === 0
+    ipaCode !== null
+      ? [{ iri: `${page}#organizzazione-${ipaCode}`, identifier: ipaCode, name: input.siteName }]
+      : input.organisations.length === 0
       ? [{ iri: `${page}#organizzazione`, identifier: it.defaultSiteName, name: input.siteName }]
       : input.organisations.map((organisation) => ({ iri: `${page}#organizzazione-${organisation.slug}`, identifier: organisation.slug, name: organisation.name }));
   const prefix = agents.length === 1 && agents[0] !== undefined ? agents[0].identifier : it.defaultSiteName;
@@ -46,6 +52,7 @@ export function buildOpenDataCatalogue(input: CatalogueInput): DcatCatalogue {
           ? { it: it.openDataCardsDescription(dataset.year), en: en.openDataCardsDescription(dataset.year) }
           : { it: it.openDataResultsDescription(dataset.year), en: en.openDataResultsDescription(dataset.year) },
       keywords: KEYWORDS,
+      issued: dataset.issued,
       modified: dataset.modified,
       temporal: { iri: `${page}#periodo-${dataset.year}`, start: `${dataset.year}-01-01`, end: `${dataset.year}-12-31` },
       accrualPeriodicity: frequencyOf(dataset, input.currentYear),
@@ -59,6 +66,7 @@ export function buildOpenDataCatalogue(input: CatalogueInput): DcatCatalogue {
     };
   });
   const modified = input.datasets.reduce((latest, dataset) => (dataset.modified > latest ? dataset.modified : latest), '0000-01-01');
+  const issued = input.datasets.reduce((earliest, dataset) => (dataset.issued < earliest ? dataset.issued : earliest), modified);
   return {
     iri: `${page}#catalogo`,
     title: { it: it.openDataCatalogueName(input.siteName), en: en.openDataCatalogueName(input.siteName) },
@@ -66,6 +74,7 @@ export function buildOpenDataCatalogue(input: CatalogueInput): DcatCatalogue {
     homepage: page,
     publishers: agents,
     contactPoint: { iri: `${page}#punto-di-contatto`, name: input.siteName, email: input.contactEmail, url: page },
+    issued,
     modified,
     datasets,
   };

@@ -1,5 +1,5 @@
 import type { CardListing } from '../../actions/list-cards.action.ts';
-import { addDays } from '../../domain/calendar/index.ts';
+import { addDays, localDateOf } from '../../domain/calendar/index.ts';
 import { cardsTableOf } from '../../formats/opendata-cards.ts';
 import { resultsTableOf } from '../../formats/opendata-results.ts';
 import type { OpenDataTable } from '../../formats/opendata-table.ts';
@@ -19,7 +19,9 @@ export interface OpenDataset {
   year: number;
   /** "carte-2021": unique in the catalogue. */
   identifier: string;
-  /** ISO date of its last change (see modifiedOf). */
+  /** ISO date of its first publication (see datesOf). */
+  issued: string;
+  /** ISO date of its last change (see datesOf). */
   modified: string;
 }
 
@@ -37,21 +39,47 @@ export function openDataYearsOf(cards: readonly { year: number | null }[], curre
   return [...years].sort((a, b) => b - a);
 }
 
-/**
- * When a dataset last changed, as an ISO date. Results are computed up to the day before today or the end of their
- * year, whichever comes first (as the evaluation's "as of"). Cards carry no change date in their listing, so theirs is
- * today: the file is rebuilt from the database on every request.
- */
-export function modifiedOf(kind: DatasetKind, year: number, today: string): string {
-  if (kind === 'carte') return today;
-  const yesterday = addDays(today, -1);
-  const yearEnd = `${year}-12-31`;
-  return yesterday < yearEnd ? yesterday : yearEnd;
+/** The first and last day (local ISO dates) the published cards changed, or null when none is published. */
+interface PublicationSpan {
+  first: string;
+  last: string;
 }
 
-/** Every dataset, newest year first, cards before results. */
-export function openDatasetsOf(years: readonly number[], today: string): OpenDataset[] {
-  return years.flatMap((year) => DATASET_KINDS.map((kind) => ({ kind, year, identifier: `${kind}-${year}`, modified: modifiedOf(kind, year, today) })));
+function spanOf(days: readonly string[]): PublicationSpan | null {
+  if (days.length === 0) return null;
+  const sorted = [...days].sort();
+  return { first: sorted[0]!, last: sorted[sorted.length - 1]! };
+}
+
+const earliest = (a: string, b: string) => (a < b ? a : b);
+const latest = (a: string, b: string) => (a > b ? a : b);
+
+/**
+ * When a dataset was first published (issued) and last changed (modified), as ISO dates from the data, so that the
+ * catalogue says the same thing all day rather than "now" on every request. Cards: issued on the first publication of
+ * an edition of that year or before, modified on the latest publication among the editions in force that year (none
+ * published: 1 January of the year). Results: issued when both the year and its cards had begun; modified on the day
+ * their evaluation runs to (yesterday, or the end of their year). Never after today, never modified before issued.
+ */
+export function datesOf(kind: DatasetKind, year: number, today: string, cards: readonly CardListing[], timeZone: string): { issued: string; modified: string } {
+  const publishedOn = (card: CardListing) => (card.lifecycle.publishedAt === null ? [] : [localDateOf(new Date(card.lifecycle.publishedAt), timeZone)]);
+  const yearStart = `${year}-01-01`;
+  const yearEnd = `${year}-12-31`;
+  const upToYear = spanOf(cards.filter((card) => card.year === null || card.year <= year).flatMap(publishedOn));
+  const inForce = spanOf(cardsInForceOf(cards, year).flatMap(publishedOn));
+  const cardsIssued = earliest(today, upToYear?.first ?? yearStart);
+  if (kind === 'carte') {
+    const modified = earliest(today, latest(cardsIssued, inForce?.last ?? yearStart));
+    return { issued: cardsIssued, modified };
+  }
+  const issued = earliest(today, latest(yearStart, cardsIssued));
+  const evaluatedTo = earliest(addDays(today, -1), yearEnd);
+  return { issued, modified: earliest(today, latest(issued, evaluatedTo)) };
+}
+
+/** Every dataset, newest year first, cards before results, with their dates from the published cards. */
+export function openDatasetsOf(years: readonly number[], today: string, cards: readonly CardListing[] = [], timeZone = 'Europe/Rome'): OpenDataset[] {
+  return years.flatMap((year) => DATASET_KINDS.map((kind) => ({ kind, year, identifier: `${kind}-${year}`, ...datesOf(kind, year, today, cards, timeZone) })));
 }
 
 /** For each service, the edition of its card in force in `year`, in listing order (organisation, service). */

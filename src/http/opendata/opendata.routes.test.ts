@@ -7,7 +7,8 @@ import { buildApp, type AppOptions } from '../app.ts';
 import type { SiteActions } from '../site-actions.ts';
 import { newReport, newSiteFixture, siteActionsOf, type SiteFixture } from '../test-kit.ts';
 import type { SiteSettings } from '../site-settings.ts';
-import { checkDcatApIt } from './dcatapit.test-kit.ts';
+import { readConfig } from '../../config/config.ts';
+import { checkDcatApIt, MANDATORY_PROPERTIES, PUBLISHER_PROPERTIES } from './dcatapit.test-kit.ts';
 import { openDataRoutes } from './opendata.routes.ts';
 
 const NOW = () => new Date('2026-04-10T10:00:00Z');
@@ -171,7 +172,99 @@ describe('the open data catalogue', () => {
   });
 });
 
+/** A production install: the administration with its IPA code, contact e-mail and public base URL. */
+const ADMINISTRATION = readConfig({
+  MISURA_PA_NAME: 'Ministero del Lavoro e delle Politiche Sociali',
+  MISURA_PA_IPA: 'm_lps',
+  MISURA_PA_EMAIL: 'urp@lavoro.gov.it',
+  MISURA_BASE_URL: 'https://trasparenza.example.gov.it/',
+}).administration;
+
+describe('the catalogue of a configured administration', () => {
+  function startConfigured(now = NOW): FastifyInstance {
+    return start(trickyFixture(), { administration: ADMINISTRATION, baseUrl: ADMINISTRATION.baseUrl, now });
+  }
+
+  it('names the administration by its IPA code as the one publisher and rights holder, prefixes dataset identifiers with it and gives the contact e-mail', async () => {
+    const response = await startConfigured().inject('/opendata/catalogo.jsonld');
+    const { problems, nodes } = checkDcatApIt(response.json(), { ipaCode: 'm_lps' });
+    expect(problems).toEqual([]);
+    const publisher = 'https://trasparenza.example.gov.it/opendata#organizzazione-m_lps';
+    expect(nodes.get(publisher)).toMatchObject({ 'dct:identifier': 'm_lps', 'foaf:name': { '@value': 'Ministero del Lavoro e delle Politiche Sociali' } });
+    expect(nodes.get('https://trasparenza.example.gov.it/opendata#catalogo')?.['dct:publisher']).toEqual({ '@id': publisher });
+    expect(nodes.get('https://trasparenza.example.gov.it/opendata#carte-2026')).toMatchObject({
+      'dct:identifier': 'm_lps:carte-2026',
+      'dct:publisher': { '@id': publisher },
+      'dct:rightsHolder': { '@id': publisher },
+    });
+    expect(nodes.get('https://trasparenza.example.gov.it/opendata#punto-di-contatto')?.['vcard:hasEmail']).toEqual({ '@id': 'mailto:urp@lavoro.gov.it' });
+  });
+
+  it('never puts the Host header in the catalogue, the files or the page when the base URL is set', async () => {
+    const server = startConfigured();
+    const headers = { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'http' };
+    const catalogue = await server.inject({ url: '/opendata/catalogo.jsonld', headers });
+    expect(catalogue.statusCode).toBe(200);
+    expect(catalogue.body).not.toContain('evil.example');
+    expect(checkDcatApIt(catalogue.json()).downloadUrls).toContain('https://trasparenza.example.gov.it/opendata/2026/carte.csv');
+    const file = await server.inject({ url: '/opendata/2026/carte.csv', headers });
+    expect(file.headers.link).toBe('<https://trasparenza.example.gov.it/opendata/catalogo.jsonld>; rel="describedby"; type="application/ld+json"');
+    const page = await server.inject({ url: '/opendata', headers });
+    expect(page.body).not.toContain('evil.example');
+  });
+
+  it('dates the catalogue and each dataset from the published cards and the evaluation, the same all day rather than "now"', async () => {
+    const morning = (await startConfigured(() => new Date('2026-04-10T06:00:00Z')).inject('/opendata/catalogo.jsonld')).json();
+    await app?.close();
+    const evening = (await startConfigured(() => new Date('2026-04-10T21:30:00Z')).inject('/opendata/catalogo.jsonld')).json();
+    expect(evening).toEqual(morning);
+    const { nodes } = checkDcatApIt(morning, { ipaCode: 'm_lps' });
+    const dates = (id: string) => {
+      const node = nodes.get(`https://trasparenza.example.gov.it/opendata#${id}`);
+      return [(node?.['dct:issued'] as { '@value': string } | undefined)?.['@value'], (node?.['dct:modified'] as { '@value': string } | undefined)?.['@value']];
+    };
+    // The fixture publishes the 2025 card on 1 January 2025 and the 2026 card on 1 January 2026.
+    expect(dates('carte-2026')).toEqual(['2025-01-01', '2026-01-01']);
+    expect(dates('carte-2025')).toEqual(['2025-01-01', '2025-01-01']);
+    expect(dates('risultati-2026')).toEqual(['2026-01-01', '2026-04-09']);
+    expect(dates('risultati-2025')).toEqual(['2025-01-01', '2025-12-31']);
+    expect(dates('catalogo')).toEqual(['2025-01-01', '2026-04-09']);
+  });
+});
+
 describe('the catalogue checker', () => {
+  const nodeOf = (doc: { '@graph': Record<string, unknown>[] }, type: string) => doc['@graph'].find((n) => JSON.stringify(n['@type']).includes(`"${type}"`))!;
+
+  it.each(Object.entries(MANDATORY_PROPERTIES).flatMap(([type, properties]) => properties.map((property) => [type, property] as const)))(
+    'requires the DCAT-AP_IT mandatory property of %s: %s',
+    async (type, property) => {
+      const document = (await start(trickyFixture()).inject('/opendata/catalogo.jsonld')).json<{ '@graph': Record<string, unknown>[] }>();
+      expect(checkDcatApIt(document).problems).toEqual([]);
+      delete nodeOf(document, type)[property];
+      expect(checkDcatApIt(document).problems.join('\n')).toContain(`${property} is mandatory`);
+    },
+  );
+
+  it.each(Object.entries(PUBLISHER_PROPERTIES).flatMap(([type, properties]) => properties.map((property) => [type, property] as const)))(
+    'requires of a configured administration\'s catalogue %s: %s',
+    async (type, property) => {
+      const document = (await start(trickyFixture(), { administration: ADMINISTRATION }).inject('/opendata/catalogo.jsonld')).json<{ '@graph': Record<string, unknown>[] }>();
+      expect(checkDcatApIt(document, { ipaCode: 'm_lps' }).problems).toEqual([]);
+      delete nodeOf(document, type)[property];
+      expect(checkDcatApIt(document, { ipaCode: 'm_lps' }).problems.join('\n')).toContain(`${property} is mandatory`);
+    },
+  );
+
+  it('catches a publisher identified by a slug rather than the IPA code, and a modified date before the issued one', async () => {
+    const document = (await start(trickyFixture()).inject('/opendata/catalogo.jsonld')).json<{ '@graph': Record<string, unknown>[] }>();
+    const problems = checkDcatApIt(document, { ipaCode: 'm_lps' }).problems.join('\n');
+    expect(problems).toContain('dct:identifier must be the IPA code m_lps');
+    expect(problems).toContain('must start with the IPA code, m_lps:');
+    const dataset = nodeOf(document, 'dcatapit:Dataset');
+    dataset['dct:issued'] = { '@type': 'xsd:date', '@value': '2030-01-01' };
+    expect(checkDcatApIt(document).problems.join('\n')).toContain('is before dct:issued 2030-01-01');
+  });
+
   it.each([
     ['a dataset without dct:modified', (doc: { '@graph': Record<string, unknown>[] }) => delete doc['@graph'].find((n) => String(n['@type']).includes('dcatapit:Dataset'))!['dct:modified'], 'dct:modified is mandatory'],
     ['a distribution without licence', (doc: { '@graph': Record<string, unknown>[] }) => delete doc['@graph'].find((n) => String(n['@type']).includes('dcatapit:Distribution'))!['dct:license'], 'dct:license is mandatory'],

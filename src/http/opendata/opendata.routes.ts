@@ -15,8 +15,8 @@ import { OpenDataPage } from './opendata.page.tsx';
 
 export interface OpenDataOptions {
   /**
-   * The public base URL for the catalogue's absolute links ("https://trasparenza.example.gov.it"). Without it they are
-   * built from the request's scheme and Host header.
+   * The public base URL for the catalogue's absolute links ("https://trasparenza.example.gov.it"); default the site's
+   * (MISURA_BASE_URL). Without either they are built from the request's scheme and Host header.
    */
   baseUrl?: string;
 }
@@ -33,7 +33,7 @@ const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8; header=present', json: 'a
 async function loadDatasets(deps: SiteDeps): Promise<{ datasets: OpenDataset[]; cards: Awaited<ReturnType<SiteDeps['actions']['listCards']>> }> {
   const cards = await deps.actions.listCards();
   const today = localDateOf(deps.settings.now(), deps.settings.timeZone);
-  return { datasets: openDatasetsOf(openDataYearsOf(cards, currentYearOf(deps.settings)), today), cards };
+  return { datasets: openDatasetsOf(openDataYearsOf(cards, currentYearOf(deps.settings)), today, cards, deps.settings.timeZone), cards };
 }
 
 /**
@@ -65,8 +65,9 @@ function registerOpenDataRoutes(app: FastifyInstance, deps: SiteDeps, configured
       organisations,
       datasets,
       currentYear: currentYearOf(deps.settings),
-      siteName: siteNameOf(organisations, 'it'),
-      contactEmail: deps.settings.contactEmail,
+      siteName: deps.settings.administration?.name ?? siteNameOf(organisations, 'it'),
+      ipaCode: deps.settings.administration?.ipaCode ?? null,
+      contactEmail: deps.settings.administration?.email ?? deps.settings.contactEmail,
     });
     return sendOpenData(reply, `${baseUrl}${CATALOGUE_PATH}`, 'application/ld+json; charset=utf-8', writeDcatApItCatalogue(catalogue));
   });
@@ -89,7 +90,8 @@ function registerOpenDataRoutes(app: FastifyInstance, deps: SiteDeps, configured
  * /opendata/catalogo.jsonld and each year's datasets at /opendata/<year>/{carte,risultati}.{csv,json}.
  */
 export function openDataRoutes(deps: SiteDeps, options: OpenDataOptions = {}): FastifyPluginCallback {
-  const baseUrl = options.baseUrl === undefined ? undefined : checkBaseUrl(options.baseUrl);
+  const configured = options.baseUrl ?? deps.settings.baseUrl ?? undefined;
+  const baseUrl = configured === undefined ? undefined : checkBaseUrl(configured);
   return (app, _opts, done) => {
     registerOpenDataRoutes(app, deps, baseUrl);
     done();

@@ -98,7 +98,7 @@ export function Layout(props: LayoutProps): JSX.Element {
                   <div class="row">
                     <div class="col-12">
                       <div class="it-header-center-content-wrapper">
-                        <Brand home={href('/')} name={ctx.siteName} tagline={m.siteTagline} taglineClass="it-brand-tagline d-none d-md-block" />
+                        <Brand home={href('/')} name={ctx.siteName} tagline={m.siteTagline} taglineClass="it-brand-tagline d-none d-md-block" logoUrl={ctx.logoUrl ?? null} />
                       </div>
                     </div>
                   </div>
@@ -135,7 +135,7 @@ export function Layout(props: LayoutProps): JSX.Element {
               <div class="container">
                 <div class="row">
                   <div class="col-12 py-4">
-                    <Brand home={href('/')} name={ctx.siteName} tagline={m.siteTagline} taglineClass="it-brand-tagline" />
+                    <Brand home={href('/')} name={ctx.siteName} tagline={m.siteTagline} taglineClass="it-brand-tagline" logoUrl={ctx.logoUrl ?? null} />
                   </div>
                 </div>
                 <div class="row">
@@ -168,6 +168,11 @@ export function Layout(props: LayoutProps): JSX.Element {
                   <li class="list-inline-item">
                     <a href={href('/note-legali')} data-element="legal-notes">
                       {m.legalNotes}
+                    </a>
+                  </li>
+                  <li class="list-inline-item">
+                    <a href={href('/privacy')} data-element="privacy-policy-link">
+                      {m.privacy.title}
                     </a>
                   </li>
                 </ul>
@@ -210,11 +215,12 @@ function Breadcrumb(props: { ctx: PageContext; crumbs: Crumb[] }): JSX.Element {
 }
 
 /** The administration's mark and name, linking home: the same in the header and the footer. */
-function Brand(props: { home: string; name: string; tagline: string; taglineClass: string }): JSX.Element {
+function Brand(props: { home: string; name: string; tagline: string; taglineClass: string; logoUrl: string | null }): JSX.Element {
   return (
     <div class="it-brand-wrapper">
       <a href={props.home}>
-        <Icon name="it-pa" />
+        {/* The logo is decorative: the name beside it says whose it is. */}
+        {props.logoUrl === null ? <Icon name="it-pa" /> : <img class="icon" src={props.logoUrl} alt="" />}
         <div class="it-brand-text">
           <div class="it-brand-title" safe>
             {props.name}

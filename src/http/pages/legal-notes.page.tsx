@@ -1,3 +1,4 @@
+import { localePath } from '../i18n/locale.ts';
 import { Layout } from './layout.tsx';
 import type { PageContext } from './page-context.ts';
 
@@ -13,6 +14,9 @@ export function LegalNotesPage(props: { ctx: PageContext }): JSX.Element {
       <p>{m.legalReuse}</p>
       <h2>{m.legalPrivacyTitle}</h2>
       <p>{m.legalPrivacy}</p>
+      <p>
+        <a href={localePath(ctx.locale, '/privacy')}>{m.privacy.title}</a>
+      </p>
       <h2>{m.legalSoftwareTitle}</h2>
       <p>{m.legalSoftware}</p>
     </Layout>

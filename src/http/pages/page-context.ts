@@ -15,6 +15,8 @@ export interface PageContext {
   contactEmail: string | null;
   /** Results are being brought up to date (after a restart or a bulk ingestion): the layout says so. */
   catchingUp?: boolean;
+  /** The administration's logo (MISURA_PA_LOGO), served by the site; the Italian emblem without one. */
+  logoUrl?: string | null;
 }
 
 /** Data text comes from Italian cards: on English pages it is marked lang="it" for screen readers. */

@@ -92,7 +92,7 @@ export function DiffidaForm(props: DiffidaFormProps): JSX.Element {
         <input type="checkbox" id={id('consent')} name="consent" value="yes" checked={values.consent} required aria-required="true" {...invalid('consent')} />
         <label for={id('consent')}>
           {`${m.consent} `}
-          <a href={localePath(ctx.locale, '/note-legali')}>{m.privacyLink}</a>
+          <a href={localePath(ctx.locale, '/privacy')}>{m.privacyLink}</a>
           {` (${m.required})`}
         </label>
       </div>
