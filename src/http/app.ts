@@ -26,6 +26,7 @@ import { registerIndicatorRoutes } from './routes/indicator.routes.ts';
 import { registerInfoRoutes } from './routes/info.routes.ts';
 import { registerServiceRoutes } from './routes/service.routes.ts';
 import { registerTransparencyRoutes } from './routes/transparency.routes.ts';
+import { registerCostRoutes } from './routes/costs.routes.ts';
 import type { SiteActions } from './site-actions.ts';
 import type { SiteDeps, SiteSettings } from './site-settings.ts';
 import { safeHref } from './view/safe-href.ts';
@@ -163,6 +164,7 @@ export function buildApp(actions: SiteActions, options: AppOptions = {}): Fastif
       (scope, _opts, done) => {
         registerHomeRoutes(scope, deps);
         registerTransparencyRoutes(scope, deps);
+        registerCostRoutes(scope, deps);
         registerServiceRoutes(scope, deps);
         registerIndicatorRoutes(scope, deps);
         registerInfoRoutes(scope, deps);
