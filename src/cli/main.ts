@@ -9,6 +9,7 @@ import { registerBackupCommand } from './backup.command.ts';
 import { registerCardsCommand } from './cards.command.ts';
 import { registerDemoCommand } from './demo.command.ts';
 import { registerDiffideCommand } from './diffide.command.ts';
+import { registerCostsCommand } from './costs.command.ts';
 import { registerEditionsCommand } from './editions.command.ts';
 import { registerExportCommand } from './export.command.ts';
 import { registerImportCommand } from './import.command.ts';
@@ -54,6 +55,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerProbesCommand(program, io, setExit);
   registerAlertsCommand(program, io, setExit);
   registerDiffideCommand(program, io, setExit);
+  registerCostsCommand(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) }).showHelpAfterError('(run with --help for usage)');
   }

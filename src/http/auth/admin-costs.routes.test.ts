@@ -87,7 +87,7 @@ describe('costi contabilizzati', () => {
     const csv = await opened.app.inject({ method: 'GET', url: '/opendata/costi.csv' });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8; header=present');
-    const rows = parse(csv.body, { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(csv.body, { columns: true });
     expect(rows.map((r) => [r.service, r.year, r.actual_eur, r.staff_eur, r.total_eur, r.volume, r.cost_per_unit_eur, r.source])).toEqual([
       ['anagrafe', '2024', '1000000', '250000', '1250000', '10000', '125', 'controllo di gestione'],
       ['anagrafe', '2025', '1250000.5', '300000', '1550000.5', '10000', '155', 'controllo di gestione'],
