@@ -59,6 +59,10 @@ describe('costi contabilizzati, in a browser', () => {
       expect((await page.locator('#costi-anagrafe-tabella').textContent())?.replace(/\s/g, ' ')).toContain('1.550.000,50 €');
       expect(await page.getByRole('img', { name: /Grafico dei costi contabilizzati per anno del servizio Anagrafe/ }).count()).toBe(1);
       await expectNoAxeViolation(page);
+      await page.getByRole('link', { name: 'Scarica i costi di tutti i servizi (CSV, dati aperti)' }).waitFor();
+      await page.goto(`${origin}/opendata`);
+      expect(await page.locator('#dataset-costi').textContent()).toContain('Costi contabilizzati dei servizi');
+      await expectNoAxeViolation(page);
     } finally {
       await page.context().close();
     }

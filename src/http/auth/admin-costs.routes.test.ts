@@ -100,5 +100,10 @@ describe('costi contabilizzati', () => {
     expect(String((distribution?.['dcat:downloadURL'] as { '@id': string })['@id'])).toMatch(/\/opendata\/costi\.csv$/);
     const catalogueNode = catalogue['@graph'].find((node) => String(node['@id']).endsWith('#catalogo'));
     expect((catalogueNode?.['dcat:dataset'] as { '@id': string }[]).some((ref) => ref['@id'].endsWith('#costi'))).toBe(true);
+    // The open data page lists it too, with what its columns mean.
+    const openData = await opened.app.inject({ method: 'GET', url: '/opendata' });
+    expect(/<tr id="dataset-costi">([\s\S]*?)<\/tr>/.exec(openData.body)?.[1]).toContain('<td>2024–2025</td>');
+    expect(openData.body).toContain('href="/opendata/costi.csv"');
+    expect(openData.body).toContain('Costo unitario: totale diviso per il volume, in euro');
   });
 });

@@ -68,4 +68,18 @@ export const costsEn: typeof costsIt = {
   openDataTitle: 'Accounted costs of the services',
   openDataDescription:
     'For each service and year: costs actually incurred, costs imputed to staff and their total in euro, volume delivered and cost per unit when given (art. 32 c.2 lett. a d.lgs. 33/2013).',
+  openDataColumns: {
+    organisation: 'Code of the administration',
+    service: 'Code of the service',
+    service_name: 'Name of the service',
+    year: 'Year of the costs',
+    actual_eur: 'Costs actually incurred, in euro (dot for decimals)',
+    staff_eur: 'Costs imputed to staff, in euro',
+    total_eur: 'Total: actual costs plus staff costs, in euro',
+    volume: 'Units delivered in the year, when given',
+    cost_per_unit_eur: 'Cost per unit: total divided by volume, in euro',
+    note: 'Note of the administration',
+    source: 'Source of the figures',
+    updated: 'Date the year’s figures last changed',
+  },
 };

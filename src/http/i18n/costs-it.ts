@@ -68,4 +68,18 @@ export const costsIt = {
   openDataTitle: 'Costi contabilizzati dei servizi',
   openDataDescription:
     'Per ogni servizio e anno: costi effettivamente sostenuti, costi imputati al personale e totale in euro, volume erogato e costo unitario quando indicati (art. 32 c.2 lett. a d.lgs. 33/2013).',
+  openDataColumns: {
+    organisation: 'Codice dell’amministrazione',
+    service: 'Codice del servizio',
+    service_name: 'Nome del servizio',
+    year: 'Anno dei costi',
+    actual_eur: 'Costi effettivamente sostenuti, in euro (punto per i decimali)',
+    staff_eur: 'Costi imputati al personale, in euro',
+    total_eur: 'Totale: costi effettivi più costi del personale, in euro',
+    volume: 'Unità erogate nell’anno, quando indicate',
+    cost_per_unit_eur: 'Costo unitario: totale diviso per il volume, in euro',
+    note: 'Nota dell’amministrazione',
+    source: 'Fonte dei dati',
+    updated: 'Data dell’ultima modifica dei dati dell’anno',
+  } as Record<string, string>,
 };

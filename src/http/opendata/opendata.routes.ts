@@ -54,8 +54,8 @@ function sendOpenData(reply: FastifyReply, catalogueUrl: string, contentType: st
 function registerOpenDataRoutes(app: FastifyInstance, deps: SiteDeps, configuredBaseUrl: string | undefined): void {
   for (const locale of LOCALES) {
     app.get(localePath(locale, '/opendata'), async (request, reply) => {
-      const [{ ctx }, { datasets }] = await Promise.all([loadPageContext(request, deps), loadDatasets(deps)]);
-      return sendHtml(reply, OpenDataPage({ ctx, datasets }));
+      const [{ ctx }, { datasets }, costs] = await Promise.all([loadPageContext(request, deps), loadDatasets(deps), deps.actions.listServiceCosts?.() ?? Promise.resolve([])]);
+      return sendHtml(reply, OpenDataPage({ ctx, datasets, costs: costsDatasetSummaryOf(costs) }));
     });
   }
 
