@@ -100,7 +100,7 @@ export async function recordServiceCost(deps: ServiceCostDeps, actor: Actor, inp
   const at = nowOf(deps);
   return deps.database.db.transaction().execute(async (trx) => {
     const stored = (await findServicesOf(trx, [cost.service])).get(cost.service);
-    if (stored === undefined) throw new CostValidationError([{ field: 'service', problem: 'required', message: `field "service": no stored service is called "${cost.service}"` }]);
+    if (stored === undefined) throw new CostValidationError([{ field: 'service', problem: 'unknown-service', message: `field "service": no stored service is called "${cost.service}"` }]);
     const recorded = await storeCost(trx, actor, stored, cost, at);
     await bumpDataVersion(trx);
     return recorded;

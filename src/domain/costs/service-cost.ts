@@ -23,7 +23,8 @@ export type CostField = (typeof COST_FIELDS)[number];
 /** A year's costs as typed (form, CSV row, CLI options), every field as text ('' when absent). */
 export type CostInput = Record<CostField, string>;
 
-export type CostProblem = 'required' | 'year' | 'amount' | 'negative' | 'too-large' | 'volume' | 'too-long' | 'control-characters';
+/** 'unknown-service' is found by the action, which knows the stored services; the others by parseServiceCost. */
+export type CostProblem = 'required' | 'unknown-service' | 'year' | 'amount' | 'negative' | 'too-large' | 'volume' | 'too-long' | 'control-characters';
 
 /** What is wrong with one field: the problem (pages word it in their language) and an English message for the CLI. */
 export interface CostFieldError {

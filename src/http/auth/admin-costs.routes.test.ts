@@ -42,7 +42,11 @@ describe('costi contabilizzati', () => {
     // What was typed stays in the form.
     expect(refused.body).toContain('value="1.250.000,50"');
 
-    const saved = await post(opened.app, jar, '/admin/costi/salva', { _csrf: csrfOf(refused.body), ...FORM });
+    const unknown = await post(opened.app, jar, '/admin/costi/salva', { _csrf: csrfOf(refused.body), ...FORM, service: 'nessuno' });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.body).toContain('id="cost-service-error">Servizio: nessun servizio registrato con questo codice.</div>');
+
+    const saved = await post(opened.app, jar, '/admin/costi/salva', { _csrf: csrfOf(unknown.body), ...FORM });
     expect([saved.statusCode, saved.headers.location]).toEqual([303, '/admin/costi?fatto=saved&servizio=anagrafe&anno=2025']);
     const listed = await get(opened.app, jar, saved.headers.location as string);
     expect(listed.body).toContain('Costi 2025 del servizio «Anagrafe» salvati.');

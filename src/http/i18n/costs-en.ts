@@ -25,6 +25,7 @@ export const costsEn: typeof costsIt = {
   chooseService: 'Choose a service',
   errors: {
     required: (label: string) => `${label}: required.`,
+    'unknown-service': (label: string) => `${label}: no stored service has this code.`,
     year: (label: string) => `${label}: give a year from 2001 to the current one.`,
     amount: (label: string) => `${label}: not an amount in euro (e.g. 1.250.000,50).`,
     negative: (label: string) => `${label}: a cost cannot be negative.`,
@@ -33,7 +34,6 @@ export const costsEn: typeof costsIt = {
     'too-long': (label: string) => `${label}: text too long.`,
     'control-characters': (label: string) => `${label}: contains characters that are not allowed.`,
   },
-  unknownService: 'Unknown service.',
   refused: 'The costs were not saved: correct the fields shown.',
   save: 'Save the costs',
   saved: (service: string, year: number) => `Costs of ${year} for the service “${service}” saved.`,

@@ -23,6 +23,7 @@ export const costsIt = {
   chooseService: 'Scegli un servizio',
   errors: {
     required: (label: string) => `${label}: campo obbligatorio.`,
+    'unknown-service': (label: string) => `${label}: nessun servizio registrato con questo codice.`,
     year: (label: string) => `${label}: indichi un anno dal 2001 a quello in corso.`,
     amount: (label: string) => `${label}: non è un importo in euro (ad esempio 1.250.000,50).`,
     negative: (label: string) => `${label}: un costo non può essere negativo.`,
@@ -31,7 +32,6 @@ export const costsIt = {
     'too-long': (label: string) => `${label}: testo troppo lungo.`,
     'control-characters': (label: string) => `${label}: contiene caratteri non ammessi.`,
   } as Record<string, (label: string) => string>,
-  unknownService: 'Servizio sconosciuto.',
   refused: 'I costi non sono stati salvati: correggere i campi indicati.',
   save: 'Salva i costi',
   saved: (service: string, year: number) => `Costi ${year} del servizio «${service}» salvati.`,
