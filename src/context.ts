@@ -44,6 +44,7 @@ import { addAlertRule, listAlertHistory, listAlertRules, queueTestAlert, removeA
 import { claimAlertDeliveries, evaluateAlerts, recordAlertDelivery, sendAlertEmail } from './actions/evaluate-alerts.action.ts';
 import { findDiffidaDetail, findDiffidaReceipt, findServiceDiffidaRecipient, listDiffide, listDueDiffide, recordDiffidaStep, remindDiffide, sendDiffida } from './actions/diffida.action.ts';
 import { createMailOutbox } from './actions/mail-outbox.ts';
+import { importServiceCosts, listServiceCosts, recordServiceCost } from './actions/service-costs.action.ts';
 import { readConfig, type Config } from './config/config.ts';
 import { startRollupDrainWorker } from './jobs/rollup-drain-worker.ts';
 import { workCalendarOf } from './domain/calendar/index.ts';
@@ -154,6 +155,10 @@ export interface AppContext {
     remindDiffide: Bound<typeof remindDiffide>;
     /** Resolves when every e-mail handed over so far has been sent or given up (close() waits for them too). */
     settleMail: () => Promise<void>;
+    // Costi contabilizzati (issue 13 item 4).
+    recordServiceCost: Bound<typeof recordServiceCost>;
+    importServiceCosts: Bound<typeof importServiceCosts>;
+    listServiceCosts: Bound<typeof listServiceCosts>;
   };
   close(): Promise<void>;
 }
@@ -183,6 +188,7 @@ export async function openContext(
   const transport = config.smtp === null ? null : (await import('./mail/smtp-mailer.ts')).createSmtpTransport(config.smtp);
   const mail = createMailOutbox(transport, log);
   const diffidaDeps = { database, now, timeZone: config.timeZone, mail, baseUrl: config.administration.baseUrl };
+  const costDeps = { database, now, timeZone: config.timeZone };
   // Started after openDatabase, so the database is migrated before the worker opens its own connection.
   const drainWorker = inWorker ? startRollupDrainWorker(env) : undefined;
   const drain = drainWorker === undefined ? () => drainRollupQueue(deps) : () => drainWorker.drain();
@@ -302,6 +308,18 @@ export async function openContext(
       recordDiffidaStep: (...args) => recordDiffidaStep(diffidaDeps, ...args),
       remindDiffide: (...args) => remindDiffide(diffidaDeps, ...args),
       settleMail: () => mail.settled(),
+      // Costi contabilizzati (issue 13 item 4): a write moved the data version, so cached pages must not outlive it.
+      recordServiceCost: async (...args) => {
+        const recorded = await recordServiceCost(costDeps, ...args);
+        reportCache.forgetDataVersion();
+        return recorded;
+      },
+      importServiceCosts: async (...args) => {
+        const recorded = await importServiceCosts(costDeps, ...args);
+        reportCache.forgetDataVersion();
+        return recorded;
+      },
+      listServiceCosts: () => listServiceCosts(costDeps),
     },
     close: async () => {
       await mail.settled();

@@ -10,6 +10,7 @@ import { registerCardsCommand } from './cards.command.ts';
 import { registerDemoCommand } from './demo.command.ts';
 import { registerDiffideCommand } from './diffide.command.ts';
 import { registerDoctorCommand } from './doctor.command.ts';
+import { registerCostsCommand } from './costs.command.ts';
 import { registerEditionsCommand } from './editions.command.ts';
 import { registerExportCommand } from './export.command.ts';
 import { registerImportCommand } from './import.command.ts';
@@ -56,6 +57,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerAlertsCommand(program, io, setExit);
   registerDiffideCommand(program, io, setExit);
   registerDoctorCommand(program, io, setExit);
+  registerCostsCommand(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) }).showHelpAfterError('(run with --help for usage)');
   }

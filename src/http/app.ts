@@ -28,6 +28,7 @@ import { registerLogoRoute } from './routes/logo.routes.ts';
 import { registerPrivacyRoutes } from './routes/privacy.routes.ts';
 import { registerServiceRoutes } from './routes/service.routes.ts';
 import { registerTransparencyRoutes } from './routes/transparency.routes.ts';
+import { registerCostRoutes } from './routes/costs.routes.ts';
 import type { SiteActions } from './site-actions.ts';
 import type { SiteDeps, SiteSettings } from './site-settings.ts';
 import { safeHref } from './view/safe-href.ts';
@@ -173,6 +174,7 @@ export function buildApp(actions: SiteActions, options: AppOptions = {}): Fastif
       (scope, _opts, done) => {
         registerHomeRoutes(scope, deps);
         registerTransparencyRoutes(scope, deps);
+        registerCostRoutes(scope, deps);
         registerServiceRoutes(scope, deps);
         registerIndicatorRoutes(scope, deps);
         registerInfoRoutes(scope, deps);

@@ -32,6 +32,8 @@ import type { MeasureEvent } from '../domain/events/event.ts';
 import type { DiffidaDetail, DiffidaListing, DiffidaReceipt, DiffidaStepInput } from '../actions/diffida.action.ts';
 import type { DiffidaRequest } from '../domain/diffide/diffida.ts';
 import type { DiffidaRecipient } from '../actions/diffida-recipient.ts';
+import type { RecordedServiceCost, ServiceCostListing } from '../actions/service-costs.action.ts';
+import type { CostInput } from '../domain/costs/service-cost.ts';
 
 /** Which year's measurements, cut into months or quarters. */
 export interface ReportQuery {
@@ -130,4 +132,8 @@ export interface SiteActions {
   findDiffidaDetail?(number: string): Promise<DiffidaDetail | undefined>;
   listDueDiffide?(withinDays: number): Promise<DiffidaListing[]>;
   recordDiffidaStep?(actor: Actor, input: DiffidaStepInput): Promise<DiffidaDetail>;
+  // Costi contabilizzati (service-costs.action.ts): without listServiceCosts the page says the content is not managed
+  // here; without recordServiceCost the back office has no costs page.
+  listServiceCosts?(): Promise<ServiceCostListing[]>;
+  recordServiceCost?(actor: Actor, input: CostInput): Promise<RecordedServiceCost>;
 }

@@ -35,6 +35,7 @@ export interface Schema {
   diffida_history: DiffidaHistoryTable;
   diffida_counters: DiffidaCountersTable;
   maintenance_windows: MaintenanceWindowsTable;
+  service_costs: ServiceCostsTable;
 }
 
 export interface ApiTokensTable {
@@ -405,4 +406,21 @@ export interface MaintenanceWindowsTable {
   reason: string;
   time_json: string;
   created_at: string;
+}
+
+/** A service's accounted costs for one year (art. 32 c.2 lett. a d.lgs. 33/2013); amounts in euro cents. */
+export interface ServiceCostsTable {
+  service_id: number;
+  year: number;
+  /** bigint: PostgreSQL's driver hands it back as text, repositories make it a number. */
+  actual_cents: number | string;
+  staff_cents: number | string;
+  volume: number | string | null;
+  note: string | null;
+  source: string | null;
+  /** When the year was first recorded; a correction keeps it. */
+  created_at: string;
+  /** The actor, as the audit log names actors. */
+  updated_by: string;
+  updated_at: string;
 }

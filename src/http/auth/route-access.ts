@@ -55,6 +55,9 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   { method: 'GET', path: '/admin/diffide', access: ['admin', 'quality-office', 'oiv'], kind: 'page' },
   { method: 'GET', path: '/admin/diffide/scheda', access: QUALITY, kind: 'page' },
   { method: 'POST', path: '/admin/diffide/esito', access: QUALITY, kind: 'form' },
+  // Costi contabilizzati: every role reads them, the quality office records them.
+  { method: 'GET', path: '/admin/costi', access: EVERY_ROLE, kind: 'page' },
+  { method: 'POST', path: '/admin/costi/salva', access: QUALITY, kind: 'form' },
 ];
 
 /** Whether a path (locale prefix removed, no query) is in the back office. */

@@ -1,6 +1,7 @@
 import type { Messages } from './it.ts';
 import { diffidaEn } from './diffida-en.ts';
 import { privacyEn } from './privacy-en.ts';
+import { costsEn } from './costs-en.ts';
 
 /** English UI text. Legal terms (diffida, valore programmato, OIV, Amministrazione trasparente) stay in Italian. */
 export const en: Messages = {
@@ -578,4 +579,6 @@ export const en: Messages = {
   diffida: diffidaEn,
   /** The privacy notice (issue 13 item 7, privacy-en.ts). */
   privacy: privacyEn,
+  /** The costi contabilizzati pages and open dataset (costs-en.ts). */
+  costs: costsEn,
 };

@@ -1,6 +1,7 @@
 import { STATUS_WORDS_IT, UNIT_WORDS_IT } from '../../domain/evaluation/status-words.ts';
 import { diffidaIt } from './diffida-it.ts';
 import { privacyIt } from './privacy-it.ts';
+import { costsIt } from './costs-it.ts';
 
 /**
  * Italian UI text, the default. Legal terms (diffida, valore programmato, OIV, Amministrazione trasparente)
@@ -575,6 +576,8 @@ export const it = {
   diffida: diffidaIt,
   /** The privacy notice (issue 13 item 7, privacy-it.ts). */
   privacy: privacyIt,
+  /** The costi contabilizzati pages and open dataset (costs-it.ts). */
+  costs: costsIt,
 };
 
 /** The shape every catalogue must have. */

@@ -1,6 +1,7 @@
 import type { Organisation } from '../../domain/cards/card.ts';
 import type { DcatCatalogue, DcatDataset, DcatFrequency } from '../../formats/opendata-dcatapit.ts';
 import { messagesOf } from '../i18n/locale.ts';
+import { COSTI_CONTABILIZZATI } from '../pages/transparency-paths.ts';
 import { DATASET_FORMATS, datasetPathOf, type OpenDataset } from './opendata-datasets.ts';
 
 export interface CatalogueInput {
@@ -14,7 +15,21 @@ export interface CatalogueInput {
   /** The administration's IPA code (MISURA_PA_IPA): with it, the administration is the one publisher. */
   ipaCode?: string | null;
   contactEmail: string | null;
+  /** The costi contabilizzati dataset (one, over every year recorded), when there are costs to publish. */
+  costs?: CostsDatasetSummary | null;
 }
+
+/** What the catalogue says of the costs dataset: the years it covers and its last change (ISO date). */
+export interface CostsDatasetSummary {
+  fromYear: number;
+  toYear: number;
+  /** The first time costs were recorded, and the last change (YYYY-MM-DD). */
+  issued: string;
+  modified: string;
+}
+
+/** The site path of the costs dataset's CSV. */
+export const COSTS_DATASET_PATH = '/opendata/costi.csv';
 
 /** Words a search on dati.gov.it should find the datasets by. */
 const KEYWORDS = ['carta dei servizi', 'standard di qualità', 'indicatori', 'servizi pubblici'];
@@ -65,8 +80,9 @@ export function buildOpenDataCatalogue(input: CatalogueInput): DcatCatalogue {
       })),
     };
   });
-  const modified = input.datasets.reduce((latest, dataset) => (dataset.modified > latest ? dataset.modified : latest), '0000-01-01');
-  const issued = input.datasets.reduce((earliest, dataset) => (dataset.issued < earliest ? dataset.issued : earliest), modified);
+  if (input.costs !== undefined && input.costs !== null) datasets.push(costsDatasetOf(input.costs, input.baseUrl, prefix));
+  const modified = datasets.reduce((latest, dataset) => (dataset.modified > latest ? dataset.modified : latest), '0000-01-01');
+  const issued = datasets.reduce((earliest, dataset) => ((dataset.issued ?? dataset.modified) < earliest ? (dataset.issued ?? dataset.modified) : earliest), modified);
   return {
     iri: `${page}#catalogo`,
     title: { it: it.openDataCatalogueName(input.siteName), en: en.openDataCatalogueName(input.siteName) },
@@ -77,5 +93,31 @@ export function buildOpenDataCatalogue(input: CatalogueInput): DcatCatalogue {
     issued,
     modified,
     datasets,
+  };
+}
+
+/** The costi contabilizzati dataset: one over all its years (a trend is read across them), updated once a year. */
+function costsDatasetOf(costs: CostsDatasetSummary, baseUrl: string, prefix: string): DcatDataset {
+  const [it, en] = [messagesOf('it').costs, messagesOf('en').costs];
+  const page = `${baseUrl}/opendata`;
+  return {
+    iri: `${page}#costi`,
+    identifier: `${prefix}:costi`,
+    title: { it: it.openDataTitle, en: en.openDataTitle },
+    description: { it: it.openDataDescription, en: en.openDataDescription },
+    keywords: [...KEYWORDS, 'costi contabilizzati', 'trasparenza'],
+    issued: costs.issued,
+    modified: costs.modified,
+    temporal: { iri: `${page}#periodo-${costs.fromYear}-${costs.toYear}`, start: `${costs.fromYear}-01-01`, end: `${costs.toYear}-12-31` },
+    accrualPeriodicity: 'ANNUAL',
+    landingPage: `${baseUrl}${COSTI_CONTABILIZZATI}`,
+    distributions: [
+      {
+        iri: `${page}#costi-csv`,
+        title: { it: `${it.openDataTitle} (CSV)`, en: `${en.openDataTitle} (CSV)` },
+        format: 'CSV',
+        downloadUrl: `${baseUrl}${COSTS_DATASET_PATH}`,
+      },
+    ],
   };
 }

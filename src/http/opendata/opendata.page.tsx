@@ -1,4 +1,6 @@
 import { CARD_COLUMNS } from '../../formats/opendata-cards.ts';
+import { COST_COLUMNS } from '../../formats/opendata-costs.ts';
+import { COSTS_DATASET_PATH, type CostsDatasetSummary } from './opendata-catalogue.ts';
 import { LICENSE_IRI } from '../../formats/opendata-dcatapit.ts';
 import { RESULT_COLUMNS } from '../../formats/opendata-results.ts';
 import type { OpenDataColumn } from '../../formats/opendata-table.ts';
@@ -10,6 +12,8 @@ import { CATALOGUE_PATH, DATASET_FORMATS, datasetPathOf, type OpenDataset } from
 export interface OpenDataPageProps {
   ctx: PageContext;
   datasets: OpenDataset[];
+  /** The costi contabilizzati dataset, one over all its years, when there are costs. */
+  costs?: CostsDatasetSummary | null;
 }
 
 function titleOf(ctx: PageContext, dataset: Pick<OpenDataset, 'kind' | 'year'>): string {
@@ -113,6 +117,23 @@ export function OpenDataPage(props: OpenDataPageProps): JSX.Element {
                 </tr>
               );
             })}
+            {props.costs === undefined || props.costs === null ? '' : (
+              <tr id="dataset-costi">
+                <td>{props.costs.fromYear === props.costs.toYear ? String(props.costs.fromYear) : `${props.costs.fromYear}–${props.costs.toYear}`}</td>
+                <th scope="row">{m.costs.openDataTitle}</th>
+                <td>
+                  <a href={COSTS_DATASET_PATH} aria-label={m.openDataDownload('CSV', m.costs.openDataTitle)}>CSV</a>
+                </td>
+                <td>
+                  <time datetime={props.costs.modified}>{formatDate(ctx.locale, props.costs.modified)}</time>
+                </td>
+                <td>
+                  <a href={LICENSE_IRI} rel="license">
+                    CC BY 4.0
+                  </a>
+                </td>
+              </tr>
+            )}
           </tbody>
         </table>
       </div>
@@ -121,6 +142,7 @@ export function OpenDataPage(props: OpenDataPageProps): JSX.Element {
       <p>{m.openDataFormatJson}</p>
       <ColumnTable ctx={ctx} id="columns-carte" title={m.openDataCardsName} columns={CARD_COLUMNS} meanings={m.openDataCardColumns} />
       <ColumnTable ctx={ctx} id="columns-risultati" title={m.openDataResultsName} columns={RESULT_COLUMNS} meanings={m.openDataResultColumns} />
+      {props.costs === undefined || props.costs === null ? '' : <ColumnTable ctx={ctx} id="columns-costi" title={m.costs.openDataTitle} columns={COST_COLUMNS} meanings={m.costs.openDataColumns} />}
     </Layout>
   );
 }

@@ -9,7 +9,9 @@ import { PageNotFoundError } from '../page-errors.ts';
 import { loadPageContext, sendHtml, siteNameOf } from '../render.ts';
 import { currentYearOf, type SiteDeps } from '../site-settings.ts';
 import { baseUrlOf, checkBaseUrl } from './base-url.ts';
-import { buildOpenDataCatalogue } from './opendata-catalogue.ts';
+import type { ServiceCostListing } from '../../actions/service-costs.action.ts';
+import { costsTableOf } from '../../formats/opendata-costs.ts';
+import { buildOpenDataCatalogue, COSTS_DATASET_PATH, type CostsDatasetSummary } from './opendata-catalogue.ts';
 import { CATALOGUE_PATH, DATASET_FORMATS, DATASET_KINDS, loadDatasetTable, openDatasetsOf, openDataYearsOf, type OpenDataset } from './opendata-datasets.ts';
 import { OpenDataPage } from './opendata.page.tsx';
 
@@ -52,15 +54,16 @@ function sendOpenData(reply: FastifyReply, catalogueUrl: string, contentType: st
 function registerOpenDataRoutes(app: FastifyInstance, deps: SiteDeps, configuredBaseUrl: string | undefined): void {
   for (const locale of LOCALES) {
     app.get(localePath(locale, '/opendata'), async (request, reply) => {
-      const [{ ctx }, { datasets }] = await Promise.all([loadPageContext(request, deps), loadDatasets(deps)]);
-      return sendHtml(reply, OpenDataPage({ ctx, datasets }));
+      const [{ ctx }, { datasets }, costs] = await Promise.all([loadPageContext(request, deps), loadDatasets(deps), deps.actions.listServiceCosts?.() ?? Promise.resolve([])]);
+      return sendHtml(reply, OpenDataPage({ ctx, datasets, costs: costsDatasetSummaryOf(costs) }));
     });
   }
 
   app.get(CATALOGUE_PATH, async (request, reply) => {
     const baseUrl = baseUrlOf(request, configuredBaseUrl);
-    const [organisations, { datasets }] = await Promise.all([deps.actions.listOrganisations(), loadDatasets(deps)]);
+    const [organisations, { datasets }, costs] = await Promise.all([deps.actions.listOrganisations(), loadDatasets(deps), deps.actions.listServiceCosts?.() ?? Promise.resolve([])]);
     const catalogue = buildOpenDataCatalogue({
+      costs: costsDatasetSummaryOf(costs),
       baseUrl,
       organisations,
       datasets,
@@ -85,6 +88,28 @@ function registerOpenDataRoutes(app: FastifyInstance, deps: SiteDeps, configured
   });
 }
 
+/** The years the costs cover and their last change, or null when there are none to publish. */
+function costsDatasetSummaryOf(costs: readonly ServiceCostListing[]): CostsDatasetSummary | null {
+  const years = costs.flatMap((listing) => listing.years);
+  if (years.length === 0) return null;
+  return {
+    fromYear: Math.min(...years.map((y) => y.year)),
+    toYear: Math.max(...years.map((y) => y.year)),
+    issued: years.reduce((earliest, y) => (y.createdAt < earliest ? y.createdAt : earliest), years[0]?.createdAt ?? '').slice(0, 10),
+    modified: years.reduce((latest, y) => (y.updatedAt > latest ? y.updatedAt : latest), '').slice(0, 10),
+  };
+}
+
+/** The costi contabilizzati dataset: every service and year in one CSV (404 when the site does not manage costs). */
+function registerCostsDatasetRoute(app: FastifyInstance, deps: SiteDeps, configuredBaseUrl: string | undefined): void {
+  app.get(COSTS_DATASET_PATH, async (request, reply) => {
+    if (deps.actions.listServiceCosts === undefined) throw new PageNotFoundError('costs');
+    const table = costsTableOf(await deps.actions.listServiceCosts());
+    reply.header('content-disposition', 'attachment; filename="costi.csv"');
+    return sendOpenData(reply, `${baseUrlOf(request, configuredBaseUrl)}${CATALOGUE_PATH}`, CONTENT_TYPES.csv, writeOpenDataCsv(table));
+  });
+}
+
 /**
  * The open data plugin: the /opendata page (in every language), the DCAT-AP_IT catalogue at
  * /opendata/catalogo.jsonld and each year's datasets at /opendata/<year>/{carte,risultati}.{csv,json}.
@@ -94,6 +119,7 @@ export function openDataRoutes(deps: SiteDeps, options: OpenDataOptions = {}): F
   const baseUrl = configured === undefined ? undefined : checkBaseUrl(configured);
   return (app, _opts, done) => {
     registerOpenDataRoutes(app, deps, baseUrl);
+    registerCostsDatasetRoute(app, deps, baseUrl);
     done();
   };
 }

@@ -2,7 +2,7 @@ import { localePath } from '../i18n/locale.ts';
 import { ReportDownloads } from './parts/document-downloads.tsx';
 import { Layout } from './layout.tsx';
 import type { PageContext } from './page-context.ts';
-import { CARTA_DEI_SERVIZI, CLASS_ACTION, SERVIZI_IN_RETE, AMMINISTRAZIONE_TRASPARENTE } from './transparency-paths.ts';
+import { CARTA_DEI_SERVIZI, CLASS_ACTION, COSTI_CONTABILIZZATI, SERVIZI_IN_RETE, AMMINISTRAZIONE_TRASPARENTE } from './transparency-paths.ts';
 
 interface SubSection {
   title: string;
@@ -19,7 +19,7 @@ export function TransparencyPage(props: { ctx: PageContext; reportYear?: number 
   const subSections: SubSection[] = [
     { title: m.serviceCharter, basis: 'art. 32 c.1 d.lgs. 33/2013', path: CARTA_DEI_SERVIZI },
     { title: m.classAction, basis: 'art. 1 c.2, art. 4 c.2 e c.6 d.lgs. 198/2009', path: CLASS_ACTION },
-    { title: m.accountedCosts, basis: 'art. 32 c.2 lett. a d.lgs. 33/2013', note: m.notManagedHere },
+    { title: m.accountedCosts, basis: 'art. 32 c.2 lett. a d.lgs. 33/2013', path: COSTI_CONTABILIZZATI },
     { title: m.waitingLists, basis: 'art. 41 c.6 d.lgs. 33/2013', note: m.waitingListsOnlyHealth },
     { title: m.onlineServices, basis: 'art. 7 c.3 d.lgs. 82/2005', path: SERVIZI_IN_RETE },
     { title: m.averageTimes, basis: 'art. 32 c.2 lett. b d.lgs. 33/2013', note: m.repealed },
