@@ -54,6 +54,8 @@ export interface KumaSkip {
 const KUMA_DEFAULT_STATUS = ['200-299'];
 const KUMA_DEFAULT_INTERVAL = 60;
 const KUMA_TIMEOUT_SHARE = 0.8;
+/** The resolver Kuma's form proposes (src/pages/EditMonitor.vue at 6398a958): asking it instead of the system's changes little. */
+const KUMA_DEFAULT_RESOLVER = '1.1.1.1';
 // misura's limits (src/domain/probes/probe.ts): parseProbe refuses beyond them, so the import brings values inside.
 const MAX_INTERVAL_SECONDS = 86_400;
 const MAX_TIMEOUT_SECONDS = 120;
@@ -130,7 +132,8 @@ function targetOf(monitor: KumaMonitor, notes: string[]): Target {
       if (host === '') return { reason: 'no host name' };
       // misura asks the system resolver for any address; Kuma may ask a given server for a given record.
       if (monitor.dnsResolveType !== null && !['A', 'AAAA'].includes(monitor.dnsResolveType.toUpperCase())) notes.push(`Kuma asked for ${monitor.dnsResolveType} records; misura checks that the name resolves to an address`);
-      if (monitor.dnsResolveServer !== null && monitor.dnsResolveServer.trim() !== '') notes.push(`Kuma asked the server ${monitor.dnsResolveServer}; misura asks the system resolver`);
+      const server = monitor.dnsResolveServer?.trim() ?? '';
+      if (server !== '' && server !== KUMA_DEFAULT_RESOLVER) notes.push(`Kuma asked the server ${monitor.dnsResolveServer}; misura asks the system resolver`);
       return { kind: 'dns', target: host };
     }
     default:
