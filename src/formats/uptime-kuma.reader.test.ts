@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -75,6 +75,27 @@ describe('the Uptime Kuma reader', () => {
       [6, '"rabbitmq" monitors: misura probes HTTP, TCP ports and DNS names'],
       [7, 'a keyword monitor without a keyword'],
     ]);
+  });
+
+  it('reads a WAL database of a stopped Kuma without creating files beside it, and a running one with its latest changes', async () => {
+    const folder = makeKumaFolder();
+    const path = writeKumaDatabase(folder);
+    const kuma = new BetterSqlite3(path);
+    kuma.pragma('journal_mode = WAL');
+    kuma.close();
+    const files = readdirSync(folder);
+    expect((await readKumaMonitors(path)).probes).toHaveLength(5);
+    expect(readdirSync(folder)).toEqual(files);
+
+    // Kuma running: its last change is still in the -wal file.
+    const running = new BetterSqlite3(path);
+    running.pragma('wal_autocheckpoint = 0');
+    running.prepare('INSERT INTO monitor (name, type, url) VALUES (?, ?, ?)').run('Albo pretorio', 'http', 'https://albo.comune.example.it/');
+    try {
+      expect((await readKumaMonitors(path)).probes.map((probe) => probe.input.name)).toContain('albo-pretorio');
+    } finally {
+      running.close();
+    }
   });
 
   it('reads an older database without the columns later versions added', async () => {

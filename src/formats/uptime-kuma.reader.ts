@@ -1,3 +1,4 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import BetterSqlite3 from 'better-sqlite3';
 import { UserError } from '../domain/shared/errors.ts';
@@ -33,6 +34,10 @@ const SQLITE_MAGIC = 'SQLite format 3\0';
 /** A backup of a few thousand monitors is a few MB; more is not a Kuma backup. */
 const MAX_JSON_BYTES = 64 * 1024 * 1024;
 const MAX_JSON_DEPTH = 32;
+const MAX_IN_MEMORY_BYTES = 256 * 1024 * 1024;
+// The file format versions of SQLite's header: 1 rollback journal, 2 WAL.
+const ROLLBACK_FORMAT = 1;
+const WAL_FORMAT = 2;
 
 /**
  * Reads the monitors of the Kuma file at `path`, its format found from its content (SQLite header or JSON). The
@@ -91,8 +96,7 @@ type Row = Record<string, unknown>;
 function readSqliteMonitors(path: string): ReadMonitors {
   let database: BetterSqlite3.Database;
   try {
-    // Read-only: Kuma's database is the PA's, and an import must never change it.
-    database = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
+    database = openReadOnly(path);
   } catch (error) {
     throw new UserError(`cannot open the Uptime Kuma database (${messageOf(error)})`, { file: path });
   }
@@ -110,6 +114,21 @@ function readSqliteMonitors(path: string): ReadMonitors {
   } finally {
     database.close();
   }
+}
+
+/**
+ * Opens Kuma's database without changing anything beside it. Kuma keeps it in WAL mode: while Kuma runs, the -wal file
+ * holds the latest changes, and a read-only connection reads them (the side files exist already). When Kuma is stopped,
+ * SQLite would create -wal and -shm files even for a read-only connection, so a copy is read in memory instead, marked
+ * as a rollback-journal database (header bytes 18–19) so that SQLite needs no side files; a very large database (years
+ * of heartbeats) is read in place.
+ */
+function openReadOnly(path: string): BetterSqlite3.Database {
+  if (existsSync(`${path}-wal`) || statSync(path).size > MAX_IN_MEMORY_BYTES) return new BetterSqlite3(path, { readonly: true, fileMustExist: true });
+  const bytes = readFileSync(path);
+  if (bytes[18] === WAL_FORMAT) bytes[18] = ROLLBACK_FORMAT;
+  if (bytes[19] === WAL_FORMAT) bytes[19] = ROLLBACK_FORMAT;
+  return new BetterSqlite3(bytes, { readonly: true });
 }
 
 function monitorOfRow(row: Row, path: string): KumaMonitor {
