@@ -23,6 +23,8 @@ export interface KumaMonitor {
   /** false: paused in Kuma. */
   active: boolean;
   upsideDown: boolean;
+  /** Kuma accepts any certificate (self-signed, expired); misura does not. */
+  ignoreTls: boolean;
   method: string | null;
   authMethod: string | null;
   maxRedirects: number | null;
@@ -97,6 +99,7 @@ export function probeOfKumaMonitor(monitor: KumaMonitor, taken: ReadonlySet<stri
       if (monitor.invertKeyword === true) input.keywordAbsent = monitor.keyword;
       else input.keyword = monitor.keyword;
     }
+    if (monitor.ignoreTls && target.target.startsWith('https:')) notes.push('Kuma ignored certificate errors and misura does not: a self-signed or expired certificate fails the check');
     if ((monitor.maxRedirects ?? 10) > 0) notes.push('Kuma follows redirects and misura does not: if this URL redirects, give the final one');
   }
   try {

@@ -53,7 +53,7 @@ describe('the Uptime Kuma reader', () => {
     expect(fromBackup.skipped.map((skip) => skip.monitor)).toEqual(fromDatabase.skipped.map((skip) => skip.monitor));
   });
 
-  it('skips what misura cannot reproduce, each with its reason', async () => {
+  it('skips what misura cannot reproduce, each with its reason, and notes what it imports differently', async () => {
     const folder = makeKumaFolder();
     const path = writeKumaDatabase(folder, [
       { id: 1, name: 'Modulo', type: 'http', url: 'https://www.comune.example.it/api', method: 'POST' },
@@ -63,9 +63,10 @@ describe('the Uptime Kuma reader', () => {
       { id: 5, name: 'Stato JSON', type: 'json-query', url: 'https://api.comune.example.it/', json_path: 'status', expected_value: 'ok' },
       { id: 6, name: 'Coda', type: 'rabbitmq' },
       { id: 7, name: 'Vuota', type: 'keyword', url: 'https://www.comune.example.it/', keyword: '' },
+      { id: 8, name: 'Intranet', type: 'http', url: 'https://intranet.comune.example.it/', ignore_tls: 1, maxredirects: 0 },
     ]);
     const read = await readKumaMonitors(path);
-    expect(read.probes).toEqual([]);
+    expect(read.probes.map(({ input, notes }) => [input.name, notes])).toEqual([['intranet', ['Kuma ignored certificate errors and misura does not: a self-signed or expired certificate fails the check']]]);
     expect(read.skipped.map(({ monitorId, reason }) => [monitorId, reason])).toEqual([
       [1, "checks with POST: misura's probes send GET"],
       [2, "signs in (basic): misura's probes send no credentials"],

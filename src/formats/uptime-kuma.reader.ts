@@ -16,7 +16,7 @@ import { probeOfKumaMonitor, type KumaMonitor, type KumaProbe, type KumaSkip } f
  *   MariaDB in db/knex_init_db.js; all at commit 6398a9581d1c3c427a7536559f47ccf45dac08b4.
  * - JSON backup ("Export Backup" of 1.x, removed in 2.0 by commit 966dfa6f): `{ version, notificationList,
  *   monitorList }` in src/components/settings/Backup.vue, each monitor as server/model/monitor.js toJSON writes it
- *   (camelCase invertKeyword, upsideDown, authMethod; accepted_statuscodes an array; active true/false or 1/0), and
+ *   (camelCase invertKeyword, upsideDown, ignoreTls, authMethod; accepted_statuscodes an array; active true/false or 1/0), and
  *   how "uploadBackup" in server/server.js read it back (an absent timeout is interval × 0.8); all at commit
  *   8e441dd8f70028b823f465a4d47e18f49b4d2d97.
  */
@@ -151,6 +151,7 @@ function monitorOfRow(row: Row, path: string): KumaMonitor {
     acceptedStatusCodes: parseStatusCodesJson(field.text('accepted_statuscodes_json'), path, where),
     active: field.flag('active') ?? true,
     upsideDown: field.flag('upside_down') ?? false,
+    ignoreTls: field.flag('ignore_tls') ?? false,
     method: field.text('method'),
     authMethod: field.text('auth_method'),
     maxRedirects: field.integer('maxredirects'),
@@ -223,6 +224,7 @@ function monitorOfBackupItem(item: unknown, index: number, path: string): KumaMo
     acceptedStatusCodes: codes ?? null,
     active: field.flag('active') ?? true,
     upsideDown: field.flag('upsideDown') ?? false,
+    ignoreTls: field.flag('ignoreTls') ?? false,
     method: field.text('method'),
     authMethod: field.text('authMethod'),
     maxRedirects: field.integer('maxredirects'),
