@@ -17,9 +17,10 @@ export interface ImportKumaOptions {
 /** A probe made from a Kuma monitor. */
 export interface ImportedProbe {
   probe: Probe;
-  /** The monitor's name and id in Kuma. */
+  /** The monitor's name, id and type in Kuma. */
   monitor: string;
   monitorId: number | null;
+  type: string;
   notes: string[];
 }
 
@@ -47,7 +48,7 @@ export async function importKumaProbes(deps: ProbeRegistryDeps, path: string, op
   const { readKumaMonitors } = await import('../formats/uptime-kuma.reader.ts');
   const read = await readKumaMonitors(path);
   const file = basename(path);
-  const candidates: ImportedProbe[] = read.probes.map(({ input, paused, monitor, monitorId, notes }) => ({ probe: { ...parseProbe(input), paused }, monitor, monitorId, notes }));
+  const candidates: ImportedProbe[] = read.probes.map(({ input, paused, monitor, monitorId, type, notes }) => ({ probe: { ...parseProbe(input), paused }, monitor, monitorId, type, notes }));
   const result: KumaImportResult = { file, format: read.format, version: read.version, dryRun: options.dryRun === true, added: [], skipped: [...read.skipped] };
   // Every taken name, so one refusal lists them all.
   const taken: ImportedProbe[] = [];
@@ -58,7 +59,7 @@ export async function importKumaProbes(deps: ProbeRegistryDeps, path: string, op
       const exist = taken.length === 1 ? `a probe named ${names} exists` : `probes named ${names} exist`;
       throw new UserError(`${exist} already: nothing was imported; add --skip-existing to leave those monitors out`, { file: path });
     }
-    for (const candidate of taken) result.skipped.push({ monitorId: candidate.monitorId, monitor: candidate.monitor, type: candidate.probe.kind, reason: `a probe named "${candidate.probe.name}" exists already` });
+    for (const candidate of taken) result.skipped.push({ monitorId: candidate.monitorId, monitor: candidate.monitor, type: candidate.type, reason: `a probe named "${candidate.probe.name}" exists already` });
   };
 
   if (options.dryRun) {

@@ -22,6 +22,8 @@ export interface KumaMonitor {
   acceptedStatusCodes: string[] | null;
   /** false: paused in Kuma. */
   active: boolean;
+  /** The group it belongs to (Kuma 1.23 and later): a paused group pauses its members. */
+  parent: number | null;
   upsideDown: boolean;
   /** Kuma accepts any certificate (self-signed, expired); misura does not. */
   ignoreTls: boolean;
@@ -35,8 +37,9 @@ export interface KumaMonitor {
 /** A monitor misura can run, as a probe input. */
 export interface KumaProbe {
   monitorId: number | null;
-  /** Its name in Kuma. */
+  /** Its name and type in Kuma. */
   monitor: string;
+  type: string;
   input: ProbeInput;
   /** Paused in Kuma: imported paused. */
   paused: boolean;
@@ -80,9 +83,9 @@ const UNSUPPORTED: Record<string, string> = {
 
 /**
  * The probe input of a Kuma monitor, named after it (a slug; `taken` are the names already given in this import), or
- * why it is skipped. The input is checked with parseProbe, so whatever comes out is a probe misura accepts.
+ * why it is skipped; `pausedByGroup` names the paused group that holds it, if any. The input is checked with parseProbe, so whatever comes out is a probe misura accepts.
  */
-export function probeOfKumaMonitor(monitor: KumaMonitor, taken: ReadonlySet<string>): KumaProbe | KumaSkip {
+export function probeOfKumaMonitor(monitor: KumaMonitor, taken: ReadonlySet<string>, pausedByGroup: string | null = null): KumaProbe | KumaSkip {
   const skip = (reason: string): KumaSkip => ({ monitorId: monitor.id, monitor: monitor.name, type: monitor.type, reason });
   const notes: string[] = [];
   const target = targetOf(monitor, notes);
@@ -108,7 +111,8 @@ export function probeOfKumaMonitor(monitor: KumaMonitor, taken: ReadonlySet<stri
     if (error instanceof UserError) return skip(error.message);
     throw error;
   }
-  return { monitorId: monitor.id, monitor: monitor.name, input, paused: !monitor.active, notes };
+  if (monitor.active && pausedByGroup !== null) notes.push(`imported paused: its group "${pausedByGroup}" is paused in Kuma`);
+  return { monitorId: monitor.id, monitor: monitor.name, type: monitor.type, input, paused: !monitor.active || pausedByGroup !== null, notes };
 }
 
 type Target = { kind: 'http' | 'tcp' | 'dns'; target: string } | { reason: string };

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseProbe } from '../domain/probes/probe.ts';
 import { UserError } from '../domain/shared/errors.ts';
 import { slugOf, statusRangeOf } from './uptime-kuma-monitor.ts';
-import { makeKumaFolder, writeKumaBackup, writeKumaDatabase } from './uptime-kuma.test-kit.ts';
+import { makeKumaFolder, writeKumaBackup, writeKumaDatabase, type KumaRow } from './uptime-kuma.test-kit.ts';
 import { readKumaMonitors } from './uptime-kuma.reader.ts';
 
 const REDIRECTS = 'Kuma follows redirects and misura does not: if this URL redirects, give the final one';
@@ -96,6 +96,23 @@ describe('the Uptime Kuma reader', () => {
       expect((await readKumaMonitors(path)).probes.map((probe) => probe.input.name)).toContain('albo-pretorio');
     } finally {
       running.close();
+    }
+  });
+
+  it('imports the members of a paused group paused, from a database and from a backup alike', async () => {
+    const folder = makeKumaFolder();
+    const rows: KumaRow[] = [
+      { id: 1, name: 'Sportelli', type: 'group', active: 0 },
+      { id: 2, name: 'Anagrafe', type: 'group', parent: 1 },
+      { id: 3, name: 'Prenotazioni', type: 'http', url: 'https://prenota.comune.example.it/', parent: 2 },
+      { id: 4, name: 'Tributi', type: 'http', url: 'https://tributi.comune.example.it/' },
+    ];
+    for (const path of [writeKumaDatabase(folder, rows), writeKumaBackup(folder, rows)]) {
+      const read = await readKumaMonitors(path);
+      expect(read.probes.map(({ input, paused, notes }) => [input.name, paused, notes.filter((note) => note.startsWith('imported paused'))])).toEqual([
+        ['prenotazioni', true, ['imported paused: its group "Sportelli" is paused in Kuma']],
+        ['tributi', false, []],
+      ]);
     }
   });
 

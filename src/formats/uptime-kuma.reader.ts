@@ -12,7 +12,7 @@ import { probeOfKumaMonitor, type KumaMonitor, type KumaProbe, type KumaSkip } f
  *   patches add: db/old_migrations/patch6.sql (ignore_tls, upside_down, maxredirects, accepted_statuscodes_json),
  *   patch7.sql (dns_resolve_type, dns_resolve_server), patch-http-monitor-method-body-and-headers.sql (method),
  *   patch-add-invert-keyword.sql (invert_keyword), patch-add-timeout-monitor.sql (timeout, seconds, 0 = unset),
- *   patch-timeout.sql (an unset timeout is interval × 0.8), patch-add-parent-monitor.sql (parent); the same columns for
+ *   patch-timeout.sql (an unset timeout is interval × 0.8), patch-add-parent-monitor.sql (parent: the group a monitor is in); the same columns for
  *   MariaDB in db/knex_init_db.js; all at commit 6398a9581d1c3c427a7536559f47ccf45dac08b4.
  * - JSON backup ("Export Backup" of 1.x, removed in 2.0 by commit 966dfa6f): `{ version, notificationList,
  *   monitorList }` in src/components/settings/Backup.vue, each monitor as server/model/monitor.js toJSON writes it
@@ -77,11 +77,12 @@ function unreadable(path: string, error: unknown): UserError {
 
 /** Names each monitor once: a slug of its Kuma name, with -2, -3… after a name already given in this file. */
 function mapMonitors(list: KumaMonitor[]): { probes: KumaProbe[]; skipped: KumaSkip[] } {
+  const byId = new Map(list.filter((monitor) => monitor.id !== null).map((monitor) => [monitor.id, monitor]));
   const taken = new Set<string>();
   const probes: KumaProbe[] = [];
   const skipped: KumaSkip[] = [];
   for (const monitor of list) {
-    const mapped = probeOfKumaMonitor(monitor, taken);
+    const mapped = probeOfKumaMonitor(monitor, taken, pausedGroupOf(monitor, byId));
     if ('reason' in mapped) skipped.push(mapped);
     else {
       taken.add(mapped.input.name);
@@ -89,6 +90,19 @@ function mapMonitors(list: KumaMonitor[]): { probes: KumaProbe[]; skipped: KumaS
     }
   }
   return { probes, skipped };
+}
+
+/** The name of the paused group that holds a monitor, directly or through other groups; null when none does. */
+function pausedGroupOf(monitor: KumaMonitor, byId: ReadonlyMap<number | null, KumaMonitor>): string | null {
+  const seen = new Set<number>();
+  for (let parent = monitor.parent; parent !== null && !seen.has(parent); ) {
+    seen.add(parent);
+    const group = byId.get(parent);
+    if (group === undefined) return null;
+    if (!group.active) return group.name;
+    parent = group.parent;
+  }
+  return null;
 }
 
 type Row = Record<string, unknown>;
@@ -150,6 +164,7 @@ function monitorOfRow(row: Row, path: string): KumaMonitor {
     invertKeyword: field.flag('invert_keyword'),
     acceptedStatusCodes: parseStatusCodesJson(field.text('accepted_statuscodes_json'), path, where),
     active: field.flag('active') ?? true,
+    parent: field.integer('parent'),
     upsideDown: field.flag('upside_down') ?? false,
     ignoreTls: field.flag('ignore_tls') ?? false,
     method: field.text('method'),
@@ -223,6 +238,7 @@ function monitorOfBackupItem(item: unknown, index: number, path: string): KumaMo
     invertKeyword: field.flag('invertKeyword'),
     acceptedStatusCodes: codes ?? null,
     active: field.flag('active') ?? true,
+    parent: field.integer('parent'),
     upsideDown: field.flag('upsideDown') ?? false,
     ignoreTls: field.flag('ignoreTls') ?? false,
     method: field.text('method'),

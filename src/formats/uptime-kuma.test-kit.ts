@@ -100,6 +100,7 @@ export function writeKumaBackup(folder: string, rows: KumaRow[] = KUMA_ROWS, fil
     maxretries: row.maxretries ?? 0,
     weight: 2000,
     active: row.active === 0 ? false : true,
+    parent: row.parent ?? null,
     timeout: row.timeout ?? 48,
     interval: row.interval ?? 60,
     retryInterval: 60,
