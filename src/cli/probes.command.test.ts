@@ -89,7 +89,6 @@ describe('misura probes import-kuma', () => {
       '  note: Kuma follows redirects and misura does not: if this URL redirects, give the final one',
       'would add portale-parola-chiave-2: http https://www.comune.example.it/servizi every 10 s (Kuma "Portale — parola chiave")',
       '  note: interval 5 s brought to 10 s (misura: 10–86400 s)',
-      '  note: Kuma follows redirects and misura does not: if this URL redirects, give the final one',
       'would add pec (paused): tcp pec.comune.example.it:465 every 300 s (Kuma "PEC")',
       'would add dns-www: dns www.comune.example.it every 600 s (Kuma "DNS www")',
       '  note: Kuma asked the server 10.0.0.53; misura asks the system resolver',

@@ -83,7 +83,8 @@ const UNSUPPORTED: Record<string, string> = {
 
 /**
  * The probe input of a Kuma monitor, named after it (a slug; `taken` are the names already given in this import), or
- * why it is skipped; `pausedByGroup` names the paused group that holds it, if any. The input is checked with parseProbe, so whatever comes out is a probe misura accepts.
+ * why it is skipped; `pausedByGroup` names the paused group that holds it, if any. The input is checked with
+ * parseProbe, so whatever comes out is a probe misura accepts.
  */
 export function probeOfKumaMonitor(monitor: KumaMonitor, taken: ReadonlySet<string>, pausedByGroup: string | null = null): KumaProbe | KumaSkip {
   const skip = (reason: string): KumaSkip => ({ monitorId: monitor.id, monitor: monitor.name, type: monitor.type, reason });
@@ -103,7 +104,9 @@ export function probeOfKumaMonitor(monitor: KumaMonitor, taken: ReadonlySet<stri
       else input.keyword = monitor.keyword;
     }
     if (monitor.ignoreTls && target.target.startsWith('https:')) notes.push('Kuma ignored certificate errors and misura does not: a self-signed or expired certificate fails the check');
-    if ((monitor.maxRedirects ?? 10) > 0) notes.push('Kuma follows redirects and misura does not: if this URL redirects, give the final one');
+    // A redirect fails such a probe only when its range leaves 3xx out.
+    const highest = Number(status.split('-').at(-1));
+    if ((monitor.maxRedirects ?? 10) > 0 && highest < 300) notes.push('Kuma follows redirects and misura does not: if this URL redirects, give the final one');
   }
   try {
     parseProbe(input);
