@@ -40,6 +40,7 @@ import { changeAccount } from './actions/change-account.action.ts';
 import { listAccounts } from './actions/list-accounts.action.ts';
 import { addMaintenanceWindow, addProbe, listIndicatorMaintenance, listMaintenanceWindows, listProbes, pauseProbe, removeMaintenanceWindow, removeProbe } from './actions/probe-registry.action.ts';
 import { claimProbeRun, listActiveProbes, recordProbeOutcome } from './actions/run-probe-slot.action.ts';
+import { importKumaProbes } from './actions/import-probes.action.ts';
 import { addAlertRule, listAlertHistory, listAlertRules, queueTestAlert, removeAlertRule, silenceAlertRule } from './actions/alert-rules.action.ts';
 import { claimAlertDeliveries, evaluateAlerts, recordAlertDelivery, sendAlertEmail } from './actions/evaluate-alerts.action.ts';
 import { findDiffidaDetail, findDiffidaReceipt, findServiceDiffidaRecipient, listDiffide, listDueDiffide, recordDiffidaStep, remindDiffide, sendDiffida } from './actions/diffida.action.ts';
@@ -130,6 +131,7 @@ export interface AppContext {
     listIndicatorMaintenance: Bound<typeof listIndicatorMaintenance>;
     claimProbeRun: Bound<typeof claimProbeRun>;
     recordProbeOutcome: Bound<typeof recordProbeOutcome>;
+    importKumaProbes: Bound<typeof importKumaProbes>;
     // Alerts (issue 14).
     addAlertRule: Bound<typeof addAlertRule>;
     listAlertRules: Bound<typeof listAlertRules>;
@@ -280,6 +282,7 @@ export async function openContext(
       listIndicatorMaintenance: () => listIndicatorMaintenance(deps),
       claimProbeRun: (...args) => claimProbeRun(deps, ...args),
       recordProbeOutcome: (...args) => recordProbeOutcome(deps, ...args),
+      importKumaProbes: (...args) => importKumaProbes(deps, ...args),
       addAlertRule: (...args) => addAlertRule(deps, ...args),
       listAlertRules: () => listAlertRules(deps),
       removeAlertRule: (...args) => removeAlertRule(deps, ...args),

@@ -159,4 +159,28 @@ export function registerProbesCommand(program: Command, io: CliIo, _setExit: (co
         if (options.once) io.out(`${checked} probe${checked === 1 ? '' : 's'} checked.`);
       });
     });
+
+  // Issue 14 item 4: bring Uptime Kuma's monitors over, to switch to misura or run both.
+  probes
+    .command('import-kuma <file>')
+    .description("Add a probe for each monitor of Uptime Kuma's database (kuma.db, read-only) or JSON backup; monitors misura cannot run are skipped with the reason.")
+    .option('--dry-run', 'say what would be added and skipped; add nothing')
+    .option('--skip-existing', 'leave out monitors whose probe name exists already (otherwise nothing is imported)')
+    .option('--json', 'print the result as JSON')
+    .action(async (file: string, options: { dryRun?: boolean; skipExisting?: boolean; json?: boolean }) => {
+      const result = await withContext(open, io, (actions) => actions.importKumaProbes(file, { dryRun: options.dryRun === true, skipExisting: options.skipExisting === true }, actor()));
+      if (options.json) {
+        io.out(JSON.stringify(result, null, 2));
+        return;
+      }
+      const verb = result.dryRun ? 'would add' : 'added';
+      for (const { probe, monitor, notes } of result.added) {
+        io.out(`${verb} ${probe.name}${probe.paused ? ' (paused)' : ''}: ${probe.kind} ${probe.target} every ${probe.intervalSeconds} s (Kuma "${monitor}")`);
+        for (const note of notes) io.out(`  note: ${note}`);
+      }
+      for (const skip of result.skipped) io.out(`skipped "${skip.monitor}" (${skip.type || 'no type'}): ${skip.reason}`);
+      const count = (n: number) => `${n} probe${n === 1 ? '' : 's'}`;
+      const skipped = `${result.skipped.length} monitor${result.skipped.length === 1 ? '' : 's'} skipped`;
+      io.out(result.dryRun ? `Dry run: ${count(result.added.length)} would be added, ${skipped}, from ${result.file}; nothing was written.` : `${count(result.added.length)} added, ${skipped}, from ${result.file}.`);
+    });
 }
