@@ -42,6 +42,7 @@ import { addMaintenanceWindow, addProbe, listIndicatorMaintenance, listMaintenan
 import { claimProbeRun, listActiveProbes, recordProbeOutcome } from './actions/run-probe-slot.action.ts';
 import { addAlertRule, listAlertHistory, listAlertRules, queueTestAlert, removeAlertRule, silenceAlertRule } from './actions/alert-rules.action.ts';
 import { claimAlertDeliveries, evaluateAlerts, recordAlertDelivery } from './actions/evaluate-alerts.action.ts';
+import { addClassActionPublication, listClassActions, recordClassActionCase } from './actions/class-action.action.ts';
 import { findDiffidaDetail, findDiffidaReceipt, findServiceDiffidaRecipient, listDiffide, listDueDiffide, recordDiffidaStep, remindDiffide, sendDiffida } from './actions/diffida.action.ts';
 import { createMailOutbox } from './actions/mail-outbox.ts';
 import { readConfig, type Config } from './config/config.ts';
@@ -153,6 +154,10 @@ export interface AppContext {
     remindDiffide: Bound<typeof remindDiffide>;
     /** Resolves when every e-mail handed over so far has been sent or given up (close() waits for them too). */
     settleMail: () => Promise<void>;
+    // Class action publications (issue 13 item 2).
+    recordClassActionCase: Bound<typeof recordClassActionCase>;
+    addClassActionPublication: Bound<typeof addClassActionPublication>;
+    listClassActions: Bound<typeof listClassActions>;
   };
   close(): Promise<void>;
 }
@@ -182,6 +187,7 @@ export async function openContext(
   const transport = config.smtp === null ? null : (await import('./mail/smtp-mailer.ts')).createSmtpTransport(config.smtp);
   const mail = createMailOutbox(transport, log);
   const diffidaDeps = { database, now, timeZone: config.timeZone, mail };
+  const classActionDeps = { database, now, timeZone: config.timeZone };
   // Started after openDatabase, so the database is migrated before the worker opens its own connection.
   const drainWorker = inWorker ? startRollupDrainWorker(env) : undefined;
   const drain = drainWorker === undefined ? () => drainRollupQueue(deps) : () => drainWorker.drain();
@@ -300,6 +306,18 @@ export async function openContext(
       recordDiffidaStep: (...args) => recordDiffidaStep(diffidaDeps, ...args),
       remindDiffide: (...args) => remindDiffide(diffidaDeps, ...args),
       settleMail: () => mail.settled(),
+      // Class action publications (issue 13 item 2): each change moved the data version, as a saved profile does.
+      recordClassActionCase: async (...args) => {
+        const recorded = await recordClassActionCase(classActionDeps, ...args);
+        reportCache.forgetDataVersion();
+        return recorded;
+      },
+      addClassActionPublication: async (...args) => {
+        const updated = await addClassActionPublication(classActionDeps, ...args);
+        reportCache.forgetDataVersion();
+        return updated;
+      },
+      listClassActions: () => listClassActions(classActionDeps),
     },
     close: async () => {
       await mail.settled();

@@ -45,11 +45,13 @@ function todayOf(deps: ClassActionDeps): string {
   return localDateOf(deps.now?.() ?? new Date(), deps.timeZone);
 }
 
-/** A case id as typed (a form field, a CLI argument): a positive whole number. */
-function parseCaseId(text: string | number): number {
+/** A case id as typed (a form field, a CLI argument): a positive whole number, else the field's error. */
+function parseCaseId(text: string | number): number | FieldError {
   const id = typeof text === 'number' ? text : /^\s*\d{1,9}\s*$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(id) || id <= 0) throw new ClassActionValidationError([{ field: 'caseId', problem: 'choice', message: `field "caseId": "${text}" is not the number of a recorded case` }]);
-  return id;
+  if (Number.isSafeInteger(id) && id > 0) return id;
+  return String(text).trim() === ''
+    ? { field: 'caseId', problem: 'required', message: 'field "caseId": choose the case the publication belongs to' }
+    : { field: 'caseId', problem: 'choice', message: `field "caseId": "${text}" is not the number of a recorded case` };
 }
 
 /**
@@ -82,7 +84,7 @@ export async function recordClassActionCase(deps: ClassActionDeps, actor: Actor,
 export async function addClassActionPublication(deps: ClassActionDeps, actor: Actor, input: PublicationInput & { caseId: string | number }): Promise<StoredClassActionCase> {
   const parsed = parseClassActionPublication(input, todayOf(deps));
   const caseId = parseCaseId(input.caseId);
-  if (parsed.value === null) throw new ClassActionValidationError(parsed.errors);
+  if (parsed.value === null || typeof caseId !== 'number') throw new ClassActionValidationError([...(typeof caseId === 'number' ? [] : [caseId]), ...parsed.errors]);
   const value = parsed.value;
   const now = nowOf(deps);
   return deps.database.db.transaction().execute(async (trx) => {

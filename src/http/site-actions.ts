@@ -32,6 +32,8 @@ import type { MeasureEvent } from '../domain/events/event.ts';
 import type { DiffidaDetail, DiffidaListing, DiffidaReceipt, DiffidaStepInput } from '../actions/diffida.action.ts';
 import type { DiffidaRequest } from '../domain/diffide/diffida.ts';
 import type { DiffidaRecipient } from '../actions/diffida-recipient.ts';
+import type { ClassActionListing, StoredClassActionCase } from '../actions/class-action.action.ts';
+import type { CaseInput, PublicationInput } from '../domain/class-actions/class-action.ts';
 
 /** Which year's measurements, cut into months or quarters. */
 export interface ReportQuery {
@@ -130,4 +132,9 @@ export interface SiteActions {
   findDiffidaDetail?(number: string): Promise<DiffidaDetail | undefined>;
   listDueDiffide?(withinDays: number): Promise<DiffidaListing[]>;
   recordDiffidaStep?(actor: Actor, input: DiffidaStepInput): Promise<DiffidaDetail>;
+  // Class action publications (class-action.action.ts): without listClassActions the public page says there are none
+  // as of today; without the others the back office has no class-action page.
+  recordClassActionCase?(actor: Actor, input: CaseInput): Promise<StoredClassActionCase>;
+  addClassActionPublication?(actor: Actor, input: PublicationInput & { caseId: string | number }): Promise<StoredClassActionCase>;
+  listClassActions?(): Promise<ClassActionListing>;
 }

@@ -21,6 +21,7 @@ import { registerAdminServiceRoutes, type ServiceProfileActions } from './admin-
 import { registerAdminRegisterRoutes, type RegisterActions } from './admin-registers.routes.ts';
 import { registerAdminEvaluationRoutes, type EvaluationActions } from './admin-evaluation.routes.ts';
 import { registerAdminDiffidaRoutes, type DiffidaAdminActions } from './admin-diffide.routes.ts';
+import { registerAdminClassActionRoutes, type ClassActionAdminActions } from './admin-class-action.routes.ts';
 import { DEFAULT_LOGIN_LIMITS, LoginAttempts, type LoginLimits } from './login-attempts.ts';
 import { admits, findRouteAccess, isAdminPath } from './route-access.ts';
 import { csrfCheckOf, fieldOf, routeAdmits } from './admin-forms.ts';
@@ -83,6 +84,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: SiteDeps, action
   const registerActions: RegisterActions | undefined = actionsIfAll(deps.actions, ['listHandRecordedIndicators', 'recordHandEntry']);
   const evaluationActions: EvaluationActions | undefined = actionsIfAll(deps.actions, ['getEvaluationDrillDown', 'streamDayEvents']);
   const diffidaActions: DiffidaAdminActions | undefined = actionsIfAll(deps.actions, ['listDiffide', 'listDueDiffide', 'findDiffidaDetail', 'recordDiffidaStep']);
+  const classActionActions: ClassActionAdminActions | undefined = actionsIfAll(deps.actions, ['listClassActions', 'recordClassActionCase', 'addClassActionPublication']);
 
   // On the root, not in the back office's own scope: a route under /admin registered anywhere passes this hook.
   void app.register(cookie);
@@ -160,7 +162,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: SiteDeps, action
           // A feed that sent before and nothing for a day: the quality office should know before a standard suffers.
           const silent = sources.filter((source) => (source.secondsSinceLastEvent ?? 0) > SILENT_AFTER_SECONDS);
           const account = request.session!.account;
-          return sendHtml(reply, AdminDashboardPage({ ctx, csrfToken: reply.generateCsrf(), account, services, editions: editionActions !== undefined, upload: cardActions !== undefined && routeAdmits('GET', '/admin/carte/carica', account.role), audit: auditActions !== undefined && routeAdmits('GET', '/admin/registro', account.role), feeds: feedActions !== undefined && routeAdmits('GET', '/admin/flussi', account.role), profiles: profileActions !== undefined, registers: registerActions !== undefined, drillDown: evaluationActions !== undefined, diffide: diffidaActions !== undefined && routeAdmits('GET', '/admin/diffide', account.role), year, reports, silent }));
+          return sendHtml(reply, AdminDashboardPage({ ctx, csrfToken: reply.generateCsrf(), account, services, editions: editionActions !== undefined, upload: cardActions !== undefined && routeAdmits('GET', '/admin/carte/carica', account.role), audit: auditActions !== undefined && routeAdmits('GET', '/admin/registro', account.role), feeds: feedActions !== undefined && routeAdmits('GET', '/admin/flussi', account.role), profiles: profileActions !== undefined, registers: registerActions !== undefined, drillDown: evaluationActions !== undefined, diffide: diffidaActions !== undefined && routeAdmits('GET', '/admin/diffide', account.role), classActions: classActionActions !== undefined, year, reports, silent }));
         });
 
         if (editionActions !== undefined) registerAdminEditionRoutes(scope, deps, editionActions, locale);
@@ -171,6 +173,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: SiteDeps, action
         if (registerActions !== undefined) registerAdminRegisterRoutes(scope, deps, registerActions, locale);
         if (evaluationActions !== undefined) registerAdminEvaluationRoutes(scope, deps, evaluationActions);
         if (diffidaActions !== undefined) registerAdminDiffidaRoutes(scope, deps, diffidaActions, locale);
+        if (classActionActions !== undefined) registerAdminClassActionRoutes(scope, deps, classActionActions, locale);
       },
       { prefix },
     );

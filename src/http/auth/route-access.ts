@@ -55,6 +55,10 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   { method: 'GET', path: '/admin/diffide', access: ['admin', 'quality-office', 'oiv'], kind: 'page' },
   { method: 'GET', path: '/admin/diffide/scheda', access: QUALITY, kind: 'page' },
   { method: 'POST', path: '/admin/diffide/esito', access: QUALITY, kind: 'form' },
+  // Class action: every role reads the ricorsi, the quality office records them and what is published.
+  { method: 'GET', path: '/admin/class-action', access: EVERY_ROLE, kind: 'page' },
+  { method: 'POST', path: '/admin/class-action/caso', access: QUALITY, kind: 'form' },
+  { method: 'POST', path: '/admin/class-action/pubblicazione', access: QUALITY, kind: 'form' },
 ];
 
 /** Whether a path (locale prefix removed, no query) is in the back office. */

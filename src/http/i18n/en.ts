@@ -1,5 +1,6 @@
 import type { Messages } from './it.ts';
 import { diffidaEn } from './diffida-en.ts';
+import { classActionEn } from './class-action-en.ts';
 
 /** English UI text. Legal terms (diffida, valore programmato, OIV, Amministrazione trasparente) stay in Italian. */
 export const en: Messages = {
@@ -575,4 +576,6 @@ export const en: Messages = {
   dashboardIndicatorColumns: { indicator: 'Indicator', value: 'Value', status: 'Status' },
   /** The diffida form, receipt and back-office pages (diffida-en.ts). */
   diffida: diffidaEn,
+  /** The class-action pages, public and back office (class-action-en.ts). */
+  classActions: classActionEn,
 };

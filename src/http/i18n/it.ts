@@ -1,5 +1,6 @@
 import { STATUS_WORDS_IT, UNIT_WORDS_IT } from '../../domain/evaluation/status-words.ts';
 import { diffidaIt } from './diffida-it.ts';
+import { classActionIt } from './class-action-it.ts';
 
 /**
  * Italian UI text, the default. Legal terms (diffida, valore programmato, OIV, Amministrazione trasparente)
@@ -572,6 +573,8 @@ export const it = {
   dashboardIndicatorColumns: { indicator: 'Indicatore', value: 'Valore', status: 'Esito' } as Record<string, string>,
   /** The diffida form, receipt and back-office pages (diffida-it.ts). */
   diffida: diffidaIt,
+  /** The class-action pages, public and back office (class-action-it.ts). */
+  classActions: classActionIt,
 };
 
 /** The shape every catalogue must have. */

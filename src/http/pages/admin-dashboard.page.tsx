@@ -29,6 +29,8 @@ export interface AdminDashboardPageProps {
   drillDown?: boolean;
   /** Whether this account sees the diffide queue. */
   diffide?: boolean;
+  /** Whether the class-action page is served (every role reads it). */
+  classActions?: boolean;
   year: number;
   /** Every indicator of the cards in force, evaluated for the year. */
   reports: IndicatorReport[];
@@ -64,6 +66,7 @@ export function AdminDashboardPage(props: AdminDashboardPageProps): JSX.Element 
         {props.registers === true ? <li><a href={localePath(ctx.locale, '/admin/registri')}>{m.registersLink}</a></li> : ''}
         {props.drillDown === true ? <li><a href={localePath(ctx.locale, '/admin/valutazione')}>{m.drillLink}</a></li> : ''}
         {props.diffide === true ? <li><a href={localePath(ctx.locale, '/admin/diffide')}>{m.diffida.queueLink}</a></li> : ''}
+        {props.classActions === true ? <li><a href={localePath(ctx.locale, '/admin/class-action')}>{m.classActions.adminLink}</a></li> : ''}
       </ul>
       <section aria-labelledby="year-heading" class="mb-4">
         <h2 id="year-heading">{m.dashboardYear(props.year)}</h2>
