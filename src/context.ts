@@ -42,7 +42,7 @@ import { addMaintenanceWindow, addProbe, listIndicatorMaintenance, listMaintenan
 import { claimProbeRun, listActiveProbes, recordProbeOutcome } from './actions/run-probe-slot.action.ts';
 import { addAlertRule, listAlertHistory, listAlertRules, queueTestAlert, removeAlertRule, silenceAlertRule } from './actions/alert-rules.action.ts';
 import { claimAlertDeliveries, evaluateAlerts, recordAlertDelivery } from './actions/evaluate-alerts.action.ts';
-import { addClassActionPublication, listClassActions, recordClassActionCase } from './actions/class-action.action.ts';
+import { addClassActionPublication, listClassActions, recordClassActionCase, setClassActionStatus } from './actions/class-action.action.ts';
 import { findDiffidaDetail, findDiffidaReceipt, findServiceDiffidaRecipient, listDiffide, listDueDiffide, recordDiffidaStep, remindDiffide, sendDiffida } from './actions/diffida.action.ts';
 import { createMailOutbox } from './actions/mail-outbox.ts';
 import { readConfig, type Config } from './config/config.ts';
@@ -158,6 +158,7 @@ export interface AppContext {
     recordClassActionCase: Bound<typeof recordClassActionCase>;
     addClassActionPublication: Bound<typeof addClassActionPublication>;
     listClassActions: Bound<typeof listClassActions>;
+    setClassActionStatus: Bound<typeof setClassActionStatus>;
   };
   close(): Promise<void>;
 }
@@ -318,6 +319,11 @@ export async function openContext(
         return updated;
       },
       listClassActions: () => listClassActions(classActionDeps),
+      setClassActionStatus: async (...args) => {
+        const updated = await setClassActionStatus(classActionDeps, ...args);
+        reportCache.forgetDataVersion();
+        return updated;
+      },
     },
     close: async () => {
       await mail.settled();

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/dialects.ts';
 import { newCard, newService, PUBLISH_NOW } from '../../test/factories.ts';
-import { addClassActionPublication, ClassActionValidationError, listClassActions, recordClassActionCase } from './class-action.action.ts';
+import { addClassActionPublication, ClassActionValidationError, listClassActions, recordClassActionCase, setClassActionStatus } from './class-action.action.ts';
 import { readDataVersion } from './data-version.action.ts';
 import { importCards } from './import-cards.action.ts';
 import { listAuditLog } from './list-audit-log.action.ts';
@@ -62,6 +62,17 @@ describeEachDialect('class actions', (ctx) => {
     ]);
     expect(JSON.parse(audit[2]?.beforeJson ?? 'null')).toEqual({ status: 'notified' });
     expect(JSON.parse(audit[2]?.afterJson ?? 'null')).toMatchObject({ kind: 'sentence', status: 'decided' });
+  });
+
+  it('closes a case by hand, audited once however often it is asked', async () => {
+    const deps = await depsOf();
+    const recorded = await recordClassActionCase(deps, OFFICE, CASE);
+    expect((await setClassActionStatus(deps, OFFICE, { caseId: recorded.id, status: 'closed' })).status).toBe('closed');
+    await setClassActionStatus(deps, OFFICE, { caseId: String(recorded.id), status: 'closed' });
+    expect((await listClassActions(deps)).cases.map((c) => c.status)).toEqual(['closed']);
+    // A publication added afterwards does not reopen it.
+    expect((await addClassActionPublication(deps, OFFICE, { caseId: recorded.id, ...NOTICE, kind: 'measures' })).status).toBe('closed');
+    expect((await listAuditLog(deps, { action: 'class-action.status' })).map((r) => [r.beforeJson, r.afterJson])).toEqual([['{"status":"notified"}', '{"status":"closed"}']]);
   });
 
   it('refuses personal data, an unknown service and an unknown case, writing nothing', async () => {

@@ -1,6 +1,7 @@
 import { describeActor, type Actor } from '../domain/accounts/actor.ts';
 import { localDateOf } from '../domain/calendar/index.ts';
 import {
+  CLASS_ACTION_STATUSES,
   parseClassActionCase,
   parseClassActionPublication,
   statusAfterPublication,
@@ -11,7 +12,7 @@ import {
 import { UserError } from '../domain/shared/errors.ts';
 import type { Database } from '../storage/database.ts';
 import { appendAuditRecord } from '../storage/repositories/audit-log.repository.ts';
-import { findClassActionCases, insertClassActionCase, insertClassActionPublication, type StoredClassActionCase } from '../storage/repositories/class-action.repository.ts';
+import { findClassActionCases, insertClassActionCase, insertClassActionPublication, updateClassActionStatus, type StoredClassActionCase } from '../storage/repositories/class-action.repository.ts';
 import { bumpDataVersion } from '../storage/repositories/data-version.repository.ts';
 import { findServicesBySlugs } from '../storage/repositories/service.repository.ts';
 import { nowOf } from './account-deps.ts';
@@ -102,6 +103,28 @@ export async function addClassActionPublication(deps: ClassActionDeps, actor: Ac
     const [after] = await findClassActionCases(trx, caseId);
     if (after === undefined) throw new Error(`class-action case ${caseId} vanished in its own transaction`);
     return after;
+  });
+}
+
+/**
+ * Sets a case's status by hand: "closed" when nothing more will be published, or a correction. Audited as
+ * "class-action.status" with the status before and after; setting the status it already has changes nothing.
+ */
+export async function setClassActionStatus(deps: ClassActionDeps, actor: Actor, input: { caseId: string | number; status: string }): Promise<StoredClassActionCase> {
+  const caseId = parseCaseId(input.caseId);
+  const status = CLASS_ACTION_STATUSES.find((s) => s === input.status.trim());
+  const errors: FieldError[] = typeof caseId === 'number' ? [] : [caseId];
+  if (status === undefined) errors.push({ field: 'status', problem: 'choice', message: `field "status": "${input.status}" is not one of ${CLASS_ACTION_STATUSES.join(', ')}` });
+  if (typeof caseId !== 'number' || status === undefined) throw new ClassActionValidationError(errors);
+  const now = nowOf(deps);
+  return deps.database.db.transaction().execute(async (trx) => {
+    const [before] = await findClassActionCases(trx, caseId);
+    if (before === undefined) throw new ClassActionValidationError([{ field: 'caseId', problem: 'choice', message: `field "caseId": no case number ${caseId} is recorded` }]);
+    if (before.status === status) return before;
+    await updateClassActionStatus(trx, caseId, status, now);
+    await appendAuditRecord(trx, actor, { action: 'class-action.status', entityType: 'class-action', entityKey: String(caseId), before: { status: before.status }, after: { status } }, now);
+    await bumpDataVersion(trx);
+    return { ...before, status, updatedAt: now };
   });
 }
 

@@ -70,4 +70,11 @@ describe('misura class-action', () => {
     expect(noCase.stderr).toBe('misura: <id>: no case number 7 is recorded');
     expect((await run(['list'])).stdout.split('\n')).toHaveLength(3);
   });
+
+  it('closes a ricorso by hand, audited, and refuses a status it does not know', async () => {
+    expect(await run(['status', '1', 'closed'])).toEqual({ code: 0, stdout: 'Ricorso 1 is now closed.', stderr: '' });
+    expect((await run(['list'])).stdout).toMatch(/^1 {2}2026-03-15 {2}closed {2}/);
+    const refused = await run(['status', '1', 'archived']);
+    expect([refused.code, refused.stderr]).toEqual([2, 'misura: <status>: "archived" is not one of notified, decided, complied, closed']);
+  });
 });

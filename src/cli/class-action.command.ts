@@ -22,13 +22,13 @@ const OPTION_OF: Record<string, string> = {
 };
 
 /** Runs an action, rewording a form refusal with the options' names ("--filed: …" rather than field "filedOn"). */
-async function withOptionNames<T>(work: () => Promise<T>): Promise<T> {
+async function withOptionNames<T>(work: () => Promise<T>, names: Record<string, string> = OPTION_OF): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (error instanceof UserError && 'errors' in error && Array.isArray(error.errors)) {
       const errors = error.errors as { field: string; message: string }[];
-      throw new UserError(errors.map((e) => e.message.replace(`field "${e.field}"`, OPTION_OF[e.field] ?? e.field)).join('; '));
+      throw new UserError(errors.map((e) => e.message.replace(`field "${e.field}"`, names[e.field] ?? e.field)).join('; '));
     }
     throw error;
   }
@@ -89,6 +89,14 @@ export function registerClassActionCommand(program: Command, io: CliIo, _setExit
       const input = { caseId: id, kind: options.kind, publishedOn: options.date, text, documentUrl: options.url ?? '' };
       const updated = await withContext(open, io, (actions) => withOptionNames(() => actions.addClassActionPublication(actor(), input)));
       io.out(`Published the ${options.kind} of ricorso ${updated.id}; its status is now ${updated.status}.`);
+    });
+
+  command
+    .command('status <id> <status>')
+    .description('Set the status of ricorso <id> by hand: notified, decided, complied or closed (publications move it on their own).')
+    .action(async (id: string, status: string) => {
+      const updated = await withContext(open, io, (actions) => withOptionNames(() => actions.setClassActionStatus(actor(), { caseId: id, status }), { ...OPTION_OF, status: '<status>' }));
+      io.out(`Ricorso ${updated.id} is now ${updated.status}.`);
     });
 
   command

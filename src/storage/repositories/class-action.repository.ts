@@ -83,6 +83,11 @@ export async function insertClassActionPublication(
   return Number(row.id);
 }
 
+/** Sets a case's status, moving its last change. */
+export async function updateClassActionStatus(db: Queryable, caseId: number, status: ClassActionStatus, at: string): Promise<void> {
+  await db.updateTable('class_action_cases').set({ status, updated_at: at }).where('id', '=', caseId).execute();
+}
+
 /** Every case with its publications (or the one of `caseId`): cases by filing day, newest first; publications by date, newest first. */
 export async function findClassActionCases(db: Queryable, caseId?: number): Promise<StoredClassActionCase[]> {
   let cases = db.selectFrom('class_action_cases').selectAll().orderBy('filed_on', 'desc').orderBy('id', 'desc');
