@@ -137,4 +137,5 @@ export interface SiteActions {
   recordClassActionCase?(actor: Actor, input: CaseInput): Promise<StoredClassActionCase>;
   addClassActionPublication?(actor: Actor, input: PublicationInput & { caseId: string | number }): Promise<StoredClassActionCase>;
   listClassActions?(): Promise<ClassActionListing>;
+  setClassActionStatus?(actor: Actor, input: { caseId: string | number; status: string }): Promise<StoredClassActionCase>;
 }

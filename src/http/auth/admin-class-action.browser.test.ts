@@ -55,7 +55,7 @@ describe('class action in a browser', () => {
       await page.getByRole('button', { name: 'Registra il ricorso' }).click();
       expect(await page.getByRole('status').first().textContent()).toContain('Ricorso registrato');
 
-      await page.getByLabel('Ricorso', { exact: true }).selectOption({ index: 1 });
+      await page.locator('#pubblicazione-caseId').selectOption({ index: 1 });
       await page.getByLabel('Tipo di pubblicazione').selectOption('sentence');
       await page.getByLabel('Data', { exact: true }).fill('2026-11-20');
       await page.getByLabel('Testo pubblicato').fill('Il TAR accoglie il ricorso. Per informazioni: ricorrente@example.org');

@@ -91,6 +91,21 @@ describe('class action in the back office and on the public page', () => {
     ]);
   });
 
+  it('lets the quality office close a ricorso, which the public page then says, and refuses a form without a case', async () => {
+    const { jar } = await signIn(opened.app, OFFICE);
+    const page = await get(opened.app, jar, '/admin/class-action');
+    const [stored] = (await opened.context.actions.listClassActions()).cases;
+    const refused = await post(opened.app, jar, '/admin/class-action/stato', { _csrf: csrfOf(page.body), caseId: '', status: 'closed' });
+    expect(refused.statusCode).toBe(422);
+    expect(/id="stato-caseId-error"[^>]*>([^<]*)</.exec(refused.body)?.[1]).toBe('Ricorso: campo obbligatorio.');
+    const closed = await post(opened.app, jar, '/admin/class-action/stato', { _csrf: csrfOf(page.body), caseId: String(stored!.id), status: 'closed' });
+    expect([closed.statusCode, closed.headers.location]).toEqual([303, '/admin/class-action?fatto=status']);
+    expect((await get(opened.app, jar, closed.headers.location as string)).body).toContain('Stato del ricorso cambiato');
+    const publicPage = await opened.app.inject({ method: 'GET', url: PUBLIC_PAGE });
+    expect(publicPage.body).toContain('<dd class="col-sm-9">Concluso</dd>');
+    expect(publicPage.body).toContain('Dati aggiornati al 6 dicembre 2026 (ultima modifica).');
+  });
+
   it('answers 422 with each error beside its field, personal data named, and keeps what was typed', async () => {
     for (const prefix of ['', '/en']) {
       const { jar } = await signIn(opened.app, OFFICE, undefined, prefix);
@@ -124,6 +139,7 @@ describe('class action in the back office and on the public page', () => {
       expect(page.body).not.toContain('/admin/class-action/caso');
       const token = csrfOf((await get(opened.app, jar, '/admin')).body);
       expect((await post(opened.app, jar, '/admin/class-action/caso', { _csrf: token, ...CASE })).statusCode).toBe(403);
+      expect((await post(opened.app, jar, '/admin/class-action/stato', { _csrf: token, caseId: '1', status: 'closed' })).statusCode).toBe(403);
       expect((await post(opened.app, jar, '/admin/class-action/pubblicazione', { _csrf: token, caseId: '1', kind: 'notice', publishedOn: '2026-03-20', text: 'x', documentUrl: '' })).statusCode).toBe(403);
     }
     const { jar } = await signIn(opened.app, OFFICE);

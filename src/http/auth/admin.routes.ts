@@ -84,7 +84,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: SiteDeps, action
   const registerActions: RegisterActions | undefined = actionsIfAll(deps.actions, ['listHandRecordedIndicators', 'recordHandEntry']);
   const evaluationActions: EvaluationActions | undefined = actionsIfAll(deps.actions, ['getEvaluationDrillDown', 'streamDayEvents']);
   const diffidaActions: DiffidaAdminActions | undefined = actionsIfAll(deps.actions, ['listDiffide', 'listDueDiffide', 'findDiffidaDetail', 'recordDiffidaStep']);
-  const classActionActions: ClassActionAdminActions | undefined = actionsIfAll(deps.actions, ['listClassActions', 'recordClassActionCase', 'addClassActionPublication']);
+  const classActionActions: ClassActionAdminActions | undefined = actionsIfAll(deps.actions, ['listClassActions', 'recordClassActionCase', 'addClassActionPublication', 'setClassActionStatus']);
 
   // On the root, not in the back office's own scope: a route under /admin registered anywhere passes this hook.
   void app.register(cookie);

@@ -58,6 +58,10 @@ export const classActionEn: typeof classActionIt = {
   savePublication: 'Add the publication',
   doneCase: 'Ricorso recorded: it is on the public page.',
   donePublication: 'Publication added: it is on the public page.',
+  statusFormTitle: 'Change the status of a ricorso',
+  statusFormIntro: 'A sentence moves a ricorso to “Decided by a sentence” and measures to “Compliance measures taken” on their own; here it is closed or its status corrected.',
+  saveStatus: 'Change the status',
+  doneStatus: 'Status of the ricorso changed: it is on the public page.',
   refused: 'The form was not saved: correct the fields shown.',
   errors: {
     required: (label: string) => `${label}: required.`,

@@ -59,6 +59,10 @@ export const classActionIt = {
   savePublication: 'Aggiungi la pubblicazione',
   doneCase: 'Ricorso registrato: è sulla pagina pubblica.',
   donePublication: 'Pubblicazione aggiunta: è sulla pagina pubblica.',
+  statusFormTitle: 'Cambia lo stato di un ricorso',
+  statusFormIntro: 'Una sentenza porta il ricorso a «Deciso con sentenza» e le misure a «Misure di ottemperanza adottate» da sole; qui lo si chiude o si corregge lo stato.',
+  saveStatus: 'Cambia lo stato',
+  doneStatus: 'Stato del ricorso cambiato: è sulla pagina pubblica.',
   refused: 'Il modulo non è stato salvato: correggi i campi indicati.',
   errors: {
     required: (label: string) => `${label}: campo obbligatorio.`,

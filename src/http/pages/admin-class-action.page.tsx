@@ -6,9 +6,11 @@ import { Layout } from './layout.tsx';
 import { dataLang, type PageContext } from './page-context.ts';
 import { CLASS_ACTION } from './transparency-paths.ts';
 
+export type ClassActionForm = 'case' | 'publication' | 'status';
+
 /** Which form a refusal belongs to, what was typed in it and what is wrong. */
 export interface ClassActionTypedForm {
-  form: 'case' | 'publication';
+  form: ClassActionForm;
   values: Record<string, string>;
   errors: readonly FieldError[];
 }
@@ -20,7 +22,7 @@ export interface AdminClassActionPageProps {
   services: readonly { slug: string; name: string }[];
   /** Whether this account may record cases and publications. */
   canChange: boolean;
-  done?: 'case' | 'publication';
+  done?: ClassActionForm;
   typed?: ClassActionTypedForm;
   /** A refusal that belongs to no field. */
   refused?: string;
@@ -29,10 +31,11 @@ export interface AdminClassActionPageProps {
 /** The fields of each form, as the routes read them from the body. */
 export const CASE_FORM_FIELDS = ['service', 'court', 'caseNumber', 'filedOn', 'subject', 'status'] as const;
 export const PUBLICATION_FORM_FIELDS = ['caseId', 'kind', 'publishedOn', 'text', 'documentUrl'] as const;
+export const STATUS_FORM_FIELDS = ['caseId', 'status'] as const;
 
 /** The id of a field's input: the error summary links to it. */
-function fieldId(form: 'case' | 'publication', field: string): string {
-  return `${form === 'case' ? 'caso' : 'pubblicazione'}-${field}`;
+function fieldId(form: ClassActionForm, field: string): string {
+  return `${form === 'case' ? 'caso' : form === 'publication' ? 'pubblicazione' : 'stato'}-${field}`;
 }
 
 /** /admin/class-action: the ricorsi recorded with their publications, and the forms that record a case and add a publication. */
@@ -50,7 +53,7 @@ export function AdminClassActionPage(props: AdminClassActionPageProps): JSX.Elem
   };
 
   /** One field of a form, with its hint and, when refused, its error beside it. */
-  const Field = (p: { form: 'case' | 'publication'; field: string; control: 'text' | 'url' | 'textarea' | { options: readonly (readonly [value: string, text: string])[] }; required?: boolean; initial?: string }) => {
+  const Field = (p: { form: ClassActionForm; field: string; control: 'text' | 'url' | 'textarea' | { options: readonly (readonly [value: string, text: string])[] }; required?: boolean; initial?: string }) => {
     const id = fieldId(p.form, p.field);
     const typed = props.typed?.form === p.form ? props.typed : undefined;
     const value = typed?.values[p.field] ?? p.initial ?? '';
@@ -85,7 +88,9 @@ export function AdminClassActionPage(props: AdminClassActionPageProps): JSX.Elem
     );
   };
 
-  const Summary = (p: { form: 'case' | 'publication' }) =>
+  const caseOptions: (readonly [string, string])[] = [['', t.chooseCase], ...props.listing.cases.map((c) => [String(c.id), `n. ${c.id} — ${t.caseHeading(c.court, c.caseNumber)}`] as const)];
+
+  const Summary = (p: { form: ClassActionForm }) =>
     props.typed?.form !== p.form || props.typed.errors.length === 0 ? (
       ''
     ) : (
@@ -102,7 +107,7 @@ export function AdminClassActionPage(props: AdminClassActionPageProps): JSX.Elem
       <h1>{t.adminTitle}</h1>
       <p>{t.adminIntro}</p>
       <p><a href={localePath(ctx.locale, CLASS_ACTION)}>{t.publicPage}</a></p>
-      {props.done === undefined ? '' : <div class="alert alert-success" role="status">{props.done === 'case' ? t.doneCase : t.donePublication}</div>}
+      {props.done === undefined ? '' : <div class="alert alert-success" role="status">{props.done === 'case' ? t.doneCase : props.done === 'publication' ? t.donePublication : t.doneStatus}</div>}
       {props.refused === undefined ? '' : <div class="alert alert-danger" role="alert" id="class-action-refused" safe>{props.refused}</div>}
       {props.listing.cases.length === 0 ? (
         <p id="class-action-cases-none">{t.noCases}</p>
@@ -168,17 +173,25 @@ export function AdminClassActionPage(props: AdminClassActionPageProps): JSX.Elem
               <Summary form="publication" />
               <form method="post" action={localePath(ctx.locale, '/admin/class-action/pubblicazione')} novalidate>
                 <input type="hidden" name="_csrf" value={props.csrfToken} />
-                <Field
-                  form="publication"
-                  field="caseId"
-                  control={{ options: [['', t.chooseCase], ...props.listing.cases.map((c) => [String(c.id), `n. ${c.id} — ${t.caseHeading(c.court, c.caseNumber)}`] as const)] }}
-                  required
-                />
+                <Field form="publication" field="caseId" control={{ options: caseOptions }} required />
                 <Field form="publication" field="kind" control={{ options: PUBLICATION_KINDS.map((k) => [k, t.kinds[k] ?? k] as const) }} required />
                 <Field form="publication" field="publishedOn" control="text" required />
                 <Field form="publication" field="text" control="textarea" required />
                 <Field form="publication" field="documentUrl" control="url" />
                 <button type="submit" class="btn btn-primary">{t.savePublication}</button>
+              </form>
+            </section>
+          )}
+          {props.listing.cases.length === 0 ? '' : (
+            <section aria-labelledby="status-form-heading" class="mb-5">
+              <h2 id="status-form-heading">{t.statusFormTitle}</h2>
+              <p>{t.statusFormIntro}</p>
+              <Summary form="status" />
+              <form method="post" action={localePath(ctx.locale, '/admin/class-action/stato')} novalidate>
+                <input type="hidden" name="_csrf" value={props.csrfToken} />
+                <Field form="status" field="caseId" control={{ options: caseOptions }} required />
+                <Field form="status" field="status" control={{ options: CLASS_ACTION_STATUSES.map((s) => [s, t.statuses[s] ?? s] as const) }} required initial="closed" />
+                <button type="submit" class="btn btn-primary">{t.saveStatus}</button>
               </form>
             </section>
           )}
