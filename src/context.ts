@@ -43,6 +43,7 @@ import { claimProbeRun, listActiveProbes, recordProbeOutcome } from './actions/r
 import { importKumaProbes } from './actions/import-probes.action.ts';
 import { addAlertRule, listAlertHistory, listAlertRules, queueTestAlert, removeAlertRule, silenceAlertRule } from './actions/alert-rules.action.ts';
 import { claimAlertDeliveries, evaluateAlerts, recordAlertDelivery, sendAlertEmail } from './actions/evaluate-alerts.action.ts';
+import { addClassActionPublication, listClassActions, recordClassActionCase, setClassActionStatus } from './actions/class-action.action.ts';
 import { findDiffidaDetail, findDiffidaReceipt, findServiceDiffidaRecipient, listDiffide, listDueDiffide, recordDiffidaStep, remindDiffide, sendDiffida } from './actions/diffida.action.ts';
 import { createMailOutbox } from './actions/mail-outbox.ts';
 import { importServiceCosts, listServiceCosts, recordServiceCost } from './actions/service-costs.action.ts';
@@ -161,6 +162,11 @@ export interface AppContext {
     recordServiceCost: Bound<typeof recordServiceCost>;
     importServiceCosts: Bound<typeof importServiceCosts>;
     listServiceCosts: Bound<typeof listServiceCosts>;
+    // Class action publications (issue 13 item 2).
+    recordClassActionCase: Bound<typeof recordClassActionCase>;
+    addClassActionPublication: Bound<typeof addClassActionPublication>;
+    listClassActions: Bound<typeof listClassActions>;
+    setClassActionStatus: Bound<typeof setClassActionStatus>;
   };
   close(): Promise<void>;
 }
@@ -191,6 +197,7 @@ export async function openContext(
   const mail = createMailOutbox(transport, log);
   const diffidaDeps = { database, now, timeZone: config.timeZone, mail, baseUrl: config.administration.baseUrl };
   const costDeps = { database, now, timeZone: config.timeZone };
+  const classActionDeps = { database, now, timeZone: config.timeZone };
   // Started after openDatabase, so the database is migrated before the worker opens its own connection.
   const drainWorker = inWorker ? startRollupDrainWorker(env) : undefined;
   const drain = drainWorker === undefined ? () => drainRollupQueue(deps) : () => drainWorker.drain();
@@ -323,6 +330,23 @@ export async function openContext(
         return recorded;
       },
       listServiceCosts: () => listServiceCosts(costDeps),
+      // Class action publications (issue 13 item 2): each change moved the data version, as a saved profile does.
+      recordClassActionCase: async (...args) => {
+        const recorded = await recordClassActionCase(classActionDeps, ...args);
+        reportCache.forgetDataVersion();
+        return recorded;
+      },
+      addClassActionPublication: async (...args) => {
+        const updated = await addClassActionPublication(classActionDeps, ...args);
+        reportCache.forgetDataVersion();
+        return updated;
+      },
+      listClassActions: () => listClassActions(classActionDeps),
+      setClassActionStatus: async (...args) => {
+        const updated = await setClassActionStatus(classActionDeps, ...args);
+        reportCache.forgetDataVersion();
+        return updated;
+      },
     },
     close: async () => {
       await mail.settled();

@@ -25,6 +25,7 @@ import { registerSourcesCommand } from './sources.command.ts';
 import { registerTargetsCommand } from './targets.command.ts';
 import { registerTokensCommand } from './tokens.command.ts';
 import { registerUsersCommand } from './users.command.ts';
+import { registerClassActionCommand } from './class-action.command.ts';
 
 /** Exit codes: 0 ok, 1 findings or failed checks (lint errors), 2 bad input or usage. */
 export const EXIT_USAGE = 2;
@@ -58,6 +59,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerDiffideCommand(program, io, setExit);
   registerDoctorCommand(program, io, setExit);
   registerCostsCommand(program, io, setExit);
+  registerClassActionCommand(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) }).showHelpAfterError('(run with --help for usage)');
   }

@@ -34,6 +34,8 @@ import type { DiffidaRequest } from '../domain/diffide/diffida.ts';
 import type { DiffidaRecipient } from '../actions/diffida-recipient.ts';
 import type { RecordedServiceCost, ServiceCostListing } from '../actions/service-costs.action.ts';
 import type { CostInput } from '../domain/costs/service-cost.ts';
+import type { ClassActionListing, StoredClassActionCase } from '../actions/class-action.action.ts';
+import type { CaseInput, PublicationInput } from '../domain/class-actions/class-action.ts';
 
 /** Which year's measurements, cut into months or quarters. */
 export interface ReportQuery {
@@ -136,4 +138,10 @@ export interface SiteActions {
   // here; without recordServiceCost the back office has no costs page.
   listServiceCosts?(): Promise<ServiceCostListing[]>;
   recordServiceCost?(actor: Actor, input: CostInput): Promise<RecordedServiceCost>;
+  // Class action publications (class-action.action.ts): without listClassActions the public page says there are none
+  // as of today; without the others the back office has no class-action page.
+  recordClassActionCase?(actor: Actor, input: CaseInput): Promise<StoredClassActionCase>;
+  addClassActionPublication?(actor: Actor, input: PublicationInput & { caseId: string | number }): Promise<StoredClassActionCase>;
+  listClassActions?(): Promise<ClassActionListing>;
+  setClassActionStatus?(actor: Actor, input: { caseId: string | number; status: string }): Promise<StoredClassActionCase>;
 }

@@ -36,6 +36,8 @@ export interface Schema {
   diffida_counters: DiffidaCountersTable;
   maintenance_windows: MaintenanceWindowsTable;
   service_costs: ServiceCostsTable;
+  class_action_cases: ClassActionCasesTable;
+  class_action_publications: ClassActionPublicationsTable;
 }
 
 export interface ApiTokensTable {
@@ -423,4 +425,35 @@ export interface ServiceCostsTable {
   /** The actor, as the audit log names actors. */
   updated_by: string;
   updated_at: string;
+}
+/** A ricorso per l'efficienza (d.lgs. 198/2009): where and when it was filed, what about, how far it has gone. */
+export interface ClassActionCasesTable {
+  id: Generated<number>;
+  service_slug: string | null;
+  court: string;
+  case_number: string | null;
+  /** YYYY-MM-DD. */
+  filed_on: string;
+  subject: string;
+  /** notified, decided, complied or closed. */
+  status: string;
+  /** The actor, as the audit log names actors. */
+  created_by: string;
+  created_at: string;
+  /** Moved by each publication added: the public page's "as of" date. */
+  updated_at: string;
+}
+
+/** What is published of a case: the notice of the ricorso, the sentence, the measures taken to comply. */
+export interface ClassActionPublicationsTable {
+  id: Generated<number>;
+  case_id: number;
+  /** notice, sentence or measures. */
+  kind: string;
+  /** YYYY-MM-DD. */
+  published_on: string;
+  text: string;
+  document_url: string | null;
+  created_by: string;
+  created_at: string;
 }

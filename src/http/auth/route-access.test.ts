@@ -70,7 +70,7 @@ describe('route table', () => {
             // Admitted forms do their work: the sign-in with wrong credentials answers 401, logout redirects, and the
             // forms of editions and cards, sent here without a service or a file, answer their page again with 422
             // saying what is missing.
-            const refusesEmpty = ['/admin/edizioni/', '/admin/carte/', '/admin/flussi/', '/admin/servizi/', '/admin/registri/', '/admin/diffide/', '/admin/costi/'].some((prefix) => route.path.startsWith(prefix));
+            const refusesEmpty = ['/admin/edizioni/', '/admin/carte/', '/admin/flussi/', '/admin/servizi/', '/admin/registri/', '/admin/diffide/', '/admin/costi/', '/admin/class-action/'].some((prefix) => route.path.startsWith(prefix));
             const expected = route.path === '/admin/login' ? 401 : refusesEmpty ? 422 : 303;
             expect(status).toBe(expected);
           }

@@ -58,6 +58,11 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   // Costi contabilizzati: every role reads them, the quality office records them.
   { method: 'GET', path: '/admin/costi', access: EVERY_ROLE, kind: 'page' },
   { method: 'POST', path: '/admin/costi/salva', access: QUALITY, kind: 'form' },
+  // Class action: every role reads the ricorsi, the quality office records them and what is published.
+  { method: 'GET', path: '/admin/class-action', access: EVERY_ROLE, kind: 'page' },
+  { method: 'POST', path: '/admin/class-action/caso', access: QUALITY, kind: 'form' },
+  { method: 'POST', path: '/admin/class-action/pubblicazione', access: QUALITY, kind: 'form' },
+  { method: 'POST', path: '/admin/class-action/stato', access: QUALITY, kind: 'form' },
 ];
 
 /** Whether a path (locale prefix removed, no query) is in the back office. */

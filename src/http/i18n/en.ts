@@ -2,6 +2,7 @@ import type { Messages } from './it.ts';
 import { diffidaEn } from './diffida-en.ts';
 import { privacyEn } from './privacy-en.ts';
 import { costsEn } from './costs-en.ts';
+import { classActionEn } from './class-action-en.ts';
 
 /** English UI text. Legal terms (diffida, valore programmato, OIV, Amministrazione trasparente) stay in Italian. */
 export const en: Messages = {
@@ -581,4 +582,6 @@ export const en: Messages = {
   privacy: privacyEn,
   /** The costi contabilizzati pages and open dataset (costs-en.ts). */
   costs: costsEn,
+  /** The class-action pages, public and back office (class-action-en.ts). */
+  classActions: classActionEn,
 };

@@ -2,6 +2,7 @@ import { STATUS_WORDS_IT, UNIT_WORDS_IT } from '../../domain/evaluation/status-w
 import { diffidaIt } from './diffida-it.ts';
 import { privacyIt } from './privacy-it.ts';
 import { costsIt } from './costs-it.ts';
+import { classActionIt } from './class-action-it.ts';
 
 /**
  * Italian UI text, the default. Legal terms (diffida, valore programmato, OIV, Amministrazione trasparente)
@@ -578,6 +579,8 @@ export const it = {
   privacy: privacyIt,
   /** The costi contabilizzati pages and open dataset (costs-it.ts). */
   costs: costsIt,
+  /** The class-action pages, public and back office (class-action-it.ts). */
+  classActions: classActionIt,
 };
 
 /** The shape every catalogue must have. */

@@ -31,6 +31,8 @@ export interface AdminDashboardPageProps {
   diffide?: boolean;
   /** Whether the costi contabilizzati page is served (every role reads it). */
   costs?: boolean;
+  /** Whether the class-action page is served (every role reads it). */
+  classActions?: boolean;
   year: number;
   /** Every indicator of the cards in force, evaluated for the year. */
   reports: IndicatorReport[];
@@ -67,6 +69,7 @@ export function AdminDashboardPage(props: AdminDashboardPageProps): JSX.Element 
         {props.drillDown === true ? <li><a href={localePath(ctx.locale, '/admin/valutazione')}>{m.drillLink}</a></li> : ''}
         {props.diffide === true ? <li><a href={localePath(ctx.locale, '/admin/diffide')}>{m.diffida.queueLink}</a></li> : ''}
         {props.costs === true ? <li><a href={localePath(ctx.locale, '/admin/costi')}>{m.costs.adminLink}</a></li> : ''}
+        {props.classActions === true ? <li><a href={localePath(ctx.locale, '/admin/class-action')}>{m.classActions.adminLink}</a></li> : ''}
       </ul>
       <section aria-labelledby="year-heading" class="mb-4">
         <h2 id="year-heading">{m.dashboardYear(props.year)}</h2>

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { ClassActionPage } from '../pages/class-action.page.tsx';
+import { localDateOf } from '../../domain/calendar/index.ts';
+import { writeClassActionCsv } from '../view/class-action-csv.ts';
+import { CLASS_ACTION_CSV, ClassActionPage } from '../pages/class-action.page.tsx';
 import { OnlineServicesPage } from '../pages/online-services.page.tsx';
 import { ServiceCharterPage } from '../pages/service-charter.page.tsx';
 import { TransparencyPage } from '../pages/transparency.page.tsx';
@@ -36,8 +38,26 @@ export function registerTransparencyRoutes(app: FastifyInstance, deps: SiteDeps)
   });
 
   app.get(CLASS_ACTION, async (request, reply) => {
-    const { ctx } = await loadPageContext(request, deps);
-    return sendHtml(reply, ClassActionPage({ ctx }));
+    const [{ ctx }, listing, services] = await Promise.all([
+      loadPageContext(request, deps),
+      deps.actions.listClassActions?.() ?? Promise.resolve({ cases: [], lastChangeAt: null }),
+      deps.actions.listServices(),
+    ]);
+    // The date of "none as of": the last change to what is published, or today when nothing ever was.
+    const asOf =
+      listing.lastChangeAt === null
+        ? { date: localDateOf(deps.settings.now(), deps.settings.timeZone), isToday: true }
+        : { date: localDateOf(new Date(listing.lastChangeAt), deps.settings.timeZone), isToday: false };
+    const serviceNames = new Map(services.map(({ service }) => [service.slug, service.name]));
+    return sendHtml(reply, ClassActionPage({ ctx, listing, asOf, serviceNames, csv: deps.actions.listClassActions !== undefined }));
+  });
+
+  app.get(CLASS_ACTION_CSV, async (_request, reply) => {
+    if (deps.actions.listClassActions === undefined) throw new PageNotFoundError('class actions');
+    return reply
+      .type('text/csv; charset=utf-8; header=present')
+      .header('content-disposition', 'attachment; filename="class-action.csv"')
+      .send(writeClassActionCsv(await deps.actions.listClassActions()));
   });
 
   app.get(SERVIZI_IN_RETE, async (request, reply) => {

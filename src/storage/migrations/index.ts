@@ -17,6 +17,7 @@ import * as createServiceProfiles from './20261208120000_create_service_profiles
 import * as createDiffide from './20261208090000_create_diffide.ts';
 import * as createMaintenanceWindows from './20261208000200_create_maintenance_windows.ts';
 import * as createServiceCosts from './20261209020000_create_service_costs.ts';
+import * as createClassActions from './20261209010000_create_class_actions.ts';
 
 interface MigrationModule {
   up: (db: Kysely<unknown>, dialect: MigrationDialect) => Promise<void>;
@@ -44,6 +45,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, module: Migration
   ['20261208000200_create_maintenance_windows', createMaintenanceWindows],
   ['20261208090000_create_diffide', createDiffide],
   ['20261208120000_create_service_profiles', createServiceProfiles],
+  ['20261209010000_create_class_actions', createClassActions],
   ['20261209020000_create_service_costs', createServiceCosts],
 ];
 

@@ -1,0 +1,91 @@
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../../test/dialects.ts';
+import { newCard, newService, PUBLISH_NOW } from '../../test/factories.ts';
+import { addClassActionPublication, ClassActionValidationError, listClassActions, recordClassActionCase, setClassActionStatus } from './class-action.action.ts';
+import { readDataVersion } from './data-version.action.ts';
+import { importCards } from './import-cards.action.ts';
+import { listAuditLog } from './list-audit-log.action.ts';
+
+const OFFICE = { kind: 'user', userId: 2, email: 'qualita@comune.example', role: 'quality-office' } as const;
+const CASE = { service: 'anagrafe', court: 'TAR Lazio', caseNumber: 'RG 1234/2026', filedOn: '2026-03-15', subject: 'Tempi di rilascio dei certificati', status: '' };
+const NOTICE = { kind: 'notice', publishedOn: '2026-03-20', text: 'Notizia del ricorso per l’efficienza.', documentUrl: '' };
+
+describeEachDialect('class actions', (ctx) => {
+  const clock = { now: new Date('2026-12-04T10:00:00Z') };
+  const depsOf = async () => {
+    const database = await ctx.openFresh();
+    await importCards({ database }, [newCard({ service: newService({ slug: 'anagrafe', name: 'Anagrafe' }), year: 2026 })], PUBLISH_NOW);
+    return { database, now: () => clock.now, timeZone: 'Europe/Rome' };
+  };
+
+  it('lists nothing, with no last change, before anything is recorded', async () => {
+    const deps = await depsOf();
+    expect(await listClassActions(deps)).toEqual({ cases: [], lastChangeAt: null });
+  });
+
+  it('records a case and its publications, newest first, moving the status and the data version, each step audited', async () => {
+    const deps = await depsOf();
+    const version = await readDataVersion(deps);
+    clock.now = new Date('2026-12-04T10:00:00Z');
+    const recorded = await recordClassActionCase(deps, OFFICE, CASE);
+    expect(recorded).toMatchObject({ serviceSlug: 'anagrafe', court: 'TAR Lazio', caseNumber: 'RG 1234/2026', filedOn: '2026-03-15', status: 'notified', publications: [] });
+    clock.now = new Date('2026-12-04T11:00:00Z');
+    await addClassActionPublication(deps, OFFICE, { caseId: String(recorded.id), ...NOTICE });
+    const decided = await addClassActionPublication(deps, OFFICE, {
+      caseId: recorded.id,
+      kind: 'sentence',
+      publishedOn: '2026-10-01',
+      text: 'Il TAR accoglie il ricorso.',
+      documentUrl: 'https://www.comune.example.it/sentenza.pdf',
+    });
+    expect(decided.status).toBe('decided');
+    expect(decided.publications.map((p) => [p.kind, p.publishedOn, p.documentUrl])).toEqual([
+      ['sentence', '2026-10-01', 'https://www.comune.example.it/sentenza.pdf'],
+      ['notice', '2026-03-20', null],
+    ]);
+    // An older case filed later in the list.
+    await recordClassActionCase(deps, OFFICE, { ...CASE, service: '', caseNumber: '', filedOn: '2025-01-10' });
+
+    const listing = await listClassActions(deps);
+    expect(listing.cases.map((c) => [c.filedOn, c.serviceSlug, c.publications.length])).toEqual([
+      ['2026-03-15', 'anagrafe', 2],
+      ['2025-01-10', null, 0],
+    ]);
+    expect(listing.lastChangeAt).toBe('2026-12-04T11:00:00.000Z');
+    expect(await readDataVersion(deps)).toBeGreaterThan(version);
+    const audit = await listAuditLog(deps, { action: 'class-action.' });
+    expect(audit.map((r) => [r.actor, r.action, r.entityKey])).toEqual([
+      ['user:qualita@comune.example', 'class-action.record', String(recorded.id)],
+      ['user:qualita@comune.example', 'class-action.publish', String(recorded.id)],
+      ['user:qualita@comune.example', 'class-action.publish', String(recorded.id)],
+      ['user:qualita@comune.example', 'class-action.record', String(listing.cases[1]!.id)],
+    ]);
+    expect(JSON.parse(audit[2]?.beforeJson ?? 'null')).toEqual({ status: 'notified' });
+    expect(JSON.parse(audit[2]?.afterJson ?? 'null')).toMatchObject({ kind: 'sentence', status: 'decided' });
+  });
+
+  it('closes a case by hand, audited once however often it is asked', async () => {
+    const deps = await depsOf();
+    const recorded = await recordClassActionCase(deps, OFFICE, CASE);
+    expect((await setClassActionStatus(deps, OFFICE, { caseId: recorded.id, status: 'closed' })).status).toBe('closed');
+    await setClassActionStatus(deps, OFFICE, { caseId: String(recorded.id), status: 'closed' });
+    expect((await listClassActions(deps)).cases.map((c) => c.status)).toEqual(['closed']);
+    // A publication added afterwards does not reopen it.
+    expect((await addClassActionPublication(deps, OFFICE, { caseId: recorded.id, ...NOTICE, kind: 'measures' })).status).toBe('closed');
+    expect((await listAuditLog(deps, { action: 'class-action.status' })).map((r) => [r.beforeJson, r.afterJson])).toEqual([['{"status":"notified"}', '{"status":"closed"}']]);
+  });
+
+  it('refuses personal data, an unknown service and an unknown case, writing nothing', async () => {
+    const deps = await depsOf();
+    const refusal = (promise: Promise<unknown>) => promise.then(() => expect.unreachable(), (error: unknown) => error as ClassActionValidationError);
+    const personal = await refusal(recordClassActionCase(deps, OFFICE, { ...CASE, subject: 'Ricorso di RSSMRA80A01H501U' }));
+    expect(personal).toBeInstanceOf(ClassActionValidationError);
+    expect(personal.errors.map((e) => [e.field, e.problem])).toEqual([['subject', 'personal-data']]);
+    const unknown = await refusal(recordClassActionCase(deps, OFFICE, { ...CASE, service: 'tributi' }));
+    expect(unknown.message).toBe('field "service": no stored service is called "tributi"');
+    const noCase = await refusal(addClassActionPublication(deps, OFFICE, { caseId: '99', ...NOTICE }));
+    expect(noCase.message).toBe('field "caseId": no case number 99 is recorded');
+    expect(await listClassActions(deps)).toEqual({ cases: [], lastChangeAt: null });
+    expect(await listAuditLog(deps, { action: 'class-action.' })).toEqual([]);
+  });
+});
