@@ -426,6 +426,7 @@ export interface ServiceCostsTable {
   updated_by: string;
   updated_at: string;
 }
+
 /** A ricorso per l'efficienza (d.lgs. 198/2009): where and when it was filed, what about, how far it has gone. */
 export interface ClassActionCasesTable {
   id: Generated<number>;
