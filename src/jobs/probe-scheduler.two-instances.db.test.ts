@@ -1,0 +1,68 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createDialectContext } from '../../test/dialects.ts';
+import { openContext, type AppContext } from '../context.ts';
+import { slotOf } from '../domain/probes/probe.ts';
+import { startProbeScheduler } from './probe-scheduler.ts';
+
+const PROBES = 6;
+const INTERVAL_SECONDS = 10;
+
+/** The targets: every check each one receives, with when. */
+let server: Server;
+let base: string;
+const hits: { probe: string; at: number }[] = [];
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    hits.push({ probe: req.url?.slice(1) ?? '', at: Date.now() });
+    res.writeHead(200).end('ok');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+describe('two server instances on one PostgreSQL database', () => {
+  const ctx = createDialectContext('postgres');
+  const contexts: AppContext[] = [];
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+    await ctx.cleanup();
+  });
+  afterAll(() => ctx.dispose());
+
+  it('check each probe once per interval, whichever instance claims the slot, over several intervals', async () => {
+    const url = await ctx.freshUrl();
+    // Each instance as `misura serve` wires it: its own context (pool, drain worker) and its own scheduler.
+    const first = await openContext({ MISURA_DB_URL: url }, undefined, { drainInWorker: true });
+    const second = await openContext({ MISURA_DB_URL: url }, undefined, { drainInWorker: true });
+    contexts.push(first, second);
+    for (let i = 0; i < PROBES; i += 1) await first.actions.addProbe({ name: `p${i}`, target: `${base}/p${i}`, interval: String(INTERVAL_SECONDS), timeout: '2', retries: '0' });
+    const checkedBy: string[] = [];
+    const schedulers = [first, second].map((context, index) =>
+      startProbeScheduler(context.actions, { refreshMs: 1000, onChecked: () => checkedBy.push(index === 0 ? 'first' : 'second') }),
+    );
+    // Two and a half intervals: the slot under way at start and two more for every probe.
+    await new Promise((resolve) => setTimeout(resolve, INTERVAL_SECONDS * 2500));
+    await Promise.all(schedulers.map((scheduler) => scheduler.stop()));
+
+    const perSlot = new Map<string, number>();
+    for (const hit of hits) {
+      const key = `${hit.probe}@${slotOf({ name: hit.probe, intervalSeconds: INTERVAL_SECONDS }, new Date(hit.at)).toISOString()}`;
+      perSlot.set(key, (perSlot.get(key) ?? 0) + 1);
+    }
+    // Every probe was checked in at least three slots, and no slot of any probe twice.
+    for (let i = 0; i < PROBES; i += 1) expect([...perSlot.keys()].filter((key) => key.startsWith(`p${i}@`)).length).toBeGreaterThanOrEqual(3);
+    expect([...perSlot.values()].every((count) => count === 1)).toBe(true);
+    // One event per check, in the shared database.
+    const probesSource = (await first.actions.listSources()).find((source) => source.name === 'probes');
+    expect(probesSource?.eventCount).toBe(hits.length);
+    expect(checkedBy).toHaveLength(hits.length);
+  }, 60_000);
+});
