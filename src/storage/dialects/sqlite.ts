@@ -9,6 +9,7 @@ export const dialectName = 'sqlite';
 
 /** How long a writer waits for another process's lock before failing, in milliseconds. */
 const BUSY_TIMEOUT_MS = 5000;
+const WAL_SWITCH_TIMEOUT_MS = 30_000;
 /**
  * Write-ahead log pages past which a commit checkpoints it: SQLite's own 1 000 (4 MB), or, when a worker checkpoints
  * in the background, 10 000 (40 MB) as a safety net should the worker stop doing so.
@@ -25,11 +26,12 @@ export function createKyselyDialect(path: string, options: ConnectionOptions = {
   let database: BetterSqlite3.Database;
   try {
     if (!inMemory) mkdirSync(dirname(resolve(path)), { recursive: true });
-    database = new BetterSqlite3(path);
+    // No busy wait yet: see switchToWal.
+    database = new BetterSqlite3(path, { timeout: 0 });
   } catch (error) {
     throw new UserError(`cannot open the SQLite database: ${error instanceof Error ? error.message : String(error)}`, { file: path });
   }
-  database.pragma('journal_mode = WAL');
+  switchToWal(database);
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
@@ -37,6 +39,26 @@ export function createKyselyDialect(path: string, options: ConnectionOptions = {
   // happens to cross the limit, which would make that request wait.
   database.pragma(`wal_autocheckpoint = ${options.backgroundCheckpoints === true ? BACKGROUND_AUTO_CHECKPOINT_PAGES : AUTO_CHECKPOINT_PAGES}`);
   return new WriteLockingSqliteDialect({ database: withStatementCache(database) });
+}
+
+/**
+ * Puts the file in WAL mode. Several processes opening one new file at once all try to convert it, which needs an
+ * exclusive lock while each holds a shared one: with a busy wait they wait on one another until the timeout ("database
+ * is locked"). Failing at once and trying again after a short random pause lets one convert and the others find WAL.
+ */
+function switchToWal(database: BetterSqlite3.Database): void {
+  const deadline = Date.now() + WAL_SWITCH_TIMEOUT_MS;
+  for (;;) {
+    try {
+      database.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      const busy = typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('SQLITE_BUSY');
+      if (!busy || Date.now() >= deadline) throw error;
+      // Opening is synchronous: sleep the thread briefly (nothing else of this connection can run yet).
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10 + Math.floor(Math.random() * 40));
+    }
+  }
 }
 
 /**
