@@ -1,3 +1,4 @@
+import { parseEuroAmount } from '../shared/euro-amount.ts';
 import { findEmailAddresses } from '../cards/channels-from-text.ts';
 import type { Link, RichText, Service } from '../cards/card.ts';
 
@@ -175,29 +176,10 @@ function parseResponseDays(text: string): number | null {
   return Number.isInteger(days) && days >= 1 && days <= MAX_RESPONSE_DAYS ? days : null;
 }
 
-/**
- * An amount in euro as Italians and others write it, in cents: "25", "25,50", "€ 1.250,00", "25.50 euro". A comma is
- * the decimal mark, dots then group thousands; without a comma, dots in groups of three are thousands ("1.250") and a
- * dot before one or two digits is the decimal mark ("25.5"). Null when it is no positive amount.
- */
+/** An indemnity as written ("25,50", "€ 1.250,00", "25.50 euro"; see parseEuroAmount), in cents; null when it is no positive amount. */
 export function parseEuroCents(text: string): number | null {
-  const bare = text.replace(/€|\beuro\b|\beur\b/gi, '').replace(/\s+/g, '');
-  let whole: string;
-  let fraction = '';
-  const withComma = /^(\d{1,3}(?:\.\d{3})+|\d+),(\d{1,2})$/.exec(bare);
-  if (withComma !== null) {
-    whole = withComma[1] ?? '';
-    fraction = withComma[2] ?? '';
-  } else if (/^\d{1,3}(?:\.\d{3})+$/.test(bare)) {
-    whole = bare;
-  } else {
-    const plain = /^(\d+)(?:\.(\d{1,2}))?$/.exec(bare);
-    if (plain === null) return null;
-    whole = plain[1] ?? '';
-    fraction = plain[2] ?? '';
-  }
-  const cents = Number(whole.replaceAll('.', '')) * 100 + Number(fraction.padEnd(2, '0') || '0');
-  return Number.isSafeInteger(cents) && cents > 0 && cents <= MAX_AMOUNT_CENTS ? cents : null;
+  const parsed = parseEuroAmount(text, MAX_AMOUNT_CENTS);
+  return parsed.kind === 'cents' && parsed.cents > 0 ? parsed.cents : null;
 }
 
 /** Cents as Italian documents write an amount: "25", "25,50", "1.250,00". */
