@@ -1,3 +1,4 @@
+import type { Actor } from './domain/accounts/actor.ts';
 import { applyMeasures } from './actions/apply-measures.action.ts';
 import { backupDatabase } from './actions/backup-database.action.ts';
 import { buildDemo } from './actions/build-demo.action.ts';
@@ -44,7 +45,7 @@ import { importKumaProbes } from './actions/import-probes.action.ts';
 import { addAlertRule, listAlertHistory, listAlertRules, queueTestAlert, removeAlertRule, silenceAlertRule } from './actions/alert-rules.action.ts';
 import { claimAlertDeliveries, evaluateAlerts, recordAlertDelivery, sendAlertEmail } from './actions/evaluate-alerts.action.ts';
 import { addClassActionPublication, listClassActions, recordClassActionCase, setClassActionStatus } from './actions/class-action.action.ts';
-import { findDiffidaDetail, findDiffidaReceipt, findServiceDiffidaRecipient, listDiffide, listDueDiffide, recordDiffidaStep, remindDiffide, sendDiffida } from './actions/diffida.action.ts';
+import { eraseExpiredDiffide, findDiffidaDetail, findDiffidaReceipt, findServiceDiffidaRecipient, listDiffide, listDueDiffide, recordDiffidaStep, remindDiffide, sendDiffida } from './actions/diffida.action.ts';
 import { createMailOutbox } from './actions/mail-outbox.ts';
 import { importServiceCosts, listServiceCosts, recordServiceCost } from './actions/service-costs.action.ts';
 import { readConfig, type Config } from './config/config.ts';
@@ -156,6 +157,8 @@ export interface AppContext {
     listDueDiffide: Bound<typeof listDueDiffide>;
     recordDiffidaStep: Bound<typeof recordDiffidaStep>;
     remindDiffide: Bound<typeof remindDiffide>;
+    /** eraseExpiredDiffide with the retention of the settings (MISURA_DIFFIDA_RETENTION_YEARS). */
+    eraseExpiredDiffide: (actor: Actor, options?: { dryRun?: boolean }) => ReturnType<typeof eraseExpiredDiffide>;
     /** Resolves when every e-mail handed over so far has been sent or given up (close() waits for them too). */
     settleMail: () => Promise<void>;
     // Costi contabilizzati (issue 13 item 4).
@@ -317,6 +320,7 @@ export async function openContext(
       listDueDiffide: (...args) => listDueDiffide(diffidaDeps, ...args),
       recordDiffidaStep: (...args) => recordDiffidaStep(diffidaDeps, ...args),
       remindDiffide: (...args) => remindDiffide(diffidaDeps, ...args),
+      eraseExpiredDiffide: (actor, options = {}) => eraseExpiredDiffide(diffidaDeps, actor, { ...options, retentionYears: config.administration.privacy.diffidaRetentionYears }),
       settleMail: () => mail.settled(),
       // Costi contabilizzati (issue 13 item 4): a write moved the data version, so cached pages must not outlive it.
       recordServiceCost: async (...args) => {

@@ -5,7 +5,7 @@ import type { Database } from '../storage/database.ts';
 import { startTestSmtpServer, type TestSmtpServer } from '../mail/smtp.test-kit.ts';
 import { createSmtpTransport } from '../mail/smtp-mailer.ts';
 import { addAccount } from './add-account.action.ts';
-import { findDiffidaDetail, listDiffide, listDueDiffide, recordDiffidaStep, remindDiffide, sendDiffida, type DiffidaDeps } from './diffida.action.ts';
+import { eraseExpiredDiffide, findDiffidaDetail, listDiffide, listDueDiffide, recordDiffidaStep, remindDiffide, sendDiffida, type DiffidaDeps } from './diffida.action.ts';
 import { findDiffidaRecipient } from './diffida-recipient.ts';
 import { importCards } from './import-cards.action.ts';
 import { listAuditLog } from './list-audit-log.action.ts';
@@ -110,6 +110,49 @@ describeEachDialect('diffide', (ctx) => {
     await expect(sendDiffida(deps, { ...request, indicator: 'nessuno' })).rejects.toThrow('the card in force has no standard "nessuno"');
     await expect(recordDiffidaStep(deps, OFFICE, { number: 'D-2026-9999', step: 'closed' })).rejects.toThrow('no diffida is numbered "D-2026-9999"');
     expect(await findDiffidaDetail(deps, 'not a number')).toBeUndefined();
+  });
+
+  it('erases the personal data of settled diffide past their retention, keeps open ones and the record, audits without personal data, and does it once', async () => {
+    const clock = { now: new Date('2026-03-02T09:00:00Z') };
+    const deps = await seeded(clock);
+    const settled = await sendDiffida(deps, { ...request, facts: 'Fatti di Maria Rossi, via Roma 1.' });
+    const open = await sendDiffida(deps, request);
+    await recordDiffidaStep(deps, OFFICE, { number: settled.number, step: 'outcome', outcome: 'remedied', measures: 'Sportello riaperto il sabato.', note: 'Telefonato alla signora Rossi.' });
+    const retention = { retentionYears: 2 };
+    clock.now = new Date('2028-03-01T09:00:00Z'); // the day before two years from receipt
+    expect(await eraseExpiredDiffide(deps, OFFICE, retention)).toEqual({ erased: [], keptOpen: [] });
+
+    clock.now = new Date('2028-03-02T09:00:00Z');
+    const dry = await eraseExpiredDiffide(deps, OFFICE, { ...retention, dryRun: true });
+    expect(dry.erased.map((d) => d.number)).toEqual([settled.number]);
+    expect((await findDiffidaDetail(deps, settled.number))?.claimantName).toBe('Maria Rossi');
+
+    const done = await eraseExpiredDiffide(deps, OFFICE, retention);
+    expect(done).toEqual({
+      erased: [{ number: settled.number, receivedOn: '2026-03-02', erasableFrom: '2028-03-02' }],
+      keptOpen: [{ number: open.number, receivedOn: '2026-03-02', erasableFrom: '2028-03-02' }],
+    });
+    const erased = await findDiffidaDetail(deps, settled.number);
+    expect(erased).toMatchObject({ claimantName: '', claimantEmail: '', facts: '', state: 'outcome', outcome: 'remedied', measures: 'Sportello riaperto il sabato.', personalDataErasedAt: '2028-03-02T09:00:00.000Z' });
+    expect(erased?.history.map((step) => step.note)).toEqual([null, null]);
+    expect((await findDiffidaDetail(deps, open.number))?.claimantEmail).toBe('maria@example.org');
+    const audit = await listAuditLog(deps, { action: 'diffida.erase-personal-data' });
+    expect(audit.map((row) => row.entityKey)).toEqual([settled.number]);
+    expect(JSON.stringify(await listAuditLog(deps, { action: 'diffida.' }))).not.toMatch(/Rossi|maria@example/);
+
+    expect((await eraseExpiredDiffide(deps, OFFICE, retention)).erased).toEqual([]);
+    await expect(eraseExpiredDiffide(deps, OFFICE, { retentionYears: 0 })).rejects.toThrow('the retention must be a whole number of years from 1, got 0');
+  });
+
+  it('never erases a diffida before its ricorso window has closed, even with a retention of one year', async () => {
+    const clock = { now: new Date('2026-03-02T09:00:00Z') };
+    const deps = await seeded(clock);
+    const { number } = await sendDiffida(deps, request);
+    await recordDiffidaStep(deps, OFFICE, { number, step: 'closed' });
+    clock.now = new Date('2027-05-31T09:00:00Z'); // one year has passed, the ricorso window (to 2027-05-31) has not
+    expect((await eraseExpiredDiffide(deps, OFFICE, { retentionYears: 1 })).erased).toEqual([]);
+    clock.now = new Date('2027-06-01T09:00:00Z');
+    expect((await eraseExpiredDiffide(deps, OFFICE, { retentionYears: 1 })).erased.map((d) => d.erasableFrom)).toEqual(['2027-06-01']);
   });
 
   it('never gives two diffide the same number, even sent at once through two connections', async () => {

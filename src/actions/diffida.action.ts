@@ -7,6 +7,8 @@ import {
   checkDiffidaStep,
   daysLeftOf,
   diffidaTermsOf,
+  erasableFromOf,
+  isDueForErasure,
   DIFFIDA_OUTCOMES,
   isAwaitingOutcome,
   isDiffidaNumber,
@@ -26,6 +28,7 @@ import { listAccounts } from '../storage/repositories/account.repository.ts';
 import { appendAuditRecord } from '../storage/repositories/audit-log.repository.ts';
 import { listCards } from '../storage/repositories/card.repository.ts';
 import {
+  eraseDiffidaPersonalData,
   findDiffidaByNumber,
   insertDiffida,
   listDiffidaHistory,
@@ -79,6 +82,8 @@ export interface DiffidaListing extends DiffidaReceipt {
   daysLeft: number;
   /** Past the deadline with no outcome recorded. */
   overdue: boolean;
+  /** When the claimant's data, the facts and the notes were erased at the end of their retention (UTC); null while kept. */
+  personalDataErasedAt: string | null;
 }
 
 export interface DiffidaDetail extends DiffidaListing {
@@ -235,7 +240,9 @@ export async function recordDiffidaStep(deps: DiffidaDeps, actor: Actor, input: 
         entityType: 'diffida',
         entityKey: number,
         before: { state: stored.state, outcome: stored.outcome, measures: stored.measures },
-        after: { state: input.step, outcome: change.outcome ?? stored.outcome, measures: change.measures ?? stored.measures, note },
+        // The note to the claimant may name them, and the chain is never rewritten: it records that a note was
+        // written; the text lives in the diffida's history, erased with the rest at the end of its retention.
+        after: { state: input.step, outcome: change.outcome ?? stored.outcome, measures: change.measures ?? stored.measures, noteWritten: note !== null },
       },
       at,
     );
@@ -243,7 +250,8 @@ export async function recordDiffidaStep(deps: DiffidaDeps, actor: Actor, input: 
   const detail = await findDiffidaDetail(deps, number);
   if (detail === undefined) throw new Error(`diffida ${number} vanished after its step`);
   const mail = composeStepMail(mailFactsOf(detail, deps.timeZone), input.step, { outcome: detail.outcome, measures: detail.measures, note });
-  deps.mail.post({ to: [detail.claimantEmail], ...mail }, `${input.step} of diffida ${number} to its claimant`);
+  // Once erased at the end of its retention, there is nobody left to tell.
+  deps.mail.post({ to: detail.personalDataErasedAt === null ? [detail.claimantEmail] : [], ...mail }, `${input.step} of diffida ${number} to its claimant`);
   return detail;
 }
 
@@ -255,6 +263,45 @@ export async function remindDiffide(deps: DiffidaDeps, withinDays: number): Prom
   const mail = composeReminder(due.map((d) => ({ number: d.number, serviceName: d.serviceName, deadline: d.terms.deadline, daysLeft: d.daysLeft })), withinDays);
   const sent = await deps.mail.sendNow({ to, ...mail }, `reminder of ${due.length} diffide`);
   return { due, recipients: to.length, sent };
+}
+
+/** What the retention of diffide did, or would do with `dryRun`. */
+export interface DiffidaErasure {
+  /** Erased now (or due, with `dryRun`), oldest first. */
+  erased: { number: string; receivedOn: string; erasableFrom: string }[];
+  /** Past their retention but still awaiting an outcome: kept, as a proceeding under way. */
+  keptOpen: { number: string; receivedOn: string; erasableFrom: string }[];
+}
+
+/**
+ * Erases the personal data of the diffide past their retention (`retentionYears` from receipt, never before the
+ * ricorso window closes; see isDueForErasure), each in its own transaction with an audit record that holds no personal
+ * data. Idempotent: a diffida already erased is not touched again. Run daily, as `misura diffide erase-expired`.
+ */
+export async function eraseExpiredDiffide(deps: DiffidaDeps, actor: Actor, options: { retentionYears: number; dryRun?: boolean }): Promise<DiffidaErasure> {
+  const { retentionYears } = options;
+  if (!Number.isInteger(retentionYears) || retentionYears < 1) throw new UserError(`the retention must be a whole number of years from 1, got ${retentionYears}`, { field: 'MISURA_DIFFIDA_RETENTION_YEARS' });
+  const { db } = deps.database;
+  const today = localDateOf(deps.now?.() ?? new Date(), deps.timeZone);
+  const kept = (await listStoredDiffide(db)).filter((diffida) => diffida.personalDataErasedAt === null);
+  const summaryOf = (diffida: StoredDiffida) => ({ number: diffida.number, receivedOn: diffida.receivedOn, erasableFrom: erasableFromOf(diffidaTermsOf(diffida.receivedOn), retentionYears) });
+  const due = kept.filter((diffida) => isDueForErasure({ state: diffida.state, terms: diffidaTermsOf(diffida.receivedOn) }, today, retentionYears));
+  const keptOpen = kept.filter((diffida) => isAwaitingOutcome(diffida.state) && today >= summaryOf(diffida).erasableFrom);
+  const erased: DiffidaErasure['erased'] = [];
+  for (const diffida of due) {
+    if (options.dryRun !== true) {
+      const at = nowOf(deps);
+      const done = await db.transaction().execute(async (trx) => {
+        if (!(await eraseDiffidaPersonalData(trx, diffida.id, at))) return false;
+        await appendAuditRecord(trx, actor, { action: 'diffida.erase-personal-data', entityType: 'diffida', entityKey: diffida.number, before: null, after: { retentionYears, erasedOn: today } }, at);
+        return true;
+      });
+      // Another instance erased it meanwhile: it is not this run's to report.
+      if (!done) continue;
+    }
+    erased.push(summaryOf(diffida));
+  }
+  return { erased, keptOpen: keptOpen.map(summaryOf) };
 }
 
 /** The quality office's addresses: its enabled accounts, else the administrators' (someone must hear of a diffida). */
@@ -285,6 +332,7 @@ function toListing(stored: StoredDiffida, serviceSlug: string, serviceName: stri
     measures: stored.measures,
     daysLeft,
     overdue: isAwaitingOutcome(stored.state) && daysLeft < 0,
+    personalDataErasedAt: stored.personalDataErasedAt,
   };
 }
 

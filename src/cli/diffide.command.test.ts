@@ -76,4 +76,22 @@ describe('misura diffide', () => {
     expect(unsent.stderr).toContain('e-mail not sent (no SMTP settings, see MISURA_SMTP_HOST): reminder of 2 diffide');
     expect((await run(['diffide', 'remind', '--days', '120'])).code).toBe(2);
   });
+
+  it('erases the personal data of diffide past their retention once settled, says which it keeps, and changes nothing on a dry run', async () => {
+    clock.now = new Date('2027-03-10T09:00:00Z');
+    const context = await openContext(envOf(false), () => clock.now, { log: () => undefined });
+    await context.actions.recordDiffidaStep({ kind: 'cli', name: 'test' }, { number: 'D-2026-0001', step: 'closed' });
+    await context.close();
+    clock.now = new Date('2031-12-20T09:00:00Z'); // five years (the default retention) from both receipts
+    const dry = await run(['diffide', 'erase-expired', '--dry-run']);
+    expect(dry.stdout.split('\n')).toEqual([
+      'D-2026-0001  received 2026-12-04  would be erased (retention ended 2031-12-04)',
+      'D-2026-0002  received 2026-12-20  kept: past its retention (2031-12-20) but still awaiting an outcome',
+      '1 diffida would have their personal data erased (dry run: nothing changed).',
+    ]);
+    expect((await run(['diffide', 'erase-expired'])).stdout).toContain('1 diffida had their personal data erased.');
+    expect((await run(['diffide', 'erase-expired'])).stdout).toContain('No diffida is past its retention: nothing to erase.');
+    const json = JSON.parse((await run(['diffide', 'list', '--json'])).stdout) as { diffide: { number: string; claimantEmail: string }[] };
+    expect(json.diffide.map((d) => [d.number, d.claimantEmail])).toEqual([['D-2026-0001', ''], ['D-2026-0002', 'maria@example.org']]);
+  });
 });

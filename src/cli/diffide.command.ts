@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { UserError } from '../domain/shared/errors.ts';
 import type { CliIo } from './cli-io.ts';
+import { cliUserName } from './password-input.ts';
 import { openEventsContext, withContext, type OpenEventsContext } from './events-context.ts';
 
 /** How many days ahead `misura diffide remind` looks by default: the back office's queue looks as far. */
@@ -64,5 +65,25 @@ export function registerDiffideCommand(program: Command, io: CliIo, setExit: (co
         io.err('misura: the reminder was not sent (no SMTP settings, no quality-office account, or the server refused it); see the line above');
         setExit(1);
       }
+    });
+
+  diffide
+    .command('erase-expired')
+    .description(
+      'Erase the personal data (name, e-mail, facts, notes) of diffide past their retention (MISURA_DIFFIDA_RETENTION_YEARS from receipt, never before the ricorso window closes) once settled; run it daily.',
+    )
+    .option('--dry-run', 'say which diffide would be erased, and change nothing')
+    .action(async (options: { dryRun?: boolean }) => {
+      const dryRun = options.dryRun === true;
+      const actor = { kind: 'cli' as const, name: cliUserName(io.env) };
+      const result = await withContext(open, io, (actions) => actions.eraseExpiredDiffide(actor, { dryRun }));
+      for (const d of result.erased) io.out(`${d.number}  received ${d.receivedOn}  ${dryRun ? 'would be erased' : 'erased'} (retention ended ${d.erasableFrom})`);
+      for (const d of result.keptOpen) io.out(`${d.number}  received ${d.receivedOn}  kept: past its retention (${d.erasableFrom}) but still awaiting an outcome`);
+      const count = result.erased.length;
+      io.out(
+        count === 0
+          ? 'No diffida is past its retention: nothing to erase.'
+          : `${count} diffid${count === 1 ? 'a' : 'e'} ${dryRun ? 'would have their' : 'had their'} personal data erased${dryRun ? ' (dry run: nothing changed)' : ''}.`,
+      );
     });
 }

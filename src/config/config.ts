@@ -87,8 +87,8 @@ export interface AdministrationConfig {
 /**
  * What the privacy notice (GDPR art. 13) says: MISURA_PRIVACY_CONTROLLER (the controller, "titolare del trattamento",
  * with its address), MISURA_DPO_EMAIL (the data protection officer's e-mail), MISURA_LOG_RETENTION_DAYS (how long
- * server logs are kept, default 90) and MISURA_DIFFIDA_RETENTION_YEARS (how long diffide are kept, default 5). misura
- * states the retention; deleting older logs and diffide is the operator's (log rotation, the records plan).
+ * server logs are kept, default 90) and MISURA_DIFFIDA_RETENTION_YEARS (how long diffide keep their personal data,
+ * default 5). misura states both; `misura diffide erase-expired` enforces the second, log rotation is the operator's.
  */
 export interface PrivacyConfig {
   controller: string | null;

@@ -384,6 +384,8 @@ export interface DiffideTable {
   outcome: string | null;
   measures: string | null;
   updated_at: string;
+  /** UTC instant the personal data were erased at the end of their retention; null while kept. */
+  personal_data_erased_at: string | null;
 }
 
 /** Each step of a diffida: received, acknowledged, outcome, closed; who and when. */

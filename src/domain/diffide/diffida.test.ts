@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../shared/errors.ts';
-import { addYears, checkDiffidaRequest, checkDiffidaStep, daysLeftOf, diffidaTermsOf, formatDiffidaNumber, isDiffidaNumber, selectDueDiffide, type DiffidaState } from './diffida.ts';
+import { addYears, checkDiffidaRequest, checkDiffidaStep, daysLeftOf, diffidaTermsOf, erasableFromOf, formatDiffidaNumber, isDiffidaNumber, isDueForErasure, selectDueDiffide, type DiffidaState } from './diffida.ts';
 
 describe('the terms of a diffida', () => {
   it('gives the administration 90 calendar days, then a year for the ricorso from the day after', () => {
@@ -79,5 +79,15 @@ describe('the steps of a diffida', () => {
     ];
     expect(selectDueDiffide(diffide, '2026-12-04', 7).map((d) => d.number)).toEqual(['D-2026-0001', 'D-2026-0003']);
     expect(selectDueDiffide(diffide, '2026-12-04', 0).map((d) => d.number)).toEqual(['D-2026-0001']);
+  });
+
+  it('keeps personal data for the retention from receipt, never before the ricorso window closes, and never while an outcome is awaited', () => {
+    const terms = diffidaTermsOf('2024-02-29');
+    expect(erasableFromOf(terms, 5)).toBe('2029-02-28');
+    expect(erasableFromOf(terms, 1)).toBe('2025-05-30'); // the window ends 2025-05-29
+    expect(isDueForErasure({ state: 'closed', terms }, '2029-02-27', 5)).toBe(false);
+    expect(isDueForErasure({ state: 'closed', terms }, '2029-02-28', 5)).toBe(true);
+    expect(isDueForErasure({ state: 'outcome', terms }, '2030-01-01', 5)).toBe(true);
+    expect(isDueForErasure({ state: 'acknowledged', terms }, '2035-01-01', 5)).toBe(false);
   });
 });

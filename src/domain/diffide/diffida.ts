@@ -110,6 +110,25 @@ export function checkDiffidaStep(state: DiffidaState, step: DiffidaStep): void {
   if (!allowed[step].includes(state)) throw new UserError(`a diffida that is "${state}" cannot be marked "${step}"`, { field: 'step' });
 }
 
+/**
+ * The first day the personal data of a diffida may be erased: `retentionYears` after its receipt
+ * (MISURA_DIFFIDA_RETENTION_YEARS, what the privacy notice promises), and never while a ricorso per l'efficienza may
+ * still be filed on it (until the end of its one-year window).
+ */
+export function erasableFromOf(terms: DiffidaTerms, retentionYears: number): string {
+  const retained = addYears(terms.receivedOn, retentionYears);
+  const afterRicorso = addDays(terms.ricorsoUntil, 1);
+  return retained > afterRicorso ? retained : afterRicorso;
+}
+
+/**
+ * Whether a diffida's personal data are due for erasure on `today`: past their retention, and the diffida settled (an
+ * outcome recorded, or closed). One still awaiting an outcome is a proceeding under way: it is kept, and says so.
+ */
+export function isDueForErasure(diffida: { state: DiffidaState; terms: DiffidaTerms }, today: string, retentionYears: number): boolean {
+  return !isAwaitingOutcome(diffida.state) && today >= erasableFromOf(diffida.terms, retentionYears);
+}
+
 /** One diffida as the queue and reminders read it. */
 export interface DiffidaDue {
   number: string;

@@ -73,4 +73,5 @@ export const diffidaEn: typeof diffidaIt = {
   record: 'Record',
   recorded: 'Step recorded; the claimant was told by e-mail.',
   stepRefused: 'Step not recorded',
+  personalDataErased: (date: string) => `Personal data, facts and notes erased on ${date}, at the end of their retention.`,
 };

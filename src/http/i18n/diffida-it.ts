@@ -72,4 +72,5 @@ export const diffidaIt = {
   record: 'Registra',
   recorded: 'Passo registrato; il richiedente è stato informato per e-mail.',
   stepRefused: 'Passo non registrato',
+  personalDataErased: (date: string) => `Dati personali, fatti e note cancellati il ${date}, alla fine del periodo di conservazione.`,
 };

@@ -100,10 +100,19 @@ export function AdminDiffidaPage(props: AdminDiffidaPageProps): JSX.Element {
         <dd safe>{d.serviceName}</dd>
         <dt>{m.standard}</dt>
         <dd safe>{d.standardText ?? m.standardNone}</dd>
-        <dt>{m.facts}</dt>
-        <dd class="diffida-model" safe>{d.facts}</dd>
-        <dt>{m.claimant}</dt>
-        <dd><span safe>{d.claimantName}</span>{' — '}<a href={`mailto:${d.claimantEmail}`} safe>{d.claimantEmail}</a></dd>
+        {d.personalDataErasedAt === null ? (
+          <>
+            <dt>{m.facts}</dt>
+            <dd class="diffida-model" safe>{d.facts}</dd>
+            <dt>{m.claimant}</dt>
+            <dd><span safe>{d.claimantName}</span>{' — '}<a href={`mailto:${d.claimantEmail}`} safe>{d.claimantEmail}</a></dd>
+          </>
+        ) : (
+          <>
+            <dt>{m.claimant}</dt>
+            <dd>{m.personalDataErased(formatDate(ctx.locale, d.personalDataErasedAt.slice(0, 10)))}</dd>
+          </>
+        )}
         <dt>{m.organo}</dt>
         <dd safe>{`${d.organo}${d.organoPec === null ? '' : ` (PEC ${d.organoPec})`}`}</dd>
         <dt>{m.receiptDate}</dt>

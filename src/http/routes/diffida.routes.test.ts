@@ -111,4 +111,20 @@ describe('the diffida from the public form to its outcome', () => {
       expect(response.body, url).not.toMatch(/Maria Rossi|maria\.rossi@example\.org|dopo 40 giorni/);
     }
   });
+
+  it('shows the office a diffida whose personal data were erased at the end of their retention, with the date and without them', async () => {
+    opened.clock.now = new Date('2031-12-05T09:00:00Z');
+    try {
+      const erasure = await opened.context.actions.eraseExpiredDiffide({ kind: 'system', name: 'test' });
+      expect(erasure.erased.map((d) => d.number)).toContain('D-2026-0001');
+      const office = await signIn(opened.app, 'quality-office@test.misura.invalid');
+      const card = await get(opened.app, office.jar, '/admin/diffide/scheda?numero=D-2026-0001');
+      expect(card.statusCode).toBe(200);
+      expect(card.body).toContain('Dati personali, fatti e note cancellati il 5 dicembre 2031');
+      expect(card.body).toContain('Un operatore in più allo sportello.');
+      expect(card.body).not.toMatch(/Maria Rossi|maria\.rossi|dopo 40 giorni/);
+    } finally {
+      opened.clock.now = new Date('2026-12-04T09:00:00Z');
+    }
+  });
 });

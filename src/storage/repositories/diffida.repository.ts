@@ -21,6 +21,8 @@ export interface StoredDiffida {
   outcome: DiffidaOutcome | null;
   measures: string | null;
   updatedAt: string;
+  /** When the claimant's data, the facts and the notes were erased at the end of their retention; null while kept. */
+  personalDataErasedAt: string | null;
 }
 
 /** One step of a diffida's history. */
@@ -31,7 +33,7 @@ export interface StoredDiffidaStep {
   note: string | null;
 }
 
-export type NewDiffida = Omit<StoredDiffida, 'id' | 'number' | 'state' | 'outcome' | 'measures' | 'updatedAt'>;
+export type NewDiffida = Omit<StoredDiffida, 'id' | 'number' | 'state' | 'outcome' | 'measures' | 'updatedAt' | 'personalDataErasedAt'>;
 
 function diffidaFromRow(row: Selectable<DiffideTable>): StoredDiffida {
   return {
@@ -52,6 +54,7 @@ function diffidaFromRow(row: Selectable<DiffideTable>): StoredDiffida {
     outcome: row.outcome as DiffidaOutcome | null,
     measures: row.measures,
     updatedAt: row.updated_at,
+    personalDataErasedAt: row.personal_data_erased_at,
   };
 }
 
@@ -147,5 +150,22 @@ export async function recordDiffidaStep(
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n) return false;
   await trx.insertInto('diffida_history').values({ diffida_id: diffidaId, at: change.at, step: change.step, actor: change.actor, note: change.note }).execute();
+  return true;
+}
+
+/**
+ * Erases what identifies the claimant or may hold personal data: name, e-mail, the facts they wrote and the office's
+ * notes on each step. What the administration did (state, outcome, measures) and the dates stay. False when the
+ * diffida was already erased.
+ */
+export async function eraseDiffidaPersonalData(trx: Queryable, diffidaId: number, at: string): Promise<boolean> {
+  const result = await trx
+    .updateTable('diffide')
+    .set({ claimant_name: '', claimant_email: '', facts: '', personal_data_erased_at: at, updated_at: at })
+    .where('id', '=', diffidaId)
+    .where('personal_data_erased_at', 'is', null)
+    .executeTakeFirst();
+  if (result.numUpdatedRows === 0n) return false;
+  await trx.updateTable('diffida_history').set({ note: null }).where('diffida_id', '=', diffidaId).execute();
   return true;
 }
