@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newCard, newService, PUBLISH_NOW } from '../../../test/factories.ts';
+import { checkDcatApIt } from '../opendata/dcatapit.test-kit.ts';
 import { csrfOf, get, openAdminApp, post, signIn } from './admin.test-kit.ts';
 
 const OFFICE = 'quality-office@test.misura.invalid';
@@ -24,6 +25,10 @@ describe('class action in the back office and on the public page', () => {
     expect(en.body).toContain('No ricorso per l’efficienza notified as of 4 December 2026.');
     const csv = await opened.app.inject({ method: 'GET', url: `${PUBLIC_PAGE}.csv` });
     expect(csv.body).toBe('case_id,service,court,case_number,filed_on,subject,status,publication_kind,published_on,text,document_url\r\n');
+    // No ricorso was ever recorded: the page says so, and there is no dataset to catalogue.
+    const catalogue = JSON.parse((await opened.app.inject({ method: 'GET', url: '/opendata/catalogo.jsonld' })).body) as { '@graph': { '@id': string }[] };
+    expect(catalogue['@graph'].some((node) => node['@id'].endsWith('#class-action'))).toBe(false);
+    expect((await opened.app.inject({ method: 'GET', url: '/opendata' })).body).not.toContain('dataset-class-action');
   });
 
   it('lets the quality office record a case and its publications, which the public page and its CSV then show, audited', async () => {
@@ -89,6 +94,17 @@ describe('class action in the back office and on the public page', () => {
         document_url: 'https://www.comune.example.it/sentenza-1234.pdf',
       },
     ]);
+
+    // The same CSV is an open dataset of the DCAT-AP_IT catalogue, and a row of the open data page.
+    const document = JSON.parse((await opened.app.inject({ method: 'GET', url: '/opendata/catalogo.jsonld' })).body) as { '@graph': Record<string, unknown>[] };
+    const checked = checkDcatApIt(document);
+    expect(checked.problems).toEqual([]);
+    expect(checked.downloadUrls.filter((url) => url.endsWith('/class-action.csv'))).toEqual([`http://localhost${PUBLIC_PAGE}.csv`]);
+    const dataset = document['@graph'].find((node) => String(node['@id']).endsWith('#class-action'));
+    expect(dataset?.['dct:modified']).toEqual({ '@type': 'xsd:date', '@value': '2026-12-04' });
+    expect(dataset?.['dct:accrualPeriodicity']).toEqual({ '@id': 'http://publications.europa.eu/resource/authority/frequency/IRREG' });
+    const openData = await opened.app.inject({ method: 'GET', url: '/opendata' });
+    expect(/<tr id="dataset-class-action">([\s\S]*?)<\/tr>/.exec(openData.body)?.[1]).toContain(`href="${PUBLIC_PAGE}.csv"`);
   });
 
   it('lets the quality office close a ricorso, which the public page then says, and refuses a form without a case', async () => {

@@ -22,6 +22,9 @@ export const classActionEn: typeof classActionIt = {
   document: 'Document',
   documentOf: (kind: string, date: string) => `Document: ${kind} of ${date}`,
   csv: 'Download the ricorsi and publications (CSV, CC-BY 4.0)',
+  openDataTitle: 'Class action: ricorsi per l’efficienza, sentences and compliance measures',
+  openDataDescription:
+    'Every ricorso per l’efficienza notified to the administration (court, case number, date, service, subject, status) with its publications: notice of the ricorso, sentence, measures taken (artt. 1 and 4 d.lgs. 198/2009). No personal data.',
 
   adminLink: 'Class action: ricorsi per l’efficienza and publications',
   adminTitle: 'Class action',

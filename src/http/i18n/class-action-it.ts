@@ -21,6 +21,10 @@ export const classActionIt = {
   document: 'Documento',
   documentOf: (kind: string, date: string) => `Documento: ${kind} del ${date}`,
   csv: 'Scarica i ricorsi e le pubblicazioni (CSV, CC-BY 4.0)',
+  // The open dataset.
+  openDataTitle: 'Class action: ricorsi per l’efficienza, sentenze e misure di ottemperanza',
+  openDataDescription:
+    'Ogni ricorso per l’efficienza notificato all’amministrazione (autorità giudiziaria, numero di ruolo, data, servizio, oggetto, stato) con le sue pubblicazioni: notizia del ricorso, sentenza, misure adottate (artt. 1 e 4 d.lgs. 198/2009). Senza dati personali.',
 
   // The back office.
   adminLink: 'Class action: ricorsi per l’efficienza e pubblicazioni',

@@ -1,7 +1,7 @@
 import type { Organisation } from '../../domain/cards/card.ts';
 import type { DcatCatalogue, DcatDataset, DcatFrequency } from '../../formats/opendata-dcatapit.ts';
 import { messagesOf } from '../i18n/locale.ts';
-import { COSTI_CONTABILIZZATI } from '../pages/transparency-paths.ts';
+import { CLASS_ACTION, CLASS_ACTION_CSV, COSTI_CONTABILIZZATI } from '../pages/transparency-paths.ts';
 import { DATASET_FORMATS, datasetPathOf, type OpenDataset } from './opendata-datasets.ts';
 
 export interface CatalogueInput {
@@ -17,6 +17,16 @@ export interface CatalogueInput {
   contactEmail: string | null;
   /** The costi contabilizzati dataset (one, over every year recorded), when there are costs to publish. */
   costs?: CostsDatasetSummary | null;
+  /** The class-action dataset, when a ricorso was ever recorded. */
+  classActions?: ClassActionDatasetSummary | null;
+}
+
+/** What the catalogue says of the class-action dataset: the years its ricorsi were filed in, its first and last change (ISO dates). */
+export interface ClassActionDatasetSummary {
+  fromYear: number;
+  toYear: number;
+  issued: string;
+  modified: string;
 }
 
 /** What the catalogue says of the costs dataset: the years it covers and its last change (ISO date). */
@@ -81,6 +91,7 @@ export function buildOpenDataCatalogue(input: CatalogueInput): DcatCatalogue {
     };
   });
   if (input.costs !== undefined && input.costs !== null) datasets.push(costsDatasetOf(input.costs, input.baseUrl, prefix));
+  if (input.classActions !== undefined && input.classActions !== null) datasets.push(classActionDatasetOf(input.classActions, input.baseUrl, prefix));
   const modified = datasets.reduce((latest, dataset) => (dataset.modified > latest ? dataset.modified : latest), '0000-01-01');
   const issued = datasets.reduce((earliest, dataset) => ((dataset.issued ?? dataset.modified) < earliest ? (dataset.issued ?? dataset.modified) : earliest), modified);
   return {
@@ -96,28 +107,84 @@ export function buildOpenDataCatalogue(input: CatalogueInput): DcatCatalogue {
   };
 }
 
-/** The costi contabilizzati dataset: one over all its years (a trend is read across them), updated once a year. */
-function costsDatasetOf(costs: CostsDatasetSummary, baseUrl: string, prefix: string): DcatDataset {
-  const [it, en] = [messagesOf('it').costs, messagesOf('en').costs];
+/** A dataset of one CSV file that covers every year at once (costs, class actions), described in both languages. */
+interface CsvDataset {
+  /** The fragment of its IRI and the end of its identifier: "costi". */
+  key: string;
+  title: { it: string; en: string };
+  description: { it: string; en: string };
+  keywords: string[];
+  issued: string;
+  modified: string;
+  temporal: { start: string; end: string };
+  accrualPeriodicity: DcatFrequency;
+  /** Site paths of the page that presents it and of its CSV. */
+  landingPath: string;
+  csvPath: string;
+}
+
+function csvDatasetOf(dataset: CsvDataset, baseUrl: string, prefix: string): DcatDataset {
   const page = `${baseUrl}/opendata`;
   return {
-    iri: `${page}#costi`,
-    identifier: `${prefix}:costi`,
-    title: { it: it.openDataTitle, en: en.openDataTitle },
-    description: { it: it.openDataDescription, en: en.openDataDescription },
-    keywords: [...KEYWORDS, 'costi contabilizzati', 'trasparenza'],
-    issued: costs.issued,
-    modified: costs.modified,
-    temporal: { iri: `${page}#periodo-${costs.fromYear}-${costs.toYear}`, start: `${costs.fromYear}-01-01`, end: `${costs.toYear}-12-31` },
-    accrualPeriodicity: 'ANNUAL',
-    landingPage: `${baseUrl}${COSTI_CONTABILIZZATI}`,
+    iri: `${page}#${dataset.key}`,
+    identifier: `${prefix}:${dataset.key}`,
+    title: dataset.title,
+    description: dataset.description,
+    keywords: dataset.keywords,
+    issued: dataset.issued,
+    modified: dataset.modified,
+    temporal: { iri: `${page}#periodo-${dataset.temporal.start.slice(0, 4)}-${dataset.temporal.end.slice(0, 4)}`, ...dataset.temporal },
+    accrualPeriodicity: dataset.accrualPeriodicity,
+    landingPage: `${baseUrl}${dataset.landingPath}`,
     distributions: [
       {
-        iri: `${page}#costi-csv`,
-        title: { it: `${it.openDataTitle} (CSV)`, en: `${en.openDataTitle} (CSV)` },
+        iri: `${page}#${dataset.key}-csv`,
+        title: { it: `${dataset.title.it} (CSV)`, en: `${dataset.title.en} (CSV)` },
         format: 'CSV',
-        downloadUrl: `${baseUrl}${COSTS_DATASET_PATH}`,
+        downloadUrl: `${baseUrl}${dataset.csvPath}`,
       },
     ],
   };
+}
+
+/** The costi contabilizzati dataset: one over all its years (a trend is read across them), updated once a year. */
+function costsDatasetOf(costs: CostsDatasetSummary, baseUrl: string, prefix: string): DcatDataset {
+  const [it, en] = [messagesOf('it').costs, messagesOf('en').costs];
+  return csvDatasetOf(
+    {
+      key: 'costi',
+      title: { it: it.openDataTitle, en: en.openDataTitle },
+      description: { it: it.openDataDescription, en: en.openDataDescription },
+      keywords: [...KEYWORDS, 'costi contabilizzati', 'trasparenza'],
+      issued: costs.issued,
+      modified: costs.modified,
+      temporal: { start: `${costs.fromYear}-01-01`, end: `${costs.toYear}-12-31` },
+      accrualPeriodicity: 'ANNUAL',
+      landingPath: COSTI_CONTABILIZZATI,
+      csvPath: COSTS_DATASET_PATH,
+    },
+    baseUrl,
+    prefix,
+  );
+}
+
+/** The class-action dataset (d.lgs. 198/2009): every ricorso and its publications, changed whenever one is recorded. */
+function classActionDatasetOf(summary: ClassActionDatasetSummary, baseUrl: string, prefix: string): DcatDataset {
+  const [it, en] = [messagesOf('it').classActions, messagesOf('en').classActions];
+  return csvDatasetOf(
+    {
+      key: 'class-action',
+      title: { it: it.openDataTitle, en: en.openDataTitle },
+      description: { it: it.openDataDescription, en: en.openDataDescription },
+      keywords: [...KEYWORDS, 'class action', 'ricorso per l’efficienza', 'trasparenza'],
+      issued: summary.issued,
+      modified: summary.modified,
+      temporal: { start: `${summary.fromYear}-01-01`, end: `${summary.toYear}-12-31` },
+      accrualPeriodicity: 'IRREG',
+      landingPath: CLASS_ACTION,
+      csvPath: CLASS_ACTION_CSV,
+    },
+    baseUrl,
+    prefix,
+  );
 }

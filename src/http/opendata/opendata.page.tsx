@@ -1,6 +1,7 @@
 import { CARD_COLUMNS } from '../../formats/opendata-cards.ts';
 import { COST_COLUMNS } from '../../formats/opendata-costs.ts';
-import { COSTS_DATASET_PATH, type CostsDatasetSummary } from './opendata-catalogue.ts';
+import { COSTS_DATASET_PATH, type ClassActionDatasetSummary, type CostsDatasetSummary } from './opendata-catalogue.ts';
+import { CLASS_ACTION_CSV } from '../pages/transparency-paths.ts';
 import { LICENSE_IRI } from '../../formats/opendata-dcatapit.ts';
 import { RESULT_COLUMNS } from '../../formats/opendata-results.ts';
 import type { OpenDataColumn } from '../../formats/opendata-table.ts';
@@ -14,6 +15,30 @@ export interface OpenDataPageProps {
   datasets: OpenDataset[];
   /** The costi contabilizzati dataset, one over all its years, when there are costs. */
   costs?: CostsDatasetSummary | null;
+  /** The class-action dataset, when a ricorso was ever recorded. */
+  classActions?: ClassActionDatasetSummary | null;
+}
+
+/** A row of a dataset published as one CSV over several years (costs, class actions). */
+function CsvDatasetRow(props: { ctx: PageContext; id: string; fromYear: number; toYear: number; title: string; href: string; modified: string }): JSX.Element {
+  const { ctx } = props;
+  return (
+    <tr id={props.id}>
+      <td>{props.fromYear === props.toYear ? String(props.fromYear) : `${props.fromYear}–${props.toYear}`}</td>
+      <th scope="row" safe>{props.title}</th>
+      <td>
+        <a href={props.href} aria-label={ctx.messages.openDataDownload('CSV', props.title)}>CSV</a>
+      </td>
+      <td>
+        <time datetime={props.modified}>{formatDate(ctx.locale, props.modified)}</time>
+      </td>
+      <td>
+        <a href={LICENSE_IRI} rel="license">
+          CC BY 4.0
+        </a>
+      </td>
+    </tr>
+  );
 }
 
 function titleOf(ctx: PageContext, dataset: Pick<OpenDataset, 'kind' | 'year'>): string {
@@ -118,21 +143,10 @@ export function OpenDataPage(props: OpenDataPageProps): JSX.Element {
               );
             })}
             {props.costs === undefined || props.costs === null ? '' : (
-              <tr id="dataset-costi">
-                <td>{props.costs.fromYear === props.costs.toYear ? String(props.costs.fromYear) : `${props.costs.fromYear}–${props.costs.toYear}`}</td>
-                <th scope="row">{m.costs.openDataTitle}</th>
-                <td>
-                  <a href={COSTS_DATASET_PATH} aria-label={m.openDataDownload('CSV', m.costs.openDataTitle)}>CSV</a>
-                </td>
-                <td>
-                  <time datetime={props.costs.modified}>{formatDate(ctx.locale, props.costs.modified)}</time>
-                </td>
-                <td>
-                  <a href={LICENSE_IRI} rel="license">
-                    CC BY 4.0
-                  </a>
-                </td>
-              </tr>
+              <CsvDatasetRow ctx={ctx} id="dataset-costi" {...props.costs} title={m.costs.openDataTitle} href={COSTS_DATASET_PATH} />
+            )}
+            {props.classActions === undefined || props.classActions === null ? '' : (
+              <CsvDatasetRow ctx={ctx} id="dataset-class-action" {...props.classActions} title={m.classActions.openDataTitle} href={CLASS_ACTION_CSV} />
             )}
           </tbody>
         </table>

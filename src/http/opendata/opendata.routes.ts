@@ -11,7 +11,7 @@ import { currentYearOf, type SiteDeps } from '../site-settings.ts';
 import { baseUrlOf, checkBaseUrl } from './base-url.ts';
 import type { ServiceCostListing } from '../../actions/service-costs.action.ts';
 import { costsTableOf } from '../../formats/opendata-costs.ts';
-import { buildOpenDataCatalogue, COSTS_DATASET_PATH, type CostsDatasetSummary } from './opendata-catalogue.ts';
+import { buildOpenDataCatalogue, COSTS_DATASET_PATH, type ClassActionDatasetSummary, type CostsDatasetSummary } from './opendata-catalogue.ts';
 import { CATALOGUE_PATH, DATASET_FORMATS, DATASET_KINDS, loadDatasetTable, openDatasetsOf, openDataYearsOf, type OpenDataset } from './opendata-datasets.ts';
 import { OpenDataPage } from './opendata.page.tsx';
 
@@ -54,16 +54,17 @@ function sendOpenData(reply: FastifyReply, catalogueUrl: string, contentType: st
 function registerOpenDataRoutes(app: FastifyInstance, deps: SiteDeps, configuredBaseUrl: string | undefined): void {
   for (const locale of LOCALES) {
     app.get(localePath(locale, '/opendata'), async (request, reply) => {
-      const [{ ctx }, { datasets }, costs] = await Promise.all([loadPageContext(request, deps), loadDatasets(deps), deps.actions.listServiceCosts?.() ?? Promise.resolve([])]);
-      return sendHtml(reply, OpenDataPage({ ctx, datasets, costs: costsDatasetSummaryOf(costs) }));
+      const [{ ctx }, { datasets }, costs, classActions] = await Promise.all([loadPageContext(request, deps), loadDatasets(deps), listCosts(deps), loadClassActionSummary(deps)]);
+      return sendHtml(reply, OpenDataPage({ ctx, datasets, costs: costsDatasetSummaryOf(costs), classActions }));
     });
   }
 
   app.get(CATALOGUE_PATH, async (request, reply) => {
     const baseUrl = baseUrlOf(request, configuredBaseUrl);
-    const [organisations, { datasets }, costs] = await Promise.all([deps.actions.listOrganisations(), loadDatasets(deps), deps.actions.listServiceCosts?.() ?? Promise.resolve([])]);
+    const [organisations, { datasets }, costs, classActions] = await Promise.all([deps.actions.listOrganisations(), loadDatasets(deps), listCosts(deps), loadClassActionSummary(deps)]);
     const catalogue = buildOpenDataCatalogue({
       costs: costsDatasetSummaryOf(costs),
+      classActions,
       baseUrl,
       organisations,
       datasets,
@@ -86,6 +87,28 @@ function registerOpenDataRoutes(app: FastifyInstance, deps: SiteDeps, configured
     reply.header('content-disposition', `attachment; filename="${kind}-${year}.${format}"`);
     return sendOpenData(reply, `${baseUrl}${CATALOGUE_PATH}`, CONTENT_TYPES[format], body);
   });
+}
+
+/** The costs of every service, none when the site does not manage them. */
+function listCosts(deps: SiteDeps): Promise<ServiceCostListing[]> {
+  return deps.actions.listServiceCosts?.() ?? Promise.resolve([]);
+}
+
+/**
+ * The years the class-action dataset covers (its ricorsi's filing to its last change) and its first and last change,
+ * or null when no ricorso was ever recorded (the public page then says "none as of", and there is no dataset).
+ */
+async function loadClassActionSummary(deps: SiteDeps): Promise<ClassActionDatasetSummary | null> {
+  const listing = await deps.actions.listClassActions?.();
+  if (listing === undefined || listing.cases.length === 0 || listing.lastChangeAt === null) return null;
+  const modified = listing.lastChangeAt.slice(0, 10);
+  const years = listing.cases.map((c) => Number(c.filedOn.slice(0, 4)));
+  return {
+    fromYear: Math.min(...years),
+    toYear: Math.max(...years, Number(modified.slice(0, 4))),
+    issued: listing.cases.reduce((earliest, c) => (c.createdAt < earliest ? c.createdAt : earliest), listing.lastChangeAt).slice(0, 10),
+    modified,
+  };
 }
 
 /** The years the costs cover and their last change, or null when there are none to publish. */

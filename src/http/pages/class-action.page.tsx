@@ -4,7 +4,7 @@ import { safeHref } from '../view/safe-href.ts';
 import { formatDate } from '../view/format.ts';
 import { Layout } from './layout.tsx';
 import { dataLang, type PageContext } from './page-context.ts';
-import { SERVIZI_EROGATI, AMMINISTRAZIONE_TRASPARENTE, CLASS_ACTION } from './transparency-paths.ts';
+import { SERVIZI_EROGATI, AMMINISTRAZIONE_TRASPARENTE, CLASS_ACTION_CSV } from './transparency-paths.ts';
 
 export interface ClassActionPageProps {
   ctx: PageContext;
@@ -18,8 +18,6 @@ export interface ClassActionPageProps {
   csv: boolean;
 }
 
-/** The CSV of the cases and their publications, beside the page. */
-export const CLASS_ACTION_CSV = `${CLASS_ACTION}.csv`;
 
 /** Text with line breaks as paragraphs: what the office typed, without letting it write markup. */
 function Paragraphs(props: { text: string; lang: 'it' | undefined }): JSX.Element {

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { localDateOf } from '../../domain/calendar/index.ts';
 import { writeClassActionCsv } from '../view/class-action-csv.ts';
-import { CLASS_ACTION_CSV, ClassActionPage } from '../pages/class-action.page.tsx';
+import { ClassActionPage } from '../pages/class-action.page.tsx';
 import { OnlineServicesPage } from '../pages/online-services.page.tsx';
 import { ServiceCharterPage } from '../pages/service-charter.page.tsx';
 import { TransparencyPage } from '../pages/transparency.page.tsx';
-import { AMMINISTRAZIONE_TRASPARENTE, CARTA_DEI_SERVIZI, CLASS_ACTION, SERVIZI_EROGATI, SERVIZI_IN_RETE } from '../pages/transparency-paths.ts';
+import { AMMINISTRAZIONE_TRASPARENTE, CARTA_DEI_SERVIZI, CLASS_ACTION, CLASS_ACTION_CSV, SERVIZI_EROGATI, SERVIZI_IN_RETE } from '../pages/transparency-paths.ts';
 import { TransparencySectionPage } from '../pages/transparency-section.page.tsx';
 import { loadPageContext, sendHtml } from '../render.ts';
 import { currentYearOf, type SiteDeps } from '../site-settings.ts';
