@@ -1,36 +1,24 @@
-import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage } from '../../../test/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage } from '../../../test/browser.ts';
 import { newCard, newService, PUBLISH_NOW } from '../../../test/factories.ts';
-import { expectNoAxeViolation, signInInBrowser } from './admin-browser.test-kit.ts';
+import { expectNoAxeViolation, serveInBrowser, signInInBrowser } from './admin-browser.test-kit.ts';
 import { openAdminApp } from './admin.test-kit.ts';
 
 const PUBLIC_PAGE = '/amministrazione-trasparente/servizi-erogati/class-action';
 
 /** Record a ricorso and its sentence in a real Chromium, refused once for personal data, then read on the public page. */
 describe('class action in a browser', () => {
-  let browser: Browser;
-  let opened: Awaited<ReturnType<typeof openAdminApp>>;
-  let origin: string;
-
-  beforeAll(async () => {
-    opened = await openAdminApp({}, ['quality-office']);
+  const rig = serveInBrowser(async () => {
+    const opened = await openAdminApp({}, ['quality-office']);
     await opened.context.actions.importCards([newCard({ service: newService({ slug: 'anagrafe', name: 'Anagrafe' }), year: 2026 })], PUBLISH_NOW);
-    await opened.app.listen({ host: '127.0.0.1', port: 0 });
-    origin = `http://127.0.0.1:${(opened.app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await opened?.close();
+    return opened;
   });
 
   it('shows the empty public page in both languages without axe violations', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(rig.browser);
     try {
       for (const prefix of ['', '/en']) {
-        await page.goto(`${origin}${prefix}${PUBLIC_PAGE}`);
+        await page.goto(`${rig.origin}${prefix}${PUBLIC_PAGE}`);
         expect(await page.locator('#class-action-none').textContent()).toContain(prefix === '' ? 'Nessun ricorso per l’efficienza notificato al 4 dicembre 2026' : 'No ricorso per l’efficienza notified as of 4 December 2026');
         await expectNoAxeViolation(page);
       }
@@ -40,9 +28,9 @@ describe('class action in a browser', () => {
   });
 
   it('records a ricorso, refuses a text with an e-mail address beside its field, adds the sentence, and the public page shows it, in Italian and English', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(rig.browser);
     try {
-      await signInInBrowser(page, origin, 'quality-office@test.misura.invalid');
+      await signInInBrowser(page, rig.origin, 'quality-office@test.misura.invalid');
       await page.getByRole('link', { name: /Class action: ricorsi per l’efficienza/ }).click();
       expect(await page.locator('h1').textContent()).toBe('Class action');
       await expectNoAxeViolation(page);
@@ -74,10 +62,10 @@ describe('class action in a browser', () => {
       expect(await page.getByRole('heading', { name: 'Ricorso RG 1234/2026, TAR Lazio' }).count()).toBe(1);
       expect(await page.locator('main').textContent()).toContain('Il TAR accoglie il ricorso.');
       await expectNoAxeViolation(page);
-      await page.goto(`${origin}/en${PUBLIC_PAGE}`);
+      await page.goto(`${rig.origin}/en${PUBLIC_PAGE}`);
       expect(await page.locator('main').textContent()).toContain('Sentence — 20 November 2026');
       await expectNoAxeViolation(page);
-      await page.goto(`${origin}/en/admin/class-action`);
+      await page.goto(`${rig.origin}/en/admin/class-action`);
       expect(await page.getByRole('heading', { name: 'Record a ricorso' }).count()).toBe(1);
       await expectNoAxeViolation(page);
     } finally {

@@ -1,40 +1,28 @@
-import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PUBLISH_NOW } from '../../../test/factories.ts';
-import { launchChromium, openPage } from '../../../test/browser.ts';
+import { openPage } from '../../../test/browser.ts';
 import { KIT_INDICATORS, kitCard, rows } from '../../actions/events.test-kit.ts';
-import { expectNoAxeViolation, signInInBrowser } from './admin-browser.test-kit.ts';
+import { expectNoAxeViolation, serveInBrowser, signInInBrowser } from './admin-browser.test-kit.ts';
 import { openAdminApp } from './admin.test-kit.ts';
 
 const HAND = KIT_INDICATORS.filter((kit) => kit.slug === 'interventi' || kit.slug === 'operatori');
 
 /** Records a register entry and opens the drill-down down to its day, in a real Chromium, in both languages. */
 describe('registers and the evaluation drill-down, in a browser', () => {
-  let browser: Browser;
-  let opened: Awaited<ReturnType<typeof openAdminApp>>;
-  let origin: string;
-
-  beforeAll(async () => {
-    opened = await openAdminApp({}, ['data-steward', 'oiv']);
+  const rig = serveInBrowser(async () => {
+    const opened = await openAdminApp({}, ['data-steward', 'oiv']);
     const card = kitCard(2026, HAND);
     await opened.context.actions.importCards([{ organisation: null, card, doubts: [] }], PUBLISH_NOW);
     await opened.context.actions.applyMeasures({ measures: HAND.map((kit) => ({ service: card.service.slug, edition: '2026', indicator: kit.slug, measure: kit.measure })) });
     const entry = { kind: 'register.entry', at: '2026-11-03T12:00:00+01:00', attributes: { register: 'interventi', status: 'planned' } };
     await opened.context.actions.ingestEvents(rows({ ...entry, id: 'INT-1', subject: 'INT-1' }), { mode: 'all-or-nothing' });
-    await opened.app.listen({ host: '127.0.0.1', port: 0 });
-    origin = `http://127.0.0.1:${(opened.app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await opened?.close();
+    return opened;
   });
 
   it('lets the data steward record an entry that the drill-down then shows on its day', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(rig.browser);
     try {
-      await signInInBrowser(page, origin, 'data-steward@test.misura.invalid');
+      await signInInBrowser(page, rig.origin, 'data-steward@test.misura.invalid');
       await page.getByRole('link', { name: 'Registri e valori rilevati a mano' }).click();
       await expectNoAxeViolation(page);
       const form = page.locator('form', { hasText: 'Numero della voce' });
@@ -54,7 +42,7 @@ describe('registers and the evaluation drill-down, in a browser', () => {
       expect(await page.locator('#day-events').textContent()).toContain('interventi:INT-2');
       await expectNoAxeViolation(page);
       // The same session in English: the forms too.
-      await page.goto(`${origin}/en/admin/registri`);
+      await page.goto(`${rig.origin}/en/admin/registri`);
       expect(await page.getByRole('button', { name: 'Record the entry' }).count()).toBe(2);
       await expectNoAxeViolation(page);
     } finally {
@@ -63,13 +51,13 @@ describe('registers and the evaluation drill-down, in a browser', () => {
   }, 120_000);
 
   it('shows the OIV the same pages in English without a form, accessible', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(rig.browser);
     try {
-      await signInInBrowser(page, origin, 'oiv@test.misura.invalid', '/en');
+      await signInInBrowser(page, rig.origin, 'oiv@test.misura.invalid', '/en');
       await page.getByRole('link', { name: 'Registers and values recorded by hand' }).click();
       expect(await page.locator('form[action="/en/admin/registri/aggiungi"]').count()).toBe(0);
       await expectNoAxeViolation(page);
-      await page.goto(`${origin}/en/admin`);
+      await page.goto(`${rig.origin}/en/admin`);
       await page.locator('#dashboard-indicators').getByRole('link').first().click();
       expect(await page.title()).toContain('Evaluation:');
       await expectNoAxeViolation(page);

@@ -1,36 +1,25 @@
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage } from '../../../test/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage } from '../../../test/browser.ts';
 import { newCard, newService, PUBLISH_NOW } from '../../../test/factories.ts';
-import { expectNoAxeViolation, signInInBrowser } from './admin-browser.test-kit.ts';
+import { expectNoAxeViolation, serveInBrowser, signInInBrowser } from './admin-browser.test-kit.ts';
 import { openAdminApp } from './admin.test-kit.ts';
 
 const OFFICE = 'quality-office@test.misura.invalid';
 
 /** The service's profile edited in a real Chromium over a real port: errors beside their fields, then saved and public. */
 describe('the services of the back office, in a browser', () => {
-  let browser: Browser;
-  let opened: Awaited<ReturnType<typeof openAdminApp>>;
-  let origin: string;
-
-  beforeAll(async () => {
-    opened = await openAdminApp({}, ['quality-office']);
+  const rig = serveInBrowser(async () => {
+    const opened = await openAdminApp({}, ['quality-office']);
     const service = newService({ slug: 'anagrafe', name: 'Anagrafe', office: 'Servizi demografici' });
     await opened.context.actions.importCards([newCard({ service, year: 2026 })], PUBLISH_NOW);
-    await opened.app.listen({ host: '127.0.0.1', port: 0 });
-    origin = `http://127.0.0.1:${(opened.app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await opened?.close();
+    return opened;
   });
 
-  const signIn = (page: Page, prefix = '') => signInInBrowser(page, origin, OFFICE, prefix);
+  const signIn = (page: Page, prefix = '') => signInInBrowser(page, rig.origin, OFFICE, prefix);
 
   it('edits a service: the refused form shows each error beside its field, the saved one reaches the public page', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(rig.browser);
     try {
       await signIn(page);
       await page.getByRole('link', { name: 'Servizi: recapiti, diffida, reclami e indennizzi' }).click();
@@ -60,7 +49,7 @@ describe('the services of the back office, in a browser', () => {
       expect(new URL(page.url()).pathname).toBe('/admin/servizi');
       expect(await page.getByRole('status').first().textContent()).toBe('Servizio «Anagrafe» salvato.');
 
-      await page.goto(`${origin}/servizi/anagrafe`);
+      await page.goto(`${rig.origin}/servizi/anagrafe`);
       const complaints = page.locator('#complaints');
       expect(await complaints.textContent()).toContain('Con il modulo online o allo sportello URP');
       expect(await complaints.textContent()).toContain('€ 25,50');
@@ -72,17 +61,17 @@ describe('the services of the back office, in a browser', () => {
   });
 
   it('in English, shows the refused form with its errors, and the page stays accessible', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(rig.browser);
     try {
       await signIn(page, '/en');
-      await page.goto(`${origin}/en/admin/servizi/modifica?servizio=anagrafe`);
+      await page.goto(`${rig.origin}/en/admin/servizi/modifica?servizio=anagrafe`);
       expect(await page.locator('h1').textContent()).toBe('Edit the service: Anagrafe');
       await expectNoAxeViolation(page);
       await page.getByLabel('Web page of the service').fill('www.comune.example.it');
       await page.getByRole('button', { name: 'Save' }).click();
       expect(await page.locator('#profile-webAddress-error').textContent()).toContain('not a valid web address');
       await expectNoAxeViolation(page);
-      await page.goto(`${origin}/en/servizi/anagrafe`);
+      await page.goto(`${rig.origin}/en/servizi/anagrafe`);
       expect(await page.locator('#complaints').textContent()).toContain('within 30 days');
       await expectNoAxeViolation(page);
     } finally {

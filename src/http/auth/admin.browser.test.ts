@@ -1,41 +1,30 @@
 import { PUBLISH_NOW } from '../../../test/factories.ts';
 import { readdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeAxeViolations, launchChromium, openPage } from '../../../test/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { describeAxeViolations, openPage } from '../../../test/browser.ts';
 import { SEED_DIR } from '../../cli/demo.command.ts';
 import { readCardText } from '../../formats/card-text.importer.ts';
+import { serveInBrowser } from './admin-browser.test-kit.ts';
 import { openAdminApp, TEST_PASSWORD } from './admin.test-kit.ts';
 
 /** The back office in a real Chromium over a real port: sign in, the dashboard lists the seed services, sign out; axe on both pages. */
 describe('the back office in a browser', () => {
-  let browser: Browser;
-  let opened: Awaited<ReturnType<typeof openAdminApp>>;
-  let origin: string;
-
-  beforeAll(async () => {
-    opened = await openAdminApp({}, ['quality-office']);
+  const rig = serveInBrowser(async () => {
+    const opened = await openAdminApp({}, ['quality-office']);
     const files = readdirSync(SEED_DIR).filter((f) => f.endsWith('.txt')).sort();
     await opened.context.actions.importCards(files.map((file) => readCardText(readFileSync(join(SEED_DIR, file), 'utf8'), { file })), PUBLISH_NOW);
-    await opened.app.listen({ host: '127.0.0.1', port: 0 });
-    origin = `http://127.0.0.1:${(opened.app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await opened?.close();
+    return opened;
   });
 
   it.for([
     { lang: 'it', prefix: '', signedInAs: 'Accesso effettuato come', logout: 'Esci', submit: 'Accedi' },
     { lang: 'en', prefix: '/en', signedInAs: 'Signed in as', logout: 'Sign out', submit: 'Sign in' },
   ])('signs in and out ($lang), with no axe violation on the login page and the dashboard', async ({ lang, prefix, signedInAs, logout, submit }) => {
-    const page = await openPage(browser);
+    const page = await openPage(rig.browser);
     try {
       // Anonymous: /admin sends to the sign-in page.
-      await page.goto(`${origin}${prefix}/admin`);
+      await page.goto(`${rig.origin}${prefix}/admin`);
       expect(new URL(page.url()).pathname).toBe(`${prefix}/admin/login`);
       expect(await page.getAttribute('html', 'lang')).toBe(lang);
       expect(await describeAxeViolations(page)).toBe('');
@@ -57,7 +46,7 @@ describe('the back office in a browser', () => {
 
       await page.getByRole('button', { name: logout }).click();
       expect(new URL(page.url()).pathname).toBe(`${prefix}/admin/login`);
-      await page.goto(`${origin}${prefix}/admin`);
+      await page.goto(`${rig.origin}${prefix}/admin`);
       expect(new URL(page.url()).pathname).toBe(`${prefix}/admin/login`);
     } finally {
       await page.context().close();
