@@ -9,7 +9,7 @@ import type { CardDocument, DocumentPart, DocumentRow } from './card-document.ts
 import { FORMATS_READ } from './card-document.ts';
 import { readDimensionList } from './card-dimension-list.ts';
 import { unflattenRows, type UnflattenedRows } from './card-flat-text.ts';
-import { forcedTableHeader, recogniseNonCard } from './card-non-card.ts';
+import { describeCardPrologue, forcedTableHeader, recogniseNonCard } from './card-non-card.ts';
 import { readCardHeader, toFieldRichText, type CardHeader } from './card-text-header.ts';
 import { COLUMN_LABELS, FIELD_LABELS, isNotesHeading, matchFieldLabel, type ColumnKey } from './card-text-labels.ts';
 import { readFootnotes } from './card-text-notes.ts';
@@ -225,10 +225,12 @@ function locateTable(lines: readonly SourceLine[], options: ReadCardOptions, sou
     const lack = describeIncompleteHeader(line);
     if (lack !== null) throw new UserError(lack, { file, line: line.number });
   }
+  const prologue = describeCardPrologue(lines);
+  if (prologue !== null) throw new CardReadError('no-indicator-table', prologue, { file });
   const how = source.format === 'text'
     ? 'a tab-separated header row "Dimensioni", "Sottodimensioni", "Descrizione indicatore", "Formula indicatore", "Valore programmato"'
     : 'a table whose header names "Dimensioni", "Sottodimensioni", "Descrizione indicatore", "Formula indicatore", "Valore programmato"';
-  throw new UserError(`not a standard card: no indicator table (${how})`, { file });
+  throw new UserError(`not a standard card: no indicator table (${how}). ${FORMATS_READ}`, { file });
 }
 
 interface TakenTable {

@@ -17,13 +17,23 @@ interface Kind {
 const KINDS: readonly Kind[] = [
   {
     name: 'a Piano della performance indicator sheet (objectives with weights and targets)',
-    signs: [/\bpiano (?:della|delle) performance\b/, /\bobiettiv[oi] (?:strategic|operativ|specific|annual|trasversal|individual|organizzativ)/, /\bpeso\b/, /\barea strategica\b/, /\bperformance organizzativa\b/, /\bindicatori? di (?:performance|risultato)\b/, /\bmissione\b.*\bprogramma\b/, /\bstakeholder\b/],
+    signs: [
+      /\b(?:piano|relazione) (?:della|delle|sulla) performance\b/,
+      /\bobiettiv[oi] (?:strategic|operativ|specific|annual|trasversal|individual|organizzativ|pluriennal|\d{4})/,
+      // A header that names an objective, its indicator and its target: a sheet of objectives, not of standards.
+      /\bobiettivo\b[^\n]{0,80}\bindicatore\b[^\n]{0,80}\btarget\b/,
+      /\bbaseline\b/, /\bpeso\b/, /\barea strategica\b/, /\bperformance organizzativa\b/, /\bindicatori? di (?:performance|risultato)\b/, /\bmissione\b.*\bprogramma\b/, /\bstakeholder\b/],
     columns: /^(?:peso(?: \w+)?|obiettiv[oi](?: \w+){0,3}|area strategica|missione|programma|struttura responsabile|stakeholder|risultato atteso)$/,
   },
   {
     name: 'a list of production objectives (volumes of work to deliver)',
     signs: [/\bobiettivi di produzione\b/, /\bvolumi? (?:di attivita|di produzione|prodott)/, /\bprodotti (?:attesi|realizzati)\b/, /\bquantita (?:prodott|attes)/, /\bproduttivita\b/, /\bcarichi di lavoro\b/],
     columns: /^(?:prodotto|prodotti|volume|volumi|quantita(?: \w+)?|produzione(?: \w+)?|unita di misura)$/,
+  },
+  {
+    name: 'a list of monitoring indicators (what each indicator means, for no one service and with no valore programmato)',
+    signs: [/\belenco degli indicatori\b/, /\bsistema di garanzia\b/, /\bmonitoraggio\b/, /\bsignificato\b/, /\blivelli essenziali di assistenza\b/, /\bindicatori? (?:di monitoraggio|sentinella|di esito)\b/],
+    columns: /^(?:significato|codice indicatore)$/,
   },
   {
     name: 'a budget (chapters with appropriations and amounts)',
@@ -33,7 +43,9 @@ const KINDS: readonly Kind[] = [
 ];
 
 /** Words of a standard card: when they are there, the document is a card whatever else it says. */
-const CARD_SIGNS = /\b(?:valore programmato|standard (?:di )?qualita|carta dei servizi|preventiva diffida)\b/;
+const CARD_SIGNS = /\b(?:valor[ei] programmat[oi]|standard (?:di )?qualita|carta dei servizi|preventiva diffida)\b/;
+/** The same words in the document's own spelling, to quote them back. */
+const CARD_WORDS = /\b(?:valor[ei] programmat[oi]|standard (?:di )?qualit[àa]|carta dei servizi|preventiva diffida)(?![\p{L}])/giu;
 
 /**
  * Says what a document looks like when it is not a service-quality card, or null. With a table header found, only
@@ -56,6 +68,21 @@ export function recogniseNonCard(lines: readonly SourceLine[], header: TableHead
     .sort((a, b) => b.found.length - a.found.length);
   const best = scored[0];
   return best ? describe(best.kind, best.found.slice(0, 4).map((word) => `"${word}"`), 'and no table of quality dimensions with a valore programmato') : null;
+}
+
+/**
+ * Why a document that speaks of standards or of the carta dei servizi, but holds no indicator table, is not read as a
+ * card; null when it does not speak of them. Such a document is most often the page that presents the card (a
+ * transparency page, an introduction) and links to the card itself.
+ */
+export function describeCardPrologue(lines: readonly SourceLine[]): string | null {
+  const text = lines.slice(0, 2000).map((line) => line.text).join('\n').replace(/\t/g, ' ');
+  if (!CARD_SIGNS.test(foldLabel(text))) return null;
+  // One quote per word, however many spellings ("qualità", "qualita") the page has.
+  const byFolded = new Map([...text.matchAll(CARD_WORDS)].reverse().map((match) => [foldLabel(match[0]), `"${match[0].toLowerCase()}"`]));
+  const words = [...byFolded.values()].reverse();
+  if (words.length === 0) words.push('standards');
+  return `not a standard card: it speaks of ${words.slice(0, 3).join(', ')} but holds no table of indicators with a valore programmato; it looks like a page that presents the card or links to it. Import the card itself: the document the page links to, or the page that holds its table`;
 }
 
 function describe(kind: Kind, evidence: string[], why: string): string {
