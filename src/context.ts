@@ -45,7 +45,7 @@ import { importKumaProbes } from './actions/import-probes.action.ts';
 import { addAlertRule, listAlertHistory, listAlertRules, queueTestAlert, removeAlertRule, silenceAlertRule } from './actions/alert-rules.action.ts';
 import { claimAlertDeliveries, evaluateAlerts, recordAlertDelivery, sendAlertEmail } from './actions/evaluate-alerts.action.ts';
 import { addClassActionPublication, listClassActions, recordClassActionCase, setClassActionStatus } from './actions/class-action.action.ts';
-import { eraseExpiredDiffide, findDiffidaDetail, findDiffidaReceipt, findServiceDiffidaRecipient, listDiffide, listDueDiffide, recordDiffidaStep, remindDiffide, sendDiffida } from './actions/diffida.action.ts';
+import { eraseExpiredDiffide, findDiffidaDetail, listDiffideOfYear, findDiffidaReceipt, findServiceDiffidaRecipient, listDiffide, listDueDiffide, recordDiffidaStep, remindDiffide, sendDiffida } from './actions/diffida.action.ts';
 import { createMailOutbox } from './actions/mail-outbox.ts';
 import { importServiceCosts, listServiceCosts, recordServiceCost } from './actions/service-costs.action.ts';
 import { readConfig, type Config } from './config/config.ts';
@@ -256,6 +256,7 @@ export async function openContext(
         exportReportDocument(
           {
             getReport: (request) => reportCache.getReport(request),
+            listDiffideOfYear: (year) => listDiffideOfYear(diffidaDeps, year),
             // The PA's name when the database holds one PA (the usual case); none when it holds several.
             organisationName: async () => {
               const organisations = await listOrganisations(deps);

@@ -178,6 +178,12 @@ export async function listDiffide(deps: DiffidaDeps, filter: { open?: boolean } 
   });
 }
 
+/** The diffide received in `year` (the local day of receipt): the service and the standard each names, nothing personal. */
+export async function listDiffideOfYear(deps: DiffidaDeps, year: number): Promise<{ serviceSlug: string; indicatorSlug: string | null }[]> {
+  const prefix = `${year}-`;
+  return (await listDiffide(deps)).filter((d) => d.terms.receivedOn.startsWith(prefix)).map((d) => ({ serviceSlug: d.serviceSlug, indicatorSlug: d.indicatorSlug }));
+}
+
 /** One diffida with its history, or undefined. */
 export async function findDiffidaDetail(deps: DiffidaDeps, number: string): Promise<DiffidaDetail | undefined> {
   if (!isDiffidaNumber(number)) return undefined;

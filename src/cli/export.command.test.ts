@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { importCards } from '../actions/import-cards.action.ts';
 import { ingestEvents } from '../actions/ingest-events.action.ts';
 import { KIT_INDICATORS, rows, T0 } from '../actions/events.test-kit.ts';
+import { sendDiffida } from '../actions/diffida.action.ts';
+import { createMailOutbox } from '../actions/mail-outbox.ts';
 import { readCardFile } from '../formats/card-file.importer.ts';
 import { readCardText } from '../formats/card-text.importer.ts';
 import { pdfText } from '../formats/pdf-text.test-kit.ts';
@@ -72,7 +74,15 @@ describe('misura export report', () => {
   async function reportedKit() {
     const dir = mkdtempSync(join(tmpdir(), 'misura-export-report-'));
     const url = join(dir, 'misura.db');
-    await seedKit(url, KIT_INDICATORS.filter((kit) => ['ratio', 'duration'].includes(kit.measure.kind)));
+    const kits = KIT_INDICATORS.filter((kit) => ['ratio', 'duration'].includes(kit.measure.kind));
+    const service = await seedKit(url, kits);
+    // Two diffide that year: one names the first standard, one the service at large.
+    await withDatabase(url, async (database) => {
+      const deps = { database, now: () => T0, timeZone: 'Europe/Rome', mail: createMailOutbox(null, () => undefined) };
+      const claimant = { service, facts: 'Attesa oltre lo standard.', claimantName: 'Anna Bianchi', claimantEmail: 'anna@example.org', consent: true };
+      await sendDiffida(deps, { ...claimant, indicator: kits[0]!.slug });
+      await sendDiffida(deps, { ...claimant, indicator: '' });
+    });
     await withDatabase(url, (database) =>
       ingestEvents({ database }, rows(
         { id: 'c1', kind: 'call.received', at: '2026-03-02T09:00:00+01:00', attributes: { answered: true } },
@@ -96,7 +106,7 @@ describe('misura export report', () => {
     const values: string[][] = [];
     sheet.eachRow((row) => values.push((row.values as unknown[]).slice(1).map((v) => (typeof v === 'string' || typeof v === 'number' ? String(v) : ''))));
     const headerAt = values.findIndex((row) => row[0] === 'Servizio');
-    expect(values[headerAt]).toEqual(['Servizio', 'Edizione della carta', 'Dimensione', 'Indicatore', 'Valore programmato', 'Valore misurato', 'Esito', 'Numeratore', 'Denominatore', 'Come si misura', 'Dati fino al']);
+    expect(values[headerAt]).toEqual(['Servizio', 'Edizione della carta', 'Dimensione', 'Indicatore', 'Valore programmato', 'Valore misurato', 'Esito', 'Numeratore', 'Denominatore', 'Come si misura', 'Dati fino al', 'Diffide ricevute']);
     const indicators = values.slice(headerAt + 1, headerAt + 3);
     expect(indicators.map((row) => [row[4], row[5], row[7], row[8]])).toEqual([
       ['90%', '50%', '1', '2'],
@@ -109,6 +119,11 @@ describe('misura export report', () => {
     }
     // The two indicators, then the notes (eachRow skips the blank row between them).
     expect(values[headerAt + 3]?.[0]).toMatch(/^Numeratore e denominatore: /);
+    expect(indicators.map((row) => row[11])).toEqual(['1', '0']);
+    const notes = values.slice(headerAt + 3).map((row) => row[0]);
+    expect(notes).toContain('Diffide ricevute nel 2026: 2 (d.lgs. 198/2009, art. 3); la colonna «Diffide ricevute» conta quelle che indicano lo standard della riga.');
+    expect(notes.some((note) => /^Diffide che non indicano uno standard della tabella: .+ 1\.$/.test(note ?? ''))).toBe(true);
+    expect(values.flat().join(' ')).not.toMatch(/Anna|anna@example/);
     expect(values.flat().some((v) => /^Impronta SHA-256: [0-9a-f]{64}/.test(v))).toBe(true);
   });
 

@@ -18,7 +18,7 @@ export function writeReportPdf(layout: ReportLayout): Promise<Uint8Array> {
         table: {
           headerRows: 1,
           dontBreakRows: true,
-          widths: ['10%', '6%', '8%', '16%', '8%', '7%', '9%', '6%', '6%', '*', '6%'],
+          widths: ['9%', '6%', '8%', '15%', '8%', '7%', '8%', '6%', '6%', '*', '6%', '5%'],
           body: [layout.columns.map((c): PdfCell => ({ text: c, bold: true })), ...layout.rows.map((row) => row.map((c): PdfCell => c))],
         },
         margin: [0, 6, 0, 6],

@@ -16,7 +16,7 @@ export async function writeReportXlsx(layout: ReportLayout): Promise<Uint8Array>
   // The header stays in view while scrolling.
   sheet.views = [{ state: 'frozen', ySplit: header.number }];
   for (const row of layout.rows) sheet.addRow(row).alignment = { wrapText: true, vertical: 'top' };
-  [28, 12, 18, 40, 18, 16, 22, 12, 12, 50, 12].forEach((width, c) => (sheet.getColumn(c + 1).width = width));
+  [28, 12, 18, 40, 18, 16, 22, 12, 12, 50, 12, 10].forEach((width, c) => (sheet.getColumn(c + 1).width = width));
   sheet.addRow([]);
   for (const line of [...layout.notes, ...stampLines(layout.stamp)]) sheet.addRow([line]);
   return new Uint8Array(await workbook.xlsx.writeBuffer());

@@ -43,7 +43,7 @@ describe('official documents on the public site', () => {
       getReport: (query) => getReport(deps, query),
       checkDatabase: () => checkDatabase(deps),
       exportCardDocument: (input) => exportCardDocument(deps, input),
-      exportReportDocument: (input) => exportReportDocument({ getReport: (query) => getReport(deps, query), now: deps.now }, input),
+      exportReportDocument: (input) => exportReportDocument({ getReport: (query) => getReport(deps, query), listDiffideOfYear: () => Promise.resolve([]), now: deps.now }, input),
     };
     cards = (await actions.listCards()).map((c) => ({ slug: c.serviceSlug, edition: c.edition, indicators: c.indicators.length }));
     app = buildApp(actions, { logger: false, now: deps.now, rateLimitPerMinute: false });
