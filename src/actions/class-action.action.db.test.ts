@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/dialects.ts';
 import { newCard, newService, PUBLISH_NOW } from '../../test/factories.ts';
-import { addClassActionPublication, ClassActionValidationError, listClassActions, recordClassActionCase, setClassActionStatus } from './class-action.action.ts';
+import { ClassActionValidationError, addClassActionPublication, listClassActions, recordClassActionCase, setClassActionStatus, withdrawClassActionPublication } from './class-action.action.ts';
 import { readDataVersion } from './data-version.action.ts';
 import { importCards } from './import-cards.action.ts';
 import { listAuditLog } from './list-audit-log.action.ts';
@@ -87,5 +87,27 @@ describeEachDialect('class actions', (ctx) => {
     expect(noCase.message).toBe('field "caseId": no case number 99 is recorded');
     expect(await listClassActions(deps)).toEqual({ cases: [], lastChangeAt: null });
     expect(await listAuditLog(deps, { action: 'class-action.' })).toEqual([]);
+  });
+
+  it('withdraws a publication from the case, with its reason audited but not its text, and says what is wrong with a bad request', async () => {
+    const deps = await depsOf();
+    const recorded = await recordClassActionCase(deps, OFFICE, CASE);
+    const published = await addClassActionPublication(deps, OFFICE, { caseId: recorded.id, ...NOTICE, text: 'Testo con un nome sfuggito: Mario Bianchi.' });
+    const [publication] = published.publications;
+    const version = await readDataVersion(deps);
+    const after = await withdrawClassActionPublication(deps, OFFICE, { publicationId: String(publication!.id), reason: 'Conteneva il nome del ricorrente.' });
+    expect(after.publications).toEqual([]);
+    expect(after.status).toBe(published.status);
+    expect(await readDataVersion(deps)).toBeGreaterThan(version);
+    const [audit] = await listAuditLog(deps, { action: 'class-action.withdraw' });
+    expect(JSON.parse(audit?.beforeJson ?? 'null')).toEqual({ publication: publication!.id, kind: NOTICE.kind, publishedOn: NOTICE.publishedOn });
+    expect(JSON.parse(audit?.afterJson ?? 'null')).toEqual({ reason: 'Conteneva il nome del ricorrente.' });
+    expect(audit?.beforeJson).not.toContain('Bianchi');
+
+    const refusal = (promise: Promise<unknown>) => promise.then(() => expect.unreachable(), (error: unknown) => error as ClassActionValidationError);
+    const empty = await refusal(withdrawClassActionPublication(deps, OFFICE, { publicationId: '', reason: '' }));
+    expect(empty.errors.map((e) => [e.field, e.problem])).toEqual([['publicationId', 'required'], ['reason', 'required']]);
+    const gone = await refusal(withdrawClassActionPublication(deps, OFFICE, { publicationId: publication!.id, reason: 'Di nuovo.' }));
+    expect(gone.message).toBe(`field "publicationId": no publication number ${publication!.id} is recorded`);
   });
 });

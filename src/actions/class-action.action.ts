@@ -12,7 +12,7 @@ import {
 import { UserError } from '../domain/shared/errors.ts';
 import type { Database } from '../storage/database.ts';
 import { appendAuditRecord } from '../storage/repositories/audit-log.repository.ts';
-import { findClassActionCases, insertClassActionCase, insertClassActionPublication, updateClassActionStatus, type StoredClassActionCase } from '../storage/repositories/class-action.repository.ts';
+import { deleteClassActionPublication, findClassActionCases, insertClassActionCase, insertClassActionPublication, updateClassActionStatus, type StoredClassActionCase } from '../storage/repositories/class-action.repository.ts';
 import { bumpDataVersion } from '../storage/repositories/data-version.repository.ts';
 import { findServicesBySlugs } from '../storage/repositories/service.repository.ts';
 import { nowOf } from './account-deps.ts';
@@ -125,6 +125,42 @@ export async function setClassActionStatus(deps: ClassActionDeps, actor: Actor, 
     await appendAuditRecord(trx, actor, { action: 'class-action.status', entityType: 'class-action', entityKey: String(caseId), before: { status: before.status }, after: { status } }, now);
     await bumpDataVersion(trx);
     return { ...before, status, updatedAt: now };
+  });
+}
+
+/** The longest reason for withdrawing a publication. */
+const MAX_REASON = 500;
+
+/**
+ * Withdraws a publication from the public page (a wrong text or document, or personal data that slipped through), with
+ * the reason, audited as "class-action.withdraw" with what it was but not its text. The case's status stays: if the
+ * publication had moved it, the office sets it again by hand.
+ */
+export async function withdrawClassActionPublication(deps: ClassActionDeps, actor: Actor, input: { publicationId: string | number; reason: string }): Promise<StoredClassActionCase> {
+  const text = String(input.publicationId).trim();
+  const publicationId = /^\d{1,9}$/.test(text) ? Number(text) : NaN;
+  const reason = input.reason.trim();
+  const errors: FieldError[] = [];
+  if (!(publicationId > 0)) {
+    errors.push(text === '' ? { field: 'publicationId', problem: 'required', message: 'field "publicationId": choose the publication to withdraw' } : { field: 'publicationId', problem: 'choice', message: `field "publicationId": "${text}" is not the number of a publication` });
+  }
+  if (reason === '') errors.push({ field: 'reason', problem: 'required', message: 'field "reason": say why the publication is withdrawn' });
+  else if (reason.length > MAX_REASON) errors.push({ field: 'reason', problem: 'too-long', message: `field "reason": at most ${MAX_REASON} characters` });
+  if (errors.length > 0) throw new ClassActionValidationError(errors);
+  const now = nowOf(deps);
+  return deps.database.db.transaction().execute(async (trx) => {
+    const withdrawn = await deleteClassActionPublication(trx, publicationId, now);
+    if (withdrawn === undefined) throw new ClassActionValidationError([{ field: 'publicationId', problem: 'choice', message: `field "publicationId": no publication number ${publicationId} is recorded` }]);
+    await appendAuditRecord(
+      trx,
+      actor,
+      { action: 'class-action.withdraw', entityType: 'class-action', entityKey: String(withdrawn.caseId), before: { publication: withdrawn.id, kind: withdrawn.kind, publishedOn: withdrawn.publishedOn }, after: { reason } },
+      now,
+    );
+    await bumpDataVersion(trx);
+    const [after] = await findClassActionCases(trx, withdrawn.caseId);
+    if (after === undefined) throw new Error(`class-action case ${withdrawn.caseId} vanished in its own transaction`);
+    return after;
   });
 }
 

@@ -35,8 +35,8 @@ describe('misura class-action', () => {
 
     expect((await run(['list'])).stdout.split('\n')).toEqual([
       '1  2026-03-15  decided  TAR Lazio RG 1234/2026  [anagrafe]  Tempi dei certificati',
-      '    2026-11-20  sentence  https://www.comune.example.it/s.pdf',
-      '    2026-03-20  notice',
+      '    #2  2026-11-20  sentence  https://www.comune.example.it/s.pdf',
+      '    #1  2026-03-20  notice',
     ]);
     const json = JSON.parse((await run(['list', '--json'])).stdout) as { cases: { publications: { text: string }[] }[]; lastChangeAt: string };
     expect(json.cases[0]?.publications[1]?.text).toBe('Notizia del ricorso per l’efficienza RG 1234/2026.');
@@ -76,5 +76,14 @@ describe('misura class-action', () => {
     expect((await run(['list'])).stdout).toMatch(/^1 {2}2026-03-15 {2}closed {2}/);
     const refused = await run(['status', '1', 'archived']);
     expect([refused.code, refused.stderr]).toEqual([2, 'misura: <status>: "archived" is not one of notified, decided, complied, closed']);
+  });
+
+  it('withdraws a publication by its number, with the reason, and names the option of what is wrong', async () => {
+    expect(await run(['withdraw', '1', '--reason', 'Testo sbagliato.'])).toEqual({ code: 0, stdout: 'Withdrew publication #1 of ricorso 1: it is no longer on the public page; the ricorso stays closed.', stderr: '' });
+    expect((await run(['list'])).stdout.split('\n')).toHaveLength(2);
+    const again = await run(['withdraw', '1', '--reason', 'Di nuovo.']);
+    expect([again.code, again.stderr]).toEqual([2, 'misura: <publication>: no publication number 1 is recorded']);
+    const noReason = await run(['withdraw', '2', '--reason', ' ']);
+    expect([noReason.code, noReason.stderr]).toEqual([2, 'misura: --reason: say why the publication is withdrawn']);
   });
 });

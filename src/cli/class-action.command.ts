@@ -41,12 +41,12 @@ function printList(io: CliIo, listing: ClassActionListing): void {
   }
   for (const c of listing.cases) {
     io.out(`${c.id}  ${c.filedOn}  ${c.status}  ${c.court}${c.caseNumber === null ? '' : ` ${c.caseNumber}`}${c.serviceSlug === null ? '' : `  [${c.serviceSlug}]`}  ${c.subject}`);
-    for (const p of c.publications) io.out(`    ${p.publishedOn}  ${p.kind}${p.documentUrl === null ? '' : `  ${p.documentUrl}`}`);
+    for (const p of c.publications) io.out(`    #${p.id}  ${p.publishedOn}  ${p.kind}${p.documentUrl === null ? '' : `  ${p.documentUrl}`}`);
   }
 }
 
 /**
- * `misura class-action add|publish|list`: the ricorsi per l'efficienza (d.lgs. 198/2009) and what is published of each
+ * `misura class-action add|publish|status|withdraw|list`: the ricorsi per l'efficienza (d.lgs. 198/2009) and what is published of each
  * on the public Class action page: the notice, the sentence, the measures taken to comply. Audited as the back office's forms.
  */
 export function registerClassActionCommand(program: Command, io: CliIo, _setExit: (code: number) => void, open: OpenEventsContext = openEventsContext): void {
@@ -97,6 +97,17 @@ export function registerClassActionCommand(program: Command, io: CliIo, _setExit
     .action(async (id: string, status: string) => {
       const updated = await withContext(open, io, (actions) => withOptionNames(() => actions.setClassActionStatus(actor(), { caseId: id, status }), { ...OPTION_OF, status: '<status>' }));
       io.out(`Ricorso ${updated.id} is now ${updated.status}.`);
+    });
+
+  command
+    .command('withdraw <publication>')
+    .description('Take publication <publication> (its #number in `class-action list`) off the public page: a wrong text or document, or personal data that slipped through. The status of its ricorso does not change.')
+    .requiredOption('--reason <text>', 'why it is withdrawn (kept in the audit log)')
+    .action(async (publication: string, options: { reason: string }) => {
+      const updated = await withContext(open, io, (actions) =>
+        withOptionNames(() => actions.withdrawClassActionPublication(actor(), { publicationId: publication, reason: options.reason }), { publicationId: '<publication>', reason: '--reason' }),
+      );
+      io.out(`Withdrew publication #${publication} of ricorso ${updated.id}: it is no longer on the public page; the ricorso stays ${updated.status}.`);
     });
 
   command

@@ -144,4 +144,5 @@ export interface SiteActions {
   addClassActionPublication?(actor: Actor, input: PublicationInput & { caseId: string | number }): Promise<StoredClassActionCase>;
   listClassActions?(): Promise<ClassActionListing>;
   setClassActionStatus?(actor: Actor, input: { caseId: string | number; status: string }): Promise<StoredClassActionCase>;
+  withdrawClassActionPublication?(actor: Actor, input: { publicationId: string | number; reason: string }): Promise<StoredClassActionCase>;
 }

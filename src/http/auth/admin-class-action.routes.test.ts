@@ -163,4 +163,23 @@ describe('class action in the back office and on the public page', () => {
     expect((await post(opened.app, jar, '/admin/class-action/caso', { _csrf: 'forged', ...CASE })).statusCode).toBe(403);
     expect((await opened.context.actions.listClassActions()).cases).toHaveLength(1);
   });
+
+  it('lets the quality office withdraw a publication, which leaves the public page and its CSV, the reason audited; a refusal names its field', async () => {
+    const { jar } = await signIn(opened.app, OFFICE);
+    const page = await get(opened.app, jar, '/admin/class-action');
+    const [stored] = (await opened.context.actions.listClassActions()).cases;
+    const [publication] = stored!.publications;
+    expect(page.body).toContain(`<option value="${publication!.id}">n. ${publication!.id} — Sentenza, 20 novembre 2026 (Ricorso RG 1234/2026, TAR Lazio)</option>`);
+    const refused = await post(opened.app, jar, '/admin/class-action/ritiro', { _csrf: csrfOf(page.body), publicationId: String(publication!.id), reason: '' });
+    expect(refused.statusCode).toBe(422);
+    expect(/id="ritiro-reason-error"[^>]*>([^<]*)</.exec(refused.body)?.[1]).toBe('Motivo del ritiro: campo obbligatorio.');
+    const withdrawn = await post(opened.app, jar, '/admin/class-action/ritiro', { _csrf: csrfOf(page.body), publicationId: String(publication!.id), reason: 'Documento sbagliato.' });
+    expect([withdrawn.statusCode, withdrawn.headers.location]).toEqual([303, '/admin/class-action?fatto=withdraw']);
+    expect((await get(opened.app, jar, withdrawn.headers.location as string)).body).toContain('Pubblicazione ritirata: non è più sulla pagina pubblica.');
+    const publicPage = await opened.app.inject({ method: 'GET', url: PUBLIC_PAGE });
+    expect(publicPage.body).not.toContain('Il TAR accoglie il ricorso.');
+    expect((await opened.app.inject({ method: 'GET', url: `${PUBLIC_PAGE}.csv` })).body).not.toContain('sentenza-1234.pdf');
+    const [audit] = await opened.context.actions.listAuditLog({ action: 'class-action.withdraw' });
+    expect([audit?.actor, JSON.parse(audit?.afterJson ?? 'null')]).toEqual([`user:${OFFICE}`, { reason: 'Documento sbagliato.' }]);
+  });
 });

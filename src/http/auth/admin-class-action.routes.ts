@@ -2,13 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ClassActionValidationError } from '../../actions/class-action.action.ts';
 import { UserError } from '../../domain/shared/errors.ts';
 import { localePath, type Locale } from '../i18n/locale.ts';
-import { AdminClassActionPage, CASE_FORM_FIELDS, PUBLICATION_FORM_FIELDS, STATUS_FORM_FIELDS, type AdminClassActionPageProps, type ClassActionTypedForm } from '../pages/admin-class-action.page.tsx';
+import { AdminClassActionPage, CASE_FORM_FIELDS, PUBLICATION_FORM_FIELDS, STATUS_FORM_FIELDS, WITHDRAW_FORM_FIELDS, type AdminClassActionPageProps, type ClassActionTypedForm } from '../pages/admin-class-action.page.tsx';
 import { loadPageContext, sendHtml } from '../render.ts';
 import type { SiteDeps } from '../site-settings.ts';
 import { csrfCheckOf, fieldOf, routeAdmits } from './admin-forms.ts';
 
 /** The actions the class-action page calls. */
-export type ClassActionAdminActions = Required<Pick<SiteDeps['actions'], 'listClassActions' | 'recordClassActionCase' | 'addClassActionPublication' | 'setClassActionStatus'>>;
+export type ClassActionAdminActions = Required<Pick<SiteDeps['actions'], 'listClassActions' | 'recordClassActionCase' | 'addClassActionPublication' | 'setClassActionStatus' | 'withdrawClassActionPublication'>>;
 
 function valuesOf<F extends string>(body: unknown, fields: readonly F[]): Record<F, string> {
   return Object.fromEntries(fields.map((field) => [field, fieldOf(body, field)])) as Record<F, string>;
@@ -40,7 +40,7 @@ export function registerAdminClassActionRoutes(scope: FastifyInstance, deps: Sit
   };
 
   scope.get<{ Querystring: { fatto?: unknown } }>('/admin/class-action', async (request, reply) => {
-    const done = request.query.fatto === 'case' || request.query.fatto === 'publication' || request.query.fatto === 'status' ? request.query.fatto : undefined;
+    const done = (['case', 'publication', 'status', 'withdraw'] as const).find((form) => form === request.query.fatto);
     return showPage(request, reply, 200, done === undefined ? {} : { done });
   });
 
@@ -58,5 +58,10 @@ export function registerAdminClassActionRoutes(scope: FastifyInstance, deps: Sit
   scope.post('/admin/class-action/stato', csrf, async (request, reply) => {
     const values = valuesOf(request.body, STATUS_FORM_FIELDS);
     return submit(request, reply, 'status', values, () => actions.setClassActionStatus(request.actor!, values));
+  });
+
+  scope.post('/admin/class-action/ritiro', csrf, async (request, reply) => {
+    const values = valuesOf(request.body, WITHDRAW_FORM_FIELDS);
+    return submit(request, reply, 'withdraw', values, () => actions.withdrawClassActionPublication(request.actor!, values));
   });
 }

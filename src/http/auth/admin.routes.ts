@@ -86,7 +86,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: SiteDeps, action
   const evaluationActions: EvaluationActions | undefined = actionsIfAll(deps.actions, ['getEvaluationDrillDown', 'streamDayEvents']);
   const diffidaActions: DiffidaAdminActions | undefined = actionsIfAll(deps.actions, ['listDiffide', 'listDueDiffide', 'findDiffidaDetail', 'recordDiffidaStep']);
   const costActions: CostActions | undefined = actionsIfAll(deps.actions, ['listServiceCosts', 'recordServiceCost']);
-  const classActionActions: ClassActionAdminActions | undefined = actionsIfAll(deps.actions, ['listClassActions', 'recordClassActionCase', 'addClassActionPublication', 'setClassActionStatus']);
+  const classActionActions: ClassActionAdminActions | undefined = actionsIfAll(deps.actions, ['listClassActions', 'recordClassActionCase', 'addClassActionPublication', 'setClassActionStatus', 'withdrawClassActionPublication']);
 
   // On the root, not in the back office's own scope: a route under /admin registered anywhere passes this hook.
   void app.register(cookie);

@@ -63,6 +63,7 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   { method: 'POST', path: '/admin/class-action/caso', access: QUALITY, kind: 'form' },
   { method: 'POST', path: '/admin/class-action/pubblicazione', access: QUALITY, kind: 'form' },
   { method: 'POST', path: '/admin/class-action/stato', access: QUALITY, kind: 'form' },
+  { method: 'POST', path: '/admin/class-action/ritiro', access: QUALITY, kind: 'form' },
 ];
 
 /** Whether a path (locale prefix removed, no query) is in the back office. */

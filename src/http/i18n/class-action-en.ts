@@ -48,6 +48,8 @@ export const classActionEn: typeof classActionIt = {
     publishedOn: 'Date',
     text: 'Published text',
     documentUrl: 'Address of the document (optional)',
+    publicationId: 'Publication',
+    reason: 'Reason for withdrawing it',
   },
   hints: {
     filedOn: 'Written YYYY-MM-DD, for example 2026-03-15.',
@@ -65,6 +67,12 @@ export const classActionEn: typeof classActionIt = {
   statusFormIntro: 'A sentence moves a ricorso to “Decided by a sentence” and measures to “Compliance measures taken” on their own; here it is closed or its status corrected.',
   saveStatus: 'Change the status',
   doneStatus: 'Status of the ricorso changed: it is on the public page.',
+  withdrawFormTitle: 'Withdraw a publication',
+  withdrawFormIntro:
+    'Takes a publication off the public page: a wrong text or document, or personal data that slipped through. The reason stays in the audit log; the status of the ricorso does not change (correct it above if needed).',
+  choosePublication: 'Choose the publication',
+  saveWithdraw: 'Withdraw the publication',
+  doneWithdraw: 'Publication withdrawn: it is no longer on the public page.',
   refused: 'The form was not saved: correct the fields shown.',
   errors: {
     required: (label: string) => `${label}: required.`,

@@ -50,6 +50,8 @@ export const classActionIt = {
     publishedOn: 'Data',
     text: 'Testo pubblicato',
     documentUrl: 'Indirizzo del documento (facoltativo)',
+    publicationId: 'Pubblicazione',
+    reason: 'Motivo del ritiro',
   } as Record<string, string>,
   hints: {
     filedOn: 'Nella forma AAAA-MM-GG, per esempio 2026-03-15.',
@@ -67,6 +69,12 @@ export const classActionIt = {
   statusFormIntro: 'Una sentenza porta il ricorso a «Deciso con sentenza» e le misure a «Misure di ottemperanza adottate» da sole; qui lo si chiude o si corregge lo stato.',
   saveStatus: 'Cambia lo stato',
   doneStatus: 'Stato del ricorso cambiato: è sulla pagina pubblica.',
+  withdrawFormTitle: 'Ritira una pubblicazione',
+  withdrawFormIntro:
+    'Toglie una pubblicazione dalla pagina pubblica: un testo o un documento sbagliato, o dati personali sfuggiti. Il motivo resta nel registro delle modifiche; lo stato del ricorso non cambia (correggilo qui sopra se serve).',
+  choosePublication: 'Scegli la pubblicazione',
+  saveWithdraw: 'Ritira la pubblicazione',
+  doneWithdraw: 'Pubblicazione ritirata: non è più sulla pagina pubblica.',
   refused: 'Il modulo non è stato salvato: correggi i campi indicati.',
   errors: {
     required: (label: string) => `${label}: campo obbligatorio.`,

@@ -6,7 +6,7 @@ import { Layout } from './layout.tsx';
 import { dataLang, type PageContext } from './page-context.ts';
 import { CLASS_ACTION } from './transparency-paths.ts';
 
-export type ClassActionForm = 'case' | 'publication' | 'status';
+export type ClassActionForm = 'case' | 'publication' | 'status' | 'withdraw';
 
 /** Which form a refusal belongs to, what was typed in it and what is wrong. */
 export interface ClassActionTypedForm {
@@ -32,10 +32,12 @@ export interface AdminClassActionPageProps {
 export const CASE_FORM_FIELDS = ['service', 'court', 'caseNumber', 'filedOn', 'subject', 'status'] as const;
 export const PUBLICATION_FORM_FIELDS = ['caseId', 'kind', 'publishedOn', 'text', 'documentUrl'] as const;
 export const STATUS_FORM_FIELDS = ['caseId', 'status'] as const;
+export const WITHDRAW_FORM_FIELDS = ['publicationId', 'reason'] as const;
 
 /** The id of a field's input: the error summary links to it. */
 function fieldId(form: ClassActionForm, field: string): string {
-  return `${form === 'case' ? 'caso' : form === 'publication' ? 'pubblicazione' : 'stato'}-${field}`;
+  const prefix: Record<ClassActionForm, string> = { case: 'caso', publication: 'pubblicazione', status: 'stato', withdraw: 'ritiro' };
+  return `${prefix[form]}-${field}`;
 }
 
 /** /admin/class-action: the ricorsi recorded with their publications, and the forms that record a case and add a publication. */
@@ -89,6 +91,9 @@ export function AdminClassActionPage(props: AdminClassActionPageProps): JSX.Elem
   };
 
   const caseOptions: (readonly [string, string])[] = [['', t.chooseCase], ...props.listing.cases.map((c) => [String(c.id), `n. ${c.id} — ${t.caseHeading(c.court, c.caseNumber)}`] as const)];
+  const publicationOptions: (readonly [string, string])[] = props.listing.cases.flatMap((c) =>
+    c.publications.map((p) => [String(p.id), `n. ${p.id} — ${t.kinds[p.kind] ?? p.kind}, ${formatDate(ctx.locale, p.publishedOn)} (${t.caseHeading(c.court, c.caseNumber)})`] as const),
+  );
 
   const Summary = (p: { form: ClassActionForm }) =>
     props.typed?.form !== p.form || props.typed.errors.length === 0 ? (
@@ -107,7 +112,7 @@ export function AdminClassActionPage(props: AdminClassActionPageProps): JSX.Elem
       <h1>{t.adminTitle}</h1>
       <p>{t.adminIntro}</p>
       <p><a href={localePath(ctx.locale, CLASS_ACTION)}>{t.publicPage}</a></p>
-      {props.done === undefined ? '' : <div class="alert alert-success" role="status">{props.done === 'case' ? t.doneCase : props.done === 'publication' ? t.donePublication : t.doneStatus}</div>}
+      {props.done === undefined ? '' : <div class="alert alert-success" role="status">{{ case: t.doneCase, publication: t.donePublication, status: t.doneStatus, withdraw: t.doneWithdraw }[props.done]}</div>}
       {props.refused === undefined ? '' : <div class="alert alert-danger" role="alert" id="class-action-refused" safe>{props.refused}</div>}
       {props.listing.cases.length === 0 ? (
         <p id="class-action-cases-none">{t.noCases}</p>
@@ -138,7 +143,7 @@ export function AdminClassActionPage(props: AdminClassActionPageProps): JSX.Elem
                   <td>
                     {c.publications.length === 0 ? '—' : (
                       <ul class="list-unstyled mb-0">
-                        {c.publications.map((p) => <li safe>{`${t.kinds[p.kind] ?? p.kind}, ${formatDate(ctx.locale, p.publishedOn)}`}</li>)}
+                        {c.publications.map((p) => <li safe>{`n. ${p.id} — ${t.kinds[p.kind] ?? p.kind}, ${formatDate(ctx.locale, p.publishedOn)}`}</li>)}
                       </ul>
                     )}
                   </td>
@@ -192,6 +197,19 @@ export function AdminClassActionPage(props: AdminClassActionPageProps): JSX.Elem
                 <Field form="status" field="caseId" control={{ options: caseOptions }} required />
                 <Field form="status" field="status" control={{ options: CLASS_ACTION_STATUSES.map((s) => [s, t.statuses[s] ?? s] as const) }} required initial="closed" />
                 <button type="submit" class="btn btn-primary">{t.saveStatus}</button>
+              </form>
+            </section>
+          )}
+          {publicationOptions.length === 0 ? '' : (
+            <section aria-labelledby="withdraw-form-heading" class="mb-5">
+              <h2 id="withdraw-form-heading">{t.withdrawFormTitle}</h2>
+              <p>{t.withdrawFormIntro}</p>
+              <Summary form="withdraw" />
+              <form method="post" action={localePath(ctx.locale, '/admin/class-action/ritiro')} novalidate>
+                <input type="hidden" name="_csrf" value={props.csrfToken} />
+                <Field form="withdraw" field="publicationId" control={{ options: [['', t.choosePublication], ...publicationOptions] }} required />
+                <Field form="withdraw" field="reason" control="text" required />
+                <button type="submit" class="btn btn-outline-danger">{t.saveWithdraw}</button>
               </form>
             </section>
           )}

@@ -83,6 +83,19 @@ export async function insertClassActionPublication(
   return Number(row.id);
 }
 
+/**
+ * Deletes a publication and moves its case's last change; returns what it was (without its text), or undefined when no
+ * publication has that id.
+ */
+export async function deleteClassActionPublication(db: Queryable, publicationId: number, at: string): Promise<Omit<StoredClassActionPublication, 'text' | 'documentUrl'> | undefined> {
+  const row = await db.selectFrom('class_action_publications').selectAll().where('id', '=', publicationId).executeTakeFirst();
+  if (row === undefined) return undefined;
+  await db.deleteFrom('class_action_publications').where('id', '=', publicationId).execute();
+  const { text: _text, documentUrl: _url, ...kept } = publicationFromRow(row);
+  await db.updateTable('class_action_cases').set({ updated_at: at }).where('id', '=', kept.caseId).execute();
+  return kept;
+}
+
 /** Sets a case's status, moving its last change. */
 export async function updateClassActionStatus(db: Queryable, caseId: number, status: ClassActionStatus, at: string): Promise<void> {
   await db.updateTable('class_action_cases').set({ status, updated_at: at }).where('id', '=', caseId).execute();
