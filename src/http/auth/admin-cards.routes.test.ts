@@ -56,7 +56,7 @@ describe('the card editor of a draft: measures and notes beside the rows', () =>
     const fields = formOf(page.body, {});
     const printed = writeMeasuresText({ measures: [] }, 'yaml', (await opened.context.actions.exportMeasures()).unmeasured);
     expect(printed).toContain(fields['m.1']);
-    expect(fields['m.1']).toMatch(/^# - service: .*\n#   edition: "2021"\n#   indicator: accessibilita-multicanale-1\n/);
+    expect(fields['m.1']).toMatch(/^# - service: .*\n# {3}edition: "2021"\n# {3}indicator: accessibilita-multicanale-1\n/);
     expect(fields['c0.notes']).toBe('(*) Dimensione ulteriore (delibera CIVIT 3/2012).\n\n(&) Il valore programmato non può essere peggiore del precedente.');
     expect([fields.service, fields.edition, fields.cards]).toEqual([service, '2021', undefined]);
   });
