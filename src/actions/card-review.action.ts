@@ -95,7 +95,7 @@ export async function reviewDraft(deps: ImportCardsDeps, input: EditionReference
   const stored = await findDraftEdition(deps.database.db, input);
   const card = typed === undefined ? stored.card : editedCard(stored.card, typed);
   const review = await reviewOf(deps, [{ organisation: { slug: stored.organisation.slug, name: stored.organisation.name }, card, doubts: [] }]);
-  const measures = await measureTextsOf(deps.database.db, stored);
+  const measures = new Map([...(await measureTextsOf(deps.database.db, stored))].map(([position, shown]) => [position, shown.text]));
   return { ...review, draft: { service: stored.card.service.slug, edition: stored.editionKey, measures: typed === undefined ? measures : new Map([...measures, ...typed.measures]) } };
 }
 
@@ -112,14 +112,15 @@ function sameText(a: string, b: string): boolean {
 }
 
 /** Each indicator's measure as its measures-file entry, or its commented skeleton, by position. */
-async function measureTextsOf(db: Queryable, stored: StoredCard): Promise<Map<number, string>> {
+async function measureTextsOf(db: Queryable, stored: StoredCard): Promise<Map<number, { text: string; measured: boolean }>> {
   const byId = new Map((await findMeasuresOf(db, stored.indicatorIds)).map((found) => [found.indicatorId, found.measure]));
   return new Map(
     stored.card.indicators.map((indicator, index) => {
       const key = { service: stored.card.service.slug, edition: stored.editionKey, indicator: indicator.slug };
       const id = stored.indicatorIds[index];
       const measure = id === undefined ? undefined : byId.get(id);
-      return [indicator.position, measure === undefined ? writeSkeletonEntryText(unmeasuredOf(key, indicator)) : writeMeasureEntryText({ ...key, measure })];
+      const text = measure === undefined ? writeSkeletonEntryText(unmeasuredOf(key, indicator)) : writeMeasureEntryText({ ...key, measure });
+      return [indicator.position, { text, measured: measure !== undefined }];
     }),
   );
 }
@@ -161,8 +162,8 @@ export async function saveDraftEdits(
     for (const indicator of written.card.indicators) {
       const typed = edits.measures.get(indicator.position);
       const before = shown.get(indicator.position);
-      if (typed === undefined || before === undefined || sameText(typed, before)) continue;
-      const checked = checkTypedMeasure(typed, cards, { service: written.card.service.slug, edition: written.editionKey, indicator: indicator.slug }, !before.startsWith('#'));
+      if (typed === undefined || before === undefined || sameText(typed, before.text)) continue;
+      const checked = checkTypedMeasure(typed, cards, { service: written.card.service.slug, edition: written.editionKey, indicator: indicator.slug }, before.measured);
       if ('refusal' in checked) refusals.set(indicator.position, checked.refusal);
       else if (checked.entry !== null) entries.push(checked.entry);
     }

@@ -29,4 +29,26 @@ describe('the card editor page', () => {
     // Placed beside their fields, not repeated among the card's general findings.
     expect(html).not.toContain('card-findings');
   });
+
+  it('escapes what the person typed and the reason a measure was refused, an unknown key they wrote included', async () => {
+    const imported = newCard();
+    const html = await AdminCardReviewPage({
+      ctx,
+      csrfToken: 't',
+      mode: 'edit',
+      cards: [imported],
+      findings: [[]],
+      refused: 'refused',
+      draft: {
+        service: imported.card.service.slug,
+        edition: '2021',
+        measures: new Map([[1, '- service: x\n  <b>: </textarea><img src=x>\n']]),
+        refusals: new Map([[1, { message: 'unknown field: <i>', field: 'measure.<img src=y>', line: 2 }]]),
+      },
+    });
+    expect(html).not.toMatch(/<img|<b>|<i>/);
+    expect(html).toContain('&lt;/textarea>&lt;img src=x>');
+    expect(html).toContain('campo «measure.&lt;img src=y>», riga 2');
+    expect(html).toContain('una misura non è valida');
+  });
 });

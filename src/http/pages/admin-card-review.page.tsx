@@ -195,7 +195,8 @@ function MeasureBox(props: { ctx: PageContext; draft: DraftInEditor; position: n
       <p class="form-text small mb-0" id={`${id}-help`}>{m.editorMeasureHelp}</p>
       {refusal === undefined ? '' : (
         <p class="measure-refused mb-0" id={`${id}-refused`}>
-          <strong>{`${m.editorMeasureRefused}${where === '' ? '' : ` (${where})`}: `}</strong>
+          {/* The field is the person's own key when it is an unknown one: escaped like the message. */}
+          <strong safe>{`${m.editorMeasureRefused}${where === '' ? '' : ` (${where})`}: `}</strong>
           <span safe>{refusal.message}</span>
         </p>
       )}
