@@ -29,7 +29,7 @@ import { verifyApiToken } from './actions/verify-api-token.action.ts';
 import { addAccount } from './actions/add-account.action.ts';
 import { approveEdition, findEditionWorsenings } from './actions/approve-edition.action.ts';
 import { compareEditions } from './actions/diff-editions.action.ts';
-import { reviewCardUpload, reviewDraft, saveReviewedCards } from './actions/card-review.action.ts';
+import { reviewCardUpload, reviewDraft, saveDraftEdits, saveReviewedCards } from './actions/card-review.action.ts';
 import { listEditions } from './actions/list-editions.action.ts';
 import { getEvaluationDrillDown, streamDayEvents } from './actions/evaluation-drill-down.action.ts';
 import { listHandRecordedIndicators, recordHandEntry } from './actions/hand-entry.action.ts';
@@ -78,6 +78,7 @@ export interface AppContext {
     reviewCardUpload: Bound<typeof reviewCardUpload>;
     reviewDraft: Bound<typeof reviewDraft>;
     saveReviewedCards: Bound<typeof saveReviewedCards>;
+    saveDraftEdits: Bound<typeof saveDraftEdits>;
     overrideComparator: Bound<typeof overrideComparator>;
     listOrganisations: Bound<typeof listOrganisations>;
     listServices: Bound<typeof listServices>;
@@ -227,6 +228,7 @@ export async function openContext(
       reviewCardUpload: (...args) => reviewCardUpload(deps, ...args),
       reviewDraft: (...args) => reviewDraft(deps, ...args),
       saveReviewedCards: (...args) => saveReviewedCards(deps, ...args),
+      saveDraftEdits: (...args) => saveDraftEdits(deps, ...args),
       overrideComparator: (...args) => overrideComparator(deps, ...args),
       listOrganisations: () => listOrganisations(deps),
       listServices: () => listServices(deps),

@@ -1,3 +1,5 @@
+import type { Transaction } from 'kysely';
+import type { Actor } from '../domain/accounts/actor.ts';
 import type { Indicator, Service } from '../domain/cards/card.ts';
 import { DEFAULT_WORK_CALENDAR, type WorkCalendar } from '../domain/calendar/index.ts';
 import type { Measure } from '../domain/measures/measure.ts';
@@ -5,8 +7,10 @@ import { checkMeasureFitsTarget } from '../domain/measures/measure-unit.ts';
 import { channelKeysOf, validateMeasure } from '../domain/measures/measure-validate.ts';
 import { formatWhere, UserError } from '../domain/shared/errors.ts';
 import type { Database } from '../storage/database.ts';
+import type { Schema } from '../storage/schema.ts';
+import { appendAuditRecord } from '../storage/repositories/audit-log.repository.ts';
 import { listCards, type StoredCard } from '../storage/repositories/card.repository.ts';
-import { saveMeasure, type MeasureSaveStatus } from '../storage/repositories/measure.repository.ts';
+import { findMeasure, saveMeasure, type MeasureSaveStatus } from '../storage/repositories/measure.repository.ts';
 import { bumpDataVersion, bumpRollupEpoch } from '../storage/repositories/data-version.repository.ts';
 import { rebuildIndicatorsById } from './rebuild-rollups.action.ts';
 
@@ -14,6 +18,11 @@ export interface ApplyMeasuresDeps {
   database: Database;
   now?: () => Date;
   calendar?: WorkCalendar;
+}
+
+export interface ApplyMeasuresOptions {
+  /** Who applies: each new or changed measure is then recorded in the audit log (before and after). */
+  actor?: Actor;
 }
 
 /** Where the document came from, so errors can name the file and line (a MeasuresFile fits). */
@@ -38,12 +47,14 @@ export interface ApplyMeasuresSummary {
 
 const ENTRY_FIELDS = ['service', 'edition', 'indicator', 'measure'];
 
-interface CheckedEntry {
+export interface CheckedEntry {
   index: number;
   service: string;
   edition: string;
   indicatorSlug: string;
   indicatorId: number;
+  /** The indicator's stable id, which outlives rewording and editions. */
+  indicatorUid: string | null;
   measure: Measure;
 }
 
@@ -53,29 +64,48 @@ interface CheckedEntry {
  * the raw events. Indicators the document does not name keep their measure. Any bad entry is a UserError naming its
  * index and key (and file and line when `origin` says them), and nothing is stored.
  */
-export async function applyMeasures(deps: ApplyMeasuresDeps, document: unknown, origin: MeasuresOrigin = {}): Promise<ApplyMeasuresSummary> {
-  const now = (deps.now?.() ?? new Date()).toISOString();
-  const calendar = deps.calendar ?? DEFAULT_WORK_CALENDAR;
-  return deps.database.db.transaction().execute(async (trx) => {
-    const entries = checkEntries(document, await listCards(trx), origin);
-    const measures: AppliedMeasure[] = [];
-    const changed: number[] = [];
-    for (const entry of entries) {
-      const status = await saveMeasure(trx, entry.indicatorId, entry.measure, now);
-      if (status !== 'unchanged') changed.push(entry.indicatorId);
-      measures.push({ service: entry.service, edition: entry.edition, indicator: entry.indicatorSlug, status });
-    }
-    const rebuiltDays = await rebuildIndicatorsById(trx, changed, calendar);
-    if (changed.length > 0) {
-      await bumpDataVersion(trx);
-      // Definitions changed: a drain that folded with the old ones must not land its rollups.
-      await bumpRollupEpoch(trx);
-    }
-    return { measures, rebuiltDays };
-  });
+export async function applyMeasures(deps: ApplyMeasuresDeps, document: unknown, origin: MeasuresOrigin = {}, options: ApplyMeasuresOptions = {}): Promise<ApplyMeasuresSummary> {
+  return deps.database.db.transaction().execute((trx) => applyMeasuresIn(trx, deps, document, origin, options));
 }
 
-function checkEntries(document: unknown, cards: readonly StoredCard[], origin: MeasuresOrigin): CheckedEntry[] {
+/** applyMeasures inside the caller's transaction: the card editor saves a draft's cells and measures at once. */
+export async function applyMeasuresIn(
+  trx: Transaction<Schema>,
+  deps: Omit<ApplyMeasuresDeps, 'database'>,
+  document: unknown,
+  origin: MeasuresOrigin = {},
+  options: ApplyMeasuresOptions = {},
+): Promise<ApplyMeasuresSummary> {
+  const now = (deps.now?.() ?? new Date()).toISOString();
+  const calendar = deps.calendar ?? DEFAULT_WORK_CALENDAR;
+  const entries = checkMeasureEntries(document, await listCards(trx), origin);
+  const measures: AppliedMeasure[] = [];
+  const changed: number[] = [];
+  for (const entry of entries) {
+    const before = options.actor === undefined ? undefined : await findMeasure(trx, entry.indicatorId);
+    const status = await saveMeasure(trx, entry.indicatorId, entry.measure, now);
+    if (status !== 'unchanged') changed.push(entry.indicatorId);
+    if (status !== 'unchanged' && options.actor !== undefined) {
+      await appendAuditRecord(
+        trx,
+        options.actor,
+        { action: 'measure.apply', entityType: 'indicator', entityKey: `${entry.service}/${entry.edition}/${entry.indicatorSlug}`, before: before === undefined ? null : { uid: entry.indicatorUid, measure: before.measure }, after: { uid: entry.indicatorUid, measure: entry.measure } },
+        now,
+      );
+    }
+    measures.push({ service: entry.service, edition: entry.edition, indicator: entry.indicatorSlug, status });
+  }
+  const rebuiltDays = await rebuildIndicatorsById(trx, changed, calendar);
+  if (changed.length > 0) {
+    await bumpDataVersion(trx);
+    // Definitions changed: a drain that folded with the old ones must not land its rollups.
+    await bumpRollupEpoch(trx);
+  }
+  return { measures, rebuiltDays };
+}
+
+/** Checks a measures document against the stored cards, writing nothing; the first bad entry is a UserError. */
+export function checkMeasureEntries(document: unknown, cards: readonly StoredCard[], origin: MeasuresOrigin = {}): CheckedEntry[] {
   const fail = (path: string, message: string): never => {
     const line = origin.lineOf?.(path);
     throw new UserError(message, { ...(origin.file !== undefined ? { file: origin.file } : {}), ...(line !== undefined ? { line } : {}), field: path });
@@ -123,7 +153,7 @@ function checkEntries(document: unknown, cards: readonly StoredCard[], origin: M
     seen.set(indicatorId, index);
 
     checkFits(measure, indicator, card.card.service, (field, message) => fail(at(field), message));
-    return { index, service, edition, indicatorSlug, indicatorId, measure };
+    return { index, service, edition, indicatorSlug, indicatorId, indicatorUid: card.indicatorUids[position] ?? null, measure };
   });
 }
 

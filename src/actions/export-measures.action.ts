@@ -1,3 +1,4 @@
+import type { Indicator } from '../domain/cards/card.ts';
 import type { IndicatorMeasure } from '../domain/measures/measure.ts';
 import type { MeasuresDocument, UnmeasuredIndicator } from '../formats/measures-file.ts';
 import type { Database } from '../storage/database.ts';
@@ -26,8 +27,13 @@ export async function exportMeasures(deps: { database: Database }): Promise<Meas
       const measure = id === undefined ? undefined : byIndicator.get(id);
       const key = { service: stored.card.service.slug, edition: stored.editionKey, indicator: indicator.slug };
       if (measure !== undefined) measures.push({ ...key, measure });
-      else if (live) unmeasured.push({ ...key, description: indicator.description ?? indicator.formula ?? indicator.dimension, target: indicator.target.text, unit: indicator.target.unit });
+      else if (live) unmeasured.push(unmeasuredOf(key, indicator));
     });
   }
   return { measures, unmeasured };
+}
+
+/** An indicator still to measure, as the skeleton names and describes it. */
+export function unmeasuredOf(key: { service: string; edition: string; indicator: string }, indicator: Indicator): UnmeasuredIndicator {
+  return { ...key, description: indicator.description ?? indicator.formula ?? indicator.dimension, target: indicator.target.text, unit: indicator.target.unit };
 }

@@ -97,6 +97,11 @@ export function defaultOrganisationFor(card: StandardCard): Organisation {
  * `options.publish`, each draft is approved (the "(&)" check included) and published in the same transaction.
  */
 export async function importCards(deps: ImportCardsDeps, cards: readonly ImportedCard[], options: ImportCardsOptions = {}): Promise<ImportSummary> {
+  return deps.database.db.transaction().execute((trx) => importCardsIn(trx, deps, cards, options));
+}
+
+/** importCards inside the caller's transaction: the card editor saves a draft's cells and measures at once. */
+export async function importCardsIn(trx: Transaction<Schema>, deps: Omit<ImportCardsDeps, 'database'>, cards: readonly ImportedCard[], options: ImportCardsOptions = {}): Promise<ImportSummary> {
   const now = (deps.now?.() ?? new Date()).toISOString();
   const context: ImportContext = {
     now,
@@ -105,24 +110,22 @@ export async function importCards(deps: ImportCardsDeps, cards: readonly Importe
     decisions: options.decisions ?? new Map(),
     ...(options.publish !== undefined ? { publish: options.publish } : {}),
   };
-  return deps.database.db.transaction().execute(async (trx) => {
-    const seen = new Map<string, string>();
-    const fallback = await fallbackOrganisation(trx, cards);
-    // Each card is checked just before it is written, so a bad card anywhere in the batch rolls back the ones before it.
-    // When publishing, earlier years first, so that each edition is checked against the one it follows.
-    const summaries: ImportedCardSummary[] = [];
-    const order = options.publish === undefined ? cards.map((_card, index) => index) : inEditionOrder(cards);
-    for (const index of order) {
-      const imported = cards[index];
-      if (imported !== undefined) summaries[index] = await importCard(trx, imported, seen, context, fallback);
-    }
-    if (summaries.some((card) => card.status !== 'unchanged')) {
-      await bumpDataVersion(trx);
-      // Definitions changed: a drain that folded with the old ones must not land its rollups.
-      await bumpRollupEpoch(trx);
-    }
-    return { cards: summaries };
-  });
+  const seen = new Map<string, string>();
+  const fallback = await fallbackOrganisation(trx, cards);
+  // Each card is checked just before it is written, so a bad card anywhere in the batch rolls back the ones before it.
+  // When publishing, earlier years first, so that each edition is checked against the one it follows.
+  const summaries: ImportedCardSummary[] = [];
+  const order = options.publish === undefined ? cards.map((_card, index) => index) : inEditionOrder(cards);
+  for (const index of order) {
+    const imported = cards[index];
+    if (imported !== undefined) summaries[index] = await importCard(trx, imported, seen, context, fallback);
+  }
+  if (summaries.some((card) => card.status !== 'unchanged')) {
+    await bumpDataVersion(trx);
+    // Definitions changed: a drain that folded with the old ones must not land its rollups.
+    await bumpRollupEpoch(trx);
+  }
+  return { cards: summaries };
 }
 
 /**

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importCards } from '../actions/import-cards.action.ts';
+import { listAuditLog } from '../actions/list-audit-log.action.ts';
 import { KIT_INDICATORS, kitCard } from '../actions/events.test-kit.ts';
 import { runCommand, seedKit, withDatabase } from './events-commands.test-kit.ts';
 import { registerMeasuresCommand } from './measures.command.ts';
@@ -51,6 +52,10 @@ describe('misura measures', () => {
     const again = await runCommand(registerMeasuresCommand, url, ['measures', 'export']);
     expect(again.stdout).toContain(`# Still to measure (${KIT_INDICATORS.length - 1})`);
     expect(again.stdout).not.toContain('#   indicator: disservizi');
+    // Audited as the person at the terminal, before and after, as the card editor audits the person signed in.
+    const audited = await withDatabase(url, (database) => listAuditLog({ database }, { action: 'measure.apply' }));
+    expect(audited.map((r) => [r.actor.startsWith('cli:'), r.entityKey, r.beforeJson])).toEqual([[true, `${card.service.slug}/2026/disservizi`, null]]);
+    expect(JSON.parse(audited[0]?.afterJson ?? 'null')).toMatchObject({ uid: expect.any(String), measure: { kind: 'count', count: 'days' } });
   });
 
   it('exits 2 with the file and line of a measure that does not give the target\'s unit', async () => {

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { UserError } from '../domain/shared/errors.ts';
 import type { MeasuresFormat } from '../formats/measures-file.ts';
 import type { CliIo } from './cli-io.ts';
+import { cliUserName } from './password-input.ts';
 import { openEventsContext, type OpenEventsContext } from './events-context.ts';
 
 /** `misura measures export|apply|rebuild`: how indicators are measured, kept as a YAML or JSON file. */
@@ -41,7 +42,8 @@ export function registerMeasuresCommand(program: Command, io: CliIo, _setExit: (
       const parsed = readMeasuresText(await readText(file), file);
       const context = await open(io.env);
       try {
-        const summary = await context.actions.applyMeasures(parsed.data, parsed);
+        // Audited as the person at the terminal, as the card editor's measures are audited as the person signed in.
+        const summary = await context.actions.applyMeasures(parsed.data, parsed, { actor: { kind: 'cli', name: cliUserName(io.env) } });
         for (const m of summary.measures) io.out(`${m.status.padEnd(9)} ${m.service} ${m.edition} ${m.indicator}`);
         const changed = summary.measures.filter((m) => m.status !== 'unchanged').length;
         io.out(`${summary.measures.length} measures, ${changed} new or changed; ${summary.rebuiltDays} day rollups rebuilt`);

@@ -98,18 +98,37 @@ function skeletonOf(unmeasured: readonly UnmeasuredIndicator[]): string {
     `# Still to measure (${unmeasured.length}): move each entry under "measures:", uncomment it and complete its measure.`,
     '# Kinds: ratio, availability-days, duration, count, register, snapshot, freshness (docs/events.md).',
   ];
-  for (const entry of unmeasured) {
-    const oneLine = (text: string) => text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
-    lines.push(
-      `# - service: ${entry.service}`,
-      `#   edition: "${entry.edition}"`,
-      `#   indicator: ${entry.indicator}`,
-      `#   # ${oneLine(entry.description)} — valore programmato: ${oneLine(entry.target)}`,
-      '#   measure:',
-      `#     kind: ${(entry.unit === null ? undefined : KIND_FOR_UNIT[entry.unit]) ?? 'ratio'}`,
-    );
-  }
+  return `${lines.join('\n')}\n${unmeasured.map(writeSkeletonEntryText).join('')}`;
+}
+
+/** One indicator's commented skeleton, as `measures export` prints it under "Still to measure". */
+export function writeSkeletonEntryText(entry: UnmeasuredIndicator): string {
+  const oneLine = (text: string) => text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const lines = [
+    `# - service: ${entry.service}`,
+    `#   edition: "${entry.edition}"`,
+    `#   indicator: ${entry.indicator}`,
+    `#   # ${oneLine(entry.description)} — valore programmato: ${oneLine(entry.target)}`,
+    '#   measure:',
+    `#     kind: ${(entry.unit === null ? undefined : KIND_FOR_UNIT[entry.unit]) ?? 'ratio'}`,
+  ];
   return `${lines.join('\n')}\n`;
+}
+
+/** One indicator's entry as it stands in the list of an exported measures file ("- service: …"). */
+export function writeMeasureEntryText(entry: IndicatorMeasure): string {
+  return stringify([entry], { lineWidth: 0 });
+}
+
+/**
+ * The measures document a text holding the entries of a measures file means: a whole file ({ measures: […] }), or
+ * its bare list of entries as the card editor shows one indicator's ("- service: …"); null when it holds nothing
+ * (empty, or only the commented skeleton). Paths of the document are mapped back onto the text for `lineOf`.
+ */
+export function measuresDocumentOf(parsed: MeasuresFile): MeasuresFile | null {
+  if (parsed.data === null || parsed.data === undefined) return null;
+  if (!Array.isArray(parsed.data)) return parsed;
+  return { file: parsed.file, data: { measures: parsed.data }, lineOf: (path) => parsed.lineOf(path.replace(/^measures(?=\[|$)/, '')) };
 }
 
 /** "measures[3].good[0].op" → ["measures", 3, "good", 0, "op"]. */

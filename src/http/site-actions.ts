@@ -12,7 +12,8 @@ import type { EditionReference } from '../actions/approve-edition.action.ts';
 import type { ApprovalInput } from '../actions/edition-steps.ts';
 import type { EditionListing } from '../actions/list-editions.action.ts';
 import type { Actor } from '../domain/accounts/actor.ts';
-import type { CardReview } from '../actions/card-review.action.ts';
+import type { CardReview, DraftEdits } from '../actions/card-review.action.ts';
+import type { ApplyMeasuresSummary } from '../actions/apply-measures.action.ts';
 import type { CreateApiTokenInput, CreatedApiToken } from '../actions/create-api-token.action.ts';
 import type { ApiTokenListing } from '../actions/list-api-tokens.action.ts';
 import type { AuditFilter } from '../actions/list-audit-log.action.ts';
@@ -114,13 +115,16 @@ export interface SiteActions {
   streamDayEvents?(request: DrillDownRequest & { day: string }): AsyncIterable<MeasureEvent>;
   // Card upload with its review screen, and the editor of a draft (card-review.action.ts).
   reviewCardUpload?(bytes: Uint8Array, options: { file: string; year?: number }): Promise<CardReview>;
-  reviewDraft?(input: EditionReference): Promise<CardReview>;
+  reviewDraft?(input: EditionReference, typed?: DraftEdits): Promise<CardReview>;
   saveReviewedCards?(
     actor: Actor,
     cards: readonly ImportedCard[],
     edits: ReadonlyMap<number, ReadonlyMap<number, IndicatorEdit>>,
     decisions?: ReadonlyMap<string, string | null>,
+    notes?: ReadonlyMap<number, string>,
   ): Promise<ImportSummary>;
+  /** The editor of a draft saved: cells, notes and measures in one transaction (a measure refused: DraftMeasuresRefused). */
+  saveDraftEdits?(actor: Actor, input: EditionReference, edits: DraftEdits): Promise<{ import: ImportSummary; measures: ApplyMeasuresSummary }>;
   // Service profiles (service-profile.action.ts): without them the back office has no services pages.
   readServiceProfile?(serviceSlug: string): Promise<ServiceProfileView>;
   saveServiceProfile?(actor: Actor, input: { service: string; profile: ProfileInput }): Promise<ServiceProfileView>;

@@ -9,6 +9,8 @@ export interface IndicatorEdit {
   formula?: string;
   /** The valore programmato as the person writes it: read again like the importer reads a cell. */
   target?: string;
+  /** The row's own note (the card's notes column); blank: none. */
+  notes?: string;
 }
 
 /** Blank cells are missing values, as the importer reads them. */
@@ -21,6 +23,7 @@ function editIndicator(indicator: Indicator, edit: IndicatorEdit): Indicator {
   const subdimension = edit.subdimension === undefined ? indicator.subdimension : cell(edit.subdimension);
   const description = edit.description === undefined ? indicator.description : cell(edit.description);
   const formula = edit.formula === undefined ? indicator.formula : cell(edit.formula);
+  const notes = edit.notes === undefined ? indicator.notes : cell(edit.notes);
   const wordingChanged = subdimension !== indicator.subdimension || description !== indicator.description || formula !== indicator.formula;
   const targetText = edit.target === undefined ? indicator.target.text : edit.target.trim();
   let target: Target = indicator.target;
@@ -29,7 +32,7 @@ function editIndicator(indicator: Indicator, edit: IndicatorEdit): Indicator {
     const { achieved: _achieved, suggestion: _suggestion, ...parsed } = parseTarget(targetText, { dimension: indicator.dimension, subdimension, description, formula });
     target = parsed;
   }
-  return { ...indicator, subdimension, description, formula, target };
+  return { ...indicator, subdimension, description, formula, target, notes };
 }
 
 /**
@@ -45,4 +48,28 @@ export function applyCardEdits(card: StandardCard, edits: ReadonlyMap<number, In
       return edit === undefined ? indicator : editIndicator(indicator, edit);
     }),
   };
+}
+
+/** The "(&)" mark opening the footnote that words the rule, as the readers recognise it. */
+const RULE_MARK = /^\(\s*&\s*\)\s*(?:[-–—:]\s*)?/;
+
+/** The card's notes as one text for a person to edit: a paragraph each, separated by a blank line. */
+export function cardNotesText(card: StandardCard): string {
+  return card.notes.join('\n\n');
+}
+
+/**
+ * The card with its notes as a person rewrote them: paragraphs separated by blank lines (the lines of one paragraph
+ * joined by a space), the "(*)" and "(&)" footnotes keeping their marks. The "(&)" rule's words are read again from
+ * its footnote, so that what the card says and what misura keeps of it never drift apart.
+ */
+export function editCardNotes(card: StandardCard, text: string): StandardCard {
+  const notes = text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n/)
+    .map((paragraph) => paragraph.split('\n').map((line) => line.trim()).filter((line) => line !== '').join(' '))
+    .filter((paragraph) => paragraph !== '');
+  const rule = notes.find((note) => RULE_MARK.test(note));
+  const ruleText = rule === undefined ? null : rule.replace(RULE_MARK, '').trim() || null;
+  return { ...card, notes, ruleText };
 }

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openPage } from '../../../test/browser.ts';
 import { expectNoAxeViolation, signInInBrowser } from './admin-browser.test-kit.ts';
+import { newCard } from '../../../test/factories.ts';
 import { SEED_DIR } from '../../cli/demo.command.ts';
 import { CookieJar, csrfOf, get, openAdminApp, post, signIn as signInJar } from './admin.test-kit.ts';
 
@@ -76,6 +77,50 @@ describe('card upload and review in the back office, in a browser', () => {
       await page.getByLabel('Charter file').setInputFiles({ name: 'note.txt', mimeType: 'text/plain', buffer: Buffer.from('Una nota qualsiasi, senza tabella.\n') });
       await page.getByRole('button', { name: 'Read the file' }).click();
       expect(await page.locator('#upload-refused').textContent()).toContain('note.txt');
+      await expectNoAxeViolation(page);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('edits a measure and a note of a draft in the editor, saves, and sees them; the editor, refused or not, stays accessible in both languages', async () => {
+    const imported = newCard();
+    const service = imported.card.service.slug;
+    await opened.context.actions.importCards([imported], { actor: { kind: 'cli', name: 'test' } });
+    const page = await openPage(browser);
+    try {
+      await signIn(page, 'quality-office@test.misura.invalid');
+      await page.goto(`${origin}/admin/carte/modifica?service=${service}&edition=2021`);
+      const measure = page.locator('#m-1');
+      expect(await measure.inputValue()).toMatch(/^# - service: /);
+      await expectNoAxeViolation(page);
+
+      // A wrong operator first: refused beside its indicator, the typed text kept.
+      const entry = (op: string) => `- service: ${service}\n  edition: "2021"\n  indicator: accessibilita-multicanale-1\n  measure:\n    kind: ratio\n    total:\n      kind: call.received\n    good:\n      - attribute: answered\n        op: "${op}"\n        value: true\n`;
+      await measure.fill(entry('~'));
+      await page.getByLabel('Note della carta').fill('(*) Dimensione ulteriore.\n\n(&) Mai peggiore dell’anno prima.');
+      await page.getByRole('button', { name: 'Salva come bozza' }).click();
+      expect(await page.locator('#m-1-refused').textContent()).toMatch(/Misura rifiutata \(campo «measure\.good\[0\]\.op», riga 10\)/);
+      expect(await page.locator('#m-1').inputValue()).toBe(entry('~'));
+      expect(await page.getByLabel('Note della carta').inputValue()).toContain('Mai peggiore dell’anno prima.');
+      expect((await opened.context.actions.exportMeasures()).measures.filter((m) => m.service === service)).toEqual([]);
+      await expectNoAxeViolation(page);
+
+      await page.locator('#m-1').fill(entry('='));
+      await page.getByRole('button', { name: 'Salva come bozza' }).click();
+      expect(new URL(page.url()).pathname).toBe('/admin/edizioni');
+      await page.goto(`${origin}/admin/carte/modifica?service=${service}&edition=2021`);
+      // Shown back as `measures export` prints it (which writes the operator unquoted).
+      expect(await page.locator('#m-1').inputValue()).toBe(entry('=').replace('op: "="', 'op: ='));
+      expect(await page.getByLabel('Note della carta').inputValue()).toBe('(*) Dimensione ulteriore.\n\n(&) Mai peggiore dell’anno prima.');
+      expect((await opened.context.actions.exportMeasures()).measures.filter((m) => m.service === service).map((m) => m.indicator)).toEqual(['accessibilita-multicanale-1']);
+
+      await page.goto(`${origin}/en/admin/carte/modifica?service=${service}&edition=2021`);
+      expect(await page.getByLabel('Charter notes').inputValue()).toContain('(&) Mai peggiore');
+      await expectNoAxeViolation(page);
+      await page.locator('#m-2').fill('measures: [');
+      await page.getByRole('button', { name: 'Save as draft' }).click();
+      expect(await page.locator('#m-2-refused').textContent()).toMatch(/Measure refused \(line \d\): not valid YAML/);
       await expectNoAxeViolation(page);
     } finally {
       await page.context().close();

@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { parseReviewedCards, type CardReview } from '../../actions/card-review.action.ts';
-import { applyCardEdits, type IndicatorEdit } from '../../domain/cards/card-edit.ts';
+import { applyReviewEdits, DraftMeasuresRefused, parseReviewedCards, type CardReview, type DraftEdits } from '../../actions/card-review.action.ts';
+import type { IndicatorEdit } from '../../domain/cards/card-edit.ts';
 import { UserError } from '../../domain/shared/errors.ts';
 import { localePath, type Locale } from '../i18n/locale.ts';
 import { AdminCardReviewPage, AdminCardUploadPage, EDITABLE_FIELDS, type EditableField } from '../pages/admin-card-review.page.tsx';
@@ -10,7 +10,7 @@ import type { SiteDeps } from '../site-settings.ts';
 import { csrfCheckOf, fieldOf } from './admin-forms.ts';
 
 /** The actions the card pages call. */
-export type CardReviewActions = Required<Pick<SiteDeps['actions'], 'reviewCardUpload' | 'reviewDraft' | 'saveReviewedCards'>>;
+export type CardReviewActions = Required<Pick<SiteDeps['actions'], 'reviewCardUpload' | 'reviewDraft' | 'saveReviewedCards' | 'saveDraftEdits'>>;
 
 /** Largest card file accepted: the biggest real card seen is a 3 MB PDF. */
 const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -38,6 +38,28 @@ function editsOf(body: unknown): Map<number, Map<number, IndicatorEdit>> {
     edits.set(card, rows);
   }
   return edits;
+}
+
+/** The notes of each card as typed ("c<card>.notes"), by card. */
+function notesOf(body: unknown): Map<number, string> {
+  const notes = new Map<number, string>();
+  if (typeof body !== 'object' || body === null) return notes;
+  for (const [name, value] of Object.entries(body)) {
+    const match = /^c(\d+)\.notes$/.exec(name);
+    if (match !== null && typeof value === 'string') notes.set(Number(match[1]), value);
+  }
+  return notes;
+}
+
+/** The measures typed in the editor of a draft ("m.<position>"), by indicator position. */
+function measuresOf(body: unknown): Map<number, string> {
+  const measures = new Map<number, string>();
+  if (typeof body !== 'object' || body === null) return measures;
+  for (const [name, value] of Object.entries(body)) {
+    const match = /^m\.(\d+)$/.exec(name);
+    if (match !== null && typeof value === 'string') measures.set(Number(match[1]), value);
+  }
+  return measures;
 }
 
 /**
@@ -73,7 +95,20 @@ export function registerAdminCardRoutes(scope: FastifyInstance, deps: SiteDeps, 
 
   const showReview = async (request: FastifyRequest, reply: FastifyReply, mode: 'upload' | 'edit', review: CardReview, status = 200, refused?: string) => {
     const { ctx } = await loadPageContext(request, deps);
-    return sendHtml(reply, AdminCardReviewPage({ ctx, csrfToken: reply.generateCsrf(), mode, cards: review.cards, findings: review.findings, unsure: review.unsure, ...(refused === undefined ? {} : { refused }) }), status);
+    return sendHtml(
+      reply,
+      AdminCardReviewPage({
+        ctx,
+        csrfToken: reply.generateCsrf(),
+        mode,
+        cards: review.cards,
+        findings: review.findings,
+        unsure: review.unsure,
+        ...(review.draft === undefined ? {} : { draft: review.draft }),
+        ...(refused === undefined ? {} : { refused }),
+      }),
+      status,
+    );
   };
   const showUpload = async (request: FastifyRequest, reply: FastifyReply, status: number, refused?: string) => {
     const { ctx } = await loadPageContext(request, deps);
@@ -110,7 +145,33 @@ export function registerAdminCardRoutes(scope: FastifyInstance, deps: SiteDeps, 
     }
   });
 
+  /** The editor of a stored draft saved: cells, notes and measures at once, or nothing with the reasons beside the fields. */
+  const saveDraft = async (request: FastifyRequest, reply: FastifyReply, draft: { service: string; edition: string }) => {
+    const typed: DraftEdits = { cells: editsOf(request.body).get(0) ?? new Map(), measures: measuresOf(request.body), ...(notesOf(request.body).has(0) ? { notes: notesOf(request.body).get(0) ?? '' } : {}) };
+    try {
+      if (request.actor === undefined) throw new Error('an admitted back-office form without an actor');
+      await actions.saveDraftEdits(request.actor, draft, typed);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      let review: CardReview;
+      try {
+        // Shown again as the person typed it, from the stored draft (an edition no longer a draft cannot be).
+        review = await actions.reviewDraft(draft, typed);
+      } catch (again) {
+        if (!(again instanceof UserError)) throw again;
+        return showUpload(request, reply, 422, error.message);
+      }
+      const refusals = error instanceof DraftMeasuresRefused ? error.refusals : undefined;
+      const shown = review.draft === undefined || refusals === undefined ? review : { ...review, draft: { ...review.draft, refusals } };
+      return showReview(request, reply, 'edit', shown, 422, error.message);
+    }
+    return reply.redirect(`${localePath(locale, '/admin/edizioni')}?fatto=saved`, 303);
+  };
+
   scope.post('/admin/carte/salva', csrf, async (request, reply) => {
+    const service = fieldOf(request.body, 'service');
+    const edition = fieldOf(request.body, 'edition');
+    if (service !== '' && edition !== '') return saveDraft(request, reply, { service, edition });
     let cards;
     try {
       cards = parseReviewedCards(fieldOf(request.body, 'cards'));
@@ -119,13 +180,14 @@ export function registerAdminCardRoutes(scope: FastifyInstance, deps: SiteDeps, 
       return showUpload(request, reply, 422, error.message);
     }
     const edits = editsOf(request.body);
+    const notes = notesOf(request.body);
     try {
       if (request.actor === undefined) throw new Error('an admitted back-office form without an actor');
-      await actions.saveReviewedCards(request.actor, cards, edits, decisionsOf(request.body, cards.map((imported) => imported.card.service.slug)));
+      await actions.saveReviewedCards(request.actor, cards, edits, decisionsOf(request.body, cards.map((imported) => imported.card.service.slug)), notes);
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       // Shown again with what the person typed, and why it was refused.
-      const typed = cards.map((imported, index) => ({ ...imported, card: applyCardEdits(imported.card, edits.get(index) ?? new Map()) }));
+      const typed = applyReviewEdits(cards, edits, notes);
       return showReview(request, reply, 'upload', { cards: typed, findings: typed.map(() => []), unsure: typed.map(() => []) }, 422, error.message);
     }
     return reply.redirect(`${localePath(locale, '/admin/edizioni')}?fatto=saved`, 303);

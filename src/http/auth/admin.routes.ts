@@ -78,7 +78,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: SiteDeps, action
   const attempts = new LoginAttempts(options.loginLimits ?? DEFAULT_LOGIN_LIMITS, () => deps.settings.now().getTime());
   const maxAge = (options.sessionHours ?? 12) * 3600;
   const editionActions: EditionActions | undefined = actionsIfAll(deps.actions, ['listEditions', 'findEditionWorsenings', 'approveEdition', 'publishEdition', 'withdrawEdition', 'startEdition']);
-  const cardActions: CardReviewActions | undefined = actionsIfAll(deps.actions, ['reviewCardUpload', 'reviewDraft', 'saveReviewedCards']);
+  const cardActions: CardReviewActions | undefined = actionsIfAll(deps.actions, ['reviewCardUpload', 'reviewDraft', 'saveReviewedCards', 'saveDraftEdits']);
   const auditActions: AuditActions | undefined = actionsIfAll(deps.actions, ['listAuditLog', 'exportAuditLogCsv', 'verifyAuditLog']);
   const feedActions: FeedActions | undefined = actionsIfAll(deps.actions, ['listSources', 'listApiTokens', 'createApiToken', 'revokeApiToken']);
   const profileActions: ServiceProfileActions | undefined = actionsIfAll(deps.actions, ['readServiceProfile', 'saveServiceProfile']);

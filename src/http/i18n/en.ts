@@ -584,4 +584,14 @@ export const en: Messages = {
   costs: costsEn,
   /** The class-action pages, public and back office (class-action-en.ts). */
   classActions: classActionEn,
+  /** The card editor: measures and notes beside the cells (issue D item 2). */
+  editorMeasureLabel: 'Measure (as in the measures file)',
+  editorMeasureHelp: 'This indicator’s entry in the file of “misura measures export”: edit it and save. If the indicator is not measured yet, remove the “#” marks and complete the measure (the format is in docs/events.md).',
+  editorMeasureRefused: 'Measure refused',
+  editorMeasureWhere: (field: string | undefined, line: number | undefined) =>
+    [field === undefined ? '' : `field “${field}”`, line === undefined ? '' : `line ${line}`].filter((part) => part !== '').join(', '),
+  editorMeasuresRefused: (count: number) => (count === 1 ? 'a measure is not valid: nothing was saved; the error is next to its indicator.' : `${count} measures are not valid: nothing was saved; the errors are next to their indicators.`),
+  editorRowNotes: 'Indicator notes',
+  editorCardNotes: 'Charter notes',
+  editorCardNotesHelp: 'One paragraph per note, separated by a blank line; the “(*)” and “(&)” notes start with their mark.',
 };

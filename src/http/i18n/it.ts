@@ -581,6 +581,16 @@ export const it = {
   costs: costsIt,
   /** The class-action pages, public and back office (class-action-it.ts). */
   classActions: classActionIt,
+  /** The card editor: measures and notes beside the cells (issue D item 2). */
+  editorMeasureLabel: 'Misura (come nel file delle misure)',
+  editorMeasureHelp: 'La voce di questo indicatore nel file di «misura measures export»: modificala e salva. Se l’indicatore non è ancora misurato, togli i «#» e completa la misura (il formato è in docs/events.md).',
+  editorMeasureRefused: 'Misura rifiutata',
+  editorMeasureWhere: (field: string | undefined, line: number | undefined) =>
+    [field === undefined ? '' : `campo «${field}»`, line === undefined ? '' : `riga ${line}`].filter((part) => part !== '').join(', '),
+  editorMeasuresRefused: (count: number) => (count === 1 ? 'una misura non è valida: non è stato salvato nulla; l’errore è accanto all’indicatore.' : `${count} misure non sono valide: non è stato salvato nulla; gli errori sono accanto agli indicatori.`),
+  editorRowNotes: 'Note dell’indicatore',
+  editorCardNotes: 'Note della carta',
+  editorCardNotesHelp: 'Un paragrafo per nota, separati da una riga vuota; le note «(*)» e «(&)» cominciano con il loro segno.',
 };
 
 /** The shape every catalogue must have. */

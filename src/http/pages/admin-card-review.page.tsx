@@ -1,5 +1,7 @@
 import type { ImportedCard } from '../../domain/cards/imported-card.ts';
 import type { UnsureMatch } from '../../actions/import-cards.action.ts';
+import type { DraftInEditor } from '../../actions/card-review.action.ts';
+import { cardNotesText } from '../../domain/cards/card-edit.ts';
 import type { Finding } from '../../domain/cards/finding.ts';
 import { localePath } from '../i18n/locale.ts';
 import { Layout } from './layout.tsx';
@@ -17,15 +19,35 @@ export interface AdminCardReviewPageProps {
   unsure?: readonly UnsureMatch[][];
   /** Why the last save was refused. */
   refused?: string;
+  /** In the editor of a stored draft: its edition and each indicator's measure, to edit beside the row. */
+  draft?: DraftInEditor;
 }
 
-/** The cells a person may correct, in the order of the row. */
-export const EDITABLE_FIELDS = ['subdimension', 'description', 'formula', 'target'] as const;
+/** The cells a person may correct, in the order of the row; the row's notes are a text area. */
+export const EDITABLE_FIELDS = ['subdimension', 'description', 'formula', 'target', 'notes'] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 /** The form field of one cell: card index, row position, column. */
 export function cellName(card: number, position: number, field: EditableField): string {
   return `c${card}.${position}.${field}`;
+}
+
+/** The form field of a card's notes. */
+export function cardNotesName(card: number): string {
+  return `c${card}.notes`;
+}
+
+/** The form field of an indicator's measure in the editor of a draft (one card), by row position. */
+export function measureName(position: number): string {
+  return `m.${position}`;
+}
+
+/** Findings the linter places on the card's notes rather than on a row. */
+const NOTES_FIELDS: readonly (string | null)[] = ['notes', 'ruleText'];
+
+/** Enough rows to show a text whole, within reason. */
+function rowsFor(text: string, least: number): number {
+  return Math.min(Math.max(text.split('\n').length + 1, least), 24);
 }
 
 /**
@@ -37,7 +59,8 @@ export function AdminCardReviewPage(props: AdminCardReviewPageProps): JSX.Elemen
   const m = ctx.messages;
   const lang = dataLang(ctx);
   const title = props.mode === 'upload' ? m.reviewTitle : m.editTitle;
-  const labels: Record<EditableField, string> = { subdimension: m.subdimension, description: m.indicator, formula: m.formula, target: m.target };
+  const labels: Record<EditableField, string> = { subdimension: m.subdimension, description: m.indicator, formula: m.formula, target: m.target, notes: m.editorRowNotes };
+  const { draft } = props;
   return (
     <Layout ctx={ctx} title={title} breadcrumb={[{ label: m.adminTitle, href: '/admin' }, { label: title }]} section="none">
       <h1>{title}</h1>
@@ -45,17 +68,29 @@ export function AdminCardReviewPage(props: AdminCardReviewPageProps): JSX.Elemen
       {props.refused === undefined ? '' : (
         <div class="alert alert-danger" role="alert" id="card-refused">
           <strong>{`${m.uploadRefused}: `}</strong>
-          <span safe>{props.refused}</span>
+          {draft?.refusals !== undefined && draft.refusals.size > 0 ? <span>{m.editorMeasuresRefused(draft.refusals.size)}</span> : <span safe>{props.refused}</span>}
         </div>
       )}
       <form method="post" action={localePath(ctx.locale, '/admin/carte/salva')}>
         <input type="hidden" name="_csrf" value={props.csrfToken} />
-        <input type="hidden" name="cards" value={JSON.stringify(props.cards)} />
+        {draft === undefined ? (
+          <input type="hidden" name="cards" value={JSON.stringify(props.cards)} />
+        ) : (
+          <>
+            {/* The editor saves the stored draft itself: only its address travels, never a copy of the card. */}
+            <input type="hidden" name="service" value={draft.service} />
+            <input type="hidden" name="edition" value={draft.edition} />
+          </>
+        )}
         {props.cards.map((imported, index) => {
           const { card } = imported;
           const findings = props.findings[index] ?? [];
           const onRow = (line: number) => findings.filter((f) => f.line === line);
-          const general = findings.filter((f) => f.line === null || !card.indicators.some((i) => i.source.line === f.line));
+          const unplaced = findings.filter((f) => f.line === null || !card.indicators.some((i) => i.source.line === f.line));
+          const onNotes = unplaced.filter((f) => NOTES_FIELDS.includes(f.field));
+          const general = unplaced.filter((f) => !NOTES_FIELDS.includes(f.field));
+          const notesId = cardNotesName(index).replaceAll('.', '-');
+          const notesText = cardNotesText(card);
           return (
             <section class="mb-5" aria-labelledby={`card-${index}`}>
               <h2 class="h4" id={`card-${index}`}>
@@ -84,23 +119,23 @@ export function AdminCardReviewPage(props: AdminCardReviewPageProps): JSX.Elemen
                       const id = cellName(index, indicator.position, field).replaceAll('.', '-');
                       const value = field === 'target' ? indicator.target.text : (indicator[field] ?? '');
                       const about = here.filter((f) => f.field === field || (field === 'target' && f.field === null));
+                      const common = {
+                        class: `form-control${about.length > 0 ? ' is-invalid' : ''}`,
+                        id,
+                        name: cellName(index, indicator.position, field),
+                        ...(about.length > 0 ? { 'aria-describedby': `${id}-doubt` } : {}),
+                      };
                       return (
                         <div class="form-group mb-2">
                           <label for={id} class="active">{labels[field]}</label>
-                          <input
-                            type="text"
-                            class={`form-control${about.length > 0 ? ' is-invalid' : ''}`}
-                            id={id}
-                            name={cellName(index, indicator.position, field)}
-                            value={value}
-                            {...(about.length > 0 ? { 'aria-describedby': `${id}-doubt` } : {})}
-                          />
+                          {field === 'notes' ? <textarea {...common} rows={String(rowsFor(value, 2))} safe>{value}</textarea> : <input type="text" {...common} value={value} />}
                           {about.length === 0 ? '' : (
                             <p class="doubtful-cell mb-0" id={`${id}-doubt`} safe>{`${m.doubtfulCell}: ${about.map((f) => f.message).join(' ')}`}</p>
                           )}
                         </div>
                       );
                     })}
+                    {draft === undefined ? '' : <MeasureBox ctx={ctx} draft={draft} position={indicator.position} findings={here.filter((f) => f.field === 'measure')} />}
                     {question === undefined ? '' : (
                       <fieldset class="unsure-match mt-2">
                         <legend class="h6" safe>{m.unsureQuestion(question.candidate)}</legend>
@@ -117,12 +152,56 @@ export function AdminCardReviewPage(props: AdminCardReviewPageProps): JSX.Elemen
                   </fieldset>
                 );
               })}
+              <div class="form-group mb-4">
+                <label for={notesId} class="active">{m.editorCardNotes}</label>
+                <textarea
+                  class={`form-control${onNotes.length > 0 ? ' is-invalid' : ''}`}
+                  id={notesId}
+                  name={cardNotesName(index)}
+                  rows={String(rowsFor(notesText, 4))}
+                  aria-describedby={`${notesId}-help${onNotes.length > 0 ? ` ${notesId}-doubt` : ''}`}
+                  lang={lang}
+                  safe
+                >
+                  {notesText}
+                </textarea>
+                <p class="form-text small mb-0" id={`${notesId}-help`}>{m.editorCardNotesHelp}</p>
+                {onNotes.length === 0 ? '' : <p class="doubtful-cell mb-0" id={`${notesId}-doubt`} safe>{`${m.doubtfulCell}: ${onNotes.map((f) => f.message).join(' ')}`}</p>}
+              </div>
             </section>
           );
         })}
         <button type="submit" class="btn btn-primary">{m.saveDraftButton}</button>
       </form>
     </Layout>
+  );
+}
+
+/** One indicator's measure in the editor of a draft: its measures-file entry to edit, with why it was refused, if it was. */
+function MeasureBox(props: { ctx: PageContext; draft: DraftInEditor; position: number; findings: readonly Finding[] }): JSX.Element {
+  const m = props.ctx.messages;
+  const id = measureName(props.position).replaceAll('.', '-');
+  const text = props.draft.measures.get(props.position) ?? '';
+  const refusal = props.draft.refusals?.get(props.position);
+  const where = refusal === undefined ? '' : m.editorMeasureWhere(refusal.field, refusal.line);
+  const invalid = refusal !== undefined || props.findings.length > 0;
+  const described = [`${id}-help`, ...(refusal === undefined ? [] : [`${id}-refused`]), ...(props.findings.length === 0 ? [] : [`${id}-doubt`])].join(' ');
+  return (
+    <div class="form-group mb-2 measure-box">
+      <label for={id} class="active">{m.editorMeasureLabel}</label>
+      <textarea class={`form-control font-monospace${invalid ? ' is-invalid' : ''}`} id={id} name={measureName(props.position)} rows={String(rowsFor(text, 6))} spellcheck="false" aria-describedby={described} safe>
+        {text}
+      </textarea>
+      <p class="form-text small mb-0" id={`${id}-help`}>{m.editorMeasureHelp}</p>
+      {refusal === undefined ? '' : (
+        <p class="measure-refused mb-0" id={`${id}-refused`}>
+          {/* The field is the person's own key when it is an unknown one: escaped like the message. */}
+          <strong safe>{`${m.editorMeasureRefused}${where === '' ? '' : ` (${where})`}: `}</strong>
+          <span safe>{refusal.message}</span>
+        </p>
+      )}
+      {props.findings.length === 0 ? '' : <p class="doubtful-cell mb-0" id={`${id}-doubt`} safe>{`${m.doubtfulCell}: ${props.findings.map((f) => f.message).join(' ')}`}</p>}
+    </div>
   );
 }
 
