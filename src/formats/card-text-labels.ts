@@ -45,9 +45,11 @@ const FIELD_PATTERNS: readonly [FieldKey, RegExp][] = [
 
 const COLUMN_PATTERNS: readonly [ColumnKey, RegExp][] = [
   ['subdimension', /^sotto ?-?dimensioni?\b/],
-  ['dimension', /^dimension[ei]\b/],
-  ['formula', /^(?:formula|metodo di calcolo|modalita di calcolo)\b/],
-  ['description', /^(?:descrizione(?: (?:dell ?)?indicatore)?|indicatori?)$/],
+  // "Fattore di qualità", "Indicatore di qualità", "Modalità di rilevazione/calcolo": the columns of the carte dei
+  // servizi written after the 1994 directive, as Comuni still write them (Comune di Bolzano).
+  ['dimension', /^dimension[ei]\b|^fattor[ei] di qualita$/],
+  ['formula', /^(?:formula|metodo di calcolo|modalita di calcolo|(?:modalita|metodo) di rilevazione)\b/],
+  ['description', /^(?:descrizione(?: (?:dell ?)?indicatore)?|indicator[ei]?(?: di qualita)?)$/],
   ['target', /^(?:valore programmato|valori programmati|valore atteso|valore obiettivo|target)\b|^standard(?: di qualita)?(?: programmat[oi])?$/],
   ['notes', /^(?:note|annotazioni|osservazioni)$/],
 ];
