@@ -47,10 +47,12 @@ const COLUMN_PATTERNS: readonly [ColumnKey, RegExp][] = [
   ['subdimension', /^sotto ?-?dimensioni?\b/],
   // "Fattore di qualità", "Indicatore di qualità", "Modalità di rilevazione/calcolo": the columns of the carte dei
   // servizi written after the 1994 directive, as Comuni still write them (Comune di Bolzano).
-  ['dimension', /^dimension[ei]\b|^fattor[ei] di qualita$/],
-  ['formula', /^(?:formula|metodo di calcolo|modalita di calcolo|(?:modalita|metodo) di rilevazione)\b/],
-  ['description', /^(?:descrizione(?: (?:dell ?)?indicatore)?|indicator[ei]?(?: di qualita)?)$/],
-  ['target', /^(?:valore programmato|valori programmati|valore atteso|valore obiettivo|target)\b|^standard(?: di qualita)?(?: programmat[oi])?$/],
+  // The same columns on the German pages of South Tyrol's bilingual PAs (Gemeinde Bozen): Qualitätsfaktor,
+  // Qualitätsindikator, Erfassungs-/Berechnungsmethode, Qualitätsstandard.
+  ['dimension', /^dimension[ei]\b|^fattor[ei] di qualita$|^qualitats ?faktor(?:en)?$/],
+  ['formula', /^(?:formula|metodo di calcolo|modalita di calcolo|(?:modalita|metodo) di rilevazione)\b|^(?:erfassungs ?)?berechnungsmethode$/],
+  ['description', /^(?:descrizione(?: (?:dell ?)?indicatore)?|indicator[ei]?(?: di qualita)?|qualitats ?indikator(?:en)?)$/],
+  ['target', /^(?:valore programmato|valori programmati|valore atteso|valore obiettivo|target)\b|^standard(?: di qualita)?(?: programmat[oi])?$|^qualitats ?standard$/],
   ['notes', /^(?:note|annotazioni|osservazioni)$/],
 ];
 

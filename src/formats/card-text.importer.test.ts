@@ -418,6 +418,36 @@ describe('readCardText on a pipe table with one cell a line', () => {
     expect(readTextDocument(PIPE_CELLS.join('\n'), 'bolzano.txt').truncated).toBe(false);
   });
 
+  it('reads the German page\'s layout (a cell\'s words on their own lines between lone "|" lines) and its column names', () => {
+    const german = [
+      'Denominazione del servizio\tSchalter',
+      '| Qualitätsfaktor | Qualitätsindikator | Erfassungs- /Berechnungsmethode | Qualitäts- standard | Entschädigung |',
+      'Zugänglichkeit des Dienstes',
+      '|',
+      'Öffungszeiten der Einrichtungen',
+      '|',
+      'Anzahl der Öffnungs- stunden pro Woche',
+      '| min. 21,30 h',
+      '| vorgesehen',
+      '|',
+      'Schutz der Nutzer/-innen',
+      '|',
+      'Bearbeitungsdauer von Beschwerden',
+      '|',
+      'Bearbeitungszeit in Tagen',
+      '|',
+      'innerha',
+    ];
+    const { card, doubts } = readCardText(german.join('\n'), { file: 'bozen.txt' });
+    expect(card.indicators.map(cells)).toEqual([
+      { dimension: 'Zugänglichkeit des Dienstes', subdimension: null, description: 'Öffungszeiten der Einrichtungen', formula: 'Anzahl der Öffnungs- stunden pro Woche', target: 'min. 21,30 h', additional: false, line: 3 },
+    ]);
+    expect(card.indicators[0]?.target).toMatchObject({ comparator: '>=', value: 21.3, unit: 'hours' });
+    // The last row lost its Entschädigung cell to the cut: it is left out and said to be cut.
+    expect(readTextDocument(german.join('\n'), 'bozen.txt').truncated).toBe(true);
+    expect(doubts.map((d) => d.code)).toContain('truncated-row');
+  });
+
   it('leaves every other text as it is: a pipe line with no row of cells below it, or no pipe at all', () => {
     expect(joinPipeCellLines(['| a | b | c |', 'text'])).toBeNull();
     expect(joinPipeCellLines(['| a | b | c |', '| x', 'no closing bar'])).toBeNull();
