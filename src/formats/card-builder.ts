@@ -339,7 +339,9 @@ function takeTable(rows: readonly DocumentRow[], lines: readonly SourceLine[], h
     const last = keep[keep.length - 1];
     const cells = last ? last.text.split('\t') : [];
     const filledColumns = Object.values(header.columns).filter((column) => toInlineText(cells[column] ?? '') !== '').length;
-    if (last && filledColumns < Object.keys(header.columns).length) {
+    // A text row with fewer cells than the header lost its last ones to the cut, even an unread column's.
+    const shortText = source.format === 'text' && cells.length < header.width;
+    if (last && (filledColumns < Object.keys(header.columns).length || shortText)) {
       keep.pop();
       doubts.push({ code: 'truncated-row', severity: 'warning', file, line: last.number, field: null, message: 'the file ends in this row: it is cut short and the row is not imported' });
     }

@@ -44,4 +44,34 @@ describe('reading a list of dimensions and indicators with no table header (a ch
     const prose = ['AccessibilityOpening hours of the front office', 'TimelinessMaximum time for answering an email', 'Other words'].join('\n');
     expect(() => readCardText(prose, { file: 'x.txt' })).toThrow(/not a standard card: no indicator table/);
   });
+
+  it('under a header run together the same way ("DimensioniIndicatoriValore") reads each line\'s value where it runs into the indicator, and flags a page cut after the list', () => {
+    const page = [
+      'Indicatori e standard di qualità',
+      '',
+      'DimensioniIndicatoriValore',
+      'AccessibilitàCanali disponibili per l’accesso al servizioAccesso fisico Telefono E-mail',
+      'TempestivitàTempo massimo di risposta alle richieste via e-mail, relativamente alla presa in carico6 giorni lavorativi',
+      ' Tempo medio di erogazione del servizioLe prestazioni vengono erogate tempestivamente',
+      'TrasparenzaModalità di pubblicazione delle informazioni utiliPubblicazione tempestiva sul sito web',
+      'EfficaciaSoddisfazione degli utenti (scala 1/6)3,97',
+      '',
+      'Le pagine web dedicate al servizio hanno un livell',
+    ].join('\n');
+    const { card, doubts } = readCardText(page, { file: 'diritto-allo-studio.txt' });
+    expect(card.indicators.map((i) => [i.dimension, i.description, i.target.text])).toEqual([
+      ['Accessibilità', 'Canali disponibili per l’accesso al servizio', 'Accesso fisico Telefono E-mail'],
+      ['Tempestività', 'Tempo massimo di risposta alle richieste via e-mail, relativamente alla presa in carico', '6 giorni lavorativi'],
+      ['Tempestività', 'Tempo medio di erogazione del servizio', 'Le prestazioni vengono erogate tempestivamente'],
+      ['Trasparenza', 'Modalità di pubblicazione delle informazioni utili', 'Pubblicazione tempestiva sul sito web'],
+      ['Efficacia', 'Soddisfazione degli utenti (scala 1/6)', '3,97'],
+    ]);
+    expect(card.indicators[1]?.target).toMatchObject({ comparator: '<=', value: 6, unit: 'working-days' });
+    expect(doubts).toContainEqual(expect.objectContaining({ code: 'truncated-text', message: expect.stringContaining('"livell"') }));
+  });
+
+  it('reads no values without that header: a line with a capital letter inside its indicator keeps it whole', () => {
+    const { card } = readCardText(PAGE, { file: 'pages/charter.txt' });
+    expect(card.indicators.every((i) => i.target.text === '')).toBe(true);
+  });
 });

@@ -1,13 +1,15 @@
 import { CIVIT_DIMENSIONS, classifyDimension, ENGLISH_DIMENSION_NAMES, findDimension } from '../domain/cards/dimension.ts';
 import type { Finding } from '../domain/cards/finding.ts';
 import type { DocumentRow } from './card-document.ts';
-import type { UnflattenedRows } from './card-flat-text.ts';
+import { endsMidWord, type UnflattenedRows } from './card-flat-text.ts';
 import { COLUMN_LABELS } from './card-text-labels.ts';
 import { toInlineText } from './html-text.ts';
 
 // A page that lists a charter's quality dimensions with their indicators and no table header: each line a dimension
 // run together with its first indicator ("AccessibilityChannels available for accessing the service", as a web page's
 // table cells come out of a text copy), further indicators of the same dimension on the lines below it, and no values.
+// Under a header run together the same way ("DimensioniIndicatoriValore", the Università di Genova's service pages)
+// each line also ends with its value, run together with the indicator ("…al servizioAccesso fisico…", "…carico6 giorni").
 
 /** The names a dimension is written with, Italian and English, longest first so "Physical accessibility" wins. */
 const DIMENSION_NAMES: readonly string[] = [...CIVIT_DIMENSIONS.map((entry) => entry.label), ...Object.values(ENGLISH_DIMENSION_NAMES).flat()].sort((a, b) => b.length - a.length);
@@ -19,6 +21,19 @@ interface ListRow {
   line: number;
   dimension: string;
   description: string;
+  target: string;
+}
+
+/** "DimensioniIndicatoriValore", "Dimensions Indicators Value": the list's own header, its cells run together. */
+const VALUE_HEADER = /^(?:dimensioni|dimensions)\s*(?:indicatori|indicators)\s*(?:valor[ei]|values?)$/i;
+
+/**
+ * An indicator and its value run together: the value starts at the first capital letter or digit written right after
+ * a small letter or a closing bracket ("servizioAccesso fisico", "carico6 giorni", "(scala 1/6)3,97").
+ */
+function splitValue(text: string): { description: string; target: string } {
+  const at = /[\p{Ll})](?=[\p{Lu}\d])/u.exec(text);
+  return at === null ? { description: text, target: '' } : { description: text.slice(0, at.index + 1).trim(), target: text.slice(at.index + 1).trim() };
 }
 
 /**
@@ -35,12 +50,14 @@ export function readDimensionList(rows: readonly DocumentRow[], file: string): U
     const list: ListRow[] = [];
     let end = start;
     let dimension = first.dimension;
+    const withValues = VALUE_HEADER.test(texts[start - 1] ?? '');
     for (; end < rows.length; end++) {
       const text = texts[end];
       if (text === null || text === undefined || text === '' || text.endsWith(':')) break;
       const split = splitDimensionLine(text, vocabulary);
       if (split) dimension = split.dimension;
-      list.push({ line: rows[end]?.place.line ?? end + 1, dimension, description: split ? split.description : text });
+      const indicator = split ? split.description : text;
+      list.push({ line: rows[end]?.place.line ?? end + 1, dimension, ...(withValues ? splitValue(indicator) : { description: indicator, target: '' }) });
     }
     const core = new Set(list.map((row) => classifyDimension(row.dimension).key).filter((key) => findDimension(key)?.kind === 'core'));
     if (core.size < MIN_CORE_DIMENSIONS) {
@@ -54,13 +71,27 @@ export function readDimensionList(rows: readonly DocumentRow[], file: string): U
 
 function toRows(rows: readonly DocumentRow[], start: number, end: number, list: readonly ListRow[], file: string): UnflattenedRows {
   const firstLine = list[0]?.line ?? 1;
+  const withValues = list.some((row) => row.target !== '');
   const doubts: Finding[] = [
-    { code: 'doubtful-cell', severity: 'warning', file, line: firstLine, field: null, message: `no indicator table: ${list.length} lines that open with a quality dimension (line ${firstLine} to ${list[list.length - 1]?.line ?? firstLine}) are read as its rows, dimension and indicator told apart where their words run together; the list gives no valore programmato` },
+    {
+      code: 'doubtful-cell',
+      severity: 'warning',
+      file,
+      line: firstLine,
+      field: null,
+      message: `no indicator table: ${list.length} lines that open with a quality dimension (line ${firstLine} to ${list[list.length - 1]?.line ?? firstLine}) are read as its rows, dimension and indicator told apart where their words run together; ${withValues ? 'each line\'s value is read where it runs into the indicator (a capital letter or a digit right after a small letter)' : 'the list gives no valore programmato'}`,
+    },
   ];
   const after = rows.slice(end).filter((row) => row.cells.some((cell) => toInlineText(cell.text) !== ''));
   const lastAfter = after[after.length - 1];
+  let truncated = false;
   if (after[0] && lastAfter) {
     doubts.push({ code: 'doubtful-line', severity: 'info', file, line: after[0].place.line, field: null, message: `the text after the list of dimensions (lines ${after[0].place.line} to ${lastAfter.place.line}) is not part of the card: not imported` });
+    const lastWord = toInlineText(lastAfter.cells.map((cell) => cell.text).join(' ')).split(' ').pop() ?? '';
+    if (endsMidWord(lastWord)) {
+      truncated = true;
+      doubts.push({ code: 'truncated-text', severity: 'warning', file, line: lastAfter.place.line, field: null, message: `the document ends in the middle of a word ("${lastWord}") with no full stop: it looks cut short, and what followed is missing` });
+    }
   }
   // The list's rows become a table with a header of its own: on the blank line above the list, or numbered before
   // the list's first line with the lines after it moved down one (line numbers keep increasing).
@@ -71,9 +102,9 @@ function toRows(rows: readonly DocumentRow[], start: number, end: number, list: 
   out.push({ cells: [COLUMN_LABELS.dimension, COLUMN_LABELS.description, COLUMN_LABELS.target].map((text) => ({ text })), place: { line: last }, table: null });
   for (const row of list) {
     last = Math.max(last + 1, row.line);
-    out.push({ cells: [row.dimension, row.description, ''].map((text) => ({ text })), place: { line: last }, table: null });
+    out.push({ cells: [row.dimension, row.description, row.target].map((text) => ({ text })), place: { line: last }, table: null });
   }
-  return { rows: out, doubts, truncated: false, unnamedBecause: 'its indicators were read from a list of dimensions in running text, not from a card' };
+  return { rows: out, doubts, truncated, unnamedBecause: 'its indicators were read from a list of dimensions in running text, not from a card' };
 }
 
 /** How often each word (lower case) is written in the document: what a run-together word is split into. */

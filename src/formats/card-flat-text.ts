@@ -399,7 +399,7 @@ const CONSONANT_ENDED = /^(?:il|del|al|dal|nel|sul|col|per|con|non|in|un|tra|fra
  * True when the last word of a document is cut: no closing punctuation, and it ends in a consonant, as no Italian
  * word but a few ("per", "con", "web") does ("intend", "inform", "d").
  */
-function endsMidWord(word: string): boolean {
+export function endsMidWord(word: string): boolean {
   if (word === '' || /[.;:!?)\]"'»%\d]$/.test(word)) return false;
   const letters = word.replace(/^.*[^\p{L}'’-]/u, '');
   if (!/^[\p{L}'’-]+$/u.test(letters) || !/[bcdfghjklmnpqrstvwxz]$/i.test(letters)) return false;

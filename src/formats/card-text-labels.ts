@@ -45,10 +45,14 @@ const FIELD_PATTERNS: readonly [FieldKey, RegExp][] = [
 
 const COLUMN_PATTERNS: readonly [ColumnKey, RegExp][] = [
   ['subdimension', /^sotto ?-?dimensioni?\b/],
-  ['dimension', /^dimension[ei]\b/],
-  ['formula', /^(?:formula|metodo di calcolo|modalita di calcolo)\b/],
-  ['description', /^(?:descrizione(?: (?:dell ?)?indicatore)?|indicatori?)$/],
-  ['target', /^(?:valore programmato|valori programmati|valore atteso|valore obiettivo|target)\b|^standard(?: di qualita)?(?: programmat[oi])?$/],
+  // "Fattore di qualità", "Indicatore di qualità", "Modalità di rilevazione/calcolo": the columns of the carte dei
+  // servizi written after the 1994 directive, as Comuni still write them (Comune di Bolzano).
+  // The same columns on the German pages of South Tyrol's bilingual PAs (Gemeinde Bozen): Qualitätsfaktor,
+  // Qualitätsindikator, Erfassungs-/Berechnungsmethode, Qualitätsstandard.
+  ['dimension', /^dimension[ei]\b|^fattor[ei] di qualita$|^qualitats ?faktor(?:en)?$/],
+  ['formula', /^(?:formula|metodo di calcolo|modalita di calcolo|(?:modalita|metodo) di rilevazione)\b|^(?:erfassungs ?)?berechnungsmethode$/],
+  ['description', /^(?:descrizione(?: (?:dell ?)?indicatore)?|indicator[ei]?(?: di qualita)?|qualitats ?indikator(?:en)?)$/],
+  ['target', /^(?:valore programmato|valori programmati|valore atteso|valore obiettivo|target)\b|^standard(?: di qualita)?(?: programmat[oi])?$|^qualitats ?standard$/],
   ['notes', /^(?:note|annotazioni|osservazioni)$/],
 ];
 

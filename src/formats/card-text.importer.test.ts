@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Indicator } from '../domain/cards/card.ts';
 import type { ImportedCard } from '../domain/cards/imported-card.ts';
 import { UserError } from '../domain/shared/errors.ts';
-import { readCardText } from './card-text.importer.ts';
+import { joinPipeCellLines, readCardText, readTextDocument } from './card-text.importer.ts';
 import { toInlineText } from './html-text.ts';
 
 // The seed cards shipped in seeds/ are byte-for-byte copies of the real ones.
@@ -378,6 +378,80 @@ describe('readCardText on doubtful cells', () => {
   it('reports a line above the table it does not understand instead of dropping it silently', () => {
     const { doubts } = readCardText(smallCard(['Accessibilità\tMulticanale\tA\tF\t95%'], ['Responsabile del procedimento\tMario Rossi']), { file: 'x.txt' });
     expect(doubts).toEqual([expect.objectContaining({ code: 'doubtful-line', line: 4, message: expect.stringContaining('Responsabile del procedimento') })]);
+  });
+});
+
+// A web page's table as text, one cell a line (the Comune di Bolzano's commitments, test/fixtures/cards/corpus).
+const PIPE_CELLS = [
+  'Denominazione del servizio\tSportello',
+  '| Fattore di qualità | Indicatore di qualità | Modalità di rilevazione /calcolo | Standard di qualità | Indennizzo |',
+  '| Accessibilità al servizio',
+  '| Accessibilità fisica delle sedi',
+  '| N. strutture accessibili/N. strutture',
+  '| 100%',
+  '| previsto',
+  '|',
+  '| Accessibilità al servizio',
+  '| Apertura della sede agli utenti',
+  '| N. di ore di apertura settimanale',
+  '| min. 21.30h',
+  '| previsto',
+  '|',
+];
+
+describe('readCardText on a pipe table with one cell a line', () => {
+  it('joins each row\'s cells and reads the columns of the 1994 directive (Fattore, Indicatore, Modalità di rilevazione, Standard)', () => {
+    const { card, doubts } = readCardText(PIPE_CELLS.join('\n'), { file: 'bolzano.txt' });
+    expect(card.indicators.map(cells)).toEqual([
+      { dimension: 'Accessibilità al servizio', subdimension: null, description: 'Accessibilità fisica delle sedi', formula: 'N. strutture accessibili/N. strutture', target: '100%', additional: false, line: 3 },
+      { dimension: 'Accessibilità al servizio', subdimension: null, description: 'Apertura della sede agli utenti', formula: 'N. di ore di apertura settimanale', target: 'min. 21.30h', additional: false, line: 9 },
+    ]);
+    expect(card.indicators.map((i) => i.dimensionKey)).toEqual(['accessibilita', 'accessibilita']);
+    expect(doubts.map((d) => d.message)).toContainEqual(expect.stringMatching(/"Indennizzo" is not a card column/));
+  });
+
+  it('keeps a last row the text cuts before its closing "|" as far as it goes, and says the document is cut', () => {
+    const cut = [...PIPE_CELLS, "| Tutela dell'utente", '| Risposta ai reclami e alle segnalazi'];
+    expect(joinPipeCellLines(cut)).toMatchObject({ cut: true });
+    expect(joinPipeCellLines(cut)?.rows.at(-1)?.cells.map((c) => c.text)).toEqual(["Tutela dell'utente", 'Risposta ai reclami e alle segnalazi']);
+    expect(readTextDocument(cut.join('\n'), 'bolzano.txt').truncated).toBe(true);
+    expect(readTextDocument(PIPE_CELLS.join('\n'), 'bolzano.txt').truncated).toBe(false);
+  });
+
+  it('reads the German page\'s layout (a cell\'s words on their own lines between lone "|" lines) and its column names', () => {
+    const german = [
+      'Denominazione del servizio\tSchalter',
+      '| Qualitätsfaktor | Qualitätsindikator | Erfassungs- /Berechnungsmethode | Qualitäts- standard | Entschädigung |',
+      'Zugänglichkeit des Dienstes',
+      '|',
+      'Öffungszeiten der Einrichtungen',
+      '|',
+      'Anzahl der Öffnungs- stunden pro Woche',
+      '| min. 21,30 h',
+      '| vorgesehen',
+      '|',
+      'Schutz der Nutzer/-innen',
+      '|',
+      'Bearbeitungsdauer von Beschwerden',
+      '|',
+      'Bearbeitungszeit in Tagen',
+      '|',
+      'innerha',
+    ];
+    const { card, doubts } = readCardText(german.join('\n'), { file: 'bozen.txt' });
+    expect(card.indicators.map(cells)).toEqual([
+      { dimension: 'Zugänglichkeit des Dienstes', subdimension: null, description: 'Öffungszeiten der Einrichtungen', formula: 'Anzahl der Öffnungs- stunden pro Woche', target: 'min. 21,30 h', additional: false, line: 3 },
+    ]);
+    expect(card.indicators[0]?.target).toMatchObject({ comparator: '>=', value: 21.3, unit: 'hours' });
+    // The last row lost its Entschädigung cell to the cut: it is left out and said to be cut.
+    expect(readTextDocument(german.join('\n'), 'bozen.txt').truncated).toBe(true);
+    expect(doubts.map((d) => d.code)).toContain('truncated-row');
+  });
+
+  it('leaves every other text as it is: a pipe line with no row of cells below it, or no pipe at all', () => {
+    expect(joinPipeCellLines(['| a | b | c |', 'text'])).toBeNull();
+    expect(joinPipeCellLines(['| a | b | c |', '| x', 'no closing bar'])).toBeNull();
+    expect(joinPipeCellLines(readSeed(S0).split('\n'))).toBeNull();
   });
 });
 

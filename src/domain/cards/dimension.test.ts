@@ -10,6 +10,12 @@ describe('classifyDimension', () => {
     ['EFFICACIA', { label: 'EFFICACIA', key: 'efficacia', additional: false, marked: false }],
     ["Accessibilita'", { label: "Accessibilita'", key: 'accessibilita', additional: false, marked: false }],
     ['Accessibilità multicanale', { label: 'Accessibilità multicanale', key: 'accessibilita', additional: false, marked: false }],
+    // The Comune di Bolzano's "Fattore di qualità" column (test/fixtures/cards/corpus).
+    ['Accessibilità al servizio', { label: 'Accessibilità al servizio', key: 'accessibilita', additional: false, marked: false }],
+    ["Tutela dell’utente", { label: "Tutela dell’utente", key: 'tutela-dell-utente', additional: true, marked: false }],
+    // Its German page (Gemeinde Bozen) names the same columns in German.
+    ['Zugänglichkeit des Dienstes', { label: 'Zugänglichkeit des Dienstes', key: 'accessibilita', additional: false, marked: false }],
+    ['Schutz der Nutzer/-innen', { label: 'Schutz der Nutzer/-innen', key: 'schutz-der-nutzer-innen', additional: true, marked: false }],
     ['Continuità (*)', { label: 'Continuità', key: 'continuita', additional: true, marked: true }],
     ['<b>Continuità (*)</b>', { label: 'Continuità', key: 'continuita', additional: true, marked: true }],
     ['**Elasticità (\\*)**', { label: 'Elasticità', key: 'elasticita', additional: true, marked: true }],
@@ -33,6 +39,8 @@ describe('classifyDimension', () => {
     ['Accessibility', { label: 'Accessibility', key: 'accessibilita', additional: false, marked: false }],
     ['Timeliness', { label: 'Timeliness', key: 'tempestivita', additional: false, marked: false }],
     ['Transparency', { label: 'Transparency', key: 'trasparenza', additional: false, marked: false }],
+    ['Trasparency', { label: 'Trasparency', key: 'trasparenza', additional: false, marked: false }],
+    ['Promptness', { label: 'Promptness', key: 'tempestivita', additional: false, marked: false }],
     ['Effectiveness', { label: 'Effectiveness', key: 'efficacia', additional: false, marked: false }],
     ['Accessibility for people with disabilities', { label: 'Accessibility for people with disabilities', key: 'accessibility-for-people-with-disabilities', additional: true, marked: false }],
     ['<b>TIMELINESS</b>', { label: 'TIMELINESS', key: 'tempestivita', additional: false, marked: false }],

@@ -67,7 +67,8 @@ export function findDimension(key: string): DimensionEntry | undefined {
 export const ENGLISH_DIMENSION_NAMES: Readonly<Record<string, readonly string[]>> = {
   accessibilita: ['Accessibility', 'Physical accessibility', 'Multichannel accessibility', 'Multi-channel accessibility', 'Accessibility of the service'],
   tempestivita: ['Timeliness', 'Promptness'],
-  trasparenza: ['Transparency'],
+  // "Trasparency" is how an Italian hand often spells it (the Università di Genova's charter pages do).
+  trasparenza: ['Transparency', 'Trasparency'],
   efficacia: ['Effectiveness', 'Efficacy'],
   continuita: ['Continuity'],
   elasticita: ['Elasticity'],
@@ -77,15 +78,26 @@ export const ENGLISH_DIMENSION_NAMES: Readonly<Record<string, readonly string[]>
   empatia: ['Empathy'],
 };
 
-// "Accessibilità multicanale" written in the dimension column is still Accessibilità; other
+/**
+ * How the German pages of South Tyrol's bilingual PAs name them (the Comune di Bolzano / Gemeinde Bozen writes
+ * "Zugänglichkeit des Dienstes" for "Accessibilità al servizio"). Only the names seen on such a page.
+ */
+export const GERMAN_DIMENSION_NAMES: Readonly<Record<string, readonly string[]>> = {
+  accessibilita: ['Zugänglichkeit', 'Zugänglichkeit des Dienstes'],
+};
+
+// "Accessibilità multicanale" (or "al servizio", "del servizio") written in the dimension column is still Accessibilità; other
 // longer labels ("Accessibilità per persone con disabilità") are free dimensions of their own.
 const ALIASES: ReadonlyMap<string, string> = new Map([
   ...CIVIT_DIMENSIONS.flatMap((entry) => [
     [entry.key, entry.key] as const,
     [`${entry.key}-del-servizio`, entry.key] as const,
+    [`${entry.key}-al-servizio`, entry.key] as const,
     ...entry.subdimensions.map((s) => [s.key.startsWith(`${entry.key}-`) ? s.key : `${entry.key}-${s.key}`, entry.key] as const),
   ]),
-  ...Object.entries(ENGLISH_DIMENSION_NAMES).flatMap(([key, names]) => names.map((name) => [slugify(name), key] as const)),
+  ...[ENGLISH_DIMENSION_NAMES, GERMAN_DIMENSION_NAMES].flatMap((names) =>
+    Object.entries(names).flatMap(([key, labels]) => labels.map((label) => [slugify(label), key] as const)),
+  ),
 ]);
 
 // Not global: a global regex keeps lastIndex between calls.

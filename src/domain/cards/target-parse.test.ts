@@ -152,6 +152,13 @@ describe('parseTarget on values as PAs write them', () => {
     ['entro 10 giorni lavorativi', noMeaning, { comparator: '<=', value: 10, unit: 'working-days', period: null, measurable: true }, /says "entro"/],
     ['3 settimane', noMeaning, { comparator: '<=', value: 21, unit: 'days', period: null, measurable: true }, /shorter the better/],
     ['20 min', noMeaning, { comparator: '<=', value: 20, unit: 'minutes', period: null, measurable: true }, /shorter the better/],
+    // English units, as the Università di Genova's English charter writes them (test/fixtures/cards/corpus).
+    ['4 hours', meaning(null, { dimension: 'Promptness', description: 'Average time for taking in charge' }), { comparator: '<=', value: 4, unit: 'hours', period: null, measurable: true }, /shorter the better/],
+    ['2 days', meaning(null, { dimension: 'Promptness', description: 'Average time for delivering' }), { comparator: '<=', value: 2, unit: 'days', period: null, measurable: true }, /shorter the better/],
+    ['5 working days', noMeaning, { comparator: '<=', value: 5, unit: 'working-days', period: null, measurable: true }, /shorter the better/],
+    ['2 weeks', noMeaning, { comparator: '<=', value: 14, unit: 'days', period: null, measurable: true }, /shorter the better/],
+    ['30 minutes', noMeaning, { comparator: '<=', value: 30, unit: 'minutes', period: null, measurable: true }, /shorter the better/],
+    ['1', meaning(null, { dimension: 'Effectiveness', description: 'Number of complaints per year' }), { comparator: '<=', value: 1, unit: 'count', period: null, measurable: true }, /complaints/],
     // Counts per year.
     ['30/anno', unimeComplaints, { comparator: '<=', value: 30, unit: 'count', period: 'year', measurable: true }, /complaints/],
     ['max 12 reclami/anno', noMeaning, { comparator: '<=', value: 12, unit: 'count', period: 'year', measurable: true }, /says "max"/],

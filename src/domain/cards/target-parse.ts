@@ -176,6 +176,13 @@ const UNITS: { pattern: RegExp; unit: TargetUnit; scale: number }[] = [
   { pattern: /^(ore|ora|h)\b/, unit: 'hours', scale: 1 },
   { pattern: /^(minuti|minuto|min)\b\.?/, unit: 'minutes', scale: 1 },
   { pattern: /^(secondi|secondo|sec)\b\.?/, unit: 'minutes', scale: 1 / 60 },
+  // The same units in English, as universities write their charters in English ("4 hours", "2 working days").
+  { pattern: /^(working|business) days?\b/, unit: 'working-days', scale: 1 },
+  { pattern: /^days?\b/, unit: 'days', scale: 1 },
+  { pattern: /^weeks?\b/, unit: 'days', scale: 7 },
+  { pattern: /^(hours?|hrs?)\b\.?/, unit: 'hours', scale: 1 },
+  { pattern: /^(minutes?|mins)\b\.?/, unit: 'minutes', scale: 1 },
+  { pattern: /^seconds?\b/, unit: 'minutes', scale: 1 / 60 },
 ];
 
 // Spans misura cannot hold as a fixed duration, and money: read as such they would mislead.
@@ -211,7 +218,7 @@ function readPeriod(formula: string | null, text: string): Target['period'] {
 
 const DURATION_UNITS: ReadonlySet<TargetUnit> = new Set(['days', 'working-days', 'hours', 'minutes']);
 
-const COMPLAINT_WORDS = /\b(segnalazion\w*|reclam\w*|non conformit\w*|lamentel\w*|contestazion\w*|ricors\w*|errori|errore|disservizi\w*|disagi\w*|interruzion\w*|ritard\w*|respint\w*)\b/;
+const COMPLAINT_WORDS = /\b(segnalazion\w*|reclam\w*|complaint\w*|non conformit\w*|lamentel\w*|contestazion\w*|ricors\w*|errori|errore|disservizi\w*|disagi\w*|interruzion\w*|ritard\w*|respint\w*)\b/;
 const SERVED_WORDS = /\b(evas\w*|fornit\w*|rispost\w*|soddisfatt\w*|pubblicat\w*|aggiornat\w*|inserit\w*|conclus\w*|rilasciat\w*|erogat\w*|gestit\w*|risolt\w*|accolt\w*)\b/;
 const AVAILABILITY_WORDS = /\b(accessibilit\w*|disponibilit\w*|raggiungibilit\w*|apertura|operativit\w*|funzionamento)\b/;
 const INTERVENTION_WORDS = /\b(interventi|intervento|azioni)\b/;
