@@ -1,9 +1,8 @@
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage } from '../../../test/browser.ts';
-import { expectNoAxeViolation, signInInBrowser } from './admin-browser.test-kit.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage } from '../../../test/browser.ts';
+import { expectNoAxeViolation, serveInBrowser, signInInBrowser } from './admin-browser.test-kit.ts';
 import { newCard } from '../../../test/factories.ts';
 import { SEED_DIR } from '../../cli/demo.command.ts';
 import { CookieJar, csrfOf, get, openAdminApp, post, signIn as signInJar } from './admin.test-kit.ts';
@@ -12,25 +11,15 @@ const SEED = '002_36860386eee61ce2.txt';
 
 /** Upload → review → fix → save → approve, in a real Chromium over a real port, and the editor of a draft. */
 describe('card upload and review in the back office, in a browser', () => {
-  let browser: Browser;
-  let opened: Awaited<ReturnType<typeof openAdminApp>>;
-  let origin: string;
-
-  beforeAll(async () => {
-    opened = await openAdminApp({}, ['quality-office', 'data-steward']);
-    await opened.app.listen({ host: '127.0.0.1', port: 0 });
-    origin = `http://127.0.0.1:${(opened.app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await opened?.close();
+  const rig = serveInBrowser(async () => {
+    const opened = await openAdminApp({}, ['quality-office', 'data-steward']);
+    return opened;
   });
 
-  const signIn = (page: Page, email: string, prefix = '') => signInInBrowser(page, origin, email, prefix);
+  const signIn = (page: Page, email: string, prefix = '') => signInInBrowser(page, rig.origin, email, prefix);
 
   it('uploads seed card 002, shows the doubtful cell beside its input, saves the fix as a draft, approves and publishes it', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(rig.browser);
     try {
       await signIn(page, 'quality-office@test.misura.invalid');
       await page.getByRole('link', { name: /Carica una carta/ }).click();
@@ -39,7 +28,7 @@ describe('card upload and review in the back office, in a browser', () => {
       await page.getByRole('button', { name: 'Leggi il file' }).click();
       expect(await page.locator('h1').textContent()).toBe('Revisione della carta');
       // Nothing is saved while the person reviews.
-      expect(await opened.context.actions.listEditions()).toEqual([]);
+      expect(await rig.opened.context.actions.listEditions()).toEqual([]);
       const doubt = page.locator('.doubtful-cell', { hasText: 'Esaustività' });
       expect(await doubt.count()).toBe(1);
       const cell = page.locator(`[aria-describedby="${await doubt.getAttribute('id')}"]`);
@@ -56,12 +45,12 @@ describe('card upload and review in the back office, in a browser', () => {
       expect(await page.locator('h1').textContent()).toBe('Modifica della bozza');
       expect(await page.locator('.doubtful-cell', { hasText: 'Esaustività' }).count()).toBe(0);
       await expectNoAxeViolation(page);
-      await page.goto(`${origin}/admin/edizioni`);
+      await page.goto(`${rig.origin}/admin/edizioni`);
 
       await page.getByLabel('Atto di adozione (tipo, numero e data)').fill('Decreto direttoriale n. 2 del 15/01/2016');
       await page.getByRole('button', { name: 'Approva' }).click();
       await page.getByRole('button', { name: 'Pubblica l’edizione 2016' }).click();
-      const [card] = await opened.context.actions.listCards();
+      const [card] = await rig.opened.context.actions.listCards();
       expect(card?.lifecycle.status).toBe('published');
       expect(card?.indicators.map((i) => i.description).join(' ')).toContain('Esaustività della prestazione erogata');
     } finally {
@@ -70,10 +59,10 @@ describe('card upload and review in the back office, in a browser', () => {
   });
 
   it('in English, refuses a file that is not a card with the reason, and the page stays accessible', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(rig.browser);
     try {
       await signIn(page, 'quality-office@test.misura.invalid', '/en');
-      await page.goto(`${origin}/en/admin/carte/carica`);
+      await page.goto(`${rig.origin}/en/admin/carte/carica`);
       await page.getByLabel('Charter file').setInputFiles({ name: 'note.txt', mimeType: 'text/plain', buffer: Buffer.from('Una nota qualsiasi, senza tabella.\n') });
       await page.getByRole('button', { name: 'Read the file' }).click();
       expect(await page.locator('#upload-refused').textContent()).toContain('note.txt');
@@ -86,11 +75,11 @@ describe('card upload and review in the back office, in a browser', () => {
   it('edits a measure and a note of a draft in the editor, saves, and sees them; the editor, refused or not, stays accessible in both languages', async () => {
     const imported = newCard();
     const service = imported.card.service.slug;
-    await opened.context.actions.importCards([imported], { actor: { kind: 'cli', name: 'test' } });
-    const page = await openPage(browser);
+    await rig.opened.context.actions.importCards([imported], { actor: { kind: 'cli', name: 'test' } });
+    const page = await openPage(rig.browser);
     try {
       await signIn(page, 'quality-office@test.misura.invalid');
-      await page.goto(`${origin}/admin/carte/modifica?service=${service}&edition=2021`);
+      await page.goto(`${rig.origin}/admin/carte/modifica?service=${service}&edition=2021`);
       const measure = page.locator('#m-1');
       expect(await measure.inputValue()).toMatch(/^# - service: /);
       await expectNoAxeViolation(page);
@@ -103,19 +92,19 @@ describe('card upload and review in the back office, in a browser', () => {
       expect(await page.locator('#m-1-refused').textContent()).toMatch(/Misura rifiutata \(campo «measure\.good\[0\]\.op», riga 10\)/);
       expect(await page.locator('#m-1').inputValue()).toBe(entry('~'));
       expect(await page.getByLabel('Note della carta').inputValue()).toContain('Mai peggiore dell’anno prima.');
-      expect((await opened.context.actions.exportMeasures()).measures.filter((m) => m.service === service)).toEqual([]);
+      expect((await rig.opened.context.actions.exportMeasures()).measures.filter((m) => m.service === service)).toEqual([]);
       await expectNoAxeViolation(page);
 
       await page.locator('#m-1').fill(entry('='));
       await page.getByRole('button', { name: 'Salva come bozza' }).click();
       expect(new URL(page.url()).pathname).toBe('/admin/edizioni');
-      await page.goto(`${origin}/admin/carte/modifica?service=${service}&edition=2021`);
+      await page.goto(`${rig.origin}/admin/carte/modifica?service=${service}&edition=2021`);
       // Shown back as `measures export` prints it (which writes the operator unquoted).
       expect(await page.locator('#m-1').inputValue()).toBe(entry('=').replace('op: "="', 'op: ='));
       expect(await page.getByLabel('Note della carta').inputValue()).toBe('(*) Dimensione ulteriore.\n\n(&) Mai peggiore dell’anno prima.');
-      expect((await opened.context.actions.exportMeasures()).measures.filter((m) => m.service === service).map((m) => m.indicator)).toEqual(['accessibilita-multicanale-1']);
+      expect((await rig.opened.context.actions.exportMeasures()).measures.filter((m) => m.service === service).map((m) => m.indicator)).toEqual(['accessibilita-multicanale-1']);
 
-      await page.goto(`${origin}/en/admin/carte/modifica?service=${service}&edition=2021`);
+      await page.goto(`${rig.origin}/en/admin/carte/modifica?service=${service}&edition=2021`);
       expect(await page.getByLabel('Charter notes').inputValue()).toContain('(&) Mai peggiore');
       await expectNoAxeViolation(page);
       await page.locator('#m-2').fill('measures: [');
