@@ -18,6 +18,7 @@ import * as createDiffide from './20261208090000_create_diffide.ts';
 import * as createMaintenanceWindows from './20261208000200_create_maintenance_windows.ts';
 import * as createServiceCosts from './20261209020000_create_service_costs.ts';
 import * as createClassActions from './20261209010000_create_class_actions.ts';
+import * as createSatisfaction from './20261210000000_create_satisfaction.ts';
 
 interface MigrationModule {
   up: (db: Kysely<unknown>, dialect: MigrationDialect) => Promise<void>;
@@ -47,6 +48,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, module: Migration
   ['20261208120000_create_service_profiles', createServiceProfiles],
   ['20261209010000_create_class_actions', createClassActions],
   ['20261209020000_create_service_costs', createServiceCosts],
+  ['20261210000000_create_satisfaction', createSatisfaction],
 ];
 
 /** A Kysely migration provider that hands each migration the dialect helpers. */
