@@ -36,6 +36,7 @@ import type { RecordedServiceCost, ServiceCostListing } from '../actions/service
 import type { CostInput } from '../domain/costs/service-cost.ts';
 import type { ClassActionListing, StoredClassActionCase } from '../actions/class-action.action.ts';
 import type { CaseInput, PublicationInput } from '../domain/class-actions/class-action.ts';
+import type { RecordVoteInput, SatisfactionSummary, StoredVoteReason, VoteOutcome } from '../actions/satisfaction.action.ts';
 
 /** Which year's measurements, cut into months or quarters. */
 export interface ReportQuery {
@@ -144,4 +145,10 @@ export interface SiteActions {
   addClassActionPublication?(actor: Actor, input: PublicationInput & { caseId: string | number }): Promise<StoredClassActionCase>;
   listClassActions?(): Promise<ClassActionListing>;
   setClassActionStatus?(actor: Actor, input: { caseId: string | number; status: string }): Promise<StoredClassActionCase>;
+  // "Mettiamoci la faccia" (satisfaction.action.ts): without issueSatisfactionToken and recordSatisfactionVote no form or
+  // widget is served; without summariseSatisfaction Servizi in rete shows no votes; the reasons are for the back office.
+  issueSatisfactionToken?(service: string): Promise<string>;
+  recordSatisfactionVote?(input: RecordVoteInput): Promise<VoteOutcome>;
+  summariseSatisfaction?(query: { year: number }): Promise<SatisfactionSummary>;
+  listSatisfactionReasons?(query: { year: number; limit?: number }): Promise<StoredVoteReason[]>;
 }
