@@ -3,6 +3,7 @@ import { diffidaIt } from './diffida-it.ts';
 import { privacyIt } from './privacy-it.ts';
 import { costsIt } from './costs-it.ts';
 import { classActionIt } from './class-action-it.ts';
+import { satisfactionIt } from './satisfaction-it.ts';
 
 /**
  * Italian UI text, the default. Legal terms (diffida, valore programmato, OIV, Amministrazione trasparente)
@@ -581,6 +582,8 @@ export const it = {
   costs: costsIt,
   /** The class-action pages, public and back office (class-action-it.ts). */
   classActions: classActionIt,
+  /** "Mettiamoci la faccia": the vote form, the widget, Servizi in rete's results (satisfaction-it.ts). */
+  satisfaction: satisfactionIt,
 };
 
 /** The shape every catalogue must have. */
