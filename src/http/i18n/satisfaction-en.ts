@@ -51,6 +51,7 @@ export const satisfactionEn: typeof satisfactionIt = {
   adminIntro: 'The year’s votes by service and channel, the reasons given (not published: they may hold personal data) and the code to embed the form in another site.',
   embedTitle: 'Embed in your site',
   embedIntro: 'Copy this code into the service’s page on the administration’s site: it shows the form in a frame, without scripts. The canale parameter chooses the channel offered first.',
+  embedNoBaseUrl: 'MISURA_BASE_URL is not set: replace MISURA_BASE_URL in the code with the site’s public address, or set the variable.',
   embedLabel: (service: string) => `Code to embed for ${service}`,
   embedFrameTitle: (service: string) => `Vote on the service ${service} (Mettiamoci la faccia)`,
   reasonsTitle: 'Reasons given',

@@ -51,6 +51,7 @@ export const satisfactionIt = {
   adminIntro: 'I giudizi dell’anno per servizio e canale, i motivi indicati (non pubblicati: possono contenere dati personali) e il codice per incorporare il modulo in un altro sito.',
   embedTitle: 'Incorpora nel tuo sito',
   embedIntro: 'Copi questo codice nella pagina del servizio sul sito dell’ente: mostra il modulo in un riquadro, senza script. Il parametro canale sceglie il canale proposto per primo.',
+  embedNoBaseUrl: 'MISURA_BASE_URL non è impostato: sostituisca MISURA_BASE_URL nel codice con l’indirizzo pubblico del sito, o imposti la variabile.',
   embedLabel: (service: string) => `Codice da incorporare per ${service}`,
   embedFrameTitle: (service: string) => `Giudizio sul servizio ${service} (Mettiamoci la faccia)`,
   reasonsTitle: 'Motivi indicati',

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newCard, newService, PUBLISH_NOW } from '../../../test/factories.ts';
-import { CookieJar, openAdminApp, post } from '../auth/admin.test-kit.ts';
+import { CookieJar, get, openAdminApp, post, signIn } from '../auth/admin.test-kit.ts';
 
 const ONLINE = '/amministrazione-trasparente/servizi-erogati/servizi-in-rete';
 
@@ -25,7 +25,7 @@ async function freshToken(app: FastifyInstance, url: string): Promise<string> {
 describe('"Mettiamoci la faccia" over HTTP', () => {
   let opened: Awaited<ReturnType<typeof openAdminApp>>;
   beforeAll(async () => {
-    opened = await openAdminApp({ satisfaction: { perHour: 12 } }, ['quality-office']);
+    opened = await openAdminApp({ satisfaction: { perHour: 12 }, baseUrl: 'https://trasparenza.example.gov.it' }, ['quality-office', 'data-steward']);
     await opened.context.actions.importCards([newCard({ service: newService({ slug: 'anagrafe', name: 'Anagrafe' }), year: 2026 })], PUBLISH_NOW);
     await opened.context.actions.importCards([newCard({ service: newService({ slug: 'tributi', name: 'Tributi' }), year: 2026 })], PUBLISH_NOW);
   });
@@ -160,5 +160,19 @@ describe('"Mettiamoci la faccia" over HTTP', () => {
     expect(statuses[12]).toBe(429);
     const url = '/widget/soddisfazione/tributi';
     expect((await send(app, url, { face: 'positive' }, '198.51.100.99')).body).toContain('Troppi giudizi');
+  });
+
+  it('shows the quality office the reasons and the embed code on the configured base URL, never the Host header; not the data steward', async () => {
+    const { app } = opened;
+    const office = await signIn(app, 'quality-office@test.misura.invalid');
+    const page = await app.inject({ url: '/admin/soddisfazione', headers: { cookie: office.jar.header(), host: 'attacker.example' } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Mi chiamo Mario Rossi, tutto bene');
+    // The textarea shows the tag as text (escaped in the HTML, the tag itself once the browser reads it).
+    expect(page.body).toContain('&lt;iframe src=&#34;https://trasparenza.example.gov.it/widget/soddisfazione/anagrafe?canale=web&#34; title=&#34;Giudizio sul servizio Anagrafe (Mettiamoci la faccia)&#34;');
+    expect(page.body).not.toContain('attacker.example');
+    expect((await get(app, office.jar, '/admin')).body).toContain('href="/admin/soddisfazione"');
+    const steward = await signIn(app, 'data-steward@test.misura.invalid');
+    expect((await get(app, steward.jar, '/admin/soddisfazione')).statusCode).toBe(403);
   });
 });
