@@ -2,7 +2,7 @@ import formbody from '@fastify/formbody';
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { VoteRefusedError, type VoteOutcome } from '../../actions/satisfaction.action.ts';
-import { offeredChannelsOf, type SatisfactionChannel } from '../../domain/satisfaction/satisfaction-vote.ts';
+import { isSatisfactionChannel, offeredChannelsOf, SATISFACTION_CHANNELS, type SatisfactionChannel } from '../../domain/satisfaction/satisfaction-vote.ts';
 import { UserError } from '../../domain/shared/errors.ts';
 import type { ServiceListing } from '../../actions/list-services.action.ts';
 import { CONTENT_SECURITY_POLICY } from '../csp.ts';
@@ -56,8 +56,10 @@ function valuesOf(body: unknown): SatisfactionFormValues {
   return { face: fieldOf(body, 'face'), channel: fieldOf(body, 'channel'), reason: fieldOf(body, 'reason') };
 }
 
-function channelsOf(listing: ServiceListing): SatisfactionChannel[] {
-  return offeredChannelsOf(listing.service.channels.map((channel) => channel.kind));
+/** The service's channels, and the one asked for (?canale= of an embed, a channel typed before) when it is a known one. */
+function channelsOf(listing: ServiceListing, asked: string): SatisfactionChannel[] {
+  const offered = offeredChannelsOf(listing.service.channels.map((channel) => channel.kind));
+  return isSatisfactionChannel(asked) && !offered.includes(asked) ? SATISFACTION_CHANNELS.filter((channel) => channel === asked || offered.includes(channel)) : offered;
 }
 
 /** Why a vote was refused, in the page's words, with the status to answer. */
@@ -87,7 +89,7 @@ export function satisfactionRoutes(deps: SiteDeps, actions: SatisfactionActions,
       const [{ ctx }, { listing }] = await Promise.all([loadPageContext(request, deps), loadServiceWithCards(deps, slug)]);
       const token = await actions.issueSatisfactionToken(slug);
       reply.header('cache-control', 'no-store');
-      return sendHtml(reply, SatisfactionFormPage({ ctx, listing, channels: channelsOf(listing), values, token, checking: extra.checking === true, ...(extra.error === undefined ? {} : { error: extra.error }) }), status);
+      return sendHtml(reply, SatisfactionFormPage({ ctx, listing, channels: channelsOf(listing, values.channel), values, token, checking: extra.checking === true, ...(extra.error === undefined ? {} : { error: extra.error }) }), status);
     };
 
     scope.get<{ Params: ServiceParams; Querystring: Static<typeof ChannelQuery> }>(satisfactionPathOf(':slug'), { schema: { params: ServiceParams, querystring: ChannelQuery } }, async (request, reply) =>
@@ -145,7 +147,7 @@ export function satisfactionWidgetRoutes(deps: SiteDeps, actions: SatisfactionAc
 
     const show = async (request: FastifyRequest, reply: FastifyReply, slug: string, values: SatisfactionFormValues, status: number, extra: { error?: { field: string; message: string }; outcome?: VoteOutcome['status'] } = {}) => {
       const [{ ctx }, { listing }] = await Promise.all([loadPageContext(request, deps), loadServiceWithCards(deps, slug)]);
-      const channels = channelsOf(listing);
+      const channels = channelsOf(listing, values.channel);
       const token = extra.outcome === undefined ? await actions.issueSatisfactionToken(slug) : undefined;
       const service = { slug, name: listing.service.name };
       return sendHtml(
