@@ -47,7 +47,7 @@ import { addClassActionPublication, listClassActions, recordClassActionCase, set
 import { findDiffidaDetail, findDiffidaReceipt, findServiceDiffidaRecipient, listDiffide, listDueDiffide, recordDiffidaStep, remindDiffide, sendDiffida } from './actions/diffida.action.ts';
 import { createMailOutbox } from './actions/mail-outbox.ts';
 import { importServiceCosts, listServiceCosts, recordServiceCost } from './actions/service-costs.action.ts';
-import { issueSatisfactionToken, listSatisfactionReasons, recordSatisfactionVote, summariseSatisfaction } from './actions/satisfaction.action.ts';
+import { issueSatisfactionToken, listSatisfactionHistory, listSatisfactionReasons, recordSatisfactionVote, summariseSatisfaction } from './actions/satisfaction.action.ts';
 import { readConfig, type Config } from './config/config.ts';
 import { startRollupDrainWorker } from './jobs/rollup-drain-worker.ts';
 import { workCalendarOf } from './domain/calendar/index.ts';
@@ -168,6 +168,7 @@ export interface AppContext {
     recordSatisfactionVote: Bound<typeof recordSatisfactionVote>;
     summariseSatisfaction: Bound<typeof summariseSatisfaction>;
     listSatisfactionReasons: Bound<typeof listSatisfactionReasons>;
+    listSatisfactionHistory: Bound<typeof listSatisfactionHistory>;
     // Class action publications (issue 13 item 2).
     recordClassActionCase: Bound<typeof recordClassActionCase>;
     addClassActionPublication: Bound<typeof addClassActionPublication>;
@@ -345,6 +346,7 @@ export async function openContext(
       },
       summariseSatisfaction: (...args) => summariseSatisfaction(deps, ...args),
       listSatisfactionReasons: (...args) => listSatisfactionReasons(deps, ...args),
+      listSatisfactionHistory: () => listSatisfactionHistory(deps),
       // Class action publications (issue 13 item 2): each change moved the data version, as a saved profile does.
       recordClassActionCase: async (...args) => {
         const recorded = await recordClassActionCase(classActionDeps, ...args);

@@ -9,6 +9,7 @@ import {
   countVotes,
   findDaySalt,
   findLatestVoteDay,
+  findVoteDaySpan,
   findOrMakeDaySalt,
   forgetTokenUsesBefore,
   insertVoteIfFirst,
@@ -186,4 +187,24 @@ export async function summariseSatisfaction(deps: SatisfactionDeps, query: { yea
 export async function listSatisfactionReasons(deps: SatisfactionDeps, query: { year: number; limit?: number }): Promise<StoredVoteReason[]> {
   const [from, to] = yearBounds(query.year);
   return listVoteReasons(deps.database.db, from, to, query.limit ?? 200);
+}
+
+/** Every year's votes per service and channel (the open dataset), and the first and latest day of a vote. */
+export interface SatisfactionHistory {
+  years: { year: number; services: ServiceSatisfaction[] }[];
+  firstVoteDay: string | null;
+  lastVoteDay: string | null;
+}
+
+/** Every year with votes, oldest first, each summarised as summariseSatisfaction does. */
+export async function listSatisfactionHistory(deps: SatisfactionDeps): Promise<SatisfactionHistory> {
+  const { db } = deps.database;
+  const [rows, span] = await Promise.all([countVotes(db, '0000-01-01', '9999-12-31'), findVoteDaySpan(db)]);
+  const byYear = new Map<number, typeof rows>();
+  for (const row of rows) {
+    const year = Number(row.month.slice(0, 4));
+    byYear.set(year, [...(byYear.get(year) ?? []), row]);
+  }
+  const years = [...byYear].sort(([a], [b]) => a - b).map(([year, ofYear]) => ({ year, services: summariseVotes(ofYear) }));
+  return { years, firstVoteDay: span.first, lastVoteDay: span.last };
 }

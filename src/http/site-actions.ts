@@ -36,7 +36,7 @@ import type { RecordedServiceCost, ServiceCostListing } from '../actions/service
 import type { CostInput } from '../domain/costs/service-cost.ts';
 import type { ClassActionListing, StoredClassActionCase } from '../actions/class-action.action.ts';
 import type { CaseInput, PublicationInput } from '../domain/class-actions/class-action.ts';
-import type { RecordVoteInput, SatisfactionSummary, StoredVoteReason, VoteOutcome } from '../actions/satisfaction.action.ts';
+import type { RecordVoteInput, SatisfactionHistory, SatisfactionSummary, StoredVoteReason, VoteOutcome } from '../actions/satisfaction.action.ts';
 
 /** Which year's measurements, cut into months or quarters. */
 export interface ReportQuery {
@@ -151,4 +151,6 @@ export interface SiteActions {
   recordSatisfactionVote?(input: RecordVoteInput): Promise<VoteOutcome>;
   summariseSatisfaction?(query: { year: number }): Promise<SatisfactionSummary>;
   listSatisfactionReasons?(query: { year: number; limit?: number }): Promise<StoredVoteReason[]>;
+  /** Every year's votes: the open dataset /opendata/soddisfazione.csv. */
+  listSatisfactionHistory?(): Promise<SatisfactionHistory>;
 }

@@ -57,4 +57,17 @@ export const satisfactionEn: typeof satisfactionIt = {
   reasonsTitle: 'Reasons given',
   reasonsEmpty: 'No reasons given this year.',
   reasonColumns: { at: 'When', service: 'Service', channel: 'Channel', face: 'Vote', reason: 'Reason' },
+  openDataTitle: 'Users’ votes on the services (Mettiamoci la faccia)',
+  openDataDescription:
+    'For each year, service and channel: the positive, neutral and negative votes given by users and the share positive (art. 7 c.3 d.lgs. 82/2005). It holds no reasons and no personal data.',
+  openDataColumns: {
+    year: 'Year of the votes',
+    service: 'Code of the service',
+    channel: 'Channel: web, app, telefono, email, sportello, social',
+    positive: 'Positive votes (satisfied)',
+    neutral: 'Neutral votes',
+    negative: 'Negative votes (dissatisfied)',
+    total: 'Total votes',
+    positive_share: 'Share of positive votes, in percent (one decimal)',
+  },
 };

@@ -57,4 +57,18 @@ export const satisfactionIt = {
   reasonsTitle: 'Motivi indicati',
   reasonsEmpty: 'Nessun motivo indicato quest’anno.',
   reasonColumns: { at: 'Quando', service: 'Servizio', channel: 'Canale', face: 'Giudizio', reason: 'Motivo' } as Record<string, string>,
+  // The open dataset.
+  openDataTitle: 'Giudizi degli utenti sui servizi (Mettiamoci la faccia)',
+  openDataDescription:
+    'Per ogni anno, servizio e canale: i giudizi positivi, neutri e negativi espressi dagli utenti e la quota di positivi (art. 7 c.3 d.lgs. 82/2005). Non contiene i motivi né alcun dato personale.',
+  openDataColumns: {
+    year: 'Anno dei giudizi',
+    service: 'Codice del servizio',
+    channel: 'Canale: web, app, telefono, email, sportello, social',
+    positive: 'Giudizi positivi (soddisfatto)',
+    neutral: 'Giudizi neutri',
+    negative: 'Giudizi negativi (insoddisfatto)',
+    total: 'Totale dei giudizi',
+    positive_share: 'Quota di giudizi positivi, in percentuale (una cifra decimale)',
+  } as Record<string, string>,
 };

@@ -1,7 +1,7 @@
 import type { Organisation } from '../../domain/cards/card.ts';
 import type { DcatCatalogue, DcatDataset, DcatFrequency } from '../../formats/opendata-dcatapit.ts';
 import { messagesOf } from '../i18n/locale.ts';
-import { COSTI_CONTABILIZZATI } from '../pages/transparency-paths.ts';
+import { COSTI_CONTABILIZZATI, SERVIZI_IN_RETE } from '../pages/transparency-paths.ts';
 import { DATASET_FORMATS, datasetPathOf, type OpenDataset } from './opendata-datasets.ts';
 
 export interface CatalogueInput {
@@ -17,6 +17,8 @@ export interface CatalogueInput {
   contactEmail: string | null;
   /** The costi contabilizzati dataset (one, over every year recorded), when there are costs to publish. */
   costs?: CostsDatasetSummary | null;
+  /** The satisfaction votes dataset (one, over every year with votes), when there are votes; same shape as the costs'. */
+  satisfaction?: CostsDatasetSummary | null;
 }
 
 /** What the catalogue says of the costs dataset: the years it covers and its last change (ISO date). */
@@ -27,6 +29,9 @@ export interface CostsDatasetSummary {
   issued: string;
   modified: string;
 }
+
+/** The site path of the satisfaction votes dataset's CSV. */
+export const SATISFACTION_DATASET_PATH = '/opendata/soddisfazione.csv';
 
 /** The site path of the costs dataset's CSV. */
 export const COSTS_DATASET_PATH = '/opendata/costi.csv';
@@ -81,6 +86,7 @@ export function buildOpenDataCatalogue(input: CatalogueInput): DcatCatalogue {
     };
   });
   if (input.costs !== undefined && input.costs !== null) datasets.push(costsDatasetOf(input.costs, input.baseUrl, prefix));
+  if (input.satisfaction !== undefined && input.satisfaction !== null) datasets.push(satisfactionDatasetOf(input.satisfaction, input.baseUrl, prefix));
   const modified = datasets.reduce((latest, dataset) => (dataset.modified > latest ? dataset.modified : latest), '0000-01-01');
   const issued = datasets.reduce((earliest, dataset) => ((dataset.issued ?? dataset.modified) < earliest ? (dataset.issued ?? dataset.modified) : earliest), modified);
   return {
@@ -117,6 +123,32 @@ function costsDatasetOf(costs: CostsDatasetSummary, baseUrl: string, prefix: str
         title: { it: `${it.openDataTitle} (CSV)`, en: `${en.openDataTitle} (CSV)` },
         format: 'CSV',
         downloadUrl: `${baseUrl}${COSTS_DATASET_PATH}`,
+      },
+    ],
+  };
+}
+
+/** The satisfaction votes dataset: one over all its years, changing with every vote of the current one. */
+function satisfactionDatasetOf(span: CostsDatasetSummary, baseUrl: string, prefix: string): DcatDataset {
+  const [it, en] = [messagesOf('it').satisfaction, messagesOf('en').satisfaction];
+  const page = `${baseUrl}/opendata`;
+  return {
+    iri: `${page}#soddisfazione`,
+    identifier: `${prefix}:soddisfazione`,
+    title: { it: it.openDataTitle, en: en.openDataTitle },
+    description: { it: it.openDataDescription, en: en.openDataDescription },
+    keywords: [...KEYWORDS, 'soddisfazione degli utenti', 'servizi in rete', 'mettiamoci la faccia'],
+    issued: span.issued,
+    modified: span.modified,
+    temporal: { iri: `${page}#periodo-${span.fromYear}-${span.toYear}`, start: `${span.fromYear}-01-01`, end: `${span.toYear}-12-31` },
+    accrualPeriodicity: 'DAILY',
+    landingPage: `${baseUrl}${SERVIZI_IN_RETE}`,
+    distributions: [
+      {
+        iri: `${page}#soddisfazione-csv`,
+        title: { it: `${it.openDataTitle} (CSV)`, en: `${en.openDataTitle} (CSV)` },
+        format: 'CSV',
+        downloadUrl: `${baseUrl}${SATISFACTION_DATASET_PATH}`,
       },
     ],
   };

@@ -1,6 +1,7 @@
 import { CARD_COLUMNS } from '../../formats/opendata-cards.ts';
 import { COST_COLUMNS } from '../../formats/opendata-costs.ts';
-import { COSTS_DATASET_PATH, type CostsDatasetSummary } from './opendata-catalogue.ts';
+import { COSTS_DATASET_PATH, SATISFACTION_DATASET_PATH, type CostsDatasetSummary } from './opendata-catalogue.ts';
+import { SATISFACTION_COLUMNS } from '../../formats/opendata-satisfaction.ts';
 import { LICENSE_IRI } from '../../formats/opendata-dcatapit.ts';
 import { RESULT_COLUMNS } from '../../formats/opendata-results.ts';
 import type { OpenDataColumn } from '../../formats/opendata-table.ts';
@@ -14,6 +15,8 @@ export interface OpenDataPageProps {
   datasets: OpenDataset[];
   /** The costi contabilizzati dataset, one over all its years, when there are costs. */
   costs?: CostsDatasetSummary | null;
+  /** The satisfaction votes dataset, one over all its years, when there are votes. */
+  satisfaction?: CostsDatasetSummary | null;
 }
 
 function titleOf(ctx: PageContext, dataset: Pick<OpenDataset, 'kind' | 'year'>): string {
@@ -134,6 +137,23 @@ export function OpenDataPage(props: OpenDataPageProps): JSX.Element {
                 </td>
               </tr>
             )}
+            {props.satisfaction === undefined || props.satisfaction === null ? '' : (
+              <tr id="dataset-soddisfazione">
+                <td>{props.satisfaction.fromYear === props.satisfaction.toYear ? String(props.satisfaction.fromYear) : `${props.satisfaction.fromYear}–${props.satisfaction.toYear}`}</td>
+                <th scope="row">{m.satisfaction.openDataTitle}</th>
+                <td>
+                  <a href={SATISFACTION_DATASET_PATH} aria-label={m.openDataDownload('CSV', m.satisfaction.openDataTitle)}>CSV</a>
+                </td>
+                <td>
+                  <time datetime={props.satisfaction.modified}>{formatDate(ctx.locale, props.satisfaction.modified)}</time>
+                </td>
+                <td>
+                  <a href={LICENSE_IRI} rel="license">
+                    CC BY 4.0
+                  </a>
+                </td>
+              </tr>
+            )}
           </tbody>
         </table>
       </div>
@@ -143,6 +163,7 @@ export function OpenDataPage(props: OpenDataPageProps): JSX.Element {
       <ColumnTable ctx={ctx} id="columns-carte" title={m.openDataCardsName} columns={CARD_COLUMNS} meanings={m.openDataCardColumns} />
       <ColumnTable ctx={ctx} id="columns-risultati" title={m.openDataResultsName} columns={RESULT_COLUMNS} meanings={m.openDataResultColumns} />
       {props.costs === undefined || props.costs === null ? '' : <ColumnTable ctx={ctx} id="columns-costi" title={m.costs.openDataTitle} columns={COST_COLUMNS} meanings={m.costs.openDataColumns} />}
+      {props.satisfaction === undefined || props.satisfaction === null ? '' : <ColumnTable ctx={ctx} id="columns-soddisfazione" title={m.satisfaction.openDataTitle} columns={SATISFACTION_COLUMNS} meanings={m.satisfaction.openDataColumns} />}
     </Layout>
   );
 }

@@ -116,6 +116,9 @@ describe('satisfaction votes, in a browser', () => {
         await expectNoAxeViolation(page);
         await page.goto(`${origin}${prefix}${ONLINE}`);
         await expectNoAxeViolation(page);
+        await page.goto(`${origin}${prefix}/opendata`);
+        expect(await page.locator('#dataset-soddisfazione').count()).toBe(1);
+        await expectNoAxeViolation(page);
       }
       // A refused vote (the same client, the same day, channel and service: a repeat, said politely; a bad reason: 422).
       await page.goto(`${origin}/en/servizi/anagrafe/soddisfazione`);

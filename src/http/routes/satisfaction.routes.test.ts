@@ -175,4 +175,19 @@ describe('"Mettiamoci la faccia" over HTTP', () => {
     const steward = await signIn(app, 'data-steward@test.misura.invalid');
     expect((await get(app, steward.jar, '/admin/soddisfazione')).statusCode).toBe(403);
   });
+
+  it('publishes the counts as open data (CSV, in the DCAT-AP_IT catalogue and on /opendata), never a reason', async () => {
+    const { app } = opened;
+    const csv = await app.inject('/opendata/soddisfazione.csv');
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.body.trim().split(/\r?\n/);
+    expect(lines[0]).toBe('year,service,channel,positive,neutral,negative,total,positive_share');
+    expect(lines).toContain('2026,anagrafe,web,1,0,0,1,100');
+    expect(lines).toContain('2026,tributi,web,0,0,1,1,0');
+    expect(csv.body).not.toContain('Mario');
+    const catalogue = await app.inject('/opendata/catalogo.jsonld');
+    expect(catalogue.body).toContain('https://trasparenza.example.gov.it/opendata/soddisfazione.csv');
+    expect(catalogue.body).toContain('Giudizi degli utenti sui servizi (Mettiamoci la faccia)');
+    expect((await app.inject('/opendata')).body).toContain('id="dataset-soddisfazione"');
+  });
 });

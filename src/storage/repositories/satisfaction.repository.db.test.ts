@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/dialects.ts';
 import { newService } from '../../../test/factories.ts';
 import { saveOrganisation } from './organisation.repository.ts';
-import { countVotes, findDaySalt, findLatestVoteDay, findOrMakeDaySalt, forgetTokenUsesBefore, insertVoteIfFirst, listVoteReasons, useTokenNonce, type VoteToStore } from './satisfaction.repository.ts';
+import { countVotes, findDaySalt, findLatestVoteDay, findVoteDaySpan, findOrMakeDaySalt, forgetTokenUsesBefore, insertVoteIfFirst, listVoteReasons, useTokenNonce, type VoteToStore } from './satisfaction.repository.ts';
 import { saveService } from './service.repository.ts';
 
 const T1 = '2026-03-02T09:00:00.000Z';
@@ -27,6 +27,7 @@ describeEachDialect('satisfaction repository', (ctx) => {
     ]);
     expect(await countVotes(db, '2025-01-01', '2025-12-31')).toEqual([]);
     expect(await findLatestVoteDay(db)).toBe('2026-04-01');
+    expect(await findVoteDaySpan(db)).toEqual({ first: '2026-03-02', last: '2026-04-01' });
     expect(await listVoteReasons(db, '2026-01-01', '2026-12-31', 10)).toEqual([{ service: 'anagrafe', channel: 'sportello', face: 'negative', reason: 'Attesa lunga', votedAt: T1 }]);
   });
 

@@ -92,6 +92,12 @@ export async function countVotes(db: Queryable, fromDay: string, toDay: string):
   return rows.map((row) => ({ service: row.service, channel: row.channel, month: row.month, face: row.face, count: Number(row.count) }));
 }
 
+/** The first and the latest day any vote was cast on (local), or nulls with none. */
+export async function findVoteDaySpan(db: Queryable): Promise<{ first: string | null; last: string | null }> {
+  const row = await db.selectFrom('satisfaction_votes').select((eb) => [eb.fn.min('voted_on').as('first'), eb.fn.max('voted_on').as('last')]).executeTakeFirst();
+  return { first: row?.first ?? null, last: row?.last ?? null };
+}
+
 /** The latest day any vote was cast on (local), or null with none. */
 export async function findLatestVoteDay(db: Queryable): Promise<string | null> {
   const row = await db.selectFrom('satisfaction_votes').select((eb) => eb.fn.max('voted_on').as('day')).executeTakeFirst();
