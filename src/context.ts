@@ -48,6 +48,7 @@ import { addClassActionPublication, listClassActions, recordClassActionCase, set
 import { eraseExpiredDiffide, findDiffidaDetail, listDiffideOfYear, findDiffidaReceipt, findServiceDiffidaRecipient, listDiffide, listDueDiffide, recordDiffidaStep, remindDiffide, sendDiffida } from './actions/diffida.action.ts';
 import { createMailOutbox } from './actions/mail-outbox.ts';
 import { importServiceCosts, listServiceCosts, recordServiceCost } from './actions/service-costs.action.ts';
+import { issueSatisfactionToken, listSatisfactionHistory, listSatisfactionReasons, recordSatisfactionVote, summariseSatisfaction } from './actions/satisfaction.action.ts';
 import { readConfig, type Config } from './config/config.ts';
 import { startRollupDrainWorker } from './jobs/rollup-drain-worker.ts';
 import { workCalendarOf } from './domain/calendar/index.ts';
@@ -166,6 +167,12 @@ export interface AppContext {
     recordServiceCost: Bound<typeof recordServiceCost>;
     importServiceCosts: Bound<typeof importServiceCosts>;
     listServiceCosts: Bound<typeof listServiceCosts>;
+    // "Mettiamoci la faccia" (issue H item 8): a counted vote moved the data version, as an ingestion does.
+    issueSatisfactionToken: Bound<typeof issueSatisfactionToken>;
+    recordSatisfactionVote: Bound<typeof recordSatisfactionVote>;
+    summariseSatisfaction: Bound<typeof summariseSatisfaction>;
+    listSatisfactionReasons: Bound<typeof listSatisfactionReasons>;
+    listSatisfactionHistory: Bound<typeof listSatisfactionHistory>;
     // Class action publications (issue 13 item 2).
     recordClassActionCase: Bound<typeof recordClassActionCase>;
     addClassActionPublication: Bound<typeof addClassActionPublication>;
@@ -338,6 +345,16 @@ export async function openContext(
         return recorded;
       },
       listServiceCosts: () => listServiceCosts(costDeps),
+      // Votes (issue H item 8): a counted one went through the ingestion, which moved the data version.
+      issueSatisfactionToken: (...args) => issueSatisfactionToken(deps, ...args),
+      recordSatisfactionVote: async (...args) => {
+        const outcome = await recordSatisfactionVote(deps, ...args);
+        reportCache.forgetDataVersion();
+        return outcome;
+      },
+      summariseSatisfaction: (...args) => summariseSatisfaction(deps, ...args),
+      listSatisfactionReasons: (...args) => listSatisfactionReasons(deps, ...args),
+      listSatisfactionHistory: () => listSatisfactionHistory(deps),
       // Class action publications (issue 13 item 2): each change moved the data version, as a saved profile does.
       recordClassActionCase: async (...args) => {
         const recorded = await recordClassActionCase(classActionDeps, ...args);

@@ -70,6 +70,7 @@ export async function serveSite(io: CliIo, options: SiteServerOptions, hooks: Se
       trustProxy: options.trustProxy === true,
       timeouts: context.config.http,
       admin: { cookieSecure: context.config.sessions.cookieSecure, sessionHours: context.config.sessions.absoluteHours },
+      satisfaction: { widgetOrigins: context.config.widgetOrigins },
     };
     let app;
     try {

@@ -119,4 +119,10 @@ describe('the configuration', () => {
   ])('refuses the administration setting %s=%s, naming it', (name, value, message) => {
     expect(() => readConfig({ [name]: value })).toThrow(message);
   });
+
+  it('lets any site frame the satisfaction widget by default, or the origins MISURA_WIDGET_ORIGINS lists', () => {
+    expect(readConfig({}).widgetOrigins).toEqual([]);
+    expect(readConfig({ MISURA_WIDGET_ORIGINS: 'https://www.comune.example, http://localhost:8081/' }).widgetOrigins).toEqual(['https://www.comune.example', 'http://localhost:8081']);
+    expect(() => readConfig({ MISURA_WIDGET_ORIGINS: "https://www.comune.example/pagina 'unsafe-inline'" })).toThrow(/MISURA_WIDGET_ORIGINS must list origins/);
+  });
 });

@@ -69,6 +69,11 @@ export interface Config {
    * PrivacyConfig).
    */
   administration: AdministrationConfig;
+  /**
+   * MISURA_WIDGET_ORIGINS: the sites allowed to frame the satisfaction widget, space- or comma-separated origins
+   * ("https://www.comune.example https://servizi.comune.example"). Empty (the default): any site may.
+   */
+  widgetOrigins: string[];
 }
 
 /** The administration's settings; null where not set. */
@@ -128,7 +133,25 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     probes: readSwitch(env, 'MISURA_PROBES', true),
     smtp: readSmtpConfig(env),
     administration: readAdministrationConfig(env),
+    widgetOrigins: readWidgetOrigins(env),
   };
+}
+
+/** MISURA_WIDGET_ORIGINS: each an http(s) origin (scheme, host, optional port), nothing else: it goes into a CSP header. */
+function readWidgetOrigins(env: Record<string, string | undefined>): string[] {
+  const words = (env.MISURA_WIDGET_ORIGINS ?? '').split(/[\s,]+/).filter((word) => word !== '');
+  return words.map((word) => {
+    let url: URL | undefined;
+    try {
+      url = new URL(word);
+    } catch {
+      url = undefined;
+    }
+    if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== word.replace(/\/$/, '')) {
+      throw new UserError(`MISURA_WIDGET_ORIGINS must list origins such as https://www.comune.example (scheme, host and port only), got "${word}"`);
+    }
+    return url.origin;
+  });
 }
 
 const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[a-z]{2,}$/i;

@@ -29,9 +29,13 @@ import { registerPrivacyRoutes } from './routes/privacy.routes.ts';
 import { registerServiceRoutes } from './routes/service.routes.ts';
 import { registerTransparencyRoutes } from './routes/transparency.routes.ts';
 import { registerCostRoutes } from './routes/costs.routes.ts';
+import { satisfactionRoutes, satisfactionWidgetRoutes, voteLimitOf, type SatisfactionRouteOptions } from './routes/satisfaction.routes.ts';
 import type { SiteActions } from './site-actions.ts';
 import type { SiteDeps, SiteSettings } from './site-settings.ts';
 import { safeHref } from './view/safe-href.ts';
+import { CONTENT_SECURITY_POLICY } from './csp.ts';
+
+export { CONTENT_SECURITY_POLICY };
 
 export interface AppOptions {
   /** Structured request logs (pino): true or a level; false in tests. Default "info". */
@@ -65,30 +69,12 @@ export interface AppOptions {
   baseUrl?: string | null;
   /** The administration's settings (MISURA_PA_*, privacy): its name, logo and the privacy notice. */
   administration?: AdministrationConfig;
+  /** "Mettiamoci la faccia" (served when the actions can record votes): votes per address per hour, who may frame the widget. */
+  satisfaction?: SatisfactionRouteOptions;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bootstrapItaliaDist = join(dirname(createRequire(import.meta.url).resolve('bootstrap-italia/package.json')), 'dist');
-
-/**
- * The strict Content-Security-Policy: everything from this origin only, no inline scripts or styles,
- * images also as data: URIs (Bootstrap Italia's CSS uses them), nothing may frame the site.
- */
-export const CONTENT_SECURITY_POLICY = {
-  useDefaults: false,
-  directives: {
-    defaultSrc: ["'self'"],
-    scriptSrc: ["'self'"],
-    styleSrc: ["'self'"],
-    imgSrc: ["'self'", 'data:'],
-    fontSrc: ["'self'", 'data:'],
-    connectSrc: ["'self'"],
-    objectSrc: ["'none'"],
-    baseUri: ["'self'"],
-    formAction: ["'self'"],
-    frameAncestors: ["'none'"],
-  },
-};
 
 function settingsOf(options: AppOptions): SiteSettings {
   // An explicit option (misura serve --accessibility-url, --contact-email) wins over the administration's settings.
@@ -203,6 +189,15 @@ export function buildApp(actions: SiteActions, options: AppOptions = {}): Fastif
     const diffidaActions = { sendDiffida: actions.sendDiffida.bind(actions), findDiffidaReceipt: actions.findDiffidaReceipt.bind(actions) };
     for (const locale of LOCALES) {
       void app.register(diffidaRoutes(deps, diffidaActions, locale, { ...options.diffida, ...(options.admin?.cookieSecure === undefined ? {} : { cookieSecure: options.admin.cookieSecure }) }), { prefix: prefixOf(locale) });
+    }
+  }
+
+  if (actions.issueSatisfactionToken !== undefined && actions.recordSatisfactionVote !== undefined) {
+    const satisfactionActions = { issueSatisfactionToken: actions.issueSatisfactionToken.bind(actions), recordSatisfactionVote: actions.recordSatisfactionVote.bind(actions) };
+    const voteLimit = voteLimitOf(deps, options.satisfaction);
+    for (const locale of LOCALES) {
+      void app.register(satisfactionRoutes(deps, satisfactionActions, locale, voteLimit), { prefix: prefixOf(locale) });
+      void app.register(satisfactionWidgetRoutes(deps, satisfactionActions, locale, voteLimit, options.satisfaction), { prefix: prefixOf(locale) });
     }
   }
 

@@ -37,6 +37,7 @@ import type { RecordedServiceCost, ServiceCostListing } from '../actions/service
 import type { CostInput } from '../domain/costs/service-cost.ts';
 import type { ClassActionListing, StoredClassActionCase } from '../actions/class-action.action.ts';
 import type { CaseInput, PublicationInput } from '../domain/class-actions/class-action.ts';
+import type { RecordVoteInput, SatisfactionHistory, SatisfactionSummary, StoredVoteReason, VoteOutcome } from '../actions/satisfaction.action.ts';
 
 /** Which year's measurements, cut into months or quarters. */
 export interface ReportQuery {
@@ -149,4 +150,12 @@ export interface SiteActions {
   listClassActions?(): Promise<ClassActionListing>;
   setClassActionStatus?(actor: Actor, input: { caseId: string | number; status: string }): Promise<StoredClassActionCase>;
   withdrawClassActionPublication?(actor: Actor, input: { publicationId: string | number; reason: string }): Promise<StoredClassActionCase>;
+  // "Mettiamoci la faccia" (satisfaction.action.ts): without issueSatisfactionToken and recordSatisfactionVote no form or
+  // widget is served; without summariseSatisfaction Servizi in rete shows no votes; the reasons are for the back office.
+  issueSatisfactionToken?(service: string): Promise<string>;
+  recordSatisfactionVote?(input: RecordVoteInput): Promise<VoteOutcome>;
+  summariseSatisfaction?(query: { year: number }): Promise<SatisfactionSummary>;
+  listSatisfactionReasons?(query: { year: number; limit?: number }): Promise<StoredVoteReason[]>;
+  /** Every year's votes: the open dataset /opendata/soddisfazione.csv. */
+  listSatisfactionHistory?(): Promise<SatisfactionHistory>;
 }

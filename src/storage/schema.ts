@@ -38,6 +38,9 @@ export interface Schema {
   service_costs: ServiceCostsTable;
   class_action_cases: ClassActionCasesTable;
   class_action_publications: ClassActionPublicationsTable;
+  satisfaction_votes: SatisfactionVotesTable;
+  satisfaction_salts: SatisfactionSaltsTable;
+  satisfaction_token_uses: SatisfactionTokenUsesTable;
 }
 
 export interface ApiTokensTable {
@@ -459,4 +462,36 @@ export interface ClassActionPublicationsTable {
   document_url: string | null;
   created_by: string;
   created_at: string;
+}
+
+/** A "Mettiamoci la faccia" vote: a face for a service on a channel; the client only as a keyed hash of its address and day. */
+export interface SatisfactionVotesTable {
+  id: Generated<number>;
+  service_id: number;
+  /** One of SATISFACTION_CHANNELS. */
+  channel: string;
+  /** positive, neutral or negative. */
+  face: string;
+  /** At most 500 characters; never published. */
+  reason: string | null;
+  /** UTC instant, ISO. */
+  voted_at: string;
+  /** The local day (YYYY-MM-DD) in the administration's time zone. */
+  voted_on: string;
+  /** HMAC of the client address under the day's salt: one vote per client, service, channel and day. */
+  client_key: string;
+  /** The event the vote became (source "soddisfazione"). */
+  event_id: string;
+}
+
+/** The random salt of a local day: client keys and form tokens of that day are made with it. */
+export interface SatisfactionSaltsTable {
+  day: string;
+  salt: string;
+}
+
+/** A form token's nonce, once used. */
+export interface SatisfactionTokenUsesTable {
+  nonce: string;
+  used_at: string;
 }

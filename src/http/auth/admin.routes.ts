@@ -22,6 +22,7 @@ import { registerAdminRegisterRoutes, type RegisterActions } from './admin-regis
 import { registerAdminEvaluationRoutes, type EvaluationActions } from './admin-evaluation.routes.ts';
 import { registerAdminDiffidaRoutes, type DiffidaAdminActions } from './admin-diffide.routes.ts';
 import { registerAdminCostRoutes, type CostActions } from './admin-costs.routes.ts';
+import { registerAdminSatisfactionRoutes, type SatisfactionAdminActions } from './admin-satisfaction.routes.ts';
 import { registerAdminClassActionRoutes, type ClassActionAdminActions } from './admin-class-action.routes.ts';
 import { DEFAULT_LOGIN_LIMITS, LoginAttempts, type LoginLimits } from './login-attempts.ts';
 import { admits, findRouteAccess, isAdminPath } from './route-access.ts';
@@ -87,6 +88,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: SiteDeps, action
   const diffidaActions: DiffidaAdminActions | undefined = actionsIfAll(deps.actions, ['listDiffide', 'listDueDiffide', 'findDiffidaDetail', 'recordDiffidaStep']);
   const costActions: CostActions | undefined = actionsIfAll(deps.actions, ['listServiceCosts', 'recordServiceCost']);
   const classActionActions: ClassActionAdminActions | undefined = actionsIfAll(deps.actions, ['listClassActions', 'recordClassActionCase', 'addClassActionPublication', 'setClassActionStatus', 'withdrawClassActionPublication']);
+  const satisfactionActions: SatisfactionAdminActions | undefined = actionsIfAll(deps.actions, ['summariseSatisfaction', 'listSatisfactionReasons']);
 
   // On the root, not in the back office's own scope: a route under /admin registered anywhere passes this hook.
   void app.register(cookie);
@@ -164,7 +166,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: SiteDeps, action
           // A feed that sent before and nothing for a day: the quality office should know before a standard suffers.
           const silent = sources.filter((source) => (source.secondsSinceLastEvent ?? 0) > SILENT_AFTER_SECONDS);
           const account = request.session!.account;
-          return sendHtml(reply, AdminDashboardPage({ ctx, csrfToken: reply.generateCsrf(), account, services, editions: editionActions !== undefined, upload: cardActions !== undefined && routeAdmits('GET', '/admin/carte/carica', account.role), audit: auditActions !== undefined && routeAdmits('GET', '/admin/registro', account.role), feeds: feedActions !== undefined && routeAdmits('GET', '/admin/flussi', account.role), profiles: profileActions !== undefined, registers: registerActions !== undefined, drillDown: evaluationActions !== undefined, diffide: diffidaActions !== undefined && routeAdmits('GET', '/admin/diffide', account.role), costs: costActions !== undefined, classActions: classActionActions !== undefined, year, reports, silent }));
+          return sendHtml(reply, AdminDashboardPage({ ctx, csrfToken: reply.generateCsrf(), account, services, editions: editionActions !== undefined, upload: cardActions !== undefined && routeAdmits('GET', '/admin/carte/carica', account.role), audit: auditActions !== undefined && routeAdmits('GET', '/admin/registro', account.role), feeds: feedActions !== undefined && routeAdmits('GET', '/admin/flussi', account.role), profiles: profileActions !== undefined, registers: registerActions !== undefined, drillDown: evaluationActions !== undefined, diffide: diffidaActions !== undefined && routeAdmits('GET', '/admin/diffide', account.role), costs: costActions !== undefined, classActions: classActionActions !== undefined, satisfaction: satisfactionActions !== undefined && routeAdmits('GET', '/admin/soddisfazione', account.role), year, reports, silent }));
         });
 
         if (editionActions !== undefined) registerAdminEditionRoutes(scope, deps, editionActions, locale);
@@ -173,6 +175,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: SiteDeps, action
         if (feedActions !== undefined) registerAdminFeedRoutes(scope, deps, feedActions, locale);
         if (profileActions !== undefined) registerAdminServiceRoutes(scope, deps, profileActions, locale);
         if (registerActions !== undefined) registerAdminRegisterRoutes(scope, deps, registerActions, locale);
+        if (satisfactionActions !== undefined) registerAdminSatisfactionRoutes(scope, deps, satisfactionActions);
         if (evaluationActions !== undefined) registerAdminEvaluationRoutes(scope, deps, evaluationActions);
         if (diffidaActions !== undefined) registerAdminDiffidaRoutes(scope, deps, diffidaActions, locale);
         if (costActions !== undefined) registerAdminCostRoutes(scope, deps, costActions, locale);

@@ -64,6 +64,8 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   { method: 'POST', path: '/admin/class-action/pubblicazione', access: QUALITY, kind: 'form' },
   { method: 'POST', path: '/admin/class-action/stato', access: QUALITY, kind: 'form' },
   { method: 'POST', path: '/admin/class-action/ritiro', access: QUALITY, kind: 'form' },
+  // Satisfaction votes: the reasons may hold personal data, so the data steward does not read them.
+  { method: 'GET', path: '/admin/soddisfazione', access: ['admin', 'quality-office', 'oiv'], kind: 'page' },
 ];
 
 /** Whether a path (locale prefix removed, no query) is in the back office. */

@@ -3,6 +3,7 @@ import { diffidaEn } from './diffida-en.ts';
 import { privacyEn } from './privacy-en.ts';
 import { costsEn } from './costs-en.ts';
 import { classActionEn } from './class-action-en.ts';
+import { satisfactionEn } from './satisfaction-en.ts';
 
 /** English UI text. Legal terms (diffida, valore programmato, OIV, Amministrazione trasparente) stay in Italian. */
 export const en: Messages = {
@@ -594,4 +595,6 @@ export const en: Messages = {
   editorRowNotes: 'Indicator notes',
   editorCardNotes: 'Charter notes',
   editorCardNotesHelp: 'One paragraph per note, separated by a blank line; the “(*)” and “(&)” notes start with their mark.',
+  /** "Mettiamoci la faccia": the vote form, the widget, Servizi in rete's results (satisfaction-en.ts). */
+  satisfaction: satisfactionEn,
 };

@@ -3,6 +3,7 @@ import { diffidaIt } from './diffida-it.ts';
 import { privacyIt } from './privacy-it.ts';
 import { costsIt } from './costs-it.ts';
 import { classActionIt } from './class-action-it.ts';
+import { satisfactionIt } from './satisfaction-it.ts';
 
 /**
  * Italian UI text, the default. Legal terms (diffida, valore programmato, OIV, Amministrazione trasparente)
@@ -591,6 +592,8 @@ export const it = {
   editorRowNotes: 'Note dell’indicatore',
   editorCardNotes: 'Note della carta',
   editorCardNotesHelp: 'Un paragrafo per nota, separati da una riga vuota; le note «(*)» e «(&)» cominciano con il loro segno.',
+  /** "Mettiamoci la faccia": the vote form, the widget, Servizi in rete's results (satisfaction-it.ts). */
+  satisfaction: satisfactionIt,
 };
 
 /** The shape every catalogue must have. */

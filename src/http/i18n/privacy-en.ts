@@ -25,10 +25,12 @@ export const privacyEn: typeof privacyIt = {
   dataLogs: 'Server logs: IP address, date and time, the address of the page requested and the outcome of the request. We use no profiling cookies and no tracking tools.',
   dataAccounts: 'Back-office accounts: the staff member’s e-mail address and role, the password stored only as a hash, sessions and the audit log; a technical cookie keeps the session.',
   dataDiffide: 'Diffide: name, e-mail address, the service and standard chosen and the facts described, with the date received and the steps taken. The form uses a technical cookie against requests forged on your behalf (CSRF).',
+  dataSatisfaction: 'Votes on the services (“Mettiamoci la faccia”): the face, the channel and the optional reason. The IP address is not kept: only a fingerprint of it, keyed with a key that changes every day and is then deleted, to count one vote a day per service and channel; after that no one can tell who voted. The reason is not published; the quality office, the administrators and the OIV read it. The form uses no cookie.',
   dataRequired: 'A name, an e-mail address and the facts are needed to register a diffida and answer it: without them the form cannot register it, but it can still be sent to the body named, also by PEC.',
   retentionTitle: 'How long we keep them',
   retentionLogs: (days: number) => `Server logs: ${days} days.`,
   retentionDiffide: (years: number) => `Diffide and the details of those who send them: ${years} years from receipt, unless they are needed longer for a ricorso or proceedings under way.`,
+  retentionSatisfaction: 'Votes on the services: the counts are published without personal data; the reasons stay in the back office until the administration deletes them.',
   retentionAccounts: 'Back-office accounts: while the account is active; the audit log is kept as a record of the administration’s work.',
   recipientsTitle: 'Who receives the data',
   recipients: [

@@ -23,10 +23,12 @@ export const privacyIt = {
   dataLogs: 'Log del server: indirizzo IP, data e ora, indirizzo della pagina richiesta ed esito della richiesta. Non usiamo cookie di profilazione né strumenti di tracciamento.',
   dataAccounts: 'Account dell’area riservata: indirizzo e-mail e ruolo del personale, password conservata solo in forma cifrata (hash), sessioni e registro delle operazioni; un cookie tecnico mantiene la sessione.',
   dataDiffide: 'Diffide: nome e cognome, indirizzo e-mail, il servizio e lo standard indicati e i fatti descritti, con la data di ricezione e le fasi della pratica. Il modulo usa un cookie tecnico contro l’invio per conto di altri (CSRF).',
+  dataSatisfaction: 'Giudizi sui servizi («Mettiamoci la faccia»): la faccina, il canale e il motivo facoltativo. L’indirizzo IP non è conservato: se ne tiene solo un’impronta cifrata con una chiave che cambia ogni giorno e poi viene cancellata, per contare un solo giudizio al giorno per servizio e canale; poi non è più possibile risalire a chi ha votato. Il motivo non è pubblicato; lo leggono l’ufficio qualità, gli amministratori e l’OIV. Il modulo non usa cookie.',
   dataRequired: 'Per registrare una diffida e rispondere servono nome, e-mail e descrizione dei fatti: senza questi dati la diffida non può essere registrata dal modulo, ma può essere inviata all’organo indicato anche per PEC.',
   retentionTitle: 'Per quanto tempo',
   retentionLogs: (days: number) => `Log del server: ${days} giorni.`,
   retentionDiffide: (years: number) => `Diffide e dati di chi le invia: ${years} anni dalla ricezione, salvo che servano più a lungo per un ricorso o un procedimento in corso.`,
+  retentionSatisfaction: 'Giudizi sui servizi: i conteggi sono pubblicati senza dati personali; i motivi restano nel back office finché l’amministrazione non li cancella.',
   retentionAccounts: 'Account dell’area riservata: finché l’account è attivo; il registro delle operazioni è conservato come documentazione dell’attività amministrativa.',
   recipientsTitle: 'Chi riceve i dati',
   recipients: [

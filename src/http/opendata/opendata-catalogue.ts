@@ -1,7 +1,7 @@
 import type { Organisation } from '../../domain/cards/card.ts';
 import type { DcatCatalogue, DcatDataset, DcatFrequency } from '../../formats/opendata-dcatapit.ts';
 import { messagesOf } from '../i18n/locale.ts';
-import { CLASS_ACTION, CLASS_ACTION_CSV, COSTI_CONTABILIZZATI } from '../pages/transparency-paths.ts';
+import { CLASS_ACTION, CLASS_ACTION_CSV, COSTI_CONTABILIZZATI, SERVIZI_IN_RETE } from '../pages/transparency-paths.ts';
 import { DATASET_FORMATS, datasetPathOf, type OpenDataset } from './opendata-datasets.ts';
 
 export interface CatalogueInput {
@@ -17,6 +17,8 @@ export interface CatalogueInput {
   contactEmail: string | null;
   /** The costi contabilizzati dataset (one, over every year recorded), when there are costs to publish. */
   costs?: CostsDatasetSummary | null;
+  /** The satisfaction votes dataset (one, over every year with votes), when there are votes; same shape as the costs'. */
+  satisfaction?: CostsDatasetSummary | null;
   /** The class-action dataset, when a ricorso was ever recorded. */
   classActions?: ClassActionDatasetSummary | null;
 }
@@ -37,6 +39,9 @@ export interface CostsDatasetSummary {
   issued: string;
   modified: string;
 }
+
+/** The site path of the satisfaction votes dataset's CSV. */
+export const SATISFACTION_DATASET_PATH = '/opendata/soddisfazione.csv';
 
 /** The site path of the costs dataset's CSV. */
 export const COSTS_DATASET_PATH = '/opendata/costi.csv';
@@ -92,6 +97,7 @@ export function buildOpenDataCatalogue(input: CatalogueInput): DcatCatalogue {
   });
   if (input.costs !== undefined && input.costs !== null) datasets.push(costsDatasetOf(input.costs, input.baseUrl, prefix));
   if (input.classActions !== undefined && input.classActions !== null) datasets.push(classActionDatasetOf(input.classActions, input.baseUrl, prefix));
+  if (input.satisfaction !== undefined && input.satisfaction !== null) datasets.push(satisfactionDatasetOf(input.satisfaction, input.baseUrl, prefix));
   const modified = datasets.reduce((latest, dataset) => (dataset.modified > latest ? dataset.modified : latest), '0000-01-01');
   const issued = datasets.reduce((earliest, dataset) => ((dataset.issued ?? dataset.modified) < earliest ? (dataset.issued ?? dataset.modified) : earliest), modified);
   return {
@@ -183,6 +189,27 @@ function classActionDatasetOf(summary: ClassActionDatasetSummary, baseUrl: strin
       accrualPeriodicity: 'IRREG',
       landingPath: CLASS_ACTION,
       csvPath: CLASS_ACTION_CSV,
+    },
+    baseUrl,
+    prefix,
+  );
+}
+
+/** The satisfaction votes dataset: one over all its years, changing with every vote of the current one. */
+function satisfactionDatasetOf(span: CostsDatasetSummary, baseUrl: string, prefix: string): DcatDataset {
+  const [it, en] = [messagesOf('it').satisfaction, messagesOf('en').satisfaction];
+  return csvDatasetOf(
+    {
+      key: 'soddisfazione',
+      title: { it: it.openDataTitle, en: en.openDataTitle },
+      description: { it: it.openDataDescription, en: en.openDataDescription },
+      keywords: [...KEYWORDS, 'soddisfazione degli utenti', 'servizi in rete', 'mettiamoci la faccia'],
+      issued: span.issued,
+      modified: span.modified,
+      temporal: { start: `${span.fromYear}-01-01`, end: `${span.toYear}-12-31` },
+      accrualPeriodicity: 'DAILY',
+      landingPath: SERVIZI_IN_RETE,
+      csvPath: SATISFACTION_DATASET_PATH,
     },
     baseUrl,
     prefix,

@@ -1,7 +1,8 @@
 import { CARD_COLUMNS } from '../../formats/opendata-cards.ts';
 import { COST_COLUMNS } from '../../formats/opendata-costs.ts';
-import { COSTS_DATASET_PATH, type ClassActionDatasetSummary, type CostsDatasetSummary } from './opendata-catalogue.ts';
+import { COSTS_DATASET_PATH, SATISFACTION_DATASET_PATH, type ClassActionDatasetSummary, type CostsDatasetSummary } from './opendata-catalogue.ts';
 import { CLASS_ACTION_CSV } from '../pages/transparency-paths.ts';
+import { SATISFACTION_COLUMNS } from '../../formats/opendata-satisfaction.ts';
 import { LICENSE_IRI } from '../../formats/opendata-dcatapit.ts';
 import { RESULT_COLUMNS } from '../../formats/opendata-results.ts';
 import type { OpenDataColumn } from '../../formats/opendata-table.ts';
@@ -15,6 +16,8 @@ export interface OpenDataPageProps {
   datasets: OpenDataset[];
   /** The costi contabilizzati dataset, one over all its years, when there are costs. */
   costs?: CostsDatasetSummary | null;
+  /** The satisfaction votes dataset, one over all its years, when there are votes. */
+  satisfaction?: CostsDatasetSummary | null;
   /** The class-action dataset, when a ricorso was ever recorded. */
   classActions?: ClassActionDatasetSummary | null;
 }
@@ -148,6 +151,9 @@ export function OpenDataPage(props: OpenDataPageProps): JSX.Element {
             {props.classActions === undefined || props.classActions === null ? '' : (
               <CsvDatasetRow ctx={ctx} id="dataset-class-action" {...props.classActions} title={m.classActions.openDataTitle} href={CLASS_ACTION_CSV} />
             )}
+            {props.satisfaction === undefined || props.satisfaction === null ? '' : (
+              <CsvDatasetRow ctx={ctx} id="dataset-soddisfazione" {...props.satisfaction} title={m.satisfaction.openDataTitle} href={SATISFACTION_DATASET_PATH} />
+            )}
           </tbody>
         </table>
       </div>
@@ -157,6 +163,7 @@ export function OpenDataPage(props: OpenDataPageProps): JSX.Element {
       <ColumnTable ctx={ctx} id="columns-carte" title={m.openDataCardsName} columns={CARD_COLUMNS} meanings={m.openDataCardColumns} />
       <ColumnTable ctx={ctx} id="columns-risultati" title={m.openDataResultsName} columns={RESULT_COLUMNS} meanings={m.openDataResultColumns} />
       {props.costs === undefined || props.costs === null ? '' : <ColumnTable ctx={ctx} id="columns-costi" title={m.costs.openDataTitle} columns={COST_COLUMNS} meanings={m.costs.openDataColumns} />}
+      {props.satisfaction === undefined || props.satisfaction === null ? '' : <ColumnTable ctx={ctx} id="columns-soddisfazione" title={m.satisfaction.openDataTitle} columns={SATISFACTION_COLUMNS} meanings={m.satisfaction.openDataColumns} />}
     </Layout>
   );
 }

@@ -11,7 +11,9 @@ import { currentYearOf, type SiteDeps } from '../site-settings.ts';
 import { baseUrlOf, checkBaseUrl } from './base-url.ts';
 import type { ServiceCostListing } from '../../actions/service-costs.action.ts';
 import { costsTableOf } from '../../formats/opendata-costs.ts';
-import { buildOpenDataCatalogue, COSTS_DATASET_PATH, type ClassActionDatasetSummary, type CostsDatasetSummary } from './opendata-catalogue.ts';
+import { buildOpenDataCatalogue, COSTS_DATASET_PATH, SATISFACTION_DATASET_PATH, type ClassActionDatasetSummary, type CostsDatasetSummary } from './opendata-catalogue.ts';
+import { satisfactionTableOf } from '../../formats/opendata-satisfaction.ts';
+import type { SatisfactionHistory } from '../../actions/satisfaction.action.ts';
 import { CATALOGUE_PATH, DATASET_FORMATS, DATASET_KINDS, loadDatasetTable, openDatasetsOf, openDataYearsOf, type OpenDataset } from './opendata-datasets.ts';
 import { OpenDataPage } from './opendata.page.tsx';
 
@@ -54,17 +56,18 @@ function sendOpenData(reply: FastifyReply, catalogueUrl: string, contentType: st
 function registerOpenDataRoutes(app: FastifyInstance, deps: SiteDeps, configuredBaseUrl: string | undefined): void {
   for (const locale of LOCALES) {
     app.get(localePath(locale, '/opendata'), async (request, reply) => {
-      const [{ ctx }, { datasets }, costs, classActions] = await Promise.all([loadPageContext(request, deps), loadDatasets(deps), listCosts(deps), loadClassActionSummary(deps)]);
-      return sendHtml(reply, OpenDataPage({ ctx, datasets, costs: costsDatasetSummaryOf(costs), classActions }));
+      const [{ ctx }, { datasets }, costs, classActions, votes] = await Promise.all([loadPageContext(request, deps), loadDatasets(deps), listCosts(deps), loadClassActionSummary(deps), deps.actions.listSatisfactionHistory?.()]);
+      return sendHtml(reply, OpenDataPage({ ctx, datasets, costs: costsDatasetSummaryOf(costs), classActions, satisfaction: satisfactionDatasetSummaryOf(votes) }));
     });
   }
 
   app.get(CATALOGUE_PATH, async (request, reply) => {
     const baseUrl = baseUrlOf(request, configuredBaseUrl);
-    const [organisations, { datasets }, costs, classActions] = await Promise.all([deps.actions.listOrganisations(), loadDatasets(deps), listCosts(deps), loadClassActionSummary(deps)]);
+    const [organisations, { datasets }, costs, classActions, votes] = await Promise.all([deps.actions.listOrganisations(), loadDatasets(deps), listCosts(deps), loadClassActionSummary(deps), deps.actions.listSatisfactionHistory?.()]);
     const catalogue = buildOpenDataCatalogue({
       costs: costsDatasetSummaryOf(costs),
       classActions,
+      satisfaction: satisfactionDatasetSummaryOf(votes),
       baseUrl,
       organisations,
       datasets,
@@ -123,6 +126,24 @@ function costsDatasetSummaryOf(costs: readonly ServiceCostListing[]): CostsDatas
   };
 }
 
+/** The years with votes and the days of the first and latest vote, or null when there are none to publish. */
+function satisfactionDatasetSummaryOf(history: SatisfactionHistory | undefined): CostsDatasetSummary | null {
+  const first = history?.years[0];
+  const last = history?.years[history.years.length - 1];
+  if (history === undefined || first === undefined || last === undefined || history.firstVoteDay === null || history.lastVoteDay === null) return null;
+  return { fromYear: first.year, toYear: last.year, issued: history.firstVoteDay, modified: history.lastVoteDay };
+}
+
+/** The satisfaction votes dataset: counts per year, service and channel, never a reason (404 when the site takes no votes). */
+function registerSatisfactionDatasetRoute(app: FastifyInstance, deps: SiteDeps, configuredBaseUrl: string | undefined): void {
+  app.get(SATISFACTION_DATASET_PATH, async (request, reply) => {
+    if (deps.actions.listSatisfactionHistory === undefined) throw new PageNotFoundError('satisfaction votes');
+    const table = satisfactionTableOf((await deps.actions.listSatisfactionHistory()).years);
+    reply.header('content-disposition', 'attachment; filename="soddisfazione.csv"');
+    return sendOpenData(reply, `${baseUrlOf(request, configuredBaseUrl)}${CATALOGUE_PATH}`, CONTENT_TYPES.csv, writeOpenDataCsv(table));
+  });
+}
+
 /** The costi contabilizzati dataset: every service and year in one CSV (404 when the site does not manage costs). */
 function registerCostsDatasetRoute(app: FastifyInstance, deps: SiteDeps, configuredBaseUrl: string | undefined): void {
   app.get(COSTS_DATASET_PATH, async (request, reply) => {
@@ -143,6 +164,7 @@ export function openDataRoutes(deps: SiteDeps, options: OpenDataOptions = {}): F
   return (app, _opts, done) => {
     registerOpenDataRoutes(app, deps, baseUrl);
     registerCostsDatasetRoute(app, deps, baseUrl);
+    registerSatisfactionDatasetRoute(app, deps, baseUrl);
     done();
   };
 }

@@ -17,6 +17,11 @@ describe('the HTTP cache rules', () => {
     ['/api/v1/sources?x=1', false],
     ['/api/docs/static/index.css', false],
     ['/api/openapi.json', false],
+    ['/servizi/x/soddisfazione?canale=web', false],
+    ['/en/servizi/x/soddisfazione', false],
+    ['/servizi/x/soddisfazione/grazie?esito=counted', true],
+    ['/widget/soddisfazione/x?canale=web', false],
+    ['/en/widget/soddisfazione/x/grazie', false],
   ])('caches %s: %s', (url, cacheable) => {
     expect(isCacheablePath(url)).toBe(cacheable);
   });

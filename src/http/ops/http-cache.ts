@@ -13,7 +13,8 @@ export interface HttpCacheOptions {
 
 /** Paths that never get an ETag nor a cached answer: assets with their own, probes, live numbers, the API docs. */
 // The back office answers each account differently: never cached.
-const UNCACHED_PREFIXES = ['/static/', '/api/docs', '/admin', '/en/admin'];
+// The satisfaction widget carries a single-use token of its visitor's own, and its own framing headers.
+const UNCACHED_PREFIXES = ['/static/', '/api/docs', '/admin', '/en/admin', '/widget/', '/en/widget/'];
 const UNCACHED_PATHS = new Set(['/healthz', '/readyz', '/metrics', '/api/openapi.json', '/api/v1/sources']);
 
 /** Headers of one answer only; everything else (type, security headers, disposition, CORS) is replayed as sent. */
@@ -40,6 +41,8 @@ export function isCacheablePath(url: string): boolean {
   const bare = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
   // The diffida form carries a CSRF token of its visitor's own.
   if (bare.endsWith('/diffida')) return false;
+  // So does the satisfaction form's own page.
+  if (bare.endsWith('/soddisfazione')) return false;
   return !UNCACHED_PATHS.has(bare) && !UNCACHED_PREFIXES.some((prefix) => path.startsWith(prefix));
 }
 

@@ -33,6 +33,8 @@ export interface AdminDashboardPageProps {
   costs?: boolean;
   /** Whether the class-action page is served (every role reads it). */
   classActions?: boolean;
+  /** Whether this account sees the satisfaction page (its reasons are not for every role). */
+  satisfaction?: boolean;
   year: number;
   /** Every indicator of the cards in force, evaluated for the year. */
   reports: IndicatorReport[];
@@ -69,6 +71,7 @@ export function AdminDashboardPage(props: AdminDashboardPageProps): JSX.Element 
         {props.drillDown === true ? <li><a href={localePath(ctx.locale, '/admin/valutazione')}>{m.drillLink}</a></li> : ''}
         {props.diffide === true ? <li><a href={localePath(ctx.locale, '/admin/diffide')}>{m.diffida.queueLink}</a></li> : ''}
         {props.costs === true ? <li><a href={localePath(ctx.locale, '/admin/costi')}>{m.costs.adminLink}</a></li> : ''}
+        {props.satisfaction === true ? <li><a href={localePath(ctx.locale, '/admin/soddisfazione')}>{m.satisfaction.adminLink}</a></li> : ''}
         {props.classActions === true ? <li><a href={localePath(ctx.locale, '/admin/class-action')}>{m.classActions.adminLink}</a></li> : ''}
       </ul>
       <section aria-labelledby="year-heading" class="mb-4">

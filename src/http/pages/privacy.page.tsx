@@ -66,12 +66,14 @@ export function PrivacyPage(props: { ctx: PageContext; facts: PrivacyNoticeFacts
         <li>{p.dataLogs}</li>
         <li>{p.dataAccounts}</li>
         <li>{p.dataDiffide}</li>
+        <li>{p.dataSatisfaction}</li>
       </ul>
       <p>{p.dataRequired}</p>
       <h2>{p.retentionTitle}</h2>
       <ul>
         <li>{p.retentionLogs(facts.privacy.logRetentionDays)}</li>
         <li>{p.retentionDiffide(facts.privacy.diffidaRetentionYears)}</li>
+        <li>{p.retentionSatisfaction}</li>
         <li>{p.retentionAccounts}</li>
       </ul>
       <h2>{p.recipientsTitle}</h2>

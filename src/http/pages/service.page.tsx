@@ -12,6 +12,10 @@ import { CardNotes, EditionFacts, EditionsList, Justifications, editionLabel } f
 import { RichText } from './parts/rich-text.tsx';
 import { ComplaintsSection, ProfileText } from './parts/service-profile-parts.tsx';
 import { DiffidaSection, type DiffidaOffer } from './parts/diffida-section.tsx';
+import { EMPTY_VOTE, SatisfactionForm } from './parts/satisfaction-form.tsx';
+import type { SatisfactionChannel } from '../../domain/satisfaction/satisfaction-vote.ts';
+import { localePath } from '../i18n/locale.ts';
+import { SERVIZI_IN_RETE } from './transparency-paths.ts';
 
 export interface ServicePageProps {
   ctx: PageContext;
@@ -28,6 +32,8 @@ export interface ServicePageProps {
   today: string;
   /** The diffida form and model text, when the site registers diffide. */
   diffida?: DiffidaOffer;
+  /** "Mettiamoci la faccia": the channels offered, when the site records votes. */
+  satisfaction?: { channels: readonly SatisfactionChannel[] };
 }
 
 /** A service: what it is, channels and hours, how to send a diffida, and this year's card with measured values. */
@@ -100,6 +106,16 @@ export function ServicePage(props: ServicePageProps): JSX.Element {
         )}
         {props.editions.length === 0 ? '' : <EditionsList ctx={ctx} serviceSlug={service.slug} editions={props.editions} />}
       </section>
+
+      {props.satisfaction === undefined ? '' : (
+        <section aria-labelledby="satisfaction-heading" id="soddisfazione">
+          <h2 id="satisfaction-heading">{m.satisfaction.title}</h2>
+          <p>{m.satisfaction.intro}</p>
+          {/* No token here: this page is cached and shared; the form's own page confirms with one. */}
+          <SatisfactionForm ctx={ctx} action={localePath(ctx.locale, `/servizi/${service.slug}/soddisfazione/verifica`)} channels={props.satisfaction.channels} values={EMPTY_VOTE} idPrefix="service-vote" />
+          <p class="mt-2"><a href={localePath(ctx.locale, SERVIZI_IN_RETE)}>{m.satisfaction.onlineServicesLink}</a></p>
+        </section>
+      )}
 
       <section aria-labelledby="diffida-heading">
         <h2 id="diffida-heading">{m.diffidaTitle}</h2>

@@ -16,6 +16,7 @@ import { PageNotFoundError } from '../page-errors.ts';
 import { loadPageContext, sendHtml } from '../render.ts';
 import { currentYearOf, type SiteDeps } from '../site-settings.ts';
 import { pickCardInForce } from '../view/card-in-force.ts';
+import { AddressLimit } from './address-limit.ts';
 import { ServiceParams, Slug } from './route-schemas.ts';
 import { loadServiceWithCards } from './service-data.ts';
 
@@ -30,32 +31,6 @@ type DiffidaActions = Required<Pick<SiteDeps['actions'], 'sendDiffida' | 'findDi
 
 const FormQuery = Type.Object({ indicatore: Type.Optional(Slug) });
 const ReceiptQuery = Type.Object({ numero: Type.String({ pattern: '^D-[0-9]{4}-[0-9]{4,9}$' }) });
-
-/**
- * How many diffide each client address sent in the last hour, in this process: enough to stop a script flooding the
- * quality office, never so low that an office sharing one address is stopped (several servers each count their own).
- */
-class SendLimit {
-  private readonly sent = new Map<string, number[]>();
-  constructor(
-    private readonly perHour: number,
-    private readonly now: () => number,
-  ) {}
-
-  /** Counts one more from `address`; false when it is over the limit. */
-  take(address: string): boolean {
-    const since = this.now() - 3600_000;
-    const recent = (this.sent.get(address) ?? []).filter((at) => at > since);
-    if (recent.length >= this.perHour) {
-      this.sent.set(address, recent);
-      return false;
-    }
-    recent.push(this.now());
-    this.sent.set(address, recent);
-    if (this.sent.size > 10_000) for (const [key, times] of this.sent) if (times.every((at) => at <= since)) this.sent.delete(key);
-    return true;
-  }
-}
 
 function valuesOf(body: unknown): DiffidaFormValues {
   return {
@@ -84,7 +59,7 @@ export function diffidaRoutes(deps: SiteDeps, actions: DiffidaActions, locale: L
     if (!scope.hasRequestDecorator('cookies')) await scope.register(cookie);
     await scope.register(formbody);
     await scope.register(csrfProtection, { cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: options.cookieSecure ?? 'auto' } });
-    const limit = options.perHour === false ? undefined : new SendLimit(options.perHour ?? 5, () => deps.settings.now().getTime());
+    const limit = options.perHour === false ? undefined : new AddressLimit(options.perHour ?? 5, () => deps.settings.now().getTime());
 
     const showForm = async (request: FastifyRequest, reply: FastifyReply, slug: string, values: DiffidaFormValues, status: number, extra: { checking?: boolean; error?: { field: string; message: string } } = {}) => {
       const [{ ctx }, { listing, cards }] = await Promise.all([loadPageContext(request, deps), loadServiceWithCards(deps, slug)]);

@@ -13,6 +13,7 @@ import { pickCardInForce } from '../view/card-in-force.ts';
 import { CardDocumentParams, EditionParams, ServiceParams } from './route-schemas.ts';
 import { sendDocument } from './send-document.ts';
 import { loadDiffidaOffer, loadReports, loadServiceWithCards } from './service-data.ts';
+import { offeredChannelsOf } from '../../domain/satisfaction/satisfaction-vote.ts';
 
 /** A service's page (the card in force this year) and each edition of its card. */
 export function registerServiceRoutes(app: FastifyInstance, deps: SiteDeps): void {
@@ -23,7 +24,12 @@ export function registerServiceRoutes(app: FastifyInstance, deps: SiteDeps): voi
     const reports = card === undefined ? new Map() : await loadReports(deps, listing.service.slug, card.edition, year);
     const today = localDateOf(deps.settings.now(), deps.settings.timeZone);
     const diffida = await loadDiffidaOffer(deps, listing.service.slug, cards, year);
-    return sendHtml(reply, ServicePage({ ctx, listing, year, card, reports, editions: newestFirst(cards), downloads: deps.actions.exportCardDocument !== undefined, today, ...(diffida === undefined ? {} : { diffida }) }));
+    // The vote box only where votes can be recorded (the form's own page and its token come with them).
+    const satisfaction = deps.actions.recordSatisfactionVote === undefined ? undefined : { channels: offeredChannelsOf(listing.service.channels.map((channel) => channel.kind)) };
+    return sendHtml(
+      reply,
+      ServicePage({ ctx, listing, year, card, reports, editions: newestFirst(cards), downloads: deps.actions.exportCardDocument !== undefined, today, ...(diffida === undefined ? {} : { diffida }), ...(satisfaction === undefined ? {} : { satisfaction }) }),
+    );
   });
 
   // What changed from the public edition before this one, with the "(&)" justifications.

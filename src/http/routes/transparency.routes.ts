@@ -61,7 +61,11 @@ export function registerTransparencyRoutes(app: FastifyInstance, deps: SiteDeps)
   });
 
   app.get(SERVIZI_IN_RETE, async (request, reply) => {
-    const { ctx } = await loadPageContext(request, deps);
-    return sendHtml(reply, OnlineServicesPage({ ctx }));
+    const year = currentYearOf(deps.settings);
+    const [{ ctx }, satisfaction, listings] = await Promise.all([loadPageContext(request, deps), deps.actions.summariseSatisfaction?.({ year }), deps.actions.listServices()]);
+    // Each service once (a slug is unique per organisation; the site normally publishes one).
+    const services = [...new Map(listings.map(({ service }) => [service.slug, { slug: service.slug, name: service.name }])).values()];
+    const today = localDateOf(deps.settings.now(), deps.settings.timeZone);
+    return sendHtml(reply, OnlineServicesPage({ ctx, services, today, ...(satisfaction === undefined ? {} : { satisfaction }) }));
   });
 }
