@@ -74,6 +74,37 @@ function refusalOf(error: unknown, ctx: PageContext): { status: number; error: {
   return undefined;
 }
 
+/** Shows a vote form again, refused, with what was typed and why. */
+type ShowRefusedVote = (request: FastifyRequest, reply: FastifyReply, slug: string, values: SatisfactionFormValues, status: number, extra: { error: { field: string; message: string } }) => Promise<unknown>;
+
+/**
+ * A vote posted from a form (the service's vote page or the widget): counted against the address's hourly limit,
+ * recorded, then 303 to the thanks page `thanksPath` names; a refusal shows the form again with its reason.
+ */
+async function postVote(
+  deps: SiteDeps,
+  actions: SatisfactionActions,
+  limit: AddressLimit | undefined,
+  request: FastifyRequest<{ Params: ServiceParams }>,
+  reply: FastifyReply,
+  show: ShowRefusedVote,
+  thanksPath: (slug: string, outcome: VoteOutcome) => string,
+): Promise<unknown> {
+  const { slug } = request.params;
+  const values = valuesOf(request.body);
+  const { ctx } = await loadPageContext(request, deps);
+  if (limit !== undefined && !limit.take(request.ip)) return show(request, reply, slug, values, 429, { error: { field: 'rate', message: ctx.messages.satisfaction.tooMany } });
+  let outcome: VoteOutcome;
+  try {
+    outcome = await actions.recordSatisfactionVote({ service: slug, ...values, token: fieldOf(request.body, 'token'), trap: fieldOf(request.body, 'sito'), clientAddress: request.ip });
+  } catch (error) {
+    const refused = refusalOf(error, ctx);
+    if (refused === undefined) throw error;
+    return show(request, reply, slug, values, refused.status, { error: refused.error });
+  }
+  return reply.redirect(thanksPath(slug, outcome), 303);
+}
+
 /**
  * "Mettiamoci la faccia" on the site: GET /servizi/:slug/soddisfazione (the form with its token), POST …/verifica (the
  * box of the service page, whose cached answer cannot carry a token, confirmed here), POST /servizi/:slug/soddisfazione
@@ -100,21 +131,9 @@ export function satisfactionRoutes(deps: SiteDeps, actions: SatisfactionActions,
       showForm(request, reply, request.params.slug, valuesOf(request.body), 200, { checking: true }),
     );
 
-    scope.post<{ Params: ServiceParams }>(satisfactionPathOf(':slug'), { schema: { params: ServiceParams } }, async (request, reply) => {
-      const { slug } = request.params;
-      const values = valuesOf(request.body);
-      const { ctx } = await loadPageContext(request, deps);
-      if (limit !== undefined && !limit.take(request.ip)) return showForm(request, reply, slug, values, 429, { error: { field: 'rate', message: ctx.messages.satisfaction.tooMany } });
-      let outcome: VoteOutcome;
-      try {
-        outcome = await actions.recordSatisfactionVote({ service: slug, ...values, token: fieldOf(request.body, 'token'), trap: fieldOf(request.body, 'sito'), clientAddress: request.ip });
-      } catch (error) {
-        const refused = refusalOf(error, ctx);
-        if (refused === undefined) throw error;
-        return showForm(request, reply, slug, values, refused.status, { error: refused.error });
-      }
-      return reply.redirect(`${localePath(locale, `${satisfactionPathOf(slug)}/grazie`)}?esito=${outcome.status}`, 303);
-    });
+    scope.post<{ Params: ServiceParams }>(satisfactionPathOf(':slug'), { schema: { params: ServiceParams } }, async (request, reply) =>
+      postVote(deps, actions, limit, request, reply, showForm, (slug, outcome) => `${localePath(locale, `${satisfactionPathOf(slug)}/grazie`)}?esito=${outcome.status}`),
+    );
 
     scope.get<{ Params: ServiceParams; Querystring: Static<typeof ThanksQuery> }>(`${satisfactionPathOf(':slug')}/grazie`, { schema: { params: ServiceParams, querystring: ThanksQuery } }, async (request, reply) => {
       const [{ ctx }, { listing }] = await Promise.all([loadPageContext(request, deps), loadServiceWithCards(deps, request.params.slug)]);
@@ -161,21 +180,9 @@ export function satisfactionWidgetRoutes(deps: SiteDeps, actions: SatisfactionAc
       show(request, reply, request.params.slug, { ...EMPTY_VOTE, channel: request.query.canale ?? '' }, 200),
     );
 
-    scope.post<{ Params: ServiceParams }>(widgetPathOf(':slug'), { schema: { params: ServiceParams } }, async (request, reply) => {
-      const { slug } = request.params;
-      const values = valuesOf(request.body);
-      const { ctx } = await loadPageContext(request, deps);
-      if (limit !== undefined && !limit.take(request.ip)) return show(request, reply, slug, values, 429, { error: { field: 'rate', message: ctx.messages.satisfaction.tooMany } });
-      let outcome: VoteOutcome;
-      try {
-        outcome = await actions.recordSatisfactionVote({ service: slug, ...values, token: fieldOf(request.body, 'token'), trap: fieldOf(request.body, 'sito'), clientAddress: request.ip });
-      } catch (error) {
-        const refused = refusalOf(error, ctx);
-        if (refused === undefined) throw error;
-        return show(request, reply, slug, values, refused.status, { error: refused.error });
-      }
-      return reply.redirect(`${localePath(locale, `${widgetPathOf(slug)}/grazie`)}?esito=${outcome.status}&canale=${outcome.channel}`, 303);
-    });
+    scope.post<{ Params: ServiceParams }>(widgetPathOf(':slug'), { schema: { params: ServiceParams } }, async (request, reply) =>
+      postVote(deps, actions, limit, request, reply, show, (slug, outcome) => `${localePath(locale, `${widgetPathOf(slug)}/grazie`)}?esito=${outcome.status}&canale=${outcome.channel}`),
+    );
 
     scope.get<{ Params: ServiceParams; Querystring: Static<typeof ThanksQuery> }>(`${widgetPathOf(':slug')}/grazie`, { schema: { params: ServiceParams, querystring: ThanksQuery } }, async (request, reply) =>
       show(request, reply, request.params.slug, { ...EMPTY_VOTE, channel: request.query.canale ?? '' }, 200, { outcome: request.query.esito ?? 'counted' }),
