@@ -7,6 +7,7 @@ import { storeKit, type KitIndicator } from './events.test-kit.ts';
 import { getReport } from './get-report.action.ts';
 import {
   issueSatisfactionToken,
+  REASON_RETENTION_DAYS,
   listSatisfactionReasons,
   recordSatisfactionVote,
   SATISFACTION_EVENT_KIND,
@@ -110,5 +111,19 @@ describeEachDialect('satisfaction votes', (ctx) => {
     expect(summary.services[0]?.all.total).toBe(1);
     const events = await database.db.selectFrom('events').select('id').where('source', '=', SATISFACTION_SOURCE).execute();
     expect(events).toHaveLength(1);
+  });
+
+  it('erases the reasons older than their retention when a vote comes in, keeping the faces counted', async () => {
+    const database = await ctx.openFresh();
+    const service = await storeKit(database, [POSITIVE_SHARE]);
+    await vote(database, { service, reason: 'Mi ha aiutato la signora Rossi.' });
+    const later = new Date(T.getTime() + (REASON_RETENTION_DAYS - 1) * 86_400_000);
+    await vote(database, { service, clientAddress: '192.0.2.2', reason: 'Tutto bene.' }, later);
+    expect((await listSatisfactionReasons(depsAt(database, later), { year: 2026 })).map((r) => r.reason)).toEqual(['Mi ha aiutato la signora Rossi.']);
+    const afterAYear = new Date(T.getTime() + (REASON_RETENTION_DAYS + 1) * 86_400_000);
+    await vote(database, { service, clientAddress: '192.0.2.3' }, afterAYear);
+    expect((await listSatisfactionReasons(depsAt(database, afterAYear), { year: 2026 })).map((r) => r.reason)).toEqual([]);
+    expect((await listSatisfactionReasons(depsAt(database, afterAYear), { year: 2027 })).map((r) => r.reason)).toEqual(['Tutto bene.']);
+    expect((await summariseSatisfaction(depsAt(database, afterAYear), { year: 2026 })).services.flatMap((s) => s.channels.map((c) => c.total))).toEqual([1]);
   });
 });

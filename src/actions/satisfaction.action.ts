@@ -7,6 +7,7 @@ import { UserError } from '../domain/shared/errors.ts';
 import type { Database } from '../storage/database.ts';
 import {
   countVotes,
+  eraseVoteReasonsBefore,
   findDaySalt,
   findLatestVoteDay,
   findVoteDaySpan,
@@ -33,6 +34,11 @@ export interface SatisfactionDeps {
 /** The source and kind of the events votes become: a ratio measure reads them (see docs/events.md). */
 export const SATISFACTION_SOURCE = 'soddisfazione';
 export const SATISFACTION_EVENT_KIND = 'satisfaction.vote';
+/**
+ * How long the optional reason of a vote is kept: it is free text and may name someone, so it is erased after a year
+ * (the privacy notice says so); the face stays, and is counted.
+ */
+export const REASON_RETENTION_DAYS = 365;
 /** How long a form token may wait before it is sent. */
 export const TOKEN_TTL_MS = 2 * 60 * 60 * 1000;
 
@@ -136,6 +142,8 @@ export async function recordSatisfactionVote(deps: SatisfactionDeps, input: Reco
   if (!(await useTokenNonce(db, nonce, at))) throw new VoteRefusedError('used');
 
   const today = localDateOf(now, timeZoneOf(deps));
+  // Each vote also enforces the reasons' retention: no job to schedule, and cheap (reasons are few).
+  await eraseVoteReasonsBefore(db, addDays(today, -REASON_RETENTION_DAYS));
   const clientKey = hmac(await todaysSalt(deps, today), input.clientAddress);
   const event: MeasureEvent = {
     id: `voto-${randomUUID()}`,

@@ -54,6 +54,11 @@ export async function forgetTokenUsesBefore(db: Queryable, before: string): Prom
   await db.deleteFrom('satisfaction_token_uses').where('used_at', '<', before).execute();
 }
 
+/** Erases the reasons of votes cast before `beforeDay` (a local day): the face, channel and day stay, and are counted. */
+export async function eraseVoteReasonsBefore(db: Queryable, beforeDay: string): Promise<void> {
+  await db.updateTable('satisfaction_votes').set({ reason: null }).where('voted_on', '<', beforeDay).where('reason', 'is not', null).execute();
+}
+
 /** Stores a vote unless the same client voted on the same service, channel and day: true when stored. */
 export async function insertVoteIfFirst(db: Queryable, vote: VoteToStore): Promise<boolean> {
   const result = await db
