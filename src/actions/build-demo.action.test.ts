@@ -13,6 +13,7 @@ import type { Database } from '../storage/database.ts';
 import { createDialectContext } from '../../test/dialects.ts';
 import { buildDemo, SEED_MEASURES_FILE } from './build-demo.action.ts';
 import { getReport } from './get-report.action.ts';
+import { summariseSatisfaction } from './satisfaction.action.ts';
 
 const SEED_DIR = fileURLToPath(new URL('../../seeds/', import.meta.url));
 /** A short demo (1 January – 10 March) keeps most tests fast; the story holds from mid-January on. */
@@ -57,6 +58,13 @@ describe('buildDemo [sqlite]', () => {
     expect(notMet).toEqual(expect.arrayContaining([...DEMO_EXPECTED.notMet]));
     expect(notMet).toHaveLength(DEMO_EXPECTED.notMet.length);
     expect(withStatus(reports, 'at-risk')).toEqual(DEMO_EXPECTED.atRisk);
+
+    // Servizi in rete has a year of votes on every service, most of them satisfied.
+    const satisfaction = await summariseSatisfaction({ database, now }, { year: MARCH.year });
+    expect(summary.votes).toBeGreaterThan(300);
+    expect(satisfaction.services.map((s) => s.all.total).reduce((a, b) => a + b, 0)).toBe(summary.votes);
+    expect(satisfaction.services).toHaveLength(4);
+    for (const service of satisfaction.services) expect(service.all.positiveShare).toBeGreaterThan(50);
   });
 
   it('builds the same report from the same seed, and ends with the same data when built again', async () => {
@@ -71,6 +79,9 @@ describe('buildDemo [sqlite]', () => {
     expect(again.corrected).toBeGreaterThan(0);
     expect(again.duplicates + again.corrected).toBe(again.events);
     expect(await getReport({ database: first, now: dayAfter(FEBRUARY.lastDate) }, { year: FEBRUARY.year, granularity: 'month' })).toEqual(once);
+    // The votes too: built twice, counted once.
+    const votes = await summariseSatisfaction({ database: first, now: dayAfter(FEBRUARY.lastDate) }, { year: FEBRUARY.year });
+    expect(votes.services.map((s) => s.all.total).reduce((a, b) => a + b, 0)).toBe(again.votes);
   });
 
   it(

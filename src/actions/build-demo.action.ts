@@ -5,6 +5,9 @@ import type { WorkCalendar } from '../domain/calendar/index.ts';
 import type { MeasureEvent } from '../domain/events/event.ts';
 import { UserError } from '../domain/shared/errors.ts';
 import { generateDemoEvents } from '../demo/demo-events.ts';
+import { demoSpanOf } from '../demo/demo-span.ts';
+import { randomFor } from '../demo/random.ts';
+import { generateDemoVotes } from '../demo/satisfaction-votes.generator.ts';
 import { readCardText } from '../formats/card-text.importer.ts';
 import type { EventRow } from '../formats/event-record.ts';
 import type { Database } from '../storage/database.ts';
@@ -13,6 +16,7 @@ import { applyMeasures } from './apply-measures.action.ts';
 import { importCards } from './import-cards.action.ts';
 import { ingestEvents } from './ingest-events.action.ts';
 import { listServices } from './list-services.action.ts';
+import { recordTrustedVotes } from './satisfaction.action.ts';
 
 /** The act the demo's cards are published under: the seeds are real cards, but misura does not know their decree. */
 export const DEMO_ACT = 'Carta dei servizi pubblicata dal Ministero del Lavoro e delle Politiche Sociali (demo)';
@@ -49,6 +53,8 @@ export interface BuildDemoSummary {
   measures: number;
   /** Events generated and ingested (register corrections included). */
   events: number;
+  /** "Mettiamoci la faccia" votes cast on the services (each also an event, not counted in `events`). */
+  votes: number;
   /** Of which stored for the first time, already stored unchanged, and corrections of an earlier version. */
   accepted: number;
   duplicates: number;
@@ -60,8 +66,9 @@ export interface BuildDemoSummary {
 
 /**
  * Builds the demo: imports the seed cards, applies their measures (seedDir/measures.yaml) and ingests a generated
- * year of raw events through the same ingestion real data uses (all-or-nothing). Nothing else is written: every
- * number of the report is computed from these events; and one back-office account per role. Idempotent for the same request.
+ * year of raw events through the same ingestion real data uses (all-or-nothing), and a year of satisfaction votes. Nothing
+ * else is written: every number of the report is computed from these events; and one back-office account per role.
+ * Idempotent for the same request.
  */
 export async function buildDemo(deps: BuildDemoDeps, request: BuildDemoRequest): Promise<BuildDemoSummary> {
   const started = performance.now();
@@ -78,13 +85,18 @@ export async function buildDemo(deps: BuildDemoDeps, request: BuildDemoRequest):
   const applied = await applyMeasures(deps, measuresFile.data, measuresFile);
   request.onProgress?.({ step: 'measures', measures: applied.measures.length });
 
-  const phoneHours = (await listServices(deps)).flatMap(({ service }) => service.channels).find((channel) => channel.kind === 'phone' && channel.hours !== null)?.hours;
+  const services = await listServices(deps);
+  const phoneHours = services.flatMap(({ service }) => service.channels).find((channel) => channel.kind === 'phone' && channel.hours !== null)?.hours;
   const events = generateDemoEvents({ seed: request.seed, year: request.year, lastDate: request.lastDate, ...(phoneHours ? { phoneHours } : {}) });
   let count = 0;
   const ingested = await ingestEvents(deps, rowsOf(events, () => (count += 1)), {
     mode: 'all-or-nothing',
     onProgress: (progress) => request.onProgress?.({ step: 'events', events: progress.rows }),
   });
+  // Votes on every service, so that Servizi in rete shows what a year of "Mettiamoci la faccia" looks like.
+  const span = demoSpanOf(request.year, request.lastDate, deps.calendar);
+  const votes = [...generateDemoVotes(span, randomFor(request.seed, 'satisfaction-votes'), services.map(({ service }) => service.slug))];
+  await recordTrustedVotes(deps, votes);
   const accounts = await addDemoAccounts(deps);
   return {
     accounts,
@@ -92,6 +104,7 @@ export async function buildDemo(deps: BuildDemoDeps, request: BuildDemoRequest):
     indicators,
     measures: applied.measures.length,
     events: count,
+    votes: votes.length,
     accepted: ingested.accepted,
     duplicates: ingested.duplicates,
     corrected: ingested.corrected,

@@ -179,6 +179,57 @@ export async function recordSatisfactionVote(deps: SatisfactionDeps, input: Reco
   return { status: 'counted', ...outcome };
 }
 
+/** A vote the system itself casts (the demo's): no form, no token; `client` stands for the client's fingerprint. */
+export interface TrustedVote {
+  service: string;
+  channel: SatisfactionChannel;
+  face: Face;
+  at: Date;
+  client: string;
+}
+
+/**
+ * Stores votes that need no form (the demo's) with their events, through the same ingestion and tables as a vote of
+ * the public form, in one transaction; idempotent: event ids and client keys follow the votes, so storing the same
+ * votes again counts nothing twice. Returns how many were counted now.
+ */
+export async function recordTrustedVotes(deps: SatisfactionDeps, votes: readonly TrustedVote[]): Promise<number> {
+  const services = new Map((await findServicesBySlugs(deps.database.db, [...new Set(votes.map((v) => v.service))])).map((s) => [s.service.slug, s.id]));
+  const serviceIdOf = (slug: string) => {
+    const id = services.get(slug);
+    if (id === undefined) throw new UserError(`no service "${slug}"`, { field: 'service' });
+    return id;
+  };
+  const stored = votes.map((vote) => ({
+    vote,
+    serviceId: serviceIdOf(vote.service),
+    event: {
+      id: `voto-${vote.client}-${vote.channel}`,
+      source: SATISFACTION_SOURCE,
+      kind: SATISFACTION_EVENT_KIND,
+      subject: vote.service,
+      occurredAt: vote.at,
+      attributes: { service: vote.service, channel: vote.channel, face: vote.face },
+    } satisfies MeasureEvent,
+  }));
+  let counted = 0;
+  await ingestEvents(
+    deps,
+    stored.map(({ event }, index) => ({ line: index + 1, file: 'votes', event })),
+    {
+      mode: 'all-or-nothing',
+      inTransaction: async (trx) => {
+        for (const { vote, serviceId, event } of stored) {
+          const votedOn = localDateOf(vote.at, timeZoneOf(deps));
+          const first = await insertVoteIfFirst(trx, { serviceId, channel: vote.channel, face: vote.face, reason: null, votedAt: vote.at.toISOString(), votedOn, clientKey: `trusted:${vote.client}`, eventId: event.id });
+          if (first) counted += 1;
+        }
+      },
+    },
+  );
+  return counted;
+}
+
 function yearBounds(year: number): [string, string] {
   return [`${String(year).padStart(4, '0')}-01-01`, `${String(year).padStart(4, '0')}-12-31`];
 }

@@ -69,7 +69,7 @@ export function registerDemoCommand(
         };
         const summary = await context.actions.buildDemo({ seed, year, lastDate, seedDir: SEED_DIR, onProgress });
         const rate = summary.seconds > 0 ? Math.round(summary.events / summary.seconds) : summary.events;
-        io.out(`  done: ${summary.cards} cards, ${summary.indicators} indicators, ${summary.events.toLocaleString('en')} events in ${summary.seconds.toFixed(1)} s (${rate.toLocaleString('en')} events/s)\n`);
+        io.out(`  done: ${summary.cards} cards, ${summary.indicators} indicators, ${summary.events.toLocaleString('en')} events in ${summary.seconds.toFixed(1)} s (${rate.toLocaleString('en')} events/s), ${summary.votes.toLocaleString('en')} satisfaction votes\n`);
         const reports = await context.actions.getReport({ year, granularity: 'month' });
         io.out(reportTable(reports, year));
         io.out(`\n${statusSummary(reports)}`);
