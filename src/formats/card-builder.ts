@@ -8,6 +8,7 @@ import { slugify } from '../domain/shared/slug.ts';
 import type { CardDocument, DocumentPart, DocumentRow } from './card-document.ts';
 import { FORMATS_READ } from './card-document.ts';
 import { readDimensionList } from './card-dimension-list.ts';
+import { readLineCells } from './card-line-cells.ts';
 import { unflattenRows, type UnflattenedRows } from './card-flat-text.ts';
 import { forcedTableHeader, recogniseNonCard } from './card-non-card.ts';
 import { readCardHeader, toFieldRichText, type CardHeader } from './card-text-header.ts';
@@ -232,7 +233,7 @@ function locateTable(lines: readonly SourceLine[], options: ReadCardOptions, sou
       return nonCard === null ? { index, header } : { index, header, forced: nonCard };
     }
   }
-  const unflattened = unflattenRows(rows, file) ?? (source.format === 'text' ? readDimensionList(rows, file) : null);
+  const unflattened = unflattenRows(rows, file) ?? (source.format === 'text' ? (readDimensionList(rows, file) ?? readLineCells(rows, file)) : null);
   if (unflattened) return { index: -1, header: { line: 0, width: 0, columns: {}, ignored: [] }, unflattened };
   const nonCard = recogniseNonCard(lines, null);
   if (nonCard !== null) {

@@ -17,6 +17,10 @@ describe('value columns that name a year', () => {
     expect(columnYear('Valore programmato')).toBeNull();
   });
 
+  it('reads "Valore garantito", as the Comune di Genova writes its standards, as the valore programmato', () => {
+    expect(matchColumnLabel('Valore garantito')).toBe('target');
+  });
+
   it('reads the English and Italian "quality parameters" as the dimension column and "Indicators" as the description', () => {
     expect(matchColumnLabel('Quality parameters')).toBe('dimension');
     expect(matchColumnLabel('Parametri di qualità')).toBe('dimension');

@@ -53,7 +53,8 @@ const COLUMN_PATTERNS: readonly [ColumnKey, RegExp][] = [
   ['dimension', /^dimension[ei]\b|^fattor[ei] di qualita$|^qualitats ?faktor(?:en)?$|^(?:quality parameters?|parametr[io] di qualita)$/],
   ['formula', /^(?:formula|metodo di calcolo|modalita di calcolo|(?:modalita|metodo) di rilevazione)\b|^(?:erfassungs ?)?berechnungsmethode$/],
   ['description', /^(?:descrizione(?: (?:dell ?)?indicatore)?|indicator[eis]?(?: di qualita)?|qualitats ?indikator(?:en)?)$/],
-  ['target', /^(?:valore programmato|valori programmati|valore atteso|valore obiettivo|target)\b|^standard(?: di qualita)?(?: programmat[oi])?$|^qualitats ?standard$/],
+  // "Valore garantito": the standard as the Comune di Genova's carte dei servizi name it.
+  ['target', /^(?:valore programmato|valori programmati|valore atteso|valore obiettivo|valore garantito|valori garantiti|target)\b|^standard(?: di qualita)?(?: programmat[oi])?$|^qualitats ?standard$/],
   ['notes', /^(?:note|annotazioni|osservazioni)$/],
 ];
 
