@@ -71,6 +71,8 @@ function headsTable(lines: readonly string[], index: number): boolean {
   return isPipeRule(lines[index + 1] ?? '');
 }
 
+const MAX_STACKED_COLUMNS = 24;
+
 /**
  * A header written one cell per line: the lines right above a rule of N columns ("Quality parameters |",
  * "Indicators |", "2022 value |", … then "---|---|---|…"), each holding one cell closed by "|", exactly N of them.
@@ -78,7 +80,8 @@ function headsTable(lines: readonly string[], index: number): boolean {
  */
 function stackedHeader(lines: readonly string[], index: number): string[] | null {
   const cells: string[] = [];
-  for (let at = index; at < lines.length; at++) {
+  // No header has this many columns: a long run of one-cell lines is not scanned again from each of its lines.
+  for (let at = index; at < lines.length && at - index <= MAX_STACKED_COLUMNS; at++) {
     const line = lines[at] ?? '';
     if (isPipeRule(line)) return cells.length >= 2 && cells.length === ruleWidth(line) ? cells : null;
     const own = splitPipes(line);
