@@ -27,6 +27,15 @@ describe('readMarkdown', () => {
     ]);
   });
 
+  it('keeps a row that opens with "|" as a row of its own though the row above it is short', () => {
+    const text = ['| Dimensioni | Sottodimensioni | Descrizione | Valore |', '|---|---|---|---|', '| Accessibilità | Fisica |', '| | | Ore di apertura |'].join('\n');
+    expect(cellsOf(text).map((row) => row.cells)).toEqual([
+      ['Dimensioni', 'Sottodimensioni', 'Descrizione', 'Valore'],
+      ['Accessibilità', 'Fisica'],
+      ['', '', 'Ore di apertura'],
+    ]);
+  });
+
   it('starts a table of its own at a line above a one-column rule, even right under another table, and does not join it to a short row', () => {
     const text = ['| Dimensioni | Indicatori | Valore |', '|---|---|---|', 'Efficacia | Reclami | E-mail |', 'Contatti per i reclami |', '---|', 'Ufficio studenti |'].join('\n');
     const rows = cellsOf(text);

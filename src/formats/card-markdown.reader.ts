@@ -94,14 +94,16 @@ function stackedHeader(lines: readonly string[], index: number): string[] | null
 /**
  * A row whose cells run over several lines, each line closing the cells it holds with "|" ("Contact means | E-mail
  * Telephone |", then "E-mail Telephone |" for the next column, …, a lone "|" for the last, empty one): the lines
- * after a row with fewer cells than the header are its cells as long as they add up to no more than the header's and
- * none heads a table of its own. Adds their cells to `cells`; returns the index of the row's last line.
+ * after a row with fewer cells than the header are its cells as long as they add up to no more than the header's,
+ * none heads a table of its own and none opens with "|" but a lone "|" (a Markdown row that drops its empty last
+ * cells stays a row). Adds their cells to `cells`; returns the index of the row's last line.
  */
 function continueRow(lines: readonly string[], index: number, cells: string[], width: number): number {
   let at = index;
   while (cells.length < width) {
     const line = lines[at + 1] ?? '';
-    if (!line.includes('|') || isPipeRule(line) || headsTable(lines, at + 1)) break;
+    // A line opening with "|" is a row of its own (as Markdown writes rows), unless it is the lone "|" closing a row.
+    if (!line.includes('|') || (line.trim().startsWith('|') && line.trim() !== '|') || isPipeRule(line) || headsTable(lines, at + 1)) break;
     const more = splitPipes(line);
     if (cells.length + more.length > width) break;
     cells.push(...more);
