@@ -8,10 +8,11 @@ import { slugify } from '../domain/shared/slug.ts';
 import type { CardDocument, DocumentPart, DocumentRow } from './card-document.ts';
 import { FORMATS_READ } from './card-document.ts';
 import { readDimensionList } from './card-dimension-list.ts';
+import { readLineCells } from './card-line-cells.ts';
 import { unflattenRows, type UnflattenedRows } from './card-flat-text.ts';
 import { describeCardPrologue, forcedTableHeader, recogniseNonCard } from './card-non-card.ts';
 import { readCardHeader, toFieldRichText, type CardHeader } from './card-text-header.ts';
-import { COLUMN_LABELS, FIELD_LABELS, isNotesHeading, matchFieldLabel, type ColumnKey } from './card-text-labels.ts';
+import { COLUMN_LABELS, FIELD_LABELS, isNotesHeading, matchFieldLabel, matchYearColumn, type ColumnKey } from './card-text-labels.ts';
 import { readFootnotes } from './card-text-notes.ts';
 import { describeIncompleteHeader, readIndicatorRows, readTableHeader, type SourceLine, type TableHeader, takeTableRows } from './card-text-table.ts';
 import { toInlineText } from './html-text.ts';
@@ -45,6 +46,16 @@ const FOOTNOTE_ROW = /^\s*(?:\\?\(\s*\\?[*&]\s*\)|\(\s*\d{1,2}\s*\)\s*[-–—:]
  * cells, "(*)"/"(&)" notes, doubts for what is unsure). Throws UserError when the part is not a card.
  */
 export function buildCard(part: DocumentPart, options: ReadCardOptions, source: PartSource = TEXT_SOURCE): ImportedCard {
+  const [card] = buildPartCards(part, options, source);
+  if (card === undefined) throw new UserError('the indicator table has no indicator rows', { file: options.file });
+  return card;
+}
+
+/**
+ * The cards of one part: one, or one per year when the table has no valore programmato column but a value column per
+ * year ("2022 value", "2023 value", "2024 value"), each year's card with that column as its valore programmato.
+ */
+export function buildPartCards(part: DocumentPart, options: ReadCardOptions, source: PartSource = TEXT_SOURCE): ImportedCard[] {
   const { file } = options;
   const rows = part.rows;
   const lines = rows.map(toSourceLine);
@@ -54,80 +65,89 @@ export function buildCard(part: DocumentPart, options: ReadCardOptions, source: 
   if (found.unflattened) {
     const { truncated, unnamedBecause } = found.unflattened;
     const cut = unnamedBecause !== undefined ? { unnamedBecause } : truncated ? { unnamedBecause: 'it is cut short, and its name may be in the part that is missing' } : {};
-    const built = buildCard({ name: part.name, rows: found.unflattened.rows }, { ...options }, { ...source, ...cut });
-    return { ...built, doubts: sortDoubts([...built.doubts, ...found.unflattened.doubts]) };
+    const unflattened = found.unflattened;
+    return buildPartCards({ name: part.name, rows: unflattened.rows }, { ...options }, { ...source, ...cut }).map((built) => ({ ...built, doubts: sortDoubts([...built.doubts, ...unflattened.doubts]) }));
   }
-  const { index, header } = found;
-  const table = takeTable(rows, lines, index, header, source, file);
-  const doubts: Finding[] = [...table.doubts];
-  const split = rows[index]?.cells.flatMap((cell, column) => (cell.flags?.includes('split-lines') && toInlineText(cell.text) !== '' ? [{ column, text: toInlineText(cell.text) }] : [])) ?? [];
-  if (split.length > 0) {
-    doubts.push({ code: 'doubtful-header', severity: 'info', file, line: header.line, field: null, message: `header cells put together from words on several lines: ${split.map((c) => `"${c.text}"`).join(', ')}` });
-  }
-  // Outside the table, a spreadsheet's or a document table's empty cells around the words say nothing.
-  const outside = (from: number, to: number) => (source.format === 'text' ? lines.slice(from, to) : rows.slice(from, to).map(trimmedLine));
-  const before = outside(0, index);
-  const after = outside(table.end, rows.length);
-  const parts = splitAfterTable(before, after);
-  const head = readCardHeader([...before, ...parts.fields], file);
-  if (parts.fields.length > 0 && head.fields.name !== undefined) {
-    const first = parts.fields[0];
-    if (first) doubts.push({ code: 'doubtful-line', severity: 'info', file, line: first.number, field: null, message: 'the service fields follow the table: read from there' });
-  }
-  let name = toInlineText(head.fields.name?.parts.join('\n') ?? '');
-  if (name === '' && found.forced) {
-    // A document forced in names no service: its first line above the table stands for one.
-    const first = before.find((line) => toInlineText(line.text) !== '');
-    name = first ? toInlineText(first.text.split('\t').join(' ')) : options.file;
-    doubts.push({ code: 'doubtful-cell', severity: 'warning', file, line: first?.number ?? null, field: 'name', message: `no service name: "${name}" stands for it` });
-  }
-  const unnamedBecause = source.unnamedBecause ?? (source.truncated ? 'the file is cut short, and its name may be in the part that is missing' : undefined);
-  if (name === '' && unnamedBecause !== undefined) {
-    name = fileStem(file);
-    doubts.push({ code: 'missing-service-name', severity: 'warning', file, line: null, field: 'name', message: `the document names no service ("${FIELD_LABELS.name}"): ${unnamedBecause}; the card is named "${name}" after the file` });
-  }
-  if (name === '') throw new UserError(`not a standard card: no service name ("${FIELD_LABELS.name}") above the table`, { file, field: 'name' });
+  const { index } = found;
+  const yearly = found.header.yearly;
+  if (yearly === undefined || yearly.length < 2) return [tableCard(found.header, yearly?.[0]?.year ?? null)];
+  const others = (column: number) => yearly.some((y) => y.column === column);
+  return yearly.map(({ column, year }) => tableCard({ ...found.header, columns: { ...found.header.columns, target: column }, ignored: found.header.ignored.filter((cell) => !others(cell.index)) }, year));
 
-  if (table.rows.length === 0) throw new UserError('the indicator table has no rows', { file, line: header.line });
-  const read = readIndicatorRows(table.rows, header, file);
-  if (read.indicators.length === 0) throw new UserError('the indicator table has no indicator rows', { file, line: header.line });
-  const footnotes = readFootnotes(parts.notes);
+  /** The card the table gives with `header`'s valore programmato column; `columnYear` is the year its header names. */
+  function tableCard(header: TableHeader, columnYear: number | null): ImportedCard {
+    const table = takeTable(rows, lines, index, header, source, file);
+    const doubts: Finding[] = [...table.doubts];
+    const split = rows[index]?.cells.flatMap((cell, column) => (cell.flags?.includes('split-lines') && toInlineText(cell.text) !== '' ? [{ column, text: toInlineText(cell.text) }] : [])) ?? [];
+    if (split.length > 0) {
+      doubts.push({ code: 'doubtful-header', severity: 'info', file, line: header.line, field: null, message: `header cells put together from words on several lines: ${split.map((c) => `"${c.text}"`).join(', ')}` });
+    }
+    // Outside the table, a spreadsheet's or a document table's empty cells around the words say nothing.
+    const outside = (from: number, to: number) => (source.format === 'text' ? lines.slice(from, to) : rows.slice(from, to).map(trimmedLine));
+    const before = outside(0, index);
+    const after = outside(table.end, rows.length);
+    const parts = splitAfterTable(before, after);
+    const head = readCardHeader([...before, ...parts.fields], file);
+    if (parts.fields.length > 0 && head.fields.name !== undefined) {
+      const first = parts.fields[0];
+      if (first) doubts.push({ code: 'doubtful-line', severity: 'info', file, line: first.number, field: null, message: 'the service fields follow the table: read from there' });
+    }
+    let name = toInlineText(head.fields.name?.parts.join('\n') ?? '');
+    if (name === '' && found.forced) {
+      // A document forced in names no service: its first line above the table stands for one.
+      const first = before.find((line) => toInlineText(line.text) !== '');
+      name = first ? toInlineText(first.text.split('\t').join(' ')) : options.file;
+      doubts.push({ code: 'doubtful-cell', severity: 'warning', file, line: first?.number ?? null, field: 'name', message: `no service name: "${name}" stands for it` });
+    }
+    const unnamedBecause = source.unnamedBecause ?? (source.truncated ? 'the file is cut short, and its name may be in the part that is missing' : undefined);
+    if (name === '' && unnamedBecause !== undefined) {
+      name = fileStem(file);
+      doubts.push({ code: 'missing-service-name', severity: 'warning', file, line: null, field: 'name', message: `the document names no service ("${FIELD_LABELS.name}"): ${unnamedBecause}; the card is named "${name}" after the file` });
+    }
+    if (name === '') throw new UserError(`not a standard card: no service name ("${FIELD_LABELS.name}") above the table`, { file, field: 'name' });
 
-  doubts.push(...head.doubts, ...read.doubts);
-  const year = decideYear(head.years, options, doubts);
-  if (found.forced) doubts.push({ code: 'not-a-card', severity: 'warning', file, line: header.line, field: null, message: `${found.forced}; imported anyway because of --force` });
+    if (table.rows.length === 0) throw new UserError('the indicator table has no rows', { file, line: header.line });
+    const read = readIndicatorRows(table.rows, header, file);
+    if (read.indicators.length === 0) throw new UserError('the indicator table has no indicator rows', { file, line: header.line });
+    const footnotes = readFootnotes(parts.notes);
 
-  const characteristics = toFieldRichText(head.fields.characteristics);
-  const deliveryMode = toFieldRichText(head.fields.deliveryMode);
-  const webAddress = readWebAddress(head.fields.webAddress, file, doubts);
-  const extracted = extractChannels({
-    deliveryMode: deliveryMode.text,
-    characteristics: characteristics.text,
-    webAddress,
-    indicatorTexts: read.indicators.flatMap((i) => [i.subdimension, i.description, i.formula].filter((t): t is string => t !== null)),
-  });
-  const channelLine = head.fields.deliveryMode?.line ?? head.fields.characteristics?.line ?? null;
-  for (const message of extracted.doubts) doubts.push({ code: 'doubtful-hours', severity: 'warning', file, line: channelLine, field: 'channels', message });
+    doubts.push(...head.doubts, ...read.doubts);
+    // The year the valore programmato's column names is the year of its targets.
+    const year = columnYear ?? decideYear(head.years, options, doubts);
+    if (found.forced) doubts.push({ code: 'not-a-card', severity: 'warning', file, line: header.line, field: null, message: `${found.forced}; imported anyway because of --force` });
 
-  const service: Service = {
-    slug: slugify(name),
-    name,
-    office: head.office,
-    characteristics,
-    deliveryMode,
-    userTypes: toFieldRichText(head.fields.userTypes),
-    diffidaBody: toFieldRichText(head.fields.diffidaBody),
-    webAddress,
-    channels: extracted.channels,
-    staff: extracted.staff,
-  };
-  const byLine = source.format === 'text' ? null : new Map(rows.map((row) => [row.place.line, row]));
-  const located = byLine === null ? doubts : doubts.map((d) => locateFinding(d, byLine, header, part.name));
-  return {
-    organisation: head.organisation === null ? null : { slug: slugify(head.organisation), name: head.organisation },
-    card: { year, service, indicators: read.indicators, notes: footnotes.notes, ruleText: footnotes.ruleText, source: { file } },
-    doubts: sortDoubts(located),
-  };
+    const characteristics = toFieldRichText(head.fields.characteristics);
+    const deliveryMode = toFieldRichText(head.fields.deliveryMode);
+    const webAddress = readWebAddress(head.fields.webAddress, file, doubts);
+    const extracted = extractChannels({
+      deliveryMode: deliveryMode.text,
+      characteristics: characteristics.text,
+      webAddress,
+      indicatorTexts: read.indicators.flatMap((i) => [i.subdimension, i.description, i.formula].filter((t): t is string => t !== null)),
+    });
+    const channelLine = head.fields.deliveryMode?.line ?? head.fields.characteristics?.line ?? null;
+    for (const message of extracted.doubts) doubts.push({ code: 'doubtful-hours', severity: 'warning', file, line: channelLine, field: 'channels', message });
+
+    const service: Service = {
+      slug: slugify(name),
+      name,
+      office: head.office,
+      characteristics,
+      deliveryMode,
+      userTypes: toFieldRichText(head.fields.userTypes),
+      diffidaBody: toFieldRichText(head.fields.diffidaBody),
+      webAddress,
+      channels: extracted.channels,
+      staff: extracted.staff,
+    };
+    const byLine = source.format === 'text' ? null : new Map(rows.map((row) => [row.place.line, row]));
+    const located = byLine === null ? doubts : doubts.map((d) => locateFinding(d, byLine, header, part.name));
+    return {
+      organisation: head.organisation === null ? null : { slug: slugify(head.organisation), name: head.organisation },
+      card: { year, service, indicators: read.indicators, notes: footnotes.notes, ruleText: footnotes.ruleText, source: { file } },
+      doubts: sortDoubts(located),
+    };
+  }
 }
 
 /** Builds every card a document holds: one per part; parts that hold no card are skipped when another one does. */
@@ -148,7 +168,7 @@ export function buildCards(document: CardDocument, options: ReadCardOptions): { 
   const failures: { part: DocumentPart; error: UserError }[] = [];
   for (const part of document.parts) {
     try {
-      cards.push(buildCard(part, options, document));
+      cards.push(...buildPartCards(part, options, document));
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       failures.push({ part, error });
@@ -213,7 +233,7 @@ function locateTable(lines: readonly SourceLine[], options: ReadCardOptions, sou
       return nonCard === null ? { index, header } : { index, header, forced: nonCard };
     }
   }
-  const unflattened = unflattenRows(rows, file) ?? (source.format === 'text' ? readDimensionList(rows, file) : null);
+  const unflattened = unflattenRows(rows, file) ?? (source.format === 'text' ? (readDimensionList(rows, file) ?? readLineCells(rows, file)) : null);
   if (unflattened) return { index: -1, header: { line: 0, width: 0, columns: {}, ignored: [] }, unflattened };
   const nonCard = recogniseNonCard(lines, null);
   if (nonCard !== null) {
@@ -335,6 +355,10 @@ function takeTable(rows: readonly DocumentRow[], lines: readonly SourceLine[], h
     while (row.table !== null && filled.length < header.width) filled.push('');
     keep.push({ number: line.number, text: filled.map(toCellLine).join('\t') });
   }
+  const shifted = shiftRowsUnderHeadings(keep, header);
+  if (shifted > 0) {
+    doubts.push({ code: 'doubtful-row', severity: 'info', file, line: header.line, field: null, message: `${shifted} rows under dimensions written on rows of their own fill one cell fewer than the header, the last left blank: read as rows without their dimension cell, their cells one column to the right` });
+  }
   if (source.truncated && end >= rows.length && keep.length > 0) {
     const last = keep[keep.length - 1];
     const cells = last ? last.text.split('\t') : [];
@@ -347,6 +371,33 @@ function takeTable(rows: readonly DocumentRow[], lines: readonly SourceLine[], h
     }
   }
   return { rows: keep, end, doubts };
+}
+
+/**
+ * Rows that lost their dimension cell to a merge: the dimension stands on a row of its own (the row fills its first
+ * cell and nothing else), and the rows under it fill their first cell but never the last, a value column, as if the
+ * whole row were one column to the left ("Weekly opening hours | 15,5 | 6 | 16 | |" under "Accessibility | ||||").
+ * When every row of the table is one or the other, the indicator rows are moved one column to the right. Returns how
+ * many rows were moved; a table of any other shape is left as it is.
+ */
+function shiftRowsUnderHeadings(keep: SourceLine[], header: TableHeader): number {
+  const last = header.width - 1;
+  const lastKey = columnKeyAt(header, last);
+  const lastIsValue = lastKey === 'target' || (header.yearly?.some((y) => y.column === last) ?? false) || (lastKey === null && header.ignored.some((cell) => cell.index === last && matchYearColumn(cell.label) !== null));
+  if (header.columns.dimension !== 0 || !lastIsValue || keep.length < 2) return 0;
+  const cellsOf = keep.map((line) => line.text.split('\t'));
+  const filled = (cell: string | undefined) => toInlineText(cell ?? '') !== '';
+  const isHeading = (cells: string[]) => filled(cells[0]) && cells.slice(1).every((cell) => !filled(cell));
+  const isShifted = (cells: string[]) => filled(cells[0]) && !filled(cells[last]) && cells.slice(1).some(filled);
+  if (!isHeading(cellsOf[0] ?? []) || !cellsOf.every((cells) => isHeading(cells) || isShifted(cells))) return 0;
+  let moved = 0;
+  keep.forEach((line, index) => {
+    const cells = cellsOf[index] ?? [];
+    if (isHeading(cells)) return;
+    line.text = ['', ...cells].slice(0, header.width).join('\t');
+    moved += 1;
+  });
+  return moved;
 }
 
 /** A row with words only in the description, formula or notes columns: the rest of a row a page break cut. */

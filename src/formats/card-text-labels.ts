@@ -49,12 +49,36 @@ const COLUMN_PATTERNS: readonly [ColumnKey, RegExp][] = [
   // servizi written after the 1994 directive, as Comuni still write them (Comune di Bolzano).
   // The same columns on the German pages of South Tyrol's bilingual PAs (Gemeinde Bozen): Qualitätsfaktor,
   // Qualitätsindikator, Erfassungs-/Berechnungsmethode, Qualitätsstandard.
-  ['dimension', /^dimension[ei]\b|^fattor[ei] di qualita$|^qualitats ?faktor(?:en)?$/],
+  // "Quality parameters" / "Parametri di qualità": the dimension column of the Università di Genova's charter pages.
+  ['dimension', /^dimension[ei]\b|^fattor[ei] di qualita$|^qualitats ?faktor(?:en)?$|^(?:quality parameters?|parametr[io] di qualita)$/],
   ['formula', /^(?:formula|metodo di calcolo|modalita di calcolo|(?:modalita|metodo) di rilevazione)\b|^(?:erfassungs ?)?berechnungsmethode$/],
-  ['description', /^(?:descrizione(?: (?:dell ?)?indicatore)?|indicator[ei]?(?: di qualita)?|qualitats ?indikator(?:en)?)$/],
-  ['target', /^(?:valore programmato|valori programmati|valore atteso|valore obiettivo|target)\b|^standard(?: di qualita)?(?: programmat[oi])?$|^qualitats ?standard$/],
+  ['description', /^(?:descrizione(?: (?:dell ?)?indicatore)?|indicator[eis]?(?: di qualita)?|qualitats ?indikator(?:en)?)$/],
+  // "Valore garantito": the standard as the Comune di Genova's carte dei servizi name it.
+  ['target', /^(?:valore programmato|valori programmati|valore atteso|valore obiettivo|valore garantito|valori garantiti|target)\b|^standard(?: di qualita)?(?: programmat[oi])?$|^qualitats ?standard$/],
   ['notes', /^(?:note|annotazioni|osservazioni)$/],
 ];
+
+/**
+ * A value column whose header names a year with no other word, or with a word for a value: "2022", "2022 value",
+ * "Valore 2019", "Target 2023", "Standard 2024", "Valore anno 2021". Its folded label gives the year; the column
+ * of the valore programmato itself ("Valore programmato 2021") is matched by matchColumnLabel, and columnYear reads
+ * its year.
+ */
+const YEAR_VALUE_COLUMN = /^(?:(?:valor[ei]|values?|target|standard|obiettivo|risultato)(?: (?:anno|year))? )?((?:19|20)\d{2})(?: (?:values?|target|standard|valore))?$/;
+
+/** The year a value column's header names ("2022 value", "Valore 2019", "Target 2023"), or null. */
+export function matchYearColumn(text: string): number | null {
+  const folded = foldLabel(text);
+  if (folded.length > MAX_LABEL_LENGTH) return null;
+  const match = YEAR_VALUE_COLUMN.exec(folded);
+  return match ? Number(match[1]) : null;
+}
+
+/** The year written in a column's header ("Valore programmato 2021" → 2021), or null. */
+export function columnYear(text: string): number | null {
+  const match = /(?:^|\s)((?:19|20)\d{2})(?:\s|$)/.exec(foldLabel(text));
+  return match ? Number(match[1]) : null;
+}
 
 /** Folds a label for matching: no markup, accents, case, marks "(*)" "(&)", quotes or trailing colon. */
 export function foldLabel(text: string): string {

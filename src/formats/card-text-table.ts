@@ -4,7 +4,7 @@ import type { Finding } from '../domain/cards/finding.ts';
 import { parseTarget } from '../domain/cards/target-parse.ts';
 import { UserError } from '../domain/shared/errors.ts';
 import { slugify } from '../domain/shared/slug.ts';
-import { COLUMN_LABELS, type ColumnKey, matchColumnLabel } from './card-text-labels.ts';
+import { COLUMN_LABELS, type ColumnKey, columnYear, matchColumnLabel, matchYearColumn } from './card-text-labels.ts';
 import { toInlineText } from './html-text.ts';
 
 /** One line of the card file: its 1-based number and its text (no line break, no trailing spaces). */
@@ -21,16 +21,29 @@ export interface TableHeader {
   columns: Partial<Record<ColumnKey, number>>;
   /** Header cells that name no card column: their cells are not imported. */
   ignored: { index: number; label: string }[];
+  /**
+   * The valore programmato's column and year when the header names a year for it: one entry for "Valore programmato
+   * 2021"; one per column for a table with no valore programmato but a value column per year ("2022 value",
+   * "2023 value", "2024 value"), each of which gives the card of its year. Absent when no year is named.
+   */
+  yearly?: { column: number; year: number }[];
 }
 
 /** The columns a table must have; description, sub-dimension and formula may each be missing. */
 const REQUIRED_COLUMNS: readonly ColumnKey[] = ['dimension', 'target'];
 
-/** Reads a line as the table header; null when it is not one. */
+/**
+ * Reads a line as the table header; null when it is not one. A valore programmato column that names a year
+ * ("Valore programmato 2021") gives the card's year, and value columns of other years beside it ("Valore 2019",
+ * "Valore 2020": results of past years) are not read. A header with no valore programmato column but value columns
+ * that each name a year ("2022 value", "2023 value", "2024 value") reads each as the valore programmato of its
+ * year's card (`yearly`).
+ */
 export function readTableHeader(line: SourceLine): TableHeader | null {
   if (!line.text.includes('\t')) return null;
   const columns: Partial<Record<ColumnKey, number>> = {};
-  const ignored: TableHeader['ignored'] = [];
+  let ignored: TableHeader['ignored'] = [];
+  const years: { column: number; year: number }[] = [];
   const cells = line.text.split('\t');
   cells.forEach((cell, index) => {
     const label = toInlineText(cell);
@@ -38,11 +51,24 @@ export function readTableHeader(line: SourceLine): TableHeader | null {
     const key = matchColumnLabel(cell);
     // The first cell naming a column wins; a repeated one is reported like any unknown column.
     if (key !== null && columns[key] === undefined) columns[key] = index;
-    else ignored.push({ index, label });
+    else {
+      ignored.push({ index, label });
+      const year = key === null ? matchYearColumn(cell) : null;
+      if (year !== null && !years.some((y) => y.year === year)) years.push({ column: index, year });
+    }
   });
+  let yearly: TableHeader['yearly'];
+  if (columns.target !== undefined) {
+    const year = columnYear(cells[columns.target] ?? '');
+    if (year !== null) yearly = [{ column: columns.target, year }];
+  } else if (years.length > 0 && years[0] !== undefined) {
+    columns.target = years[0].column;
+    yearly = years;
+    ignored = ignored.filter((cell) => !years.some((y) => y.column === cell.index));
+  }
   const known = Object.keys(columns).length;
   if (known < 3 || REQUIRED_COLUMNS.some((key) => columns[key] === undefined)) return null;
-  return { line: line.number, width: cells.length, columns, ignored };
+  return { line: line.number, width: cells.length, columns, ignored, ...(yearly !== undefined ? { yearly } : {}) };
 }
 
 /** Says what a line that looks like a table header lacks, or null when it does not look like one. */

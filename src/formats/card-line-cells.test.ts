@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { CardReadError } from '../domain/cards/card-read-error.ts';
+import { buildCards } from './card-builder.ts';
+import { singlePartDocument, type DocumentRow } from './card-document.ts';
+import { readLineCells } from './card-line-cells.ts';
+
+const rowsOf = (lines: string[]): DocumentRow[] => lines.map((text, index) => ({ cells: [{ text }], place: { line: index + 1 }, table: null }));
+const cellsOf = (rows: readonly DocumentRow[]) => rows.map((row) => row.cells.map((cell) => cell.text));
+
+const HEADER = ['Dimensioni della qualità', 'Indicatori', 'Valore 2020', 'Valore programmato 2021'];
+
+describe('readLineCells', () => {
+  it('reads a header of known column names one per line, and rows whose indicator runs into its numbers or its repeated words', () => {
+    const read = readLineCells(rowsOf(['Denominazione del servizio', 'Prestito', ...HEADER, 'Accessibilità', 'Ore settimanali di apertura 50 55', 'Tempestività', 'Tempo medio di erogazione Tempestivo Tempestivo']), 'carta.txt');
+    expect(cellsOf(read!.rows).slice(2)).toEqual([
+      ['Dimensioni della qualità', 'Indicatori', 'Valore 2020', 'Valore programmato 2021'],
+      ['Accessibilità', 'Ore settimanali di apertura', '50', '55'],
+      ['Tempestività', 'Tempo medio di erogazione', 'Tempestivo', 'Tempestivo'],
+    ]);
+    expect(read!.doubts).toContainEqual(expect.objectContaining({ code: 'doubtful-cell', severity: 'warning' }));
+  });
+
+  it('splits a value of several lines written once per column where a line repeats the words that close the indicator\'s line', () => {
+    const read = readLineCells(rowsOf([...HEADER, 'Trasparenza', 'Grado di pubblicizzazione E-mail', 'Sito web', 'E-mail', 'Sito web', 'Social', 'Tempo medio di aggiornamento 2 2']), 'carta.txt');
+    expect(cellsOf(read!.rows).slice(1)).toEqual([
+      ['Trasparenza', 'Grado di pubblicizzazione', 'E-mail Sito web', 'E-mail Sito web Social'],
+      ['Trasparenza', 'Tempo medio di aggiornamento', '2', '2'],
+    ]);
+  });
+
+  it('gives a card of the year the valore programmato names, the past year\'s values left out', () => {
+    const document = singlePartDocument('carta.txt', 'text', rowsOf(['Denominazione del servizio', 'Prestito', ...HEADER, 'Accessibilità', 'Ore settimanali di apertura 50 55']));
+    const { cards } = buildCards(document, { file: 'carta.txt' });
+    expect(cards.map((c) => [c.card.year, c.card.indicators.map((i) => [i.dimension, i.description, i.target.text])])).toEqual([[2021, [['Accessibilità', 'Ore settimanali di apertura', '55']]]]);
+  });
+
+  it('leaves out a last row the text cuts before its last value, as truncated', () => {
+    const read = readLineCells(rowsOf([...HEADER, 'Accessibilità', 'Ore settimanali di apertura 50 55', 'Modalità di contatto E-mail', 'Telefono', 'E-mai']), 'carta.txt');
+    expect(read!.rows).toHaveLength(2);
+    expect(read!.truncated).toBe(true);
+    expect(read!.doubts).toContainEqual(expect.objectContaining({ code: 'truncated-row' }));
+  });
+
+  it('refuses a text cut inside the first row under a header that has the dimension written above it', () => {
+    const lines = ['Standard di qualità', '', 'Tempestività', '', 'Indicatore', 'Valore garantito', 'Risultati raggiunti anno precedente', 'Gestione segna'];
+    expect(() => readLineCells(rowsOf(lines), 'carta.txt')).toThrow(CardReadError);
+    expect(() => readLineCells(rowsOf(lines), 'carta.txt')).toThrow(/cut short inside the first row/);
+  });
+
+  it('finds nothing in a text with no three column names on lines of their own', () => {
+    expect(readLineCells(rowsOf(['Indicatori', 'Il servizio è aperto', 'Valore programmato']), 'carta.txt')).toBeNull();
+  });
+});
