@@ -1,5 +1,6 @@
 import type { Actor } from './domain/accounts/actor.ts';
 import { applyMeasures } from './actions/apply-measures.action.ts';
+import { runDailyDuties } from './actions/daily-duties.action.ts';
 import { backupDatabase } from './actions/backup-database.action.ts';
 import { buildDemo } from './actions/build-demo.action.ts';
 import { checkDatabase } from './actions/check-database.action.ts';
@@ -161,6 +162,8 @@ export interface AppContext {
     remindDiffide: Bound<typeof remindDiffide>;
     /** eraseExpiredDiffide with the retention of the settings (MISURA_DIFFIDA_RETENTION_YEARS). */
     eraseExpiredDiffide: (actor: Actor, options?: { dryRun?: boolean }) => ReturnType<typeof eraseExpiredDiffide>;
+    /** The day's duties `misura serve` runs on its own (diffide reminder and erasure), once a day across servers. */
+    runDailyDuties: () => ReturnType<typeof runDailyDuties>;
     /** Resolves when every e-mail handed over so far has been sent or given up (close() waits for them too). */
     settleMail: () => Promise<void>;
     // Costi contabilizzati (issue 13 item 4).
@@ -332,6 +335,7 @@ export async function openContext(
       recordDiffidaStep: (...args) => recordDiffidaStep(diffidaDeps, ...args),
       remindDiffide: (...args) => remindDiffide(diffidaDeps, ...args),
       eraseExpiredDiffide: (actor, options = {}) => eraseExpiredDiffide(diffidaDeps, actor, { ...options, retentionYears: config.administration.privacy.diffidaRetentionYears }),
+      runDailyDuties: () => runDailyDuties({ ...diffidaDeps, retentionYears: config.administration.privacy.diffidaRetentionYears }),
       settleMail: () => mail.settled(),
       // Costi contabilizzati (issue 13 item 4): a write moved the data version, so cached pages must not outlive it.
       recordServiceCost: async (...args) => {

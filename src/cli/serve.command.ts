@@ -98,10 +98,15 @@ export async function serveSite(io: CliIo, options: SiteServerOptions, hooks: Se
       const alerts = (await import('../jobs/alert-scheduler.ts')).startAlertScheduler(context.actions, {
         onError: (error) => app?.log.warn({ err: error }, 'an alert round failed; the next one retries'),
       });
+      // The diffide reminder and erasure, once a day from 08:00 (no cron needed; one server runs each).
+      const duties = (await import('../jobs/daily-duties-scheduler.ts')).startDailyDutiesScheduler(context.actions, {
+        onRan: (run) => (run.ok ? app?.log.info({ duty: run.duty }, run.outcome) : app?.log.warn({ duty: run.duty }, run.outcome)),
+        onError: (error) => app?.log.warn({ err: error }, 'a daily duty failed; run it by hand if needed: misura diffide remind, misura diffide erase-expired'),
+      });
       try {
         await (hooks.waitForStop ?? waitForSignal)(address);
       } finally {
-        await Promise.all([probes?.stop(), alerts.stop()]);
+        await Promise.all([probes?.stop(), alerts.stop(), duties.stop()]);
       }
     } finally {
       // Stops accepting connections and lets requests in flight finish.

@@ -34,6 +34,7 @@ export interface Schema {
   diffide: DiffideTable;
   diffida_history: DiffidaHistoryTable;
   diffida_counters: DiffidaCountersTable;
+  daily_runs: DailyRunsTable;
   maintenance_windows: MaintenanceWindowsTable;
   service_costs: ServiceCostsTable;
   class_action_cases: ClassActionCasesTable;
@@ -494,4 +495,13 @@ export interface SatisfactionSaltsTable {
 export interface SatisfactionTokenUsesTable {
   nonce: string;
   used_at: string;
+}
+
+/** Each daily duty of `misura serve`, once per local day: whoever inserts the row runs it. */
+export interface DailyRunsTable {
+  duty: string;
+  /** The local day ('YYYY-MM-DD'). */
+  day: string;
+  /** UTC instant it was claimed. */
+  at: string;
 }

@@ -19,6 +19,7 @@ import * as createMaintenanceWindows from './20261208000200_create_maintenance_w
 import * as createServiceCosts from './20261209020000_create_service_costs.ts';
 import * as createClassActions from './20261209010000_create_class_actions.ts';
 import * as addDiffidaErasure from './20261210200000_add_diffida_erasure.ts';
+import * as createDailyRuns from './20261211000000_create_daily_runs.ts';
 import * as createSatisfaction from './20261210000000_create_satisfaction.ts';
 
 interface MigrationModule {
@@ -51,6 +52,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, module: Migration
   ['20261209020000_create_service_costs', createServiceCosts],
   ['20261210000000_create_satisfaction', createSatisfaction],
   ['20261210200000_add_diffida_erasure', addDiffidaErasure],
+  ['20261211000000_create_daily_runs', createDailyRuns],
 ];
 
 /** A Kysely migration provider that hands each migration the dialect helpers. */
