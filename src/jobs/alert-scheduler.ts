@@ -1,5 +1,6 @@
 import type { AlertDelivery, AlertNotification } from '../actions/evaluate-alerts.action.ts';
 import { sendWebhook } from './alert-webhook.ts';
+import { startRepeating, type RepeatingLoop } from './repeat-loop.ts';
 
 /** What the alert loop needs of the application (src/actions/evaluate-alerts.action.ts). */
 export interface AlertSchedulerActions {
@@ -32,20 +33,6 @@ export async function runAlertRound(actions: AlertSchedulerActions): Promise<num
 }
 
 /** Runs alert rounds inside `misura serve`, one at a time, until stopped. */
-export function startAlertScheduler(actions: AlertSchedulerActions, options: AlertSchedulerOptions = {}): { stop(): Promise<void> } {
-  let stopped = false;
-  let round: Promise<unknown> = Promise.resolve();
-  const tick = (): void => {
-    round = round.then(() => (stopped ? 0 : runAlertRound(actions))).catch((error: unknown) => options.onError?.(error));
-  };
-  const timer = setInterval(tick, options.everyMs ?? 60_000);
-  timer.unref();
-  tick();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await round;
-    },
-  };
+export function startAlertScheduler(actions: AlertSchedulerActions, options: AlertSchedulerOptions = {}): RepeatingLoop {
+  return startRepeating(() => runAlertRound(actions), options.everyMs ?? 60_000, options.onError);
 }

@@ -1,4 +1,5 @@
 import type { DailyDutyRun } from '../actions/daily-duties.action.ts';
+import { startRepeating, type RepeatingLoop } from './repeat-loop.ts';
 
 export interface DailyDutiesSchedulerOptions {
   /** Between two looks at the clock. Default 15 minutes: the duties run within a quarter of an hour of their time. */
@@ -11,25 +12,9 @@ export interface DailyDutiesSchedulerOptions {
  * Looks, inside `misura serve`, every quarter of an hour whether a daily duty is due (runDailyDuties decides, and
  * claims each duty for the day in the database), one look at a time, until stopped.
  */
-export function startDailyDutiesScheduler(actions: { runDailyDuties(): Promise<DailyDutyRun[]> }, options: DailyDutiesSchedulerOptions = {}): { stop(): Promise<void> } {
-  let stopped = false;
-  let look: Promise<unknown> = Promise.resolve();
-  const tick = (): void => {
-    look = look
-      .then(async () => {
-        if (stopped) return;
-        for (const run of await actions.runDailyDuties()) options.onRan?.(run);
-      })
-      .catch((error: unknown) => options.onError?.(error));
+export function startDailyDutiesScheduler(actions: { runDailyDuties(): Promise<DailyDutyRun[]> }, options: DailyDutiesSchedulerOptions = {}): RepeatingLoop {
+  const look = async () => {
+    for (const run of await actions.runDailyDuties()) options.onRan?.(run);
   };
-  const timer = setInterval(tick, options.everyMs ?? 15 * 60_000);
-  timer.unref();
-  tick();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await look;
-    },
-  };
+  return startRepeating(look, options.everyMs ?? 15 * 60_000, options.onError);
 }
