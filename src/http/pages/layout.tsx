@@ -22,6 +22,19 @@ export interface LayoutProps {
   children?: Children;
 }
 
+/** What every page's <head> starts with: charset, viewport, title and the site's stylesheets (no script: the CSP). */
+export function DocumentHead(props: { ctx: PageContext; title: string }): JSX.Element {
+  return (
+    <>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title safe>{`${props.title} — ${props.ctx.siteName}`}</title>
+      <link rel="stylesheet" href="/static/bootstrap-italia/css/bootstrap-italia.min.css" />
+      <link rel="stylesheet" href="/static/site/site.css" />
+    </>
+  );
+}
+
 /** The page shell: Bootstrap Italia header, navigation, breadcrumb, main content and footer. */
 export function Layout(props: LayoutProps): JSX.Element {
   const { ctx } = props;
@@ -38,11 +51,7 @@ export function Layout(props: LayoutProps): JSX.Element {
       {'<!doctype html>'}
       <html lang={ctx.locale}>
         <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title safe>{`${props.title} — ${ctx.siteName}`}</title>
-          <link rel="stylesheet" href="/static/bootstrap-italia/css/bootstrap-italia.min.css" />
-          <link rel="stylesheet" href="/static/site/site.css" />
+          <DocumentHead ctx={ctx} title={props.title} />
           {LOCALES.map((locale) => (
             <link rel="alternate" hreflang={locale} href={localePath(locale, ctx.path)} />
           ))}

@@ -1,6 +1,7 @@
 import type { VoteOutcome } from '../../actions/satisfaction.action.ts';
 import type { SatisfactionChannel } from '../../domain/satisfaction/satisfaction-vote.ts';
 import { localePath } from '../i18n/locale.ts';
+import { DocumentHead } from './layout.tsx';
 import type { PageContext } from './page-context.ts';
 import { SatisfactionForm, type SatisfactionFormValues } from './parts/satisfaction-form.tsx';
 import { SERVIZI_IN_RETE } from './transparency-paths.ts';
@@ -30,11 +31,7 @@ export function SatisfactionWidgetPage(props: SatisfactionWidgetProps): JSX.Elem
       {'<!doctype html>'}
       <html lang={ctx.locale}>
         <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title safe>{`${m.widgetTitle(service.name)} — ${ctx.siteName}`}</title>
-          <link rel="stylesheet" href="/static/bootstrap-italia/css/bootstrap-italia.min.css" />
-          <link rel="stylesheet" href="/static/site/site.css" />
+          <DocumentHead ctx={ctx} title={m.widgetTitle(service.name)} />
         </head>
         <body>
           <main class="satisfaction-widget">
