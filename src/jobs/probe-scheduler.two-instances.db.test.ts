@@ -1,8 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createDialectContext } from '../../test/dialects.ts';
-import { openContext, type AppContext } from '../context.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useInstancesOnPostgres } from '../../test/instances.ts';
 import { slotOf } from '../domain/probes/probe.ts';
 import { startProbeScheduler } from './probe-scheduler.ts';
 
@@ -29,20 +28,13 @@ afterAll(async () => {
 });
 
 describe('two server instances on one PostgreSQL database', () => {
-  const ctx = createDialectContext('postgres');
-  const contexts: AppContext[] = [];
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-    await ctx.cleanup();
-  });
-  afterAll(() => ctx.dispose());
+  const { ctx, open } = useInstancesOnPostgres();
 
   it('check each probe once per interval, whichever instance claims the slot, over several intervals', async () => {
     const url = await ctx.freshUrl();
     // Each instance as `misura serve` wires it: its own context (pool, drain worker) and its own scheduler.
-    const first = await openContext({ MISURA_DB_URL: url }, undefined, { drainInWorker: true });
-    const second = await openContext({ MISURA_DB_URL: url }, undefined, { drainInWorker: true });
-    contexts.push(first, second);
+    const first = await open({ MISURA_DB_URL: url }, undefined, { drainInWorker: true });
+    const second = await open({ MISURA_DB_URL: url }, undefined, { drainInWorker: true });
     for (let i = 0; i < PROBES; i += 1) await first.actions.addProbe({ name: `p${i}`, target: `${base}/p${i}`, interval: String(INTERVAL_SECONDS), timeout: '2', retries: '0' });
     const checkedBy: string[] = [];
     const schedulers = [first, second].map((context, index) =>

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createDialectContext } from '../../../test/dialects.ts';
+import { describe, expect, it } from 'vitest';
+import { useInstancesOnPostgres } from '../../../test/instances.ts';
 import { KIT_INDICATORS, storeKit } from '../../actions/events.test-kit.ts';
-import { openContext, type AppContext } from '../../context.ts';
 import { buildApp } from '../app.ts';
 import { ndjson, postEvents } from './api.test-kit.ts';
 
@@ -37,17 +36,10 @@ const BATCH = 120;
 const STEP = 60;
 
 describe('two server instances on one PostgreSQL database', () => {
-  const ctx = createDialectContext('postgres');
-  const contexts: AppContext[] = [];
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-    await ctx.cleanup();
-  });
-  afterAll(() => ctx.dispose());
+  const { ctx, open } = useInstancesOnPostgres();
 
   const openInstance = async (url: string) => {
-    const context = await openContext({ MISURA_DB_URL: url }, () => NOW);
-    contexts.push(context);
+    const context = await open({ MISURA_DB_URL: url }, () => NOW);
     const app = buildApp(context.actions, { logger: false, now: () => NOW, rateLimitPerMinute: false, api: { ingestRequestsPerMinute: false } });
     return { context, app };
   };

@@ -1,7 +1,6 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createDialectContext } from '../../../test/dialects.ts';
+import { describe, expect, it } from 'vitest';
+import { useInstancesOnPostgres } from '../../../test/instances.ts';
 import { newCard } from '../../../test/factories.ts';
-import { openContext, type AppContext } from '../../context.ts';
 import { buildApp } from '../app.ts';
 import { CookieJar, csrfOf, get, post, signIn, TEST_PASSWORD } from './admin.test-kit.ts';
 
@@ -9,17 +8,10 @@ const NOW = new Date('2026-12-04T09:00:00Z');
 
 /** The back office of two `misura serve` instances on one PostgreSQL database: one session store, one set of editions. */
 describe('the back office on two instances sharing PostgreSQL', () => {
-  const ctx = createDialectContext('postgres');
-  const contexts: AppContext[] = [];
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-    await ctx.cleanup();
-  });
-  afterAll(() => ctx.dispose());
+  const { ctx, open } = useInstancesOnPostgres();
 
   const openInstance = async (url: string) => {
-    const context = await openContext({ MISURA_DB_URL: url }, () => NOW);
-    contexts.push(context);
+    const context = await open({ MISURA_DB_URL: url }, () => NOW);
     const app = buildApp(context.actions, { logger: false, now: () => NOW, rateLimitPerMinute: false });
     await app.ready();
     return { context, app };
