@@ -78,6 +78,11 @@ export interface SatisfactionSummary {
 
 class RepeatedVote extends Error {}
 
+/** The event a counted vote becomes: what a measure reads of it (never the reason). */
+function voteEventOf(id: string, vote: { service: string; channel: SatisfactionChannel; face: Face }, at: Date): MeasureEvent {
+  return { id, source: SATISFACTION_SOURCE, kind: SATISFACTION_EVENT_KIND, subject: vote.service, occurredAt: at, attributes: { service: vote.service, channel: vote.channel, face: vote.face } };
+}
+
 function timeZoneOf(deps: SatisfactionDeps): string {
   return (deps.calendar ?? DEFAULT_WORK_CALENDAR).timeZone;
 }
@@ -145,14 +150,7 @@ export async function recordSatisfactionVote(deps: SatisfactionDeps, input: Reco
   // Each vote also enforces the reasons' retention: no job to schedule, and cheap (reasons are few).
   await eraseVoteReasonsBefore(db, addDays(today, -REASON_RETENTION_DAYS));
   const clientKey = hmac(await todaysSalt(deps, today), input.clientAddress);
-  const event: MeasureEvent = {
-    id: `voto-${randomUUID()}`,
-    source: SATISFACTION_SOURCE,
-    kind: SATISFACTION_EVENT_KIND,
-    subject: vote.service,
-    occurredAt: now,
-    attributes: { service: vote.service, channel: vote.channel, face: vote.face },
-  };
+  const event = voteEventOf(`voto-${randomUUID()}`, vote, now);
   const outcome = { service: vote.service, channel: vote.channel, face: vote.face };
   try {
     await ingestEvents(deps, [{ line: 1, file: 'vote', event }], {
@@ -203,14 +201,7 @@ export async function recordTrustedVotes(deps: SatisfactionDeps, votes: readonly
   const stored = votes.map((vote) => ({
     vote,
     serviceId: serviceIdOf(vote.service),
-    event: {
-      id: `voto-${vote.client}-${vote.channel}`,
-      source: SATISFACTION_SOURCE,
-      kind: SATISFACTION_EVENT_KIND,
-      subject: vote.service,
-      occurredAt: vote.at,
-      attributes: { service: vote.service, channel: vote.channel, face: vote.face },
-    } satisfies MeasureEvent,
+    event: voteEventOf(`voto-${vote.client}-${vote.channel}`, vote, vote.at),
   }));
   let counted = 0;
   await ingestEvents(
