@@ -25,10 +25,16 @@ export function previewImport(read: { cards: readonly ImportedCard[]; findings: 
   const batchOrganisation: Organisation | null = named.size === 1 ? ([...named.values()][0] ?? null) : null;
   const findings: Finding[] = [...read.findings];
   const doubts: Finding[] = [];
+  // The cards of one table (one a year) share its doubts: each is listed once.
+  const listed = new Set<string>();
   const cards = read.cards.map((imported): CardListing => {
     const { card } = imported;
     const organisation = imported.organisation ?? batchOrganisation ?? defaultOrganisationFor(card);
-    doubts.push(...imported.doubts);
+    for (const doubt of imported.doubts) {
+      const key = JSON.stringify(doubt);
+      if (!listed.has(key)) doubts.push(doubt);
+      listed.add(key);
+    }
     // The importer may already have said what a rule would repeat (e.g. the unknown year).
     const seen = new Set(imported.doubts.map((d) => `${d.code}|${d.line}`));
     findings.push(...lintCard(card).filter((f) => !seen.has(`${f.code}|${f.line}`)));

@@ -55,11 +55,19 @@ describe('buildCards on a table with a value column per year', () => {
     expect(cards.every((c) => c.card.service.name === 'Sportello studenti')).toBe(true);
   });
 
+  it('says on each year\'s card, as a doubt on the header, that the columns may be past results rather than promises', () => {
+    const { cards } = buildCards(markdownDocument(rows), { file: 'carta.md' });
+    for (const { doubts } of cards) {
+      expect(doubts).toContainEqual(expect.objectContaining({ code: 'doubtful-column', line: 3, field: 'target', message: expect.stringMatching(/"2022 value", "2023 value" each name a year and none says "valore programmato".*results achieved/) }));
+    }
+  });
+
   it('makes one card of the year a "Valore programmato 2021" column names, the past years\' values left out', () => {
     const past = rows.map((row) => (row.place.line === 3 ? rowOf(['Dimensioni', 'Indicatori', 'Valore 2020', 'Valore programmato 2021'], row.place, 1) : row));
     const { cards } = buildCards(markdownDocument(past), { file: 'carta.md', year: 2019 });
     expect(cards.map((c) => c.card.year)).toEqual([2021]);
     expect(cards[0]!.card.indicators.map((i) => i.target.text)).toEqual(['16', '3 giorni']);
+    expect(cards[0]!.doubts.map((d) => d.message).join('\n')).not.toMatch(/none says "valore programmato"/);
   });
 });
 

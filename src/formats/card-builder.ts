@@ -72,7 +72,22 @@ export function buildPartCards(part: DocumentPart, options: ReadCardOptions, sou
   const yearly = found.header.yearly;
   if (yearly === undefined || yearly.length < 2) return [tableCard(found.header, yearly?.[0]?.year ?? null)];
   const others = (column: number) => yearly.some((y) => y.column === column);
-  return yearly.map(({ column, year }) => tableCard({ ...found.header, columns: { ...found.header.columns, target: column }, ignored: found.header.ignored.filter((cell) => !others(cell.index)) }, year));
+  // No column says "programmato": the years' columns may as well be past results beside this year's promise (as in a
+  // charter that gives "Valore 2019", "Valore 2020", "Valore programmato 2021"), so the reading is a doubt to confirm.
+  const headerCells = lines[index]?.text.split('\t') ?? [];
+  const labels = yearly.map(({ column }) => `"${toInlineText(headerCells[column] ?? '')}"`).join(', ');
+  const yearsDoubt: Finding = {
+    code: 'doubtful-column',
+    severity: 'warning',
+    file,
+    line: found.header.line,
+    field: 'target',
+    message: `the columns ${labels} each name a year and none says "valore programmato": each is read as its year's valore programmato, one card a year; if the earlier years' columns are results achieved, keep only the last year's card`,
+  };
+  return yearly.map(({ column, year }) => {
+    const card = tableCard({ ...found.header, columns: { ...found.header.columns, target: column }, ignored: found.header.ignored.filter((cell) => !others(cell.index)) }, year);
+    return { ...card, doubts: sortDoubts([...card.doubts, yearsDoubt]) };
+  });
 
   /** The card the table gives with `header`'s valore programmato column; `columnYear` is the year its header names. */
   function tableCard(header: TableHeader, columnYear: number | null): ImportedCard {
