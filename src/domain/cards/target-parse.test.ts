@@ -202,6 +202,20 @@ describe('parseTarget on values as PAs write them', () => {
     expect(parsed.achieved).toBeUndefined();
   });
 
+  it.each<[string, '>=' | '<=', number, string]>([
+    ['n. campioni effettuati / n. campioni programmati (> 90 %)', '>=', 90, 'percent'],
+    ["Rilascio entro 48 ore dalla richiesta di certificazioni veterinarie, inerenti attività rilevanti nell'ambito degli animali di affezione ( ≥ 90 % )", '>=', 90, 'percent'],
+    ['Risposta scritta al reclamo (≤ 30 giorni)', '<=', 30, 'days'],
+  ])('reads the comparison in the bracket that closes "%s" as the standard, keeping the words', (text, comparator, value, unit) => {
+    const parsed = parseTarget(text, noMeaning);
+    expect(parsed).toMatchObject({ text, comparator, value, unit, measurable: true });
+    expect(parsed.comparatorReason).toMatch(/bracket that closes the cell/);
+  });
+
+  it.each<string>(['5 giorni (10 nel 2023)', 'Tempo di rilascio (90%)', '(≥ 90 %)  entro 2 giorni', '(≥ 90%)'])('does not take the bracket of "%s" for the standard when it states no comparator, does not close the cell, or is the whole cell', (text) => {
+    expect(parseTarget(text, noMeaning).comparatorReason ?? '').not.toMatch(/bracket that closes the cell/);
+  });
+
   it('offers no suggestion for a sentence with more than one number', () => {
     const parsed = parseTarget('il 90% delle pratiche entro 30 giorni', noMeaning);
     expect(parsed).toMatchObject({ measurable: false, value: null });

@@ -397,6 +397,8 @@ export function parseTarget(text: string, meaning: IndicatorMeaning): ParsedTarg
       `"${cleaned}" is a target in words, not a number: it is not measurable until a measure gives it a number, so no comparator applies yet`,
     );
   }
+  const bracketed = readClosingBracket(cleaned, text, meaning);
+  if (bracketed !== null) return bracketed;
   const notRead = unreadable(text, `"${cleaned}" could not be read as one number with a unit (such as "95%", "5 giorni" or "entro 2 ore"), so no comparator applies`);
 
   const reading = readValueAt(cell, 0);
@@ -445,6 +447,28 @@ export function parseTarget(text: string, meaning: IndicatorMeaning): ParsedTarg
   };
   if (achieved) target.achieved = achieved;
   return target;
+}
+
+// A comparison in brackets that closes the cell: "n. campioni effettuati / n. campioni programmati (> 90 %)".
+const CLOSING_BRACKET = /\(\s*([^()]*\d[^()]*?)\s*\)\s*$/;
+
+/**
+ * A cell whose words say what is counted and whose closing bracket states the comparison ("Rilascio entro 48 ore
+ * … ( ≥ 90 % )", ATS Milano): the bracket is the standard. Only a bracket that says its comparator itself counts, so
+ * "5 giorni (10 nel 2023)" or "95% (100%)" stay as they read without it.
+ */
+function readClosingBracket(cleaned: string, text: string, meaning: IndicatorMeaning): ParsedTarget | null {
+  const match = CLOSING_BRACKET.exec(cleaned);
+  const inner = match?.[1];
+  if (match === null || inner === undefined || match.index === 0 || !statesOperator(inner)) return null;
+  const standard = parseTarget(inner, meaning);
+  if (!standard.measurable || standard.achieved !== undefined) return null;
+  return {
+    ...standard,
+    text,
+    period: readPeriod(meaning.formula, text),
+    comparatorReason: `the bracket that closes the cell, "(${inner})", states the standard; the words before it say what is counted. ${standard.comparatorReason}`,
+  };
 }
 
 /** A target that is a sentence holding exactly one value: kept as words, the value offered as a suggestion. */
