@@ -216,6 +216,18 @@ describe('parseTarget on values as PAs write them', () => {
     expect(parseTarget(text, noMeaning).comparatorReason ?? '').not.toMatch(/bracket that closes the cell/);
   });
 
+  it('reads 100% as a minimum even where the wording would make it a maximum, since no share is above 100%', () => {
+    const withinTime = { dimension: 'Tempestività', subdimension: null, description: "Tempestività nell'avvio dell'istruttoria", formula: "Tempo intercorso tra l'arrivo della richiesta e l'invio delle lettere minore o uguale a 20 giorni" };
+    expect(parseTarget('90%', withinTime)).toMatchObject({ comparator: '<=' });
+    expect(parseTarget('100%', withinTime)).toMatchObject({ comparator: '>=', value: 100, comparatorReason: expect.stringMatching(/would promise nothing/) });
+    expect(parseTarget('≤ 100%', withinTime)).toMatchObject({ comparator: '<=' });
+  });
+
+  it('reads 0% as a maximum even where nothing says lower is better, since no share is below 0%', () => {
+    expect(parseTarget('0%', noMeaning)).toMatchObject({ comparator: '<=', value: 0, comparatorReason: expect.stringMatching(/would promise nothing/) });
+    expect(parseTarget('almeno 0%', noMeaning)).toMatchObject({ comparator: '>=' });
+  });
+
   it('offers no suggestion for a sentence with more than one number', () => {
     const parsed = parseTarget('il 90% delle pratiche entro 30 giorni', noMeaning);
     expect(parsed).toMatchObject({ measurable: false, value: null });

@@ -367,9 +367,18 @@ function readSuffix(cell: CellText, from: number, to: number): StatedOperator | 
   return null;
 }
 
-function inferComparator(explicit: StatedOperator | null, unit: TargetUnit, meaning: IndicatorMeaning): Inference {
+function inferComparator(explicit: StatedOperator | null, unit: TargetUnit, meaning: IndicatorMeaning, value: number): Inference {
   if (explicit) return { comparator: explicit.comparator, reason: `the target text says "${explicit.phrase}": the value is ${explicit.gloss}, whatever the wording of the indicator` };
-  return DURATION_UNITS.has(unit) ? inferForDuration(meaning) : inferForShare(meaning, unit);
+  const inferred = DURATION_UNITS.has(unit) ? inferForDuration(meaning) : inferForShare(meaning, unit);
+  // Every share is at most 100% and at least 0%: such a bound promises nothing, so the wording was read the wrong way
+  // (ARPA FVG: "100%" of requests handled in a time "minore o uguale a 20 giorni" is the share within that time).
+  if (unit === 'percent' && inferred.comparator === '<=' && value >= 100) {
+    return { comparator: '>=', reason: `${value}% as a maximum would promise nothing (no share is above 100%), so it is the share to reach: a minimum` };
+  }
+  if (unit === 'percent' && inferred.comparator === '>=' && value <= 0) {
+    return { comparator: '<=', reason: `${value}% as a minimum would promise nothing (no share is below 0%), so it is the share not to exceed: a maximum` };
+  }
+  return inferred;
 }
 
 const UNIT_TEXT: Record<TargetUnit, string> = { percent: '%', days: ' giorni', 'working-days': ' giorni lavorativi', hours: ' ore', minutes: ' minuti', count: '' };
@@ -434,7 +443,7 @@ export function parseTarget(text: string, meaning: IndicatorMeaning): ParsedTarg
     };
   }
   const explicit = reading.explicit ?? readSuffix(cell, reading.end, achieved ? valueEnd : folded.length);
-  const inference = inferComparator(explicit, reading.unit, meaning);
+  const inference = inferComparator(explicit, reading.unit, meaning, reading.value);
   const target: ParsedTarget = {
     text,
     comparator: inference.comparator,
@@ -479,7 +488,7 @@ function readSentence(cell: CellText, text: string, meaning: IndicatorMeaning): 
     const reading = readValueAt(cell, word.index);
     if (reading === null || reading === 'unsupported') continue;
     const explicit = reading.explicit ?? readSuffix(cell, reading.end, folded.length);
-    const inference = inferComparator(explicit, reading.unit, meaning);
+    const inference = inferComparator(explicit, reading.unit, meaning, reading.value);
     const quoted = cell.asWritten(reading.start, reading.end);
     const suggested = describeValue(inference.comparator, reading.value, reading.unit);
     return {
