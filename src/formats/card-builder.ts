@@ -8,6 +8,7 @@ import { slugify } from '../domain/shared/slug.ts';
 import type { CardDocument, DocumentPart, DocumentRow } from './card-document.ts';
 import { FORMATS_READ } from './card-document.ts';
 import { readDimensionList } from './card-dimension-list.ts';
+import { readLabelBlocks } from './card-label-blocks.ts';
 import { readLineCells } from './card-line-cells.ts';
 import { unflattenRows, type UnflattenedRows } from './card-flat-text.ts';
 import { describeCardPrologue, forcedTableHeader, recogniseNonCard } from './card-non-card.ts';
@@ -63,10 +64,12 @@ export function buildPartCards(part: DocumentPart, options: ReadCardOptions, sou
 
   const found = locateTable(lines, options, source, rows);
   if (found.unflattened) {
-    const { truncated, unnamedBecause } = found.unflattened;
-    const cut = unnamedBecause !== undefined ? { unnamedBecause } : truncated ? { unnamedBecause: 'it is cut short, and its name may be in the part that is missing' } : {};
-    const unflattened = found.unflattened;
-    return buildPartCards({ name: part.name, rows: unflattened.rows }, { ...options }, { ...source, ...cut }).map((built) => ({ ...built, doubts: sortDoubts([...built.doubts, ...unflattened.doubts]) }));
+    // A text may hold the tables of several services (blocks of labels, one per service): each is a card of its own.
+    return found.unflattened.flatMap((unflattened) => {
+      const { truncated, unnamedBecause } = unflattened;
+      const cut = unnamedBecause !== undefined ? { unnamedBecause } : truncated ? { unnamedBecause: 'it is cut short, and its name may be in the part that is missing' } : {};
+      return buildPartCards({ name: part.name, rows: unflattened.rows }, { ...options }, { ...source, ...cut }).map((built) => ({ ...built, doubts: sortDoubts([...built.doubts, ...unflattened.doubts]) }));
+    });
   }
   const { index } = found;
   const yearly = found.header.yearly;
@@ -235,7 +238,8 @@ interface FoundTable {
   header: TableHeader;
   /** Why the document is not a card, when --force imports it anyway. */
   forced?: string;
-  unflattened?: UnflattenedRows;
+  /** The rows read from a table that lost its layout: one entry per card. */
+  unflattened?: UnflattenedRows[];
 }
 
 function locateTable(lines: readonly SourceLine[], options: ReadCardOptions, source: PartSource, rows: readonly DocumentRow[]): FoundTable {
@@ -248,7 +252,9 @@ function locateTable(lines: readonly SourceLine[], options: ReadCardOptions, sou
       return nonCard === null ? { index, header } : { index, header, forced: nonCard };
     }
   }
-  const unflattened = unflattenRows(rows, file) ?? (source.format === 'text' ? (readDimensionList(rows, file) ?? readLineCells(rows, file)) : null);
+  const one = (read: UnflattenedRows | null) => (read === null ? null : [read]);
+  // Label blocks first: their test is strict (every label and value closed by "|"), the word-stream reader's is loose.
+  const unflattened = source.format === 'text' ? (readLabelBlocks(rows, file) ?? one(unflattenRows(rows, file)) ?? one(readDimensionList(rows, file)) ?? one(readLineCells(rows, file))) : one(unflattenRows(rows, file));
   if (unflattened) return { index: -1, header: { line: 0, width: 0, columns: {}, ignored: [] }, unflattened };
   const nonCard = recogniseNonCard(lines, null);
   if (nonCard !== null) {

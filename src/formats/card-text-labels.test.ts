@@ -26,4 +26,9 @@ describe('value columns that name a year', () => {
     expect(matchColumnLabel('Parametri di qualità')).toBe('dimension');
     expect(matchColumnLabel('Indicators')).toBe('description');
   });
+
+  it('reads ATS Milano\'s labels "DIMENSIONE DELLA QUALITÀ" and "STANDARD DI QUALITÀ" as the dimension and the valore programmato', () => {
+    expect(matchColumnLabel('DIMENSIONE DELLA QUALITÀ')).toBe('dimension');
+    expect(matchColumnLabel('STANDARD DI QUALITÀ')).toBe('target');
+  });
 });
