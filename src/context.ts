@@ -45,7 +45,7 @@ import { claimProbeRun, listActiveProbes, recordProbeOutcome } from './actions/r
 import { importKumaProbes } from './actions/import-probes.action.ts';
 import { addAlertRule, listAlertHistory, listAlertRules, queueTestAlert, removeAlertRule, silenceAlertRule } from './actions/alert-rules.action.ts';
 import { claimAlertDeliveries, evaluateAlerts, recordAlertDelivery, sendAlertEmail } from './actions/evaluate-alerts.action.ts';
-import { addClassActionPublication, listClassActions, recordClassActionCase, setClassActionStatus, withdrawClassActionPublication } from './actions/class-action.action.ts';
+import { addClassActionPublication, correctClassActionCase, listClassActions, recordClassActionCase, setClassActionStatus, withdrawClassActionPublication } from './actions/class-action.action.ts';
 import { eraseExpiredDiffide, findDiffidaDetail, listDiffideOfYear, findDiffidaReceipt, findServiceDiffidaRecipient, listDiffide, listDueDiffide, recordDiffidaStep, remindDiffide, sendDiffida } from './actions/diffida.action.ts';
 import { createMailOutbox } from './actions/mail-outbox.ts';
 import { importServiceCosts, listServiceCosts, recordServiceCost } from './actions/service-costs.action.ts';
@@ -181,6 +181,7 @@ export interface AppContext {
     addClassActionPublication: Bound<typeof addClassActionPublication>;
     listClassActions: Bound<typeof listClassActions>;
     setClassActionStatus: Bound<typeof setClassActionStatus>;
+    correctClassActionCase: Bound<typeof correctClassActionCase>;
     withdrawClassActionPublication: Bound<typeof withdrawClassActionPublication>;
   };
   close(): Promise<void>;
@@ -373,6 +374,11 @@ export async function openContext(
       listClassActions: () => listClassActions(classActionDeps),
       setClassActionStatus: async (...args) => {
         const updated = await setClassActionStatus(classActionDeps, ...args);
+        reportCache.forgetDataVersion();
+        return updated;
+      },
+      correctClassActionCase: async (...args) => {
+        const updated = await correctClassActionCase(classActionDeps, ...args);
         reportCache.forgetDataVersion();
         return updated;
       },

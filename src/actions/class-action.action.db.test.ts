@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/dialects.ts';
 import { newCard, newService, PUBLISH_NOW } from '../../test/factories.ts';
-import { ClassActionValidationError, addClassActionPublication, listClassActions, recordClassActionCase, setClassActionStatus, withdrawClassActionPublication } from './class-action.action.ts';
+import { ClassActionValidationError, addClassActionPublication, correctClassActionCase, listClassActions, recordClassActionCase, setClassActionStatus, withdrawClassActionPublication } from './class-action.action.ts';
 import { readDataVersion } from './data-version.action.ts';
 import { importCards } from './import-cards.action.ts';
 import { listAuditLog } from './list-audit-log.action.ts';
@@ -109,5 +109,67 @@ describeEachDialect('class actions', (ctx) => {
     expect(empty.errors.map((e) => [e.field, e.problem])).toEqual([['publicationId', 'required'], ['reason', 'required']]);
     const gone = await refusal(withdrawClassActionPublication(deps, OFFICE, { publicationId: publication!.id, reason: 'Di nuovo.' }));
     expect(gone.message).toBe(`field "publicationId": no publication number ${publication!.id} is recorded`);
+  });
+
+  it('corrects a case’s own fields, shown by the listing, audited with only what changed, its status and publications untouched', async () => {
+    const deps = await depsOf();
+    const recorded = await recordClassActionCase(deps, OFFICE, CASE);
+    await addClassActionPublication(deps, OFFICE, { caseId: recorded.id, ...NOTICE, kind: 'sentence' });
+    const version = await readDataVersion(deps);
+    clock.now = new Date('2026-12-04T12:00:00Z');
+    const { status: _status, ...fields } = CASE;
+    const corrected = await correctClassActionCase(deps, OFFICE, { ...fields, caseId: String(recorded.id), court: 'TAR Lombardia', caseNumber: ' RG 4321/2026 ' });
+    expect(corrected).toMatchObject({ court: 'TAR Lombardia', caseNumber: 'RG 4321/2026', status: 'decided' });
+
+    const [listed] = (await listClassActions(deps)).cases;
+    expect(listed).toMatchObject({ id: recorded.id, serviceSlug: 'anagrafe', court: 'TAR Lombardia', caseNumber: 'RG 4321/2026', filedOn: '2026-03-15', subject: CASE.subject, status: 'decided' });
+    expect(listed?.publications.map((p) => p.kind)).toEqual(['sentence']);
+    expect(listed?.updatedAt).toBe('2026-12-04T12:00:00.000Z');
+    expect(await readDataVersion(deps)).toBeGreaterThan(version);
+    const audit = await listAuditLog(deps, { action: 'class-action.correct' });
+    expect(audit.map((r) => [r.actor, r.entityKey])).toEqual([['user:qualita@comune.example', String(recorded.id)]]);
+    expect(JSON.parse(audit[0]?.beforeJson ?? 'null')).toEqual({ court: 'TAR Lazio', caseNumber: 'RG 1234/2026' });
+    expect(JSON.parse(audit[0]?.afterJson ?? 'null')).toEqual({ court: 'TAR Lombardia', caseNumber: 'RG 4321/2026' });
+
+    // Emptying the service and the number is a correction too.
+    const emptied = await correctClassActionCase(deps, OFFICE, { ...fields, caseId: recorded.id, court: 'TAR Lombardia', service: '', caseNumber: '' });
+    expect(emptied).toMatchObject({ serviceSlug: null, caseNumber: null });
+    const [, second] = await listAuditLog(deps, { action: 'class-action.correct' });
+    expect(JSON.parse(second?.beforeJson ?? 'null')).toEqual({ serviceSlug: 'anagrafe', caseNumber: 'RG 4321/2026' });
+    expect(JSON.parse(second?.afterJson ?? 'null')).toEqual({ serviceSlug: null, caseNumber: null });
+  });
+
+  it('writes nothing for a correction that changes nothing: no audit record, the same data version', async () => {
+    const deps = await depsOf();
+    const recorded = await recordClassActionCase(deps, OFFICE, CASE);
+    const version = await readDataVersion(deps);
+    const { status: _status, ...fields } = CASE;
+    const same = await correctClassActionCase(deps, OFFICE, { ...fields, caseId: recorded.id, court: '  TAR   Lazio ' });
+    expect(same).toEqual(recorded);
+    expect(await readDataVersion(deps)).toBe(version);
+    expect(await listAuditLog(deps, { action: 'class-action.correct' })).toEqual([]);
+  });
+
+  it('refuses a bad correction with every field’s problem, an unknown service and an unknown case, writing nothing', async () => {
+    const deps = await depsOf();
+    const recorded = await recordClassActionCase(deps, OFFICE, CASE);
+    const version = await readDataVersion(deps);
+    const { status: _status, ...fields } = CASE;
+    const refusal = (promise: Promise<unknown>) => promise.then(() => expect.unreachable(), (error: unknown) => error as ClassActionValidationError);
+    const bad = await refusal(correctClassActionCase(deps, OFFICE, { ...fields, caseId: recorded.id, court: '', filedOn: '2026-02-30', subject: 'Scrivere a mario.rossi@example.com' }));
+    expect(bad).toBeInstanceOf(ClassActionValidationError);
+    expect(bad.errors.map((e) => [e.field, e.problem])).toEqual([['court', 'required'], ['filedOn', 'date'], ['subject', 'personal-data']]);
+    const future = await refusal(correctClassActionCase(deps, OFFICE, { ...fields, caseId: recorded.id, filedOn: '2026-12-05' }));
+    expect(future.errors.map((e) => [e.field, e.problem])).toEqual([['filedOn', 'future-date']]);
+    const unknownService = await refusal(correctClassActionCase(deps, OFFICE, { ...fields, caseId: recorded.id, service: 'tributi' }));
+    expect(unknownService.message).toBe('field "service": no stored service is called "tributi"');
+    const unknownCase = await refusal(correctClassActionCase(deps, OFFICE, { ...fields, caseId: '99', court: 'TAR Lombardia' }));
+    expect(unknownCase.message).toBe('field "caseId": no case number 99 is recorded');
+    const noCase = await refusal(correctClassActionCase(deps, OFFICE, { ...fields, caseId: '', court: '' }));
+    expect(noCase.errors.map((e) => [e.field, e.problem])).toEqual([['caseId', 'required'], ['court', 'required']]);
+
+    expect((await listClassActions(deps)).cases).toEqual([recorded]);
+    expect(await readDataVersion(deps)).toBe(version);
+    expect(await listAuditLog(deps, { action: 'class-action.correct' })).toEqual([]);
   });
 });

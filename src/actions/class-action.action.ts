@@ -12,7 +12,7 @@ import {
 import { UserError } from '../domain/shared/errors.ts';
 import type { Database } from '../storage/database.ts';
 import { appendAuditRecord } from '../storage/repositories/audit-log.repository.ts';
-import { deleteClassActionPublication, findClassActionCases, insertClassActionCase, insertClassActionPublication, updateClassActionStatus, type StoredClassActionCase } from '../storage/repositories/class-action.repository.ts';
+import { deleteClassActionPublication, findClassActionCases, insertClassActionCase, insertClassActionPublication, updateClassActionCase, updateClassActionStatus, type StoredClassActionCase } from '../storage/repositories/class-action.repository.ts';
 import { bumpDataVersion } from '../storage/repositories/data-version.repository.ts';
 import { findServicesBySlugs } from '../storage/repositories/service.repository.ts';
 import { nowOf } from './account-deps.ts';
@@ -125,6 +125,49 @@ export async function setClassActionStatus(deps: ClassActionDeps, actor: Actor, 
     await appendAuditRecord(trx, actor, { action: 'class-action.status', entityType: 'class-action', entityKey: String(caseId), before: { status: before.status }, after: { status } }, now);
     await bumpDataVersion(trx);
     return { ...before, status, updatedAt: now };
+  });
+}
+
+/** The fields of a case a correction may change: everything recorded but the status. */
+const CORRECTABLE_FIELDS = ['serviceSlug', 'court', 'caseNumber', 'filedOn', 'subject'] as const;
+
+/** The correction form: a case's fields as typed, without its status (set apart), and which case. */
+export type CaseCorrectionInput = Omit<CaseInput, 'status'> & { caseId: string | number };
+
+/**
+ * Corrects a recorded case's own fields (a typo in the court or the number), checked as when recording it; its status
+ * and publications stay. All or nothing, audited as "class-action.correct" with the fields that changed, before and
+ * after; a correction that changes nothing changes nothing (no audit record, the data version stays).
+ */
+export async function correctClassActionCase(deps: ClassActionDeps, actor: Actor, input: CaseCorrectionInput): Promise<StoredClassActionCase> {
+  const caseId = parseCaseId(input.caseId);
+  const parsed = parseClassActionCase({ service: input.service, court: input.court, caseNumber: input.caseNumber, filedOn: input.filedOn, subject: input.subject, status: '' }, todayOf(deps));
+  if (parsed.value === null || typeof caseId !== 'number') throw new ClassActionValidationError([...(typeof caseId === 'number' ? [] : [caseId]), ...parsed.errors]);
+  const { status: _status, ...value } = parsed.value;
+  const now = nowOf(deps);
+  return deps.database.db.transaction().execute(async (trx) => {
+    const [before] = await findClassActionCases(trx, caseId);
+    if (before === undefined) throw new ClassActionValidationError([{ field: 'caseId', problem: 'choice', message: `field "caseId": no case number ${caseId} is recorded` }]);
+    const changed = CORRECTABLE_FIELDS.filter((field) => before[field] !== value[field]);
+    if (changed.length === 0) return before;
+    if (changed.includes('serviceSlug') && value.serviceSlug !== null && (await findServicesBySlugs(trx, [value.serviceSlug])).length === 0) {
+      throw new ClassActionValidationError([{ field: 'service', problem: 'choice', message: `field "service": no stored service is called "${value.serviceSlug}"` }]);
+    }
+    await updateClassActionCase(trx, caseId, value, now);
+    await appendAuditRecord(
+      trx,
+      actor,
+      {
+        action: 'class-action.correct',
+        entityType: 'class-action',
+        entityKey: String(caseId),
+        before: Object.fromEntries(changed.map((field) => [field, before[field]])),
+        after: Object.fromEntries(changed.map((field) => [field, value[field]])),
+      },
+      now,
+    );
+    await bumpDataVersion(trx);
+    return { ...before, ...value, updatedAt: now };
   });
 }
 

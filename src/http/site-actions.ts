@@ -35,7 +35,7 @@ import type { DiffidaRequest } from '../domain/diffide/diffida.ts';
 import type { DiffidaRecipient } from '../actions/diffida-recipient.ts';
 import type { RecordedServiceCost, ServiceCostListing } from '../actions/service-costs.action.ts';
 import type { CostInput } from '../domain/costs/service-cost.ts';
-import type { ClassActionListing, StoredClassActionCase } from '../actions/class-action.action.ts';
+import type { CaseCorrectionInput, ClassActionListing, StoredClassActionCase } from '../actions/class-action.action.ts';
 import type { CaseInput, PublicationInput } from '../domain/class-actions/class-action.ts';
 import type { RecordVoteInput, SatisfactionHistory, SatisfactionSummary, StoredVoteReason, VoteOutcome } from '../actions/satisfaction.action.ts';
 
@@ -149,6 +149,7 @@ export interface SiteActions {
   addClassActionPublication?(actor: Actor, input: PublicationInput & { caseId: string | number }): Promise<StoredClassActionCase>;
   listClassActions?(): Promise<ClassActionListing>;
   setClassActionStatus?(actor: Actor, input: { caseId: string | number; status: string }): Promise<StoredClassActionCase>;
+  correctClassActionCase?(actor: Actor, input: CaseCorrectionInput): Promise<StoredClassActionCase>;
   withdrawClassActionPublication?(actor: Actor, input: { publicationId: string | number; reason: string }): Promise<StoredClassActionCase>;
   // "Mettiamoci la faccia" (satisfaction.action.ts): without issueSatisfactionToken and recordSatisfactionVote no form or
   // widget is served; without summariseSatisfaction Servizi in rete shows no votes; the reasons are for the back office.

@@ -156,6 +156,7 @@ describe('class action in the back office and on the public page', () => {
       const token = csrfOf((await get(opened.app, jar, '/admin')).body);
       expect((await post(opened.app, jar, '/admin/class-action/caso', { _csrf: token, ...CASE })).statusCode).toBe(403);
       expect((await post(opened.app, jar, '/admin/class-action/stato', { _csrf: token, caseId: '1', status: 'closed' })).statusCode).toBe(403);
+      expect((await post(opened.app, jar, '/admin/class-action/correzione', { _csrf: token, caseId: '1', ...CASE, court: 'TAR Lombardia' })).statusCode).toBe(403);
       expect((await post(opened.app, jar, '/admin/class-action/pubblicazione', { _csrf: token, caseId: '1', kind: 'notice', publishedOn: '2026-03-20', text: 'x', documentUrl: '' })).statusCode).toBe(403);
     }
     const { jar } = await signIn(opened.app, OFFICE);
@@ -181,5 +182,56 @@ describe('class action in the back office and on the public page', () => {
     expect((await opened.app.inject({ method: 'GET', url: `${PUBLIC_PAGE}.csv` })).body).not.toContain('sentenza-1234.pdf');
     const [audit] = await opened.context.actions.listAuditLog({ action: 'class-action.withdraw' });
     expect([audit?.actor, JSON.parse(audit?.afterJson ?? 'null')]).toEqual([`user:${OFFICE}`, { reason: 'Documento sbagliato.' }]);
+  });
+
+  it('shows a correction form per case prefilled with its fields, and a correction changes the public page, audited with what changed', async () => {
+    const { jar } = await signIn(opened.app, OFFICE);
+    const page = await get(opened.app, jar, '/admin/class-action');
+    const [stored] = (await opened.context.actions.listClassActions()).cases;
+    const id = String(stored!.id);
+    const form = new RegExp(`<form[^>]*id="correzione-${id}"[\\s\\S]*?</form>`).exec(page.body)?.[0] ?? '';
+    expect(form).toContain('action="/admin/class-action/correzione"');
+    expect(form).toContain(`<input type="hidden" name="caseId" value="${id}"`);
+    expect(form).toMatch(/<option value="anagrafe" selected[^>]*>Anagrafe<\/option>/);
+    expect(form).toMatch(/id="correzione-\d+-court"[^>]*value="TAR Lazio"/);
+    expect(form).toMatch(/id="correzione-\d+-caseNumber"[^>]*value="RG 1234\/2026"/);
+    expect(form).toMatch(/id="correzione-\d+-filedOn"[^>]*value="2026-03-15"/);
+    expect(form).toMatch(/id="correzione-\d+-subject"[^>]*value="Tempi di rilascio dei certificati anagrafici"/);
+    expect(form).toContain('Correggi</button>');
+    expect(form).not.toContain('name="status"');
+    // Folded away until a refusal opens it.
+    expect(page.body).not.toMatch(/<details[^>]* open/);
+
+    const { status: _status, ...fields } = CASE;
+    const corrected = await post(opened.app, jar, '/admin/class-action/correzione', { _csrf: csrfOf(page.body), caseId: id, ...fields, court: 'TAR Lombardia', caseNumber: 'RG 4321/2026' });
+    expect([corrected.statusCode, corrected.headers.location]).toEqual([303, '/admin/class-action?fatto=correct']);
+    expect((await get(opened.app, jar, corrected.headers.location as string)).body).toContain('Ricorso corretto: la pagina pubblica mostra i dati corretti.');
+    const publicPage = await opened.app.inject({ method: 'GET', url: PUBLIC_PAGE });
+    expect(publicPage.body).toContain('Ricorso RG 4321/2026, TAR Lombardia');
+    expect(publicPage.body).not.toContain('TAR Lazio');
+    expect(publicPage.body).toContain('<dd class="col-sm-9">Concluso</dd>');
+    const audit = await opened.context.actions.listAuditLog({ action: 'class-action.correct' });
+    expect(audit.map((r): unknown[] => [r.actor, JSON.parse(r.beforeJson ?? 'null'), JSON.parse(r.afterJson ?? 'null')])).toEqual([
+      [`user:${OFFICE}`, { court: 'TAR Lazio', caseNumber: 'RG 1234/2026' }, { court: 'TAR Lombardia', caseNumber: 'RG 4321/2026' }],
+    ]);
+  });
+
+  it('answers a bad correction 422 with the message beside its field in that case\'s form and what was typed kept, in both languages, changing nothing', async () => {
+    const [stored] = (await opened.context.actions.listClassActions()).cases;
+    const id = String(stored!.id);
+    const { status: _status, ...fields } = CASE;
+    for (const prefix of ['', '/en']) {
+      const { jar } = await signIn(opened.app, OFFICE, undefined, prefix);
+      const page = await get(opened.app, jar, `${prefix}/admin/class-action`);
+      const refused = await post(opened.app, jar, `${prefix}/admin/class-action/correzione`, { _csrf: csrfOf(page.body), caseId: id, ...fields, court: '', filedOn: '2026-13-01' });
+      expect(refused.statusCode).toBe(422);
+      expect(new RegExp(`id="correzione-${id}-court-error"[^>]*>([^<]*)<`).exec(refused.body)?.[1]).toBe(prefix === '' ? 'Autorità giudiziaria: campo obbligatorio.' : 'Court: required.');
+      expect(refused.body).toContain(`id="correzione-${id}-filedOn-error"`);
+      expect(refused.body).toMatch(new RegExp(`id="correzione-${id}-filedOn"[^>]*value="2026-13-01"`));
+      expect(refused.body).toMatch(/<details[^>]* open[^>]*>/);
+      // The case-recording form is not blamed.
+      expect(refused.body).not.toContain('id="caso-court-error"');
+    }
+    expect((await opened.context.actions.listClassActions()).cases[0]).toMatchObject({ court: 'TAR Lombardia', filedOn: '2026-03-15' });
   });
 });

@@ -2,13 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ClassActionValidationError } from '../../actions/class-action.action.ts';
 import { UserError } from '../../domain/shared/errors.ts';
 import { localePath, type Locale } from '../i18n/locale.ts';
-import { AdminClassActionPage, CASE_FORM_FIELDS, PUBLICATION_FORM_FIELDS, STATUS_FORM_FIELDS, WITHDRAW_FORM_FIELDS, type AdminClassActionPageProps, type ClassActionTypedForm } from '../pages/admin-class-action.page.tsx';
+import { AdminClassActionPage, CASE_FORM_FIELDS, CORRECT_FORM_FIELDS, PUBLICATION_FORM_FIELDS, STATUS_FORM_FIELDS, WITHDRAW_FORM_FIELDS, type AdminClassActionPageProps, type ClassActionTypedForm } from '../pages/admin-class-action.page.tsx';
 import { loadPageContext, sendHtml } from '../render.ts';
 import type { SiteDeps } from '../site-settings.ts';
 import { csrfCheckOf, fieldOf, routeAdmits } from './admin-forms.ts';
 
 /** The actions the class-action page calls. */
-export type ClassActionAdminActions = Required<Pick<SiteDeps['actions'], 'listClassActions' | 'recordClassActionCase' | 'addClassActionPublication' | 'setClassActionStatus' | 'withdrawClassActionPublication'>>;
+export type ClassActionAdminActions = Required<Pick<SiteDeps['actions'], 'listClassActions' | 'recordClassActionCase' | 'addClassActionPublication' | 'setClassActionStatus' | 'correctClassActionCase' | 'withdrawClassActionPublication'>>;
 
 function valuesOf<F extends string>(body: unknown, fields: readonly F[]): Record<F, string> {
   return Object.fromEntries(fields.map((field) => [field, fieldOf(body, field)])) as Record<F, string>;
@@ -16,7 +16,7 @@ function valuesOf<F extends string>(body: unknown, fields: readonly F[]): Record
 
 /**
  * /admin/class-action: the ricorsi per l'efficienza with their publications (every role reads), and the forms that
- * record a case and add a publication (quality office, administrator). A refused form answers 422 with what was typed
+ * record a case, correct it and add a publication (quality office, administrator). A refused form answers 422 with what was typed
  * and each error beside its field.
  */
 export function registerAdminClassActionRoutes(scope: FastifyInstance, deps: SiteDeps, actions: ClassActionAdminActions, locale: Locale): void {
@@ -40,7 +40,7 @@ export function registerAdminClassActionRoutes(scope: FastifyInstance, deps: Sit
   };
 
   scope.get<{ Querystring: { fatto?: unknown } }>('/admin/class-action', async (request, reply) => {
-    const done = (['case', 'publication', 'status', 'withdraw'] as const).find((form) => form === request.query.fatto);
+    const done = (['case', 'publication', 'status', 'correct', 'withdraw'] as const).find((form) => form === request.query.fatto);
     return showPage(request, reply, 200, done === undefined ? {} : { done });
   });
 
@@ -58,6 +58,11 @@ export function registerAdminClassActionRoutes(scope: FastifyInstance, deps: Sit
   scope.post('/admin/class-action/stato', csrf, async (request, reply) => {
     const values = valuesOf(request.body, STATUS_FORM_FIELDS);
     return submit(request, reply, 'status', values, () => actions.setClassActionStatus(request.actor!, values));
+  });
+
+  scope.post('/admin/class-action/correzione', csrf, async (request, reply) => {
+    const values = valuesOf(request.body, CORRECT_FORM_FIELDS);
+    return submit(request, reply, 'correct', values, () => actions.correctClassActionCase(request.actor!, values));
   });
 
   scope.post('/admin/class-action/ritiro', csrf, async (request, reply) => {

@@ -87,7 +87,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: SiteDeps, action
   const evaluationActions: EvaluationActions | undefined = actionsIfAll(deps.actions, ['getEvaluationDrillDown', 'streamDayEvents']);
   const diffidaActions: DiffidaAdminActions | undefined = actionsIfAll(deps.actions, ['listDiffide', 'listDueDiffide', 'findDiffidaDetail', 'recordDiffidaStep']);
   const costActions: CostActions | undefined = actionsIfAll(deps.actions, ['listServiceCosts', 'recordServiceCost']);
-  const classActionActions: ClassActionAdminActions | undefined = actionsIfAll(deps.actions, ['listClassActions', 'recordClassActionCase', 'addClassActionPublication', 'setClassActionStatus', 'withdrawClassActionPublication']);
+  const classActionActions: ClassActionAdminActions | undefined = actionsIfAll(deps.actions, ['listClassActions', 'recordClassActionCase', 'addClassActionPublication', 'setClassActionStatus', 'correctClassActionCase', 'withdrawClassActionPublication']);
   const satisfactionActions: SatisfactionAdminActions | undefined = actionsIfAll(deps.actions, ['summariseSatisfaction', 'listSatisfactionReasons']);
 
   // On the root, not in the back office's own scope: a route under /admin registered anywhere passes this hook.

@@ -63,6 +63,7 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   { method: 'POST', path: '/admin/class-action/caso', access: QUALITY, kind: 'form' },
   { method: 'POST', path: '/admin/class-action/pubblicazione', access: QUALITY, kind: 'form' },
   { method: 'POST', path: '/admin/class-action/stato', access: QUALITY, kind: 'form' },
+  { method: 'POST', path: '/admin/class-action/correzione', access: QUALITY, kind: 'form' },
   { method: 'POST', path: '/admin/class-action/ritiro', access: QUALITY, kind: 'form' },
   // Satisfaction votes: the reasons may hold personal data, so the data steward does not read them.
   { method: 'GET', path: '/admin/soddisfazione', access: ['admin', 'quality-office', 'oiv'], kind: 'page' },

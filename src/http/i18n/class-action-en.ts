@@ -67,6 +67,10 @@ export const classActionEn: typeof classActionIt = {
   statusFormIntro: 'A sentence moves a ricorso to “Decided by a sentence” and measures to “Compliance measures taken” on their own; here it is closed or its status corrected.',
   saveStatus: 'Change the status',
   doneStatus: 'Status of the ricorso changed: it is on the public page.',
+  correctFormTitle: 'Correct a ricorso',
+  correctFormIntro: 'Corrects the details of a recorded ricorso (a mistake in the court, the number, the date, the subject or the service). The status and the publications do not change; the correction stays in the audit log.',
+  saveCorrect: 'Correct',
+  doneCorrect: 'Ricorso corrected: the public page shows the corrected details.',
   withdrawFormTitle: 'Withdraw a publication',
   withdrawFormIntro:
     'Takes a publication off the public page: a wrong text or document, or personal data that slipped through. The reason stays in the audit log; the status of the ricorso does not change (correct it above if needed).',

@@ -69,6 +69,10 @@ export const classActionIt = {
   statusFormIntro: 'Una sentenza porta il ricorso a «Deciso con sentenza» e le misure a «Misure di ottemperanza adottate» da sole; qui lo si chiude o si corregge lo stato.',
   saveStatus: 'Cambia lo stato',
   doneStatus: 'Stato del ricorso cambiato: è sulla pagina pubblica.',
+  correctFormTitle: 'Correggi un ricorso',
+  correctFormIntro: 'Corregge i dati di un ricorso registrato (un errore nell’autorità giudiziaria, nel numero, nella data, nell’oggetto o nel servizio). Lo stato e le pubblicazioni non cambiano; la correzione resta nel registro delle modifiche.',
+  saveCorrect: 'Correggi',
+  doneCorrect: 'Ricorso corretto: la pagina pubblica mostra i dati corretti.',
   withdrawFormTitle: 'Ritira una pubblicazione',
   withdrawFormIntro:
     'Toglie una pubblicazione dalla pagina pubblica: un testo o un documento sbagliato, o dati personali sfuggiti. Il motivo resta nel registro delle modifiche; lo stato del ricorso non cambia (correggilo qui sopra se serve).',

@@ -6,7 +6,7 @@ import { Layout } from './layout.tsx';
 import { dataLang, type PageContext } from './page-context.ts';
 import { CLASS_ACTION } from './transparency-paths.ts';
 
-export type ClassActionForm = 'case' | 'publication' | 'status' | 'withdraw';
+export type ClassActionForm = 'case' | 'publication' | 'status' | 'correct' | 'withdraw';
 
 /** Which form a refusal belongs to, what was typed in it and what is wrong. */
 export interface ClassActionTypedForm {
@@ -32,12 +32,14 @@ export interface AdminClassActionPageProps {
 export const CASE_FORM_FIELDS = ['service', 'court', 'caseNumber', 'filedOn', 'subject', 'status'] as const;
 export const PUBLICATION_FORM_FIELDS = ['caseId', 'kind', 'publishedOn', 'text', 'documentUrl'] as const;
 export const STATUS_FORM_FIELDS = ['caseId', 'status'] as const;
+/** The correction of a case: its own fields but the status, and which case (a hidden field of each case's form). */
+export const CORRECT_FORM_FIELDS = ['caseId', 'service', 'court', 'caseNumber', 'filedOn', 'subject'] as const;
 export const WITHDRAW_FORM_FIELDS = ['publicationId', 'reason'] as const;
 
-/** The id of a field's input: the error summary links to it. */
-function fieldId(form: ClassActionForm, field: string): string {
-  const prefix: Record<ClassActionForm, string> = { case: 'caso', publication: 'pubblicazione', status: 'stato', withdraw: 'ritiro' };
-  return `${prefix[form]}-${field}`;
+/** The id of a field's input: the error summary links to it. A correction form is one per case: `caseKey` tells them apart. */
+function fieldId(form: ClassActionForm, field: string, caseKey?: string): string {
+  const prefix: Record<ClassActionForm, string> = { case: 'caso', publication: 'pubblicazione', status: 'stato', correct: 'correzione', withdraw: 'ritiro' };
+  return caseKey === undefined ? `${prefix[form]}-${field}` : `${prefix[form]}-${caseKey}-${field}`;
 }
 
 /** /admin/class-action: the ricorsi recorded with their publications, and the forms that record a case and add a publication. */
@@ -54,10 +56,21 @@ export function AdminClassActionPage(props: AdminClassActionPageProps): JSX.Elem
     return (t.errors[error.problem] ?? ((l: string) => `${l}: ${error.message}`))(label(error.field));
   };
 
+  /** Whether the refused form is this one: for a correction, the form of the same case. */
+  const typedFor = (form: ClassActionForm, caseKey?: string) =>
+    props.typed?.form === form && (caseKey === undefined || props.typed.values['caseId'] === caseKey) ? props.typed : undefined;
+
   /** One field of a form, with its hint and, when refused, its error beside it. */
-  const Field = (p: { form: ClassActionForm; field: string; control: 'text' | 'url' | 'textarea' | { options: readonly (readonly [value: string, text: string])[] }; required?: boolean; initial?: string }) => {
-    const id = fieldId(p.form, p.field);
-    const typed = props.typed?.form === p.form ? props.typed : undefined;
+  const Field = (p: {
+    form: ClassActionForm;
+    field: string;
+    control: 'text' | 'url' | 'textarea' | { options: readonly (readonly [value: string, text: string])[] };
+    required?: boolean;
+    initial?: string;
+    caseKey?: string;
+  }) => {
+    const id = fieldId(p.form, p.field, p.caseKey);
+    const typed = typedFor(p.form, p.caseKey);
     const value = typed?.values[p.field] ?? p.initial ?? '';
     const error = typed?.errors.find((e) => e.field === p.field);
     const hint = t.hints[p.field];
@@ -95,24 +108,27 @@ export function AdminClassActionPage(props: AdminClassActionPageProps): JSX.Elem
     c.publications.map((p) => [String(p.id), `n. ${p.id} — ${t.kinds[p.kind] ?? p.kind}, ${formatDate(ctx.locale, p.publishedOn)} (${t.caseHeading(c.court, c.caseNumber)})`] as const),
   );
 
-  const Summary = (p: { form: ClassActionForm }) =>
-    props.typed?.form !== p.form || props.typed.errors.length === 0 ? (
+  const Summary = (p: { form: ClassActionForm; caseKey?: string }) => {
+    const typed = typedFor(p.form, p.caseKey);
+    return typed === undefined || typed.errors.length === 0 ? (
       ''
     ) : (
-      <div class="alert alert-danger" role="alert" id={`${fieldId(p.form, 'refused')}`}>
+      <div class="alert alert-danger" role="alert" id={`${fieldId(p.form, 'refused', p.caseKey)}`}>
         <p>{t.refused}</p>
         <ul class="mb-0">
-          {props.typed.errors.map((error) => <li><a href={`#${fieldId(p.form, error.field)}`} safe>{wordError(error)}</a></li>)}
+          {typed.errors.map((error) => <li><a href={`#${fieldId(p.form, error.field, p.caseKey)}`} safe>{wordError(error)}</a></li>)}
         </ul>
       </div>
     );
+  };
+  const serviceOptions: (readonly [string, string])[] = [['', t.chooseService], ...props.services.map((s) => [s.slug, s.name] as const)];
 
   return (
     <Layout ctx={ctx} title={t.adminTitle} breadcrumb={[{ label: m.adminTitle, href: '/admin' }, { label: t.adminTitle }]} section="none">
       <h1>{t.adminTitle}</h1>
       <p>{t.adminIntro}</p>
       <p><a href={localePath(ctx.locale, CLASS_ACTION)}>{t.publicPage}</a></p>
-      {props.done === undefined ? '' : <div class="alert alert-success" role="status">{{ case: t.doneCase, publication: t.donePublication, status: t.doneStatus, withdraw: t.doneWithdraw }[props.done]}</div>}
+      {props.done === undefined ? '' : <div class="alert alert-success" role="status">{{ case: t.doneCase, publication: t.donePublication, status: t.doneStatus, correct: t.doneCorrect, withdraw: t.doneWithdraw }[props.done]}</div>}
       {props.refused === undefined ? '' : <div class="alert alert-danger" role="alert" id="class-action-refused" safe>{props.refused}</div>}
       {props.listing.cases.length === 0 ? (
         <p id="class-action-cases-none">{t.noCases}</p>
@@ -163,7 +179,7 @@ export function AdminClassActionPage(props: AdminClassActionPageProps): JSX.Elem
             <Summary form="case" />
             <form method="post" action={localePath(ctx.locale, '/admin/class-action/caso')} novalidate>
               <input type="hidden" name="_csrf" value={props.csrfToken} />
-              <Field form="case" field="service" control={{ options: [['', t.chooseService], ...props.services.map((s) => [s.slug, s.name] as const)] }} />
+              <Field form="case" field="service" control={{ options: serviceOptions }} />
               <Field form="case" field="court" control="text" required />
               <Field form="case" field="caseNumber" control="text" />
               <Field form="case" field="filedOn" control="text" required />
@@ -198,6 +214,31 @@ export function AdminClassActionPage(props: AdminClassActionPageProps): JSX.Elem
                 <Field form="status" field="status" control={{ options: CLASS_ACTION_STATUSES.map((s) => [s, t.statuses[s] ?? s] as const) }} required initial="closed" />
                 <button type="submit" class="btn btn-primary">{t.saveStatus}</button>
               </form>
+            </section>
+          )}
+          {props.listing.cases.length === 0 ? '' : (
+            <section aria-labelledby="correct-form-heading" class="mb-5" id="class-action-correct">
+              <h2 id="correct-form-heading">{t.correctFormTitle}</h2>
+              <p>{t.correctFormIntro}</p>
+              {props.listing.cases.map((c) => {
+                const key = String(c.id);
+                return (
+                  <details class="mb-3" open={typedFor('correct', key) !== undefined}>
+                    <summary safe>{`n. ${c.id} — ${t.caseHeading(c.court, c.caseNumber)}`}</summary>
+                    <Summary form="correct" caseKey={key} />
+                    <form method="post" action={localePath(ctx.locale, '/admin/class-action/correzione')} novalidate class="mt-3" id={`correzione-${key}`}>
+                      <input type="hidden" name="_csrf" value={props.csrfToken} />
+                      <input type="hidden" name="caseId" value={key} />
+                      <Field form="correct" caseKey={key} field="service" control={{ options: serviceOptions }} initial={c.serviceSlug ?? ''} />
+                      <Field form="correct" caseKey={key} field="court" control="text" required initial={c.court} />
+                      <Field form="correct" caseKey={key} field="caseNumber" control="text" initial={c.caseNumber ?? ''} />
+                      <Field form="correct" caseKey={key} field="filedOn" control="text" required initial={c.filedOn} />
+                      <Field form="correct" caseKey={key} field="subject" control="text" required initial={c.subject} />
+                      <button type="submit" class="btn btn-primary">{t.saveCorrect}</button>
+                    </form>
+                  </details>
+                );
+              })}
             </section>
           )}
           {publicationOptions.length === 0 ? '' : (

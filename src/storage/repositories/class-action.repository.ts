@@ -101,6 +101,15 @@ export async function updateClassActionStatus(db: Queryable, caseId: number, sta
   await db.updateTable('class_action_cases').set({ status, updated_at: at }).where('id', '=', caseId).execute();
 }
 
+/** Corrects a case's own fields (court, number, filing day, subject, service), moving its last change; status and publications stay. */
+export async function updateClassActionCase(db: Queryable, caseId: number, value: Omit<ClassActionCase, 'status'>, at: string): Promise<void> {
+  await db
+    .updateTable('class_action_cases')
+    .set({ service_slug: value.serviceSlug, court: value.court, case_number: value.caseNumber, filed_on: value.filedOn, subject: value.subject, updated_at: at })
+    .where('id', '=', caseId)
+    .execute();
+}
+
 /** Every case with its publications (or the one of `caseId`): cases by filing day, newest first; publications by date, newest first. */
 export async function findClassActionCases(db: Queryable, caseId?: number): Promise<StoredClassActionCase[]> {
   let cases = db.selectFrom('class_action_cases').selectAll().orderBy('filed_on', 'desc').orderBy('id', 'desc');
