@@ -86,4 +86,20 @@ describe('misura class-action', () => {
     const noReason = await run(['withdraw', '2', '--reason', ' ']);
     expect([noReason.code, noReason.stderr]).toEqual([2, 'misura: --reason: say why the publication is withdrawn']);
   });
+
+  it('corrects a ricorso\'s details given as options, keeping the others, and says when nothing changed or what is wrong', async () => {
+    expect(await run(['correct', '1', '--court', 'TAR Lombardia', '--case-number', 'RG 4321/2026'])).toEqual({
+      code: 0,
+      stdout: 'Corrected ricorso 1 (TAR Lombardia RG 4321/2026, filed 2026-03-15): the public Class action page shows it.',
+      stderr: '',
+    });
+    expect((await run(['list'])).stdout).toMatch(/^1 {2}2026-03-15 {2}closed {2}TAR Lombardia RG 4321\/2026 {2}\[anagrafe\] {2}Tempi dei certificati$/m);
+    expect(await run(['correct', '1', '--court', 'TAR Lombardia'])).toEqual({ code: 0, stdout: 'Ricorso 1 already reads so: nothing changed.', stderr: '' });
+    const future = await run(['correct', '1', '--filed', '2027-01-01']);
+    expect([future.code, future.stderr]).toEqual([2, 'misura: --filed: 2027-01-01 is after today (2026-12-04)']);
+    const unknown = await run(['correct', '9', '--court', 'TAR Lazio', '--filed', '2026-03-15', '--subject', 'Tempi']);
+    expect([unknown.code, unknown.stderr]).toEqual([2, 'misura: <id>: no case number 9 is recorded']);
+    const nothing = await run(['correct', '1']);
+    expect([nothing.code, nothing.stderr]).toEqual([2, 'misura: say what to correct: --court, --case-number, --filed, --subject or --service']);
+  });
 });

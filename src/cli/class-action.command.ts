@@ -46,7 +46,7 @@ function printList(io: CliIo, listing: ClassActionListing): void {
 }
 
 /**
- * `misura class-action add|publish|status|withdraw|list`: the ricorsi per l'efficienza (d.lgs. 198/2009) and what is published of each
+ * `misura class-action add|correct|publish|status|withdraw|list`: the ricorsi per l'efficienza (d.lgs. 198/2009) and what is published of each
  * on the public Class action page: the notice, the sentence, the measures taken to comply. Audited as the back office's forms.
  */
 export function registerClassActionCommand(program: Command, io: CliIo, _setExit: (code: number) => void, open: OpenEventsContext = openEventsContext): void {
@@ -66,6 +66,38 @@ export function registerClassActionCommand(program: Command, io: CliIo, _setExit
       const input = { service: options.service ?? '', court: options.court, caseNumber: options.caseNumber ?? '', filedOn: options.filed, subject: options.subject, status: options.status };
       const recorded = await withContext(open, io, (actions) => withOptionNames(() => actions.recordClassActionCase(actor(), input)));
       io.out(`Recorded ricorso ${recorded.id} (${recorded.court}, filed ${recorded.filedOn}): it is on the public Class action page.`);
+    });
+
+  command
+    .command('correct <id>')
+    .description('Correct the details of ricorso <id> (a typo in the court or the number): only the options given change, "" empties an optional one. Its status and publications stay.')
+    .option('--court <court>', 'the court, e.g. "TAR Lazio"')
+    .option('--filed <date>', 'the day it was filed, YYYY-MM-DD')
+    .option('--subject <text>', 'what it is about, in a sentence')
+    .option('--service <slug>', 'the service it concerns ("" for none)')
+    .option('--case-number <number>', 'the court\'s number (RG), e.g. "RG 1234/2026" ("" for none)')
+    .action(async (id: string, options: { court?: string; filed?: string; subject?: string; service?: string; caseNumber?: string }) => {
+      if (Object.values(options).every((value) => value === undefined)) throw new UserError('say what to correct: --court, --case-number, --filed, --subject or --service');
+      const outcome = await withContext(open, io, async (actions) => {
+        // The fields not given keep their recorded value; an unknown id is left to the action to refuse.
+        const before = (await actions.listClassActions()).cases.find((c) => String(c.id) === id.trim());
+        const input = {
+          caseId: id,
+          service: options.service ?? before?.serviceSlug ?? '',
+          court: options.court ?? before?.court ?? '',
+          caseNumber: options.caseNumber ?? before?.caseNumber ?? '',
+          filedOn: options.filed ?? before?.filedOn ?? '',
+          subject: options.subject ?? before?.subject ?? '',
+        };
+        const after = await withOptionNames(() => actions.correctClassActionCase(actor(), input));
+        return { before, after };
+      });
+      const { before, after } = outcome;
+      io.out(
+        before !== undefined && (['serviceSlug', 'court', 'caseNumber', 'filedOn', 'subject'] as const).every((field) => before[field] === after[field])
+          ? `Ricorso ${after.id} already reads so: nothing changed.`
+          : `Corrected ricorso ${after.id} (${after.court}${after.caseNumber === null ? '' : ` ${after.caseNumber}`}, filed ${after.filedOn}): the public Class action page shows it.`,
+      );
     });
 
   command
