@@ -2,6 +2,7 @@ import { describeActor, type Actor } from '../domain/accounts/actor.ts';
 import { localDateOf } from '../domain/calendar/index.ts';
 import {
   CLASS_ACTION_STATUSES,
+  CORRECTABLE_FIELDS,
   parseClassActionCase,
   parseClassActionPublication,
   statusAfterPublication,
@@ -127,9 +128,6 @@ export async function setClassActionStatus(deps: ClassActionDeps, actor: Actor, 
     return { ...before, status, updatedAt: now };
   });
 }
-
-/** The fields of a case a correction may change: everything recorded but the status. */
-const CORRECTABLE_FIELDS = ['serviceSlug', 'court', 'caseNumber', 'filedOn', 'subject'] as const;
 
 /** The correction form: a case's fields as typed, without its status (set apart), and which case. */
 export type CaseCorrectionInput = Omit<CaseInput, 'status'> & { caseId: string | number };

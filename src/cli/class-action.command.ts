@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { ClassActionListing } from '../actions/class-action.action.ts';
+import { CORRECTABLE_FIELDS } from '../domain/class-actions/class-action.ts';
 import { UserError } from '../domain/shared/errors.ts';
 import type { CliIo } from './cli-io.ts';
 import { cliUserName } from './password-input.ts';
@@ -94,7 +95,7 @@ export function registerClassActionCommand(program: Command, io: CliIo, _setExit
       });
       const { before, after } = outcome;
       io.out(
-        before !== undefined && (['serviceSlug', 'court', 'caseNumber', 'filedOn', 'subject'] as const).every((field) => before[field] === after[field])
+        before !== undefined && CORRECTABLE_FIELDS.every((field) => before[field] === after[field])
           ? `Ricorso ${after.id} already reads so: nothing changed.`
           : `Corrected ricorso ${after.id} (${after.court}${after.caseNumber === null ? '' : ` ${after.caseNumber}`}, filed ${after.filedOn}): the public Class action page shows it.`,
       );

@@ -180,11 +180,13 @@ function readCard(rows: readonly DocumentRow[], card: CardRows, preamble: readon
   const title = card.title;
   if (title !== null) {
     const code = TITLE_CODE.exec(title.text);
-    const name = code === null ? title.text : title.text.slice(0, code.index).trim();
+    const withoutCode = code === null ? '' : title.text.slice(0, code.index).trim();
+    // A title that is only a code keeps it: it is the only name there is.
+    const name = withoutCode === '' ? title.text : withoutCode;
     const line = rows[title.index]?.place.line ?? headerLine;
-    out.push({ cells: [{ text: FIELD_LABELS.name }, { text: name === '' ? title.text : name }], place: { line }, table: null });
-    doubts.push({ code: 'doubtful-cell', severity: 'info', file, line, field: 'name', message: `service name read from the title line above the labels: "${name === '' ? title.text : name}"` });
-    if (code !== null && name !== '') doubts.push({ code: 'doubtful-cell', severity: 'info', file, line, field: 'name', message: `the code in brackets after the title, "${code[1] ?? ''}", is left out of the service name` });
+    out.push({ cells: [{ text: FIELD_LABELS.name }, { text: name }], place: { line }, table: null });
+    doubts.push({ code: 'doubtful-cell', severity: 'info', file, line, field: 'name', message: `service name read from the title line above the labels: "${name}"` });
+    if (code !== null && withoutCode !== '') doubts.push({ code: 'doubtful-cell', severity: 'info', file, line, field: 'name', message: `the code in brackets after the title, "${code[1] ?? ''}", is left out of the service name` });
   }
 
   // The rows: a label already given in the row, or one whose column comes before the last one's (in the order the

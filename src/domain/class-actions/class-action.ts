@@ -4,6 +4,9 @@ import { findPersonalData, type PersonalDataKind } from './personal-data.ts';
 // c.2), the sentence (art. 4 c.2) and the measures taken to comply (art. 4 c.6). Everything here ends up on a public
 // page, so the texts are checked for obvious personal data before anything is stored.
 
+/** The fields of a case a correction may change: everything recorded but the status. */
+export const CORRECTABLE_FIELDS = ['serviceSlug', 'court', 'caseNumber', 'filedOn', 'subject'] as const;
+
 export const CLASS_ACTION_STATUSES = ['notified', 'decided', 'complied', 'closed'] as const;
 export type ClassActionStatus = (typeof CLASS_ACTION_STATUSES)[number];
 
