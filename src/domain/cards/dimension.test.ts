@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CIVIT_DIMENSIONS, classifyDimension, ENGLISH_DIMENSION_NAMES, findDimension } from './dimension.ts';
+import { CIVIT_DIMENSIONS, classifyDimension, ENGLISH_DIMENSION_NAMES, findDimension, isDimensionUnstated, UNSTATED_DIMENSION } from './dimension.ts';
 
 describe('classifyDimension', () => {
   it.each<[string, { label: string; key: string; additional: boolean; marked: boolean }]>([
@@ -94,5 +94,13 @@ describe('CIVIT_DIMENSIONS', () => {
 
   it('finds no entry for a free dimension', () => {
     expect(findDimension('sicurezza')).toBeUndefined();
+  });
+});
+
+describe('the dimension a document did not state', () => {
+  it('has a key of its own that no written label maps to', () => {
+    expect(isDimensionUnstated(UNSTATED_DIMENSION.key)).toBe(true);
+    expect(isDimensionUnstated(classifyDimension('Accessibilità').key)).toBe(false);
+    expect(findDimension(UNSTATED_DIMENSION.key)).toBeUndefined();
   });
 });

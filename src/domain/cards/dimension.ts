@@ -54,6 +54,19 @@ export const CIVIT_DIMENSIONS: readonly DimensionEntry[] = [
   { key: 'empatia', label: 'Empatia', kind: 'additional', source: 'delibera 3/2012', subdimensions: [] },
 ];
 
+/**
+ * The dimension of a row whose document states none: some PAs publish a table of indicators and standards with no
+ * dimension column (ARPA FVG's ISO 9001 standards, the Comune di Genova's Direzione Statistica). The importer keeps
+ * such rows under this key rather than inventing one, each with a doubt, and the linter flags it as an error until the
+ * quality office chooses the dimension (review screen or card editor): a CIVIT card names one for every indicator.
+ */
+export const UNSTATED_DIMENSION: Readonly<DimensionInfo> = { label: 'Dimensione non indicata', key: 'non-indicata', additional: false, marked: false };
+
+/** Whether a row's dimension is the one its document did not state. */
+export function isDimensionUnstated(dimensionKey: string): boolean {
+  return dimensionKey === UNSTATED_DIMENSION.key;
+}
+
 /** The catalogue entry of a key, or undefined for a free dimension. */
 export function findDimension(key: string): DimensionEntry | undefined {
   return CIVIT_DIMENSIONS.find((entry) => entry.key === key);
