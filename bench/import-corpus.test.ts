@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_DIR, CORPUS_README, checkExpected, expectedPathOf, listCorpusFiles, listedInReadme, readCorpus } from './import-corpus.ts';
-import { classifyDimension } from '../src/domain/cards/dimension.ts';
+import { classifyDimension, UNSTATED_DIMENSION } from '../src/domain/cards/dimension.ts';
 import { parseTarget } from '../src/domain/cards/target-parse.ts';
 import { isNotACard } from './import-score.ts';
 
@@ -48,10 +48,12 @@ describe('the domain rules on the corpus readings', () => {
   );
 
   it.each(rows)('%s, row %i: the target parser and the dimension catalogue agree with the expected reading', (_name, _position, indicator) => {
-    const meaning = { dimension: indicator.dimension, subdimension: indicator.subdimension, description: indicator.description, formula: indicator.formula };
+    const meaning = { dimension: indicator.dimension ?? UNSTATED_DIMENSION.label, subdimension: indicator.subdimension, description: indicator.description, formula: indicator.formula };
     const { comparator, value, unit } = parseTarget(indicator.target.text, meaning);
     expect({ comparator, value, unit }).toEqual({ comparator: indicator.target.comparator, value: indicator.target.value, unit: indicator.target.unit });
-    expect(classifyDimension(indicator.dimension)).toMatchObject({ key: indicator.dimensionKey, additional: indicator.additional });
+    // A dimension the document does not state reads back as the unstated one, never as a dimension of the catalogue.
+    const dimension = classifyDimension(indicator.dimension ?? UNSTATED_DIMENSION.label);
+    expect(dimension).toMatchObject({ key: indicator.dimensionKey ?? UNSTATED_DIMENSION.key, additional: indicator.additional });
   });
 });
 
@@ -64,6 +66,10 @@ describe('checkExpected', () => {
     expect(checkExpected({ notACard: true, why: 'a budget table' })).toEqual([]);
   });
 
+  it('accepts a row whose document states no dimension, with both the dimension and its key null', () => {
+    expect(checkExpected({ cards: [{ ...good.cards[0], indicators: [{ ...row, dimension: null, dimensionKey: null }] }] })).toEqual([]);
+  });
+
   it.each<[string, unknown, RegExp]>([
     ['a non-card without a reason', { notACard: true, why: ' ' }, /needs "why"/],
     ['no cards', { cards: [] }, /at least one card/],
@@ -72,6 +78,7 @@ describe('checkExpected', () => {
     ['a value without a comparator', { cards: [{ ...good.cards[0], indicators: [{ ...row, target: { ...row.target, comparator: null } }] }] }, /together or none/],
     ['a truncated row without a truncation', { cards: [{ ...good.cards[0], indicators: [{ ...row, truncated: true }] }] }, /need a top-level "truncation"/],
     ['not an object', [], /not a JSON object/],
+    ['a dimension left out but its key given', { cards: [{ ...good.cards[0], indicators: [{ ...row, dimension: null }] }] }, /or null with dimensionKey/],
   ])('refuses %s', (_case, value, problem) => {
     expect(checkExpected(value).join('; ')).toMatch(problem);
   });

@@ -104,8 +104,12 @@ export function checkExpected(value: unknown): string[] {
       }
       const row = indicator as Record<string, unknown>;
       if (row.position !== i + 1) problems.push(`${at}.position must be ${i + 1}`);
-      if (!isText(row.dimension) || (row.dimension as string).trim() === '') problems.push(`${at}.dimension must be the dimension as written`);
-      if (!isText(row.dimensionKey)) problems.push(`${at}.dimensionKey must be text`);
+      // A document that states no dimension for a row: both null, never an invented one.
+      const unstated = row.dimension === null && row.dimensionKey === null;
+      if (!unstated) {
+        if (!isText(row.dimension) || (row.dimension as string).trim() === '') problems.push(`${at}.dimension must be the dimension as written, or null with dimensionKey when the document states none`);
+        if (!isText(row.dimensionKey)) problems.push(`${at}.dimensionKey must be text`);
+      }
       for (const field of ['subdimension', 'description', 'formula'] as const) if (!isTextOrNull(row[field])) problems.push(`${at}.${field} must be text or null`);
       if (typeof row.additional !== 'boolean') problems.push(`${at}.additional must be true or false`);
       if (row.truncated !== undefined && row.truncated !== true) problems.push(`${at}.truncated is true or absent`);

@@ -20,8 +20,9 @@ export interface ExpectedTarget {
 /** One indicator as `misura cards --json` gives it, the fields a person can read off the document. */
 export interface ExpectedIndicator {
   position: number;
-  dimension: string;
-  dimensionKey: string;
+  /** null when the document states no dimension for the row. */
+  dimension: string | null;
+  dimensionKey: string | null;
   subdimension: string | null;
   description: string | null;
   formula: string | null;

@@ -35,7 +35,8 @@ const MAX_LABEL_LENGTH = 90;
 
 const FIELD_PATTERNS: readonly [FieldKey, RegExp][] = [
   // "Denominazione del servizio", and "Denominazione Servizio" as some cards write it.
-  ['name', /^(?:denominazione|nome|titolo)(?: (?:del )?servizio)?$|^servizio(?: erogato)?$/],
+  // "Tipo di servizio offerto al cliente": how ARPA FVG's ISO 9001 standards name the service above each table.
+  ['name', /^(?:denominazione|nome|titolo)(?: (?:del )?servizio)?$|^servizio(?: erogato)?$|^tipo di servizio(?: offerto)?(?: al cliente)?$/],
   ['characteristics', /^(?:principali |breve )?(?:caratteristiche|descrizione)(?: principali)?(?: (?:del )?servizio)?$/],
   ['deliveryMode', /^modalita (?:di |dell )?erogazione(?: del servizio)?$/],
   ['userTypes', /^(?:tipologi[ae]|tipo) (?:di |dell )?utenza(?: .*)?$|^(?:utenti|destinatari|utenza)(?: del servizio)?$/],
@@ -51,8 +52,10 @@ const COLUMN_PATTERNS: readonly [ColumnKey, RegExp][] = [
   // Qualitätsindikator, Erfassungs-/Berechnungsmethode, Qualitätsstandard.
   // "Quality parameters" / "Parametri di qualità": the dimension column of the Università di Genova's charter pages.
   ['dimension', /^dimension[ei]\b|^fattor[ei] di qualita$|^qualitats ?faktor(?:en)?$|^(?:quality parameters?|parametr[io] di qualita)$/],
-  ['formula', /^(?:formula|metodo di calcolo|modalita di calcolo|(?:modalita|metodo) di rilevazione)\b|^(?:erfassungs ?)?berechnungsmethode$/],
-  ['description', /^(?:descrizione(?: (?:dell ?)?indicatore)?|indicator[eis]?(?: di qualita)?|qualitats ?indikator(?:en)?)$/],
+  // ARPA FVG's ISO 9001 standards: the indicator "as the quality system's documents define it" is its formula, the
+  // one "of interest to the customer" its description.
+  ['formula', /^(?:formula|metodo di calcolo|modalita di calcolo|(?:modalita|metodo) di rilevazione)\b|^(?:erfassungs ?)?berechnungsmethode$|^indicatore cosi definito\b/],
+  ['description', /^(?:descrizione(?: (?:dell ?)?indicatore)?|indicator[eis]?(?: di qualita)?|qualitats ?indikator(?:en)?|indicatore di interesse per il cliente(?: (?:esterno|interno)(?: (?:esterno|interno))?)?)$/],
   // "Valore garantito": the standard as the Comune di Genova's carte dei servizi name it.
   ['target', /^(?:valore programmato|valori programmati|valore atteso|valore obiettivo|valore garantito|valori garantiti|target)\b|^standard(?: di qualita)?(?: programmat[oi])?$|^qualitats ?standard$/],
   ['notes', /^(?:note|annotazioni|osservazioni)$/],

@@ -1,5 +1,5 @@
 import type { Indicator } from '../domain/cards/card.ts';
-import { classifyDimension } from '../domain/cards/dimension.ts';
+import { classifyDimension, isDimensionUnstated } from '../domain/cards/dimension.ts';
 import type { Finding } from '../domain/cards/finding.ts';
 import { parseTarget } from '../domain/cards/target-parse.ts';
 import { UserError } from '../domain/shared/errors.ts';
@@ -136,6 +136,9 @@ export function readIndicatorRows(rows: readonly SourceLine[], header: TableHead
     if (subCell === '' && descriptionCell === '' && formulaCell === '' && targetCell === '' && notesCell === '') continue;
 
     const info = classifyDimension(dimensionRaw);
+    if (isDimensionUnstated(info.key)) {
+      doubt(row.number, 'dimension', 'doubtful-dimension', `the document states no dimension for this row: kept as "${info.label}"; choose its dimension (Accessibilità, Tempestività, Trasparenza, Efficacia, or one of the card's own) before the edition is approved`);
+    }
     const description = descriptionCell === '' ? null : descriptionCell;
     const formula = formulaCell === '' ? null : formulaCell;
     if (targetCell === '') doubt(row.number, 'target', 'doubtful-cell', 'no valore programmato in this row');

@@ -103,4 +103,10 @@ describe('the dimension a document did not state', () => {
     expect(isDimensionUnstated(classifyDimension('Accessibilità').key)).toBe(false);
     expect(findDimension(UNSTATED_DIMENSION.key)).toBeUndefined();
   });
+
+  it('is what its own label, or "Non indicata", reads back as', () => {
+    expect(classifyDimension(UNSTATED_DIMENSION.label)).toEqual(UNSTATED_DIMENSION);
+    expect(classifyDimension('Non indicata').key).toBe(UNSTATED_DIMENSION.key);
+    expect(classifyDimension('Non indicata').additional).toBe(false);
+  });
 });

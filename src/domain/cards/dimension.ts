@@ -111,6 +111,8 @@ const ALIASES: ReadonlyMap<string, string> = new Map([
   ...[ENGLISH_DIMENSION_NAMES, GERMAN_DIMENSION_NAMES].flatMap((names) =>
     Object.entries(names).flatMap(([key, labels]) => labels.map((label) => [slugify(label), key] as const)),
   ),
+  // A reader that finds no dimension column writes the unstated one's label in the row: it reads back as that key.
+  [slugify(UNSTATED_DIMENSION.label), UNSTATED_DIMENSION.key],
 ]);
 
 // Not global: a global regex keeps lastIndex between calls.
@@ -153,6 +155,7 @@ export function classifyDimension(raw: string): DimensionInfo {
   const slug = slugify(label);
   const key = ALIASES.get(slug) ?? slug;
   const entry = findDimension(key);
+  if (isDimensionUnstated(key)) return { ...UNSTATED_DIMENSION, marked };
   // Any dimension beyond the four of delibera 88 is additional by definition, even unmarked.
   return { label, key, additional: marked || entry?.kind !== 'core', marked };
 }

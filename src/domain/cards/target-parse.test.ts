@@ -228,6 +228,15 @@ describe('parseTarget on values as PAs write them', () => {
     expect(parseTarget('almeno 0%', noMeaning)).toMatchObject({ comparator: '>=' });
   });
 
+  it('reads a value with a tolerance in brackets as that value, the tolerance and any footnote mark kept in the text', () => {
+    const parsed = parseTarget('100%* (-15%)', noMeaning);
+    expect(parsed).toMatchObject({ text: '100%* (-15%)', comparator: '>=', value: 100, unit: 'percent', measurable: true });
+    expect(parsed.comparatorReason).toMatch(/tolerance/);
+    expect(parseTarget('5 giorni (± 1)', noMeaning)).toMatchObject({ comparator: '<=', value: 5, unit: 'days' });
+    // A bracket of another value with no sign is no tolerance: as before, two values are not read as one.
+    expect(parseTarget('95% (100%)', noMeaning)).toMatchObject({ measurable: false });
+  });
+
   it('offers no suggestion for a sentence with more than one number', () => {
     const parsed = parseTarget('il 90% delle pratiche entro 30 giorni', noMeaning);
     expect(parsed).toMatchObject({ measurable: false, value: null });

@@ -406,7 +406,7 @@ export function parseTarget(text: string, meaning: IndicatorMeaning): ParsedTarg
       `"${cleaned}" is a target in words, not a number: it is not measurable until a measure gives it a number, so no comparator applies yet`,
     );
   }
-  const bracketed = readClosingBracket(cleaned, text, meaning);
+  const bracketed = readClosingBracket(cleaned, text, meaning) ?? readTolerance(cleaned, text, meaning);
   if (bracketed !== null) return bracketed;
   const notRead = unreadable(text, `"${cleaned}" could not be read as one number with a unit (such as "95%", "5 giorni" or "entro 2 ore"), so no comparator applies`);
 
@@ -477,6 +477,29 @@ function readClosingBracket(cleaned: string, text: string, meaning: IndicatorMea
     text,
     period: readPeriod(meaning.formula, text),
     comparatorReason: `the bracket that closes the cell, "(${inner})", states the standard; the words before it say what is counted. ${standard.comparatorReason}`,
+  };
+}
+
+// A value, perhaps a footnote mark, then a signed amount in brackets: "100%* (-15%)" (ARPA FVG), "5 giorni (± 1)".
+const TOLERANCE = /^(.*?\d[^()]*?)\s*(\*{1,3})?\s*\(\s*((?:[-–+±]|\+\/-)\s*\d[^()]*?)\s*\)\s*$/;
+
+/**
+ * A standard with a tolerance in brackets ("100%* (-15%)": 100%, with 15 points allowed below it; the asterisk
+ * sends to a footnote): the value before the bracket is the standard, the tolerance stays in the text and the reason.
+ */
+function readTolerance(cleaned: string, text: string, meaning: IndicatorMeaning): ParsedTarget | null {
+  const match = TOLERANCE.exec(cleaned);
+  const head = match?.[1];
+  const tolerance = match?.[3];
+  if (match === null || head === undefined || tolerance === undefined) return null;
+  const standard = parseTarget(head, meaning);
+  if (!standard.measurable || standard.achieved !== undefined) return null;
+  const mark = match[2] === undefined ? '' : ` (the "${match[2]}" after it sends to a footnote)`;
+  return {
+    ...standard,
+    text,
+    period: readPeriod(meaning.formula, text),
+    comparatorReason: `"${head.trim()}" is the standard${mark}; the bracket "(${tolerance})" is a tolerance around it, kept in the text. ${standard.comparatorReason}`,
   };
 }
 
