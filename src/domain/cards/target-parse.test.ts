@@ -95,6 +95,12 @@ describe('parseTarget', () => {
     ['10', interventions, { comparator: '>=', value: 10, unit: 'count', period: null, measurable: true }, /interventi/],
     ['10', noMeaning, { comparator: '>=', value: 10, unit: 'count', period: null, measurable: true }, /number to reach/],
     ['3', daysNeeded, { comparator: '<=', value: 3, unit: 'count', period: null, measurable: true }, /measures a time/],
+    [
+      '10%',
+      meaning('(Numero di richieste di integrazioni da parte di ISPRA/numero totale di istruttorie)x100', { description: "Completezza dell'istruttoria" }),
+      { comparator: '<=', value: 10, unit: 'percent', period: null, measurable: true },
+      /more documents.*lower is better/,
+    ],
     ['2', meaning('Numero di reclami ricevuti'), { comparator: '<=', value: 2, unit: 'count', period: null, measurable: true }, /number of complaints/],
     ['1.000', noMeaning, { comparator: '>=', value: 1000, unit: 'count', period: null, measurable: true }, /higher is better/],
     ['**95%**', availability, { comparator: '>=', value: 95, unit: 'percent', period: 'year', measurable: true }, /available/],

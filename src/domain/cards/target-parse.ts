@@ -219,6 +219,8 @@ function readPeriod(formula: string | null, text: string): Target['period'] {
 const DURATION_UNITS: ReadonlySet<TargetUnit> = new Set(['days', 'working-days', 'hours', 'minutes']);
 
 const COMPLAINT_WORDS = /\b(segnalazion\w*|reclam\w*|complaint\w*|non conformit\w*|lamentel\w*|contestazion\w*|ricors\w*|errori|errore|disservizi\w*|disagi\w*|interruzion\w*|ritard\w*|respint\w*)\b/;
+// A file sent back for more documents ("richieste di integrazione") is one the office could not close as it came: fewer is better.
+const INCOMPLETE_WORDS = /\b(richiest\w*|domand\w*) di integrazion\w*/;
 const SERVED_WORDS = /\b(evas\w*|fornit\w*|rispost\w*|soddisfatt\w*|pubblicat\w*|aggiornat\w*|inserit\w*|conclus\w*|rilasciat\w*|erogat\w*|gestit\w*|risolt\w*|accolt\w*)\b/;
 const AVAILABILITY_WORDS = /\b(accessibilit\w*|disponibilit\w*|raggiungibilit\w*|apertura|operativit\w*|funzionamento)\b/;
 const INTERVENTION_WORDS = /\b(interventi|intervento|azioni)\b/;
@@ -272,6 +274,9 @@ function inferForShare(meaning: IndicatorMeaning, unit: TargetUnit): Inference {
   const countedOrDescribed = counted !== '' ? counted : foldText(meaning.description ?? '').replace(NEGATED, ' ');
   if (COMPLAINT_WORDS.test(countedOrDescribed)) {
     return { comparator: '<=', reason: `${what} of complaints, reports (segnalazioni) or failures: lower is better, so the value is a maximum` };
+  }
+  if (INCOMPLETE_WORDS.test(countedOrDescribed)) {
+    return { comparator: '<=', reason: `${what} of files sent back for more documents (richieste di integrazione): lower is better, so the value is a maximum` };
   }
   if (isDurationFormula(meaning.formula)) {
     return { comparator: '<=', reason: 'the formula measures a time: lower is better, so the value is a maximum' };
