@@ -1,9 +1,9 @@
-import { CardReadError } from '../domain/cards/card-read-error.ts';
 import { UNSTATED_DIMENSION } from '../domain/cards/dimension.ts';
 import type { Finding } from '../domain/cards/finding.ts';
 import type { DocumentRow } from './card-document.ts';
 import type { UnflattenedRows } from './card-flat-text.ts';
-import { type ColumnKey, matchColumnLabel, matchFieldLabel } from './card-text-labels.ts';
+import { type ColumnKey, matchColumnLabel } from './card-text-labels.ts';
+import { dropCardCutInFirstRow, isFieldLine, lineText, SENTENCE_END } from './card-text-lines.ts';
 import { toInlineText } from './html-text.ts';
 
 // The text a web page's tables leave when every cell ends with " |" and a row's cells run over one line or several:
@@ -29,13 +29,6 @@ function splitLine(text: string): LineCells {
   const parts = text.split('|');
   const open = (parts.pop() ?? '').trim();
   return { closed: parts.map((part) => part.trim()), open };
-}
-
-/** The text of a row that is one cell of words (trimmed), '' for a blank row, null for a row of several cells. */
-function lineText(row: DocumentRow | undefined): string | null {
-  if (row === undefined) return null;
-  const texts = row.cells.map((cell) => cell.text.trim()).filter((text) => text !== '');
-  return texts.length === 1 ? (texts[0] ?? null) : texts.length === 0 ? '' : null;
 }
 
 interface Header {
@@ -83,8 +76,7 @@ function endsTableAt(texts: readonly (string | null)[], at: number): boolean {
   const text = texts[at];
   if (text === null || text === undefined || text === '' || FOOTNOTE.test(text)) return true;
   if (text.includes('|')) return false;
-  const colon = text.indexOf(':');
-  if (colon > 0 && matchFieldLabel(text.slice(0, colon)) !== null) return true;
+  if (isFieldLine(text)) return true;
   for (let next = at + 1; next < texts.length; next++) {
     const following = texts[next];
     if (following === null || following === undefined || following === '') return true;
@@ -93,8 +85,6 @@ function endsTableAt(texts: readonly (string | null)[], at: number): boolean {
   return SENTENCE_END.test(texts[texts.length - 1] ?? '');
 }
 
-/** How a paragraph ends; a text that stops without it stops mid-sentence. */
-const SENTENCE_END = /[.;:!?)\]"'»%\d]\s*$/;
 
 /** The rows under a header, each as many cells as the header has columns. */
 function takeRows(texts: readonly (string | null)[], rows: readonly DocumentRow[], header: Header): Table {
@@ -133,9 +123,7 @@ function takeRows(texts: readonly (string | null)[], rows: readonly DocumentRow[
 /** Where the lines between two tables part: from the first field line ("Tipo di servizio…: …"), or the line above the header, on they open the next card. */
 function splitGap(texts: readonly (string | null)[], from: number, to: number): number {
   for (let at = from; at < to; at++) {
-    const text = texts[at] ?? '';
-    const colon = text.indexOf(':');
-    if (colon > 0 && matchFieldLabel(text.slice(0, colon)) !== null) return at;
+    if (isFieldLine(texts[at] ?? '')) return at;
   }
   let above = to - 1;
   while (above >= from && (texts[above] ?? '') === '') above--;
@@ -168,17 +156,7 @@ export function readClosedCellTables(rows: readonly DocumentRow[], file: string)
 
   const last = cards[cards.length - 1];
   const lastTable = tables[tables.length - 1];
-  if (last !== undefined && lastTable?.cut && last.rowCount === 0) {
-    // The text ends inside the only row of the last table: that service is not imported, the one above says so.
-    cards.pop();
-    const above = cards[cards.length - 1];
-    const line = lastTable.cut.line;
-    if (above === undefined) {
-      throw new CardReadError('truncated-document', 'the document is cut short inside the first row of its indicator table: no indicator is whole, nothing can be imported', { file, line });
-    }
-    above.doubts.push({ code: 'truncated-row', severity: 'warning', file, line, field: null, message: 'the document ends inside the first row of the next table, before its last "|": it is cut short; the service of that table is not imported' });
-    above.truncated = true;
-  }
+  if (last !== undefined && lastTable?.cut && last.rowCount === 0) dropCardCutInFirstRow(cards, { line: lastTable.cut.line, where: 'before its last "|"' }, file);
   return cards.map(({ rows: cardRows, doubts, truncated }) => ({ rows: cardRows, doubts, truncated }));
 }
 

@@ -1,9 +1,9 @@
-import { CardReadError } from '../domain/cards/card-read-error.ts';
 import type { Finding } from '../domain/cards/finding.ts';
 import type { DocumentRow } from './card-document.ts';
 import type { UnflattenedRows } from './card-flat-text.ts';
 import { FIELD_LABELS, matchColumnLabel, matchFieldLabel, type ColumnKey } from './card-text-labels.ts';
 import { toInlineText } from './html-text.ts';
+import { dropCardCutInFirstRow, lineText } from './card-text-lines.ts';
 
 // A table written transposed, as a web page's two-column table of labels and values comes out of a text copy: its
 // column labels are the row labels, each followed by its value, every label and every value closed by " |" (a value
@@ -39,13 +39,6 @@ interface Block {
   start: number;
   end: number;
   title: { index: number; text: string } | null;
-}
-
-/** The text of a row that is one cell of words (trimmed), '' for a blank row, null for a row of several cells. */
-function lineText(row: DocumentRow | undefined): string | null {
-  if (row === undefined) return null;
-  const texts = row.cells.map((cell) => cell.text.trim()).filter((text) => text !== '');
-  return texts.length === 1 ? (texts[0] ?? null) : texts.length === 0 ? '' : null;
 }
 
 /** The column a line names as a label closed by "|" ("INDICATORE |"), or null. */
@@ -160,13 +153,7 @@ export function readLabelBlocks(rows: readonly DocumentRow[], file: string): Unf
   const last = read[read.length - 1];
   if (last !== undefined && last.cut !== null && last.rowCount === 0) {
     // The text ends inside the only row of the last service: that service is not imported, the one above says so.
-    read.pop();
-    const above = read[read.length - 1];
-    if (above === undefined) {
-      throw new CardReadError('truncated-document', `the document is cut short inside the first row of its indicator table (in the value of "${last.cut.label}"): no indicator is whole, nothing can be imported`, { file, line: last.cut.labelLine });
-    }
-    above.doubts.push({ code: 'truncated-row', severity: 'warning', file, line: last.cut.labelLine, field: null, message: `the document ends inside the value of "${last.cut.label}", before its closing "|": it is cut short; the service below this one is not imported` });
-    above.truncated = true;
+    dropCardCutInFirstRow(read, { line: last.cut.labelLine, where: `in the value of "${last.cut.label}", before its closing "|"` }, file);
   }
   return read.map(({ rows: cardRows, doubts, truncated }) => ({ rows: cardRows, doubts, truncated }));
 }

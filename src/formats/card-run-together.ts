@@ -3,7 +3,8 @@ import { UNSTATED_DIMENSION } from '../domain/cards/dimension.ts';
 import type { Finding } from '../domain/cards/finding.ts';
 import type { DocumentRow } from './card-document.ts';
 import type { UnflattenedRows } from './card-flat-text.ts';
-import { type ColumnKey, matchColumnLabel, matchFieldLabel } from './card-text-labels.ts';
+import { type ColumnKey, matchColumnLabel } from './card-text-labels.ts';
+import { dropCardCutInFirstRow, isFieldLine, lineText, SENTENCE_END } from './card-text-lines.ts';
 import { toInlineText } from './html-text.ts';
 
 // The text a web page's tables leave when the cell boundaries are lost altogether (ARPA FVG's older ISO 9001 standards
@@ -22,21 +23,6 @@ const TRAILING_VALUE = /\s(?:[<>≤≥]=?\s*)?\d+(?:[.,]\d+)?\s*(?:%|gg|giorni(?
 
 /** Where a one-line row's formula starts: an opening bracket, or a capital after a lower-case word. */
 const FORMULA_START = /\s(?=\()|(?<=[a-zà-ÿ'’])\s(?=[A-ZÀ-Ý])/;
-
-/** How a paragraph ends; a text that stops without it stops mid-sentence. */
-const SENTENCE_END = /[.;:!?)\]"'»%\d]\s*$/;
-
-/** The text of a row that is one cell of words (trimmed, inner runs of spaces kept), '' for a blank row, null for a row of several cells. */
-function lineText(row: DocumentRow | undefined): string | null {
-  if (row === undefined) return null;
-  const texts = row.cells.map((cell) => cell.text.trim()).filter((text) => text !== '');
-  return texts.length === 1 ? (texts[0] ?? null) : texts.length === 0 ? '' : null;
-}
-
-function isFieldLine(text: string): boolean {
-  const colon = text.indexOf(':');
-  return colon > 0 && matchFieldLabel(text.slice(0, colon)) !== null;
-}
 
 interface Header {
   start: number;
@@ -150,14 +136,7 @@ export function readRunTogetherTables(rows: readonly DocumentRow[], file: string
   const cards = tables.map((table, index) => readTable(rows, table, index === 0 ? 0 : (tables[index - 1]?.end ?? 0), file));
   const last = cards[cards.length - 1];
   const lastTable = tables[tables.length - 1];
-  if (last !== undefined && lastTable?.cut && lastTable.rows.length === 0) {
-    cards.pop();
-    const above = cards[cards.length - 1];
-    if (above !== undefined) {
-      above.doubts.push({ code: 'truncated-row', severity: 'warning', file, line: lastTable.cut.line, field: null, message: 'the document ends inside the first row of the next table, before its standard: it is cut short; the service of that table is not imported' });
-      above.truncated = true;
-    }
-  }
+  if (last !== undefined && lastTable?.cut && lastTable.rows.length === 0) dropCardCutInFirstRow(cards, { line: lastTable.cut.line, where: 'before its standard' }, file);
   return cards;
 }
 
