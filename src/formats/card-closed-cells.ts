@@ -2,8 +2,7 @@ import { UNSTATED_DIMENSION } from '../domain/cards/dimension.ts';
 import type { Finding } from '../domain/cards/finding.ts';
 import type { DocumentRow } from './card-document.ts';
 import type { UnflattenedRows } from './card-flat-text.ts';
-import { type ColumnKey, matchColumnLabel } from './card-text-labels.ts';
-import { dropCardCutInFirstRow, isFieldLine, lineText, SENTENCE_END } from './card-text-lines.ts';
+import { dropCardCutInFirstRow, findTables, isFieldLine, lineText, type LinesHeader, readHeaderLines, SENTENCE_END } from './card-text-lines.ts';
 import { toInlineText } from './html-text.ts';
 
 // The text a web page's tables leave when every cell ends with " |" and a row's cells run over one line or several:
@@ -12,9 +11,6 @@ import { toInlineText } from './html-text.ts';
 // The header is written the same way, its cells over one or more lines; a page may hold a table per service, each
 // under a "Label: value" line naming it ("Tipo di servizio offerto al cliente: …": ARPA FVG's ISO 9001 standards,
 // test/fixtures/cards/corpus/arpafvg-standard-qualita-iso9001-2022.txt). Rows are told apart only by counting cells.
-
-/** The smallest header read so: a description, a valore programmato and one more known column. */
-const MIN_COLUMNS = 3;
 
 /** A footnote under a table: "*Valore riferito…", "(*) …", "(1) …". */
 const FOOTNOTE = /^\s*(?:\*|\(\s*[*&\d]{1,2}\s*\))/;
@@ -31,31 +27,11 @@ function splitLine(text: string): LineCells {
   return { closed: parts.map((part) => part.trim()), open };
 }
 
-interface Header {
-  /** Index in the rows of its first and of the row after its last line. */
-  start: number;
-  end: number;
-  labels: { key: ColumnKey; label: string }[];
-}
+type Header = LinesHeader;
 
-/**
- * The header that starts at `at`: lines made only of cells closed by "|" that each name a different card column,
- * with a description and a valore programmato among them. Null when the line opens none.
- */
+/** The header that starts at `at`: lines made only of cells closed by "|", each naming a card column. */
 function headerAt(texts: readonly (string | null)[], at: number): Header | null {
-  const labels: Header['labels'] = [];
-  let index = at;
-  for (; index < texts.length; index++) {
-    const text = texts[index];
-    if (text === null || text === undefined || !text.endsWith('|')) break;
-    const { closed } = splitLine(text);
-    const keys = closed.map((cell) => matchColumnLabel(cell));
-    if (closed.some((cell) => cell === '') || keys.some((key, i) => key === null || labels.some((l) => l.key === key) || keys.indexOf(key) !== i)) break;
-    closed.forEach((cell, i) => labels.push({ key: keys[i] as ColumnKey, label: toInlineText(cell) }));
-  }
-  const keys = new Set(labels.map((l) => l.key));
-  if (labels.length < MIN_COLUMNS || !keys.has('description') || !keys.has('target')) return null;
-  return { start: at, end: index, labels };
+  return readHeaderLines(texts, at, (text) => (text.endsWith('|') ? splitLine(text).closed : null));
 }
 
 interface Table {
@@ -138,17 +114,7 @@ function splitGap(texts: readonly (string | null)[], from: number, to: number): 
  */
 export function readClosedCellTables(rows: readonly DocumentRow[], file: string): UnflattenedRows[] | null {
   const texts = rows.map(lineText);
-  const tables: Table[] = [];
-  for (let at = 0; at < texts.length; ) {
-    const header = headerAt(texts, at);
-    if (header === null) {
-      at++;
-      continue;
-    }
-    const table = takeRows(texts, rows, header);
-    tables.push(table);
-    at = Math.max(table.end, header.end);
-  }
+  const tables = findTables(texts.length, (at) => headerAt(texts, at), (header) => takeRows(texts, rows, header));
   if (tables.length === 0 || tables.every((table) => table.rows.length === 0 && table.cut === null)) return null;
 
   const starts = tables.map((table, index) => (index === 0 ? 0 : splitGap(texts, tables[index - 1]?.end ?? 0, table.header.start)));

@@ -3,8 +3,8 @@ import { UNSTATED_DIMENSION } from '../domain/cards/dimension.ts';
 import type { Finding } from '../domain/cards/finding.ts';
 import type { DocumentRow } from './card-document.ts';
 import type { UnflattenedRows } from './card-flat-text.ts';
-import { type ColumnKey, matchColumnLabel } from './card-text-labels.ts';
-import { dropCardCutInFirstRow, isFieldLine, lineText, SENTENCE_END } from './card-text-lines.ts';
+import type { ColumnKey } from './card-text-labels.ts';
+import { dropCardCutInFirstRow, findTables, isFieldLine, lineText, type LinesHeader, readHeaderLines, SENTENCE_END } from './card-text-lines.ts';
 import { toInlineText } from './html-text.ts';
 
 // The text a web page's tables leave when the cell boundaries are lost altogether (ARPA FVG's older ISO 9001 standards
@@ -15,8 +15,6 @@ import { toInlineText } from './html-text.ts';
 // A row ends with its standard, the value at the end of a line; where the description ends and the formula starts is
 // read by sense, so every row gets a doubt saying so.
 
-/** The smallest header read so: a description, a valore programmato and one more known column. */
-const MIN_COLUMNS = 3;
 
 /** The standard a row ends with: a number, perhaps after a sign and before a unit, at the end of the line. */
 const TRAILING_VALUE = /\s(?:[<>≤≥]=?\s*)?\d+(?:[.,]\d+)?\s*(?:%|gg|giorni(?:\s+lavorativi)?|ore)?$/;
@@ -24,30 +22,12 @@ const TRAILING_VALUE = /\s(?:[<>≤≥]=?\s*)?\d+(?:[.,]\d+)?\s*(?:%|gg|giorni(?
 /** Where a one-line row's formula starts: an opening bracket, or a capital after a lower-case word. */
 const FORMULA_START = /\s(?=\()|(?<=[a-zà-ÿ'’])\s(?=[A-ZÀ-Ý])/;
 
-interface Header {
-  start: number;
-  /** Index of the row after its last line. */
-  end: number;
-  labels: { key: ColumnKey; label: string }[];
-}
+type Header = LinesHeader;
 
-/** The header that starts at `at`: lines with no "|", each made of labels two spaces or more apart that name different card columns. */
+/** The header that starts at `at`: lines with no "|", each made of labels two spaces or more apart; no dimension column. */
 function headerAt(texts: readonly (string | null)[], at: number): Header | null {
-  const labels: Header['labels'] = [];
-  let end = at;
-  for (let index = at; index < texts.length; index++) {
-    const text = texts[index];
-    if (text === '' && labels.length > 0) continue;
-    if (text === null || text === undefined || text === '' || text.includes('|')) break;
-    const cells = text.split(/\s{2,}/);
-    const keys = cells.map((cell) => matchColumnLabel(cell));
-    if (keys.some((key, i) => key === null || labels.some((l) => l.key === key) || keys.indexOf(key) !== i)) break;
-    cells.forEach((cell, i) => labels.push({ key: keys[i] as ColumnKey, label: toInlineText(cell) }));
-    end = index + 1;
-  }
-  const keys = new Set(labels.map((l) => l.key));
-  if (labels.length < MIN_COLUMNS || !keys.has('description') || !keys.has('target') || keys.has('dimension')) return null;
-  return { start: at, end, labels };
+  const header = readHeaderLines(texts, at, (text) => (text.includes('|') ? null : text.split(/\s{2,}/)));
+  return header === null || header.labels.some((l) => l.key === 'dimension') ? null : header;
 }
 
 interface Row {
@@ -117,17 +97,7 @@ function cellsOf(row: Row, keys: readonly ColumnKey[]): string[] {
  */
 export function readRunTogetherTables(rows: readonly DocumentRow[], file: string): UnflattenedRows[] | null {
   const texts = rows.map(lineText);
-  const tables: Table[] = [];
-  for (let at = 0; at < texts.length; ) {
-    const header = headerAt(texts, at);
-    if (header === null) {
-      at++;
-      continue;
-    }
-    const table = takeRows(texts, rows, header);
-    tables.push(table);
-    at = Math.max(table.end, header.end);
-  }
+  const tables = findTables(texts.length, (at) => headerAt(texts, at), (header) => takeRows(texts, rows, header));
   if (tables.length === 0 || tables.every((table) => table.rows.length === 0)) {
     const cut = tables[0]?.cut;
     if (cut) throw new CardReadError('truncated-document', 'the document is cut short inside the first row of its indicator table: no indicator is whole, nothing can be imported', { file, line: cut.line });
