@@ -185,6 +185,20 @@ describe('lintCard', () => {
     expect(duplicate).toMatchObject({ line: 12, message: expect.stringContaining('repeats indicator 1 (line 11)') as string });
   });
 
+  it('says a row whose document states no dimension must be given one, an error on the dimension field', () => {
+    const findings = lintCard(card([{ ...availability, dimension: 'Non indicata' }, availability, { ...daysNeeded, dimension: 'Dimensione non indicata' }]));
+    expect(findings.filter((f) => f.code === 'unstated-dimension')).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        line: 11,
+        field: 'dimension',
+        message:
+          'Indicator 1 ("Accesso on line dal portale servizi lavoro") has no dimension: the document states none; choose one (Accessibilità, Tempestività, Trasparenza, Efficacia, or a dimension of the card\'s own).',
+      }),
+      expect.objectContaining({ line: 13, message: expect.stringMatching(/^Indicator 3 \("/) as string }),
+    ]);
+  });
+
   it('reports card-level findings without a line', () => {
     const [year] = lintCard(card([availability], { year: null })).filter((f) => f.code === 'unknown-year');
     expect(year).toMatchObject({ severity: 'warning', line: null, field: 'year', file: 'card.txt' });

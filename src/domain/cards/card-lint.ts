@@ -1,4 +1,5 @@
 import type { Indicator, StandardCard } from './card.ts';
+import { CIVIT_DIMENSIONS, isDimensionUnstated } from './dimension.ts';
 import type { Finding, Severity } from './finding.ts';
 import { findSpellingSlips } from './spelling.ts';
 import type { TargetUnit } from './target.ts';
@@ -28,7 +29,10 @@ const DURATION_UNITS: ReadonlySet<TargetUnit> = new Set(['days', 'working-days',
 function nameOf(indicator: Indicator): string {
   const words = (indicator.description ?? indicator.subdimension ?? indicator.formula ?? '').replace(/\s+/g, ' ').trim();
   const short = words.length > 60 ? `${words.slice(0, 59).trimEnd()}…` : words;
-  return `Indicator ${indicator.position} (${indicator.dimension}${short !== '' ? `: "${short}"` : ''})`;
+  const quoted = short !== '' ? `"${short}"` : '';
+  // "Dimensione non indicata" is no dimension: the row is found by its words alone.
+  if (isDimensionUnstated(indicator.dimensionKey)) return `Indicator ${indicator.position}${quoted !== '' ? ` (${quoted})` : ''}`;
+  return `Indicator ${indicator.position} (${indicator.dimension}${quoted !== '' ? `: ${quoted}` : ''})`;
 }
 
 function isBlank(text: string | null): boolean {
@@ -67,7 +71,26 @@ function firstIndicatorsOf(card: StandardCard): Map<string, Indicator> {
 const SPELLING_FIELDS = ['dimension', 'subdimension', 'description', 'formula'] as const;
 const WORDING_FIELDS = ['formula', 'description', 'subdimension'] as const;
 
+/** "Accessibilità, Tempestività, Trasparenza, Efficacia": the four dimensions of delibera 88/2010, as the messages list them. */
+const CORE_DIMENSION_LABELS = CIVIT_DIMENSIONS.filter((entry) => entry.kind === 'core')
+  .map((entry) => entry.label)
+  .join(', ');
+
 const INDICATOR_RULES: readonly IndicatorRule[] = [
+  {
+    // A table with no dimension column: the importer keeps the rows with the unstated dimension; a CIVIT card names one for each.
+    code: 'unstated-dimension',
+    severity: 'error',
+    check: (indicator) =>
+      isDimensionUnstated(indicator.dimensionKey)
+        ? [
+            {
+              field: 'dimension',
+              message: `${nameOf(indicator)} has no dimension: the document states none; choose one (${CORE_DIMENSION_LABELS}, or a dimension of the card's own).`,
+            },
+          ]
+        : [],
+  },
   {
     code: 'missing-target',
     severity: 'error',
