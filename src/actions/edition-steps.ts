@@ -1,5 +1,6 @@
 import type { WorkCalendar } from '../domain/calendar/index.ts';
 import { describeActor, type Actor } from '../domain/accounts/actor.ts';
+import { isDimensionUnstated } from '../domain/cards/dimension.ts';
 import { defaultInForceFrom, parseDay, type Justification } from '../domain/editions/edition.ts';
 import { findWorsenings, type ComparableIndicator, type Worsening } from '../domain/editions/edition-diff.ts';
 import { nextEditionStatus, parseEditionKey } from '../domain/editions/edition-status.ts';
@@ -121,13 +122,31 @@ export interface ApprovalInput {
 }
 
 /**
- * Approves a draft: records the act, the day it comes into force and who approved it. The "(&)" rule: every
+ * A CIVIT card names a dimension for every indicator: an edition whose rows still have the dimension their document
+ * did not state (a table with no dimension column) is not approved, whatever else it says. A UserError names the rows.
+ */
+function refuseUnstatedDimensions(stored: StoredCard, label: string): void {
+  const positions = stored.card.indicators
+    .filter((indicator) => isDimensionUnstated(indicator.dimensionKey))
+    .map((indicator) => indicator.position)
+    .sort((a, b) => a - b);
+  if (positions.length === 0) return;
+  throw new UserError(
+    `the ${label} edition cannot be approved: ${positions.length === 1 ? 'indicator' : 'indicators'} ${positions.join(', ')}: the card states no dimension; choose one in the draft editor before approving`,
+    { field: 'dimension' },
+  );
+}
+
+/**
+ * Approves a draft: records the act, the day it comes into force and who approved it. No indicator may lack its
+ * dimension (refuseUnstatedDimensions). The "(&)" rule: every
  * valore programmato worse than (or not comparable with) the edition it follows, and every indicator it drops,
  * needs a justification, else a UserError names each one and nothing is written.
  */
 export async function approveInTransaction(trx: Transaction<Schema>, actor: Actor, service: ServiceEditions, stored: StoredCard, input: ApprovalInput, now: string): Promise<StoredCard> {
   const label = `${service.serviceSlug} ${stored.editionKey}`;
   const status = nextEditionStatus(stored.edition.status, 'approve', label);
+  refuseUnstatedDimensions(stored, label);
   const act = input.act.trim();
   if (act === '') throw new UserError('name the act that adopted the card (kind, number and date, e.g. "Decreto direttoriale n. 12 del 15/01/2027")', { field: 'act' });
   const today = now.slice(0, 10);
