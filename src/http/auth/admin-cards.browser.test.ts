@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openPage } from '../../../test/browser.ts';
 import { expectNoAxeViolation, serveInBrowser, signInInBrowser } from './admin-browser.test-kit.ts';
-import { newCard } from '../../../test/factories.ts';
+import { newCard, newIndicator, newService } from '../../../test/factories.ts';
+import { UNSTATED_DIMENSION } from '../../domain/cards/dimension.ts';
 import { SEED_DIR } from '../../cli/demo.command.ts';
 import { CookieJar, csrfOf, get, openAdminApp, post, signIn as signInJar } from './admin.test-kit.ts';
 
@@ -111,6 +112,30 @@ describe('card upload and review in the back office, in a browser', () => {
       await page.getByRole('button', { name: 'Save as draft' }).click();
       expect(await page.locator('#m-2-refused').textContent()).toMatch(/Measure refused \(line \d\): not valid YAML/);
       await expectNoAxeViolation(page);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('shows a row whose card states no dimension as an empty input with why beside it, accessible; the dimension typed is saved', async () => {
+    const imported = newCard({
+      service: newService({ name: 'Statistica comunale', slug: 'statistica-comunale' }),
+      indicators: [newIndicator({ position: 1, dimension: UNSTATED_DIMENSION.label, dimensionKey: UNSTATED_DIMENSION.key }), newIndicator({ position: 2 })],
+    });
+    await rig.opened.context.actions.importCards([imported], { actor: { kind: 'cli', name: 'test' } });
+    const page = await openPage(rig.browser);
+    try {
+      await signIn(page, 'quality-office@test.misura.invalid');
+      await page.goto(`${rig.origin}/admin/carte/modifica?service=statistica-comunale&edition=2021`);
+      const dimension = page.locator('#c0-1-dimension');
+      expect(await dimension.inputValue()).toBe('');
+      expect(await page.locator(`#${await dimension.getAttribute('aria-describedby')}`).textContent()).toContain('has no dimension');
+      await expectNoAxeViolation(page);
+      await dimension.fill('Tempestività');
+      await page.getByRole('button', { name: 'Salva come bozza' }).click();
+      expect(new URL(page.url()).pathname).toBe('/admin/edizioni');
+      const [draft] = await rig.opened.context.actions.listCards({ statuses: ['draft'], service: 'statistica-comunale' });
+      expect(draft?.indicators.map((i) => i.dimensionKey)).toEqual(['tempestivita', 'accessibilita']);
     } finally {
       await page.context().close();
     }

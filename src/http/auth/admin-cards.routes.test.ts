@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newCard, PUBLISH_NOW } from '../../../test/factories.ts';
+import { newCard, newIndicator, PUBLISH_NOW } from '../../../test/factories.ts';
+import { UNSTATED_DIMENSION } from '../../domain/cards/dimension.ts';
 import { writeMeasuresText } from '../../formats/measures-file.ts';
 import { csrfOf, get, openAdminApp, post, signIn, type CookieJar } from './admin.test-kit.ts';
 
@@ -172,5 +173,108 @@ describe('the card editor and a published edition', () => {
     } finally {
       await opened.close();
     }
+  });
+});
+
+/** A card of a table with no dimension column, as the seed format writes one: "Non indicata" is the unstated dimension. */
+const WITHOUT_DIMENSIONS = [
+  "STANDARD QUALITA' DEI SERVIZI EROGATI",
+  'ANNO 2027',
+  '',
+  'Denominazione del servizio\tStatistica comunale',
+  'Modalità di erogazione\tonline',
+  'Tipologia di utenza del servizio\tCittadini',
+  'Organo cui notificare la preventiva diffida del ricorrente\tDirettore della Statistica',
+  '',
+  'Dimensioni\tSottodimensioni\tDescrizione indicatore\tFormula indicatore\tValore programmato',
+  'Non indicata\t\tRisposta alle richieste di dati\tTempo massimo di risposta alle richieste di dati\t10 giorni',
+  'Non indicata\t\tPubblicazione dei bollettini nei tempi\tNumero bollettini pubblicati nei tempi / Numero bollettini\t95%',
+  '',
+].join('\n');
+
+/** Uploads a file through the form, as a browser posts it (multipart). */
+async function upload(app: Awaited<ReturnType<typeof openAdminApp>>['app'], jar: CookieJar, filename: string, text: string) {
+  const form = await get(app, jar, '/admin/carte/carica');
+  const boundary = '----misura-test-boundary';
+  const part = (headers: string, body: string) => `--${boundary}\r\n${headers}\r\n\r\n${body}\r\n`;
+  const payload =
+    part('Content-Disposition: form-data; name="_csrf"', csrfOf(form.body)) +
+    part(`Content-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: text/plain`, text) +
+    `--${boundary}--\r\n`;
+  const response = await app.inject({ method: 'POST', url: '/admin/carte/carica', headers: { cookie: jar.header(), 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+  jar.store(response);
+  return response;
+}
+
+/** The dimension input of a row, whole. */
+const dimensionInput = (html: string, position: number) => new RegExp(`<input[^>]*id="c0-${position}-dimension"[^>]*>`).exec(html)?.[0] ?? '';
+
+describe('choosing the dimension of rows whose document states none', () => {
+  let opened: Awaited<ReturnType<typeof openAdminApp>>;
+  let jar: CookieJar;
+
+  beforeEach(async () => {
+    opened = await openAdminApp({}, ['quality-office']);
+    ({ jar } = await signIn(opened.app, 'quality-office@test.misura.invalid'));
+  });
+  afterEach(async () => {
+    await opened.close();
+  });
+
+  it('shows an upload\'s unstated dimension as an empty input offering the CIVIT dimensions, the finding beside it; the dimension chosen is saved', async () => {
+    const review = await upload(opened.app, jar, 'statistica.txt', WITHOUT_DIMENSIONS);
+    expect(review.statusCode).toBe(200);
+    for (const position of [1, 2]) {
+      const input = dimensionInput(review.body, position);
+      expect(input).toContain('value=""');
+      expect(input).toContain('list="civit-dimensions"');
+      expect(input).toContain(`aria-describedby="c0-${position}-dimension-doubt"`);
+      const beside = (new RegExp(`id="c0-${position}-dimension-doubt"[^>]*>([^<]*)<`).exec(review.body)?.[1] ?? '').replaceAll('&#39;', "'").replaceAll('&#34;', '"');
+      // The reader's doubt, then the linter's error, both beside the input they concern.
+      expect(beside).toMatch(/^Da verificare: the document states no dimension for this row/);
+      expect(beside).toMatch(new RegExp(`Indicator ${position} \\("[^"]+"\\) has no dimension: the document states none; choose one \\(Accessibilità, Tempestività, Trasparenza, Efficacia, or a dimension of the card's own\\)`));
+    }
+    expect(review.body).toContain('dimensione non indicata dalla carta');
+    const options = /<datalist id="civit-dimensions">([\s\S]*?)<\/datalist>/.exec(review.body)?.[1] ?? '';
+    expect([...options.matchAll(/<option value="([^"]+)"/g)].map((m) => m[1])).toEqual(['Accessibilità', 'Tempestività', 'Trasparenza', 'Efficacia', 'Continuità', 'Elasticità', 'Flessibilità', 'Equità', 'Efficienza', 'Empatia']);
+
+    // The cards travel whole in a hidden field; formOf's pattern stops at a ">" inside it (a ">=" comparator).
+    const cards = (/name="cards" value="([^"]*)"/.exec(review.body)?.[1] ?? '').replaceAll('&#34;', '"').replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+    const saved = await post(opened.app, jar, '/admin/carte/salva', formOf(review.body, { _csrf: csrfOf(review.body), cards, 'c0.1.dimension': 'Tempestività', 'c0.2.dimension': 'Pubblicazione (*)' }));
+    expect([saved.statusCode, saved.headers.location]).toEqual([303, '/admin/edizioni?fatto=saved']);
+    const [draft] = await opened.context.actions.listCards({ statuses: ['draft'] });
+    expect(draft?.indicators.map((i) => [i.dimension, i.dimensionKey, i.additional])).toEqual([
+      ['Tempestività', 'tempestivita', false],
+      ['Pubblicazione', 'pubblicazione', true],
+    ]);
+  });
+
+  it('in the editor of a draft, saves the dimension chosen and shows it; the edition is approved only once no row lacks one', async () => {
+    const imported = newCard({
+      indicators: [1, 2, 3].map((position) => newIndicator({ position, dimension: UNSTATED_DIMENSION.label, dimensionKey: UNSTATED_DIMENSION.key, additional: false })),
+    });
+    const service = imported.card.service.slug;
+    await opened.context.actions.importCards([imported], { actor: { kind: 'cli', name: 'test' } });
+    const editor = `/admin/carte/modifica?service=${service}&edition=2021`;
+
+    const editions = await get(opened.app, jar, '/admin/edizioni');
+    const refused = await post(opened.app, jar, '/admin/edizioni/approva', { _csrf: csrfOf(editions.body), service, edition: '2021', act: 'Decreto n. 1' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('indicators 1, 2, 3: the card states no dimension; choose one in the draft editor before approving');
+
+    const page = await get(opened.app, jar, editor);
+    expect(dimensionInput(page.body, 1)).toContain('value=""');
+    expect(page.body).toContain('id="c0-1-dimension-doubt"');
+    const saved = await post(opened.app, jar, '/admin/carte/salva', formOf(page.body, { _csrf: csrfOf(page.body), 'c0.1.dimension': 'Accessibilità', 'c0.2.dimension': 'Efficacia', 'c0.3.dimension': 'Empatia' }));
+    expect(saved.statusCode).toBe(303);
+    const again = await get(opened.app, jar, editor);
+    expect([1, 2, 3].map((position) => formOf(again.body, {})[`c0.${position}.dimension`])).toEqual(['Accessibilità', 'Efficacia', 'Empatia']);
+    expect(again.body).not.toContain('has no dimension');
+    const [draft] = await opened.context.actions.listCards({ statuses: ['draft'] });
+    expect(draft?.indicators.map((i) => [i.dimensionKey, i.additional])).toEqual([['accessibilita', false], ['efficacia', false], ['empatia', true]]);
+
+    const approved = await post(opened.app, jar, '/admin/edizioni/approva', { _csrf: csrfOf(editions.body), service, edition: '2021', act: 'Decreto n. 1' });
+    expect(approved.statusCode).toBe(303);
+    expect((await opened.context.actions.listEditions()).map((e) => e.status)).toEqual(['approved']);
   });
 });

@@ -592,6 +592,8 @@ export const en: Messages = {
   editorMeasureWhere: (field: string | undefined, line: number | undefined) =>
     [field === undefined ? '' : `field “${field}”`, line === undefined ? '' : `line ${line}`].filter((part) => part !== '').join(', '),
   editorMeasuresRefused: (count: number) => (count === 1 ? 'a measure is not valid: nothing was saved; the error is next to its indicator.' : `${count} measures are not valid: nothing was saved; the errors are next to their indicators.`),
+  /** The legend of a row whose document states no dimension (its input is empty, to fill). */
+  unstatedDimension: 'dimension not stated by the charter',
   editorRowNotes: 'Indicator notes',
   editorCardNotes: 'Charter notes',
   editorCardNotesHelp: 'One paragraph per note, separated by a blank line; the “(*)” and “(&)” notes start with their mark.',

@@ -589,6 +589,8 @@ export const it = {
   editorMeasureWhere: (field: string | undefined, line: number | undefined) =>
     [field === undefined ? '' : `campo «${field}»`, line === undefined ? '' : `riga ${line}`].filter((part) => part !== '').join(', '),
   editorMeasuresRefused: (count: number) => (count === 1 ? 'una misura non è valida: non è stato salvato nulla; l’errore è accanto all’indicatore.' : `${count} misure non sono valide: non è stato salvato nulla; gli errori sono accanto agli indicatori.`),
+  /** The legend of a row whose document states no dimension (its input is empty, to fill). */
+  unstatedDimension: 'dimensione non indicata dalla carta',
   editorRowNotes: 'Note dell’indicatore',
   editorCardNotes: 'Note della carta',
   editorCardNotesHelp: 'Un paragrafo per nota, separati da una riga vuota; le note «(*)» e «(&)» cominciano con il loro segno.',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newCard } from '../../../test/factories.ts';
+import { newCard, newIndicator } from '../../../test/factories.ts';
+import { UNSTATED_DIMENSION } from '../../domain/cards/dimension.ts';
 import type { Finding } from '../../domain/cards/finding.ts';
 import { messagesOf } from '../i18n/locale.ts';
 import { AdminCardReviewPage } from './admin-card-review.page.tsx';
@@ -28,6 +29,22 @@ describe('the card editor page', () => {
     expect(html).toMatch(/id="c0-notes-doubt"[^>]*>Da verificare: la regola \(&amp;\) è incompleta</);
     // Placed beside their fields, not repeated among the card's general findings.
     expect(html).not.toContain('card-findings');
+  });
+
+  it('shows the dimension first in each row, an input offering the CIVIT dimensions; an unstated one empty, with its finding beside it', async () => {
+    const imported = newCard({
+      indicators: [newIndicator({ position: 1, dimension: UNSTATED_DIMENSION.label, dimensionKey: UNSTATED_DIMENSION.key }), newIndicator({ position: 2, dimension: 'Continuità <b>', dimensionKey: 'continuita', additional: true })],
+    });
+    const line = imported.card.indicators[0]?.source.line ?? 0;
+    const html = await AdminCardReviewPage({ ctx, csrfToken: 't', mode: 'edit', cards: [imported], findings: [[finding('dimension', line, 'scegli la dimensione')]] });
+    expect(html).toMatch(/<input type="text" class="form-control is-invalid" id="c0-1-dimension" name="c0.1.dimension" aria-describedby="c0-1-dimension-doubt" list="civit-dimensions" value=""\/>/);
+    expect(html).toMatch(/id="c0-1-dimension-doubt"[^>]*>Da verificare: scegli la dimensione</);
+    expect(html).toMatch(/<input type="text" class="form-control" id="c0-2-dimension" name="c0.2.dimension" list="civit-dimensions" value="Continuità <b>"\/>/);
+    // The dimension is the row's first cell, and its legend says when the card states none.
+    expect(html.indexOf('id="c0-1-dimension"')).toBeLessThan(html.indexOf('id="c0-1-subdimension"'));
+    expect(html).toContain('Riga 1 — <span>dimensione non indicata dalla carta</span>');
+    expect(html.match(/<datalist id="civit-dimensions">/g)).toHaveLength(1);
+    expect(html).not.toMatch(/<script/);
   });
 
   it('escapes what the person typed and the reason a measure was refused, an unknown key they wrote included', async () => {

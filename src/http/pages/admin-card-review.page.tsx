@@ -2,6 +2,8 @@ import type { ImportedCard } from '../../domain/cards/imported-card.ts';
 import type { UnsureMatch } from '../../actions/import-cards.action.ts';
 import type { DraftInEditor } from '../../actions/card-review.action.ts';
 import { cardNotesText } from '../../domain/cards/card-edit.ts';
+import type { Indicator } from '../../domain/cards/card.ts';
+import { CIVIT_DIMENSIONS, isDimensionUnstated } from '../../domain/cards/dimension.ts';
 import type { Finding } from '../../domain/cards/finding.ts';
 import { localePath } from '../i18n/locale.ts';
 import { Layout } from './layout.tsx';
@@ -24,7 +26,7 @@ export interface AdminCardReviewPageProps {
 }
 
 /** The cells a person may correct, in the order of the row; the row's notes are a text area. */
-export const EDITABLE_FIELDS = ['subdimension', 'description', 'formula', 'target', 'notes'] as const;
+export const EDITABLE_FIELDS = ['dimension', 'subdimension', 'description', 'formula', 'target', 'notes'] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 /** The form field of one cell: card index, row position, column. */
@@ -40,6 +42,16 @@ export function cardNotesName(card: number): string {
 /** The form field of an indicator's measure in the editor of a draft (one card), by row position. */
 export function measureName(position: number): string {
   return `m.${position}`;
+}
+
+/** The id of the one list of CIVIT dimensions every dimension input offers. */
+const DIMENSIONS_LIST_ID = 'civit-dimensions';
+
+/** A cell as the person sees it: the dimension the document did not state is an empty input, to fill. */
+function cellValue(indicator: Indicator, field: EditableField): string {
+  if (field === 'target') return indicator.target.text;
+  if (field === 'dimension') return isDimensionUnstated(indicator.dimensionKey) ? '' : indicator.dimension;
+  return indicator[field] ?? '';
 }
 
 /** Findings the linter places on the card's notes rather than on a row. */
@@ -59,7 +71,7 @@ export function AdminCardReviewPage(props: AdminCardReviewPageProps): JSX.Elemen
   const m = ctx.messages;
   const lang = dataLang(ctx);
   const title = props.mode === 'upload' ? m.reviewTitle : m.editTitle;
-  const labels: Record<EditableField, string> = { subdimension: m.subdimension, description: m.indicator, formula: m.formula, target: m.target, notes: m.editorRowNotes };
+  const labels: Record<EditableField, string> = { dimension: m.dimension, subdimension: m.subdimension, description: m.indicator, formula: m.formula, target: m.target, notes: m.editorRowNotes };
   const { draft } = props;
   return (
     <Layout ctx={ctx} title={title} breadcrumb={[{ label: m.adminTitle, href: '/admin' }, { label: title }]} section="none">
@@ -82,6 +94,10 @@ export function AdminCardReviewPage(props: AdminCardReviewPageProps): JSX.Elemen
             <input type="hidden" name="edition" value={draft.edition} />
           </>
         )}
+        {/* Offered by every dimension input (list=…): the person may also write a dimension of the card's own. */}
+        <datalist id={DIMENSIONS_LIST_ID}>
+          {CIVIT_DIMENSIONS.map((entry) => <option value={entry.label} />)}
+        </datalist>
         {props.cards.map((imported, index) => {
           const { card } = imported;
           const findings = props.findings[index] ?? [];
@@ -113,11 +129,11 @@ export function AdminCardReviewPage(props: AdminCardReviewPageProps): JSX.Elemen
                     <legend class="h6">
                       {m.rowHeading(indicator.position)}
                       {' — '}
-                      <span lang={lang} safe>{indicator.dimension}</span>
+                      {isDimensionUnstated(indicator.dimensionKey) ? <span>{m.unstatedDimension}</span> : <span lang={lang} safe>{indicator.dimension}</span>}
                     </legend>
                     {EDITABLE_FIELDS.map((field) => {
                       const id = cellName(index, indicator.position, field).replaceAll('.', '-');
-                      const value = field === 'target' ? indicator.target.text : (indicator[field] ?? '');
+                      const value = cellValue(indicator, field);
                       const about = here.filter((f) => f.field === field || (field === 'target' && f.field === null));
                       const common = {
                         class: `form-control${about.length > 0 ? ' is-invalid' : ''}`,
@@ -128,7 +144,7 @@ export function AdminCardReviewPage(props: AdminCardReviewPageProps): JSX.Elemen
                       return (
                         <div class="form-group mb-2">
                           <label for={id} class="active">{labels[field]}</label>
-                          {field === 'notes' ? <textarea {...common} rows={String(rowsFor(value, 2))} safe>{value}</textarea> : <input type="text" {...common} value={value} />}
+                          {field === 'notes' ? <textarea {...common} rows={String(rowsFor(value, 2))} safe>{value}</textarea> : <input type="text" {...common} {...(field === 'dimension' ? { list: DIMENSIONS_LIST_ID } : {})} value={value} />}
                           {about.length === 0 ? '' : (
                             <p class="doubtful-cell mb-0" id={`${id}-doubt`} safe>{`${m.doubtfulCell}: ${about.map((f) => f.message).join(' ')}`}</p>
                           )}
