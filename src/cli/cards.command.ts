@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliIo } from './cli-io.ts';
 import { parseYearOption } from './card-files.ts';
+import { cardsAsJson } from './cards-json.ts';
 
 /** `misura cards`: the stored cards, for people or (with --json) for other tools. */
 export function registerCardsCommand(program: Command, io: CliIo, _setExit: (code: number) => void): void {
@@ -18,7 +19,7 @@ export function registerCardsCommand(program: Command, io: CliIo, _setExit: (cod
         // The quality office's view: drafts and past editions too, each with its state.
         const cards = await context.actions.listCards({ statuses: 'all', ...(year !== undefined ? { year } : {}), ...(options.service ? { service: options.service } : {}) });
         if (options.json) {
-          io.out(JSON.stringify({ cards }, null, 2));
+          io.out(JSON.stringify({ cards: cardsAsJson(cards) }, null, 2));
           return;
         }
         if (cards.length === 0) io.out('No cards yet: import some with `misura import <files…>`.');

@@ -66,6 +66,39 @@ describe('misura import --dry-run', () => {
   });
 });
 
+describe('the CLI\'s JSON of a card whose document states no dimension', () => {
+  const text = [
+    "STANDARD QUALITA' DEI SERVIZI EROGATI",
+    'ANNO 2027',
+    'Denominazione del servizio\tStatistica comunale',
+    'Organo cui notificare la preventiva diffida del ricorrente\tDirettore della Statistica',
+    '',
+    'Dimensioni\tSottodimensioni\tDescrizione indicatore\tFormula indicatore\tValore programmato',
+    'Non indicata\t\tRisposta alle richieste di dati\tTempo massimo di risposta alle richieste di dati\t10 giorni',
+    'Efficacia\t\tBollettini pubblicati nei tempi\tNumero bollettini pubblicati nei tempi / Numero bollettini\t95%',
+    '',
+  ].join('\n');
+  type Printed = { cards: { indicators: { position: number; dimension: string | null; dimensionKey: string | null; additional: boolean }[] }[] };
+  const dimensionsOf = (printed: Printed) => printed.cards.flatMap((card) => card.indicators.map((i) => [i.position, i.dimension, i.dimensionKey, i.additional]));
+
+  it('prints "dimension": null and "dimensionKey": null, in import --dry-run --json and in cards --json', async () => {
+    const { dir, io } = freshIo();
+    const file = join(dir, 'statistica.txt');
+    writeFileSync(file, text);
+    expect(await run(io, '--dry-run', '--json', file)).toBe(0);
+    const preview = JSON.parse(io.stdout.join('')) as Printed & { findings: { code: string; line: number | null }[] };
+    expect(dimensionsOf(preview)).toEqual([[1, null, null, false], [2, 'Efficacia', 'efficacia', false]]);
+    expect(Object.keys(preview.cards[0]?.indicators[0] ?? {}).slice(0, 4)).toEqual(['position', 'slug', 'dimension', 'dimensionKey']);
+    expect(preview.findings.filter((f) => f.code === 'unstated-dimension')).toHaveLength(1);
+
+    const real = freshIo();
+    expect(await run(real.io, file)).toBe(0);
+    const listing = createBufferIo(real.io.env);
+    expect(await runCli(['node', 'misura', 'cards', '--json'], listing)).toBe(0);
+    expect(dimensionsOf(JSON.parse(listing.stdout.join('')) as Printed)).toEqual([[1, null, null, false], [2, 'Efficacia', 'efficacia', false]]);
+  });
+});
+
 describe('misura import', () => {
   it('imports drafts and says how to approve them; --publish --act publishes at once; --act alone is refused', async () => {
     const { io } = freshIo();

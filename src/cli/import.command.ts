@@ -3,6 +3,7 @@ import type { CliIo } from './cli-io.ts';
 import { parseYearOption, readCardFileSet } from './card-files.ts';
 import { UserError } from '../domain/shared/errors.ts';
 import { approvalInputOf, withApprovalOptions, type ApprovalOptions } from './editions.command.ts';
+import { cardsAsJson } from './cards-json.ts';
 import { formatFinding } from './finding-format.ts';
 import { cliUserName } from './password-input.ts';
 
@@ -38,7 +39,7 @@ export function registerImportCommand(program: Command, io: CliIo, setExit: (cod
         // Loaded here: a dry run needs no database, only the listing shape.
         const { previewImport } = await import('../actions/preview-import.action.ts');
         const preview = previewImport(read);
-        if (options.json) io.out(JSON.stringify(preview, null, 2));
+        if (options.json) io.out(JSON.stringify({ ...preview, cards: cardsAsJson(preview.cards) }, null, 2));
         else {
           for (const card of preview.cards) io.out(`would import ${card.service} — ${card.year ?? 'undated'} — ${card.indicators.length} indicators`);
           for (const finding of [...preview.findings, ...preview.doubts]) io.out(`  ${formatFinding(finding)}`);
