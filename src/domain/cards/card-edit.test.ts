@@ -57,8 +57,10 @@ describe('a person choosing the dimension of a row', () => {
     const edited = applyCardEdits(rows, new Map([[1, { dimension: 'Accessibilità' }], [2, { dimension: 'Accessibilità' }]]));
     expect(edited.indicators[0]?.target).toMatchObject({ text: '95%', comparator: '>=', comparatorSource: 'inferred' });
     expect(edited.indicators[1]?.target).toEqual(overridden);
-    // The same dimension written again changes nothing, target included.
+    // The same dimension written again changes nothing, target included, even a label the reader would clean now.
     expect(applyCardEdits(rows, new Map([[1, { dimension: UNSTATED_DIMENSION.label }]]))).toEqual(rows);
+    const colon = newCard({ indicators: [newIndicator({ position: 1, dimension: 'Efficacia:', target: stale })] }).card;
+    expect(applyCardEdits(colon, new Map([[1, { dimension: 'Efficacia: ' }]]))).toEqual(colon);
   });
 });
 

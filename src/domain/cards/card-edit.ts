@@ -41,6 +41,8 @@ type RowDimension = Pick<Indicator, 'dimension' | 'dimensionKey' | 'additional'>
  * nothing but that name made it additional; the person writes "(*)" to mark it again.
  */
 function editDimension(indicator: Indicator, text: string): RowDimension {
+  // The label shown, sent back untouched: kept as stored, even where reading it again would clean it otherwise.
+  if (text.trim() === indicator.dimension.trim()) return { dimension: indicator.dimension, dimensionKey: indicator.dimensionKey, additional: indicator.additional };
   const read = classifyDimension(text);
   const chosen = read.key === '' ? UNSTATED_DIMENSION : read;
   if (chosen.key === indicator.dimensionKey && (chosen.label === indicator.dimension || isDimensionUnstated(chosen.key))) {
