@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { buildCards } from './card-builder.ts';
 import { singlePartDocument, type DocumentRow } from './card-document.ts';
-import { readRunTogetherRows } from './card-run-together.ts';
+import { readServiceRows } from './card-service-rows.ts';
 
 const rowsOf = (lines: string[]): DocumentRow[] => lines.map((text, index) => ({ cells: [{ text }], place: { line: index + 1 }, table: null }));
 const cellsOf = (rows: readonly DocumentRow[]) => rows.map((row) => row.cells.map((cell) => cell.text));
 
 const HEADER = ['SERVIZIO EROGATO', '', 'FATTORI DELLA QUALITÀ', '', 'INDICATORI', '', 'STANDARD'];
 
-describe('readRunTogetherRows', () => {
+describe('readServiceRows', () => {
   it('reads rows whose cells run together, a card per service, the standard on its line or on the next one', () => {
-    const read = readRunTogetherRows(
+    const read = readServiceRows(
       rowsOf([
         'Standard: TRASPORTI',
         ...HEADER,
@@ -51,7 +51,7 @@ describe('readRunTogetherRows', () => {
   });
 
   it('reads nothing when the header is not there or no row ends with a compared standard', () => {
-    expect(readRunTogetherRows(rowsOf(['Indicatore', 'Valore garantito', 'Tempo di rilascio 30 giorni']), 'x.txt')).toBeNull();
-    expect(readRunTogetherRows(rowsOf([...HEADER, 'Scuolabus tempestività Tempo di evasione entro 28 giorni']), 'x.txt')).toBeNull();
+    expect(readServiceRows(rowsOf(['Indicatore', 'Valore garantito', 'Tempo di rilascio 30 giorni']), 'x.txt')).toBeNull();
+    expect(readServiceRows(rowsOf([...HEADER, 'Scuolabus tempestività Tempo di evasione entro 28 giorni']), 'x.txt')).toBeNull();
   });
 });

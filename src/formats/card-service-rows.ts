@@ -83,7 +83,7 @@ function splitRow(text: string, target: string, hasService: boolean): Cells | nu
  * service the rows name (none when there is no service column). Null when the text holds no such header followed by
  * at least one row whose cells can be told apart.
  */
-export function readRunTogetherRows(rows: readonly DocumentRow[], file: string): UnflattenedRows[] | null {
+export function readServiceRows(rows: readonly DocumentRow[], file: string): UnflattenedRows[] | null {
   const lines = rows.map(rawLine);
   const header = findHeader(lines);
   if (header === null) return null;
