@@ -12,6 +12,7 @@ import { readClosedCellTables } from './card-closed-cells.ts';
 import { readRunTogetherTables } from './card-run-together.ts';
 import { readLabelBlocks } from './card-label-blocks.ts';
 import { readLineCells } from './card-line-cells.ts';
+import { readServiceRows } from './card-service-rows.ts';
 import { unflattenRows, type UnflattenedRows } from './card-flat-text.ts';
 import { describeCardPrologue, forcedTableHeader, recogniseNonCard } from './card-non-card.ts';
 import { readCardHeader, toFieldRichText, type CardHeader } from './card-text-header.ts';
@@ -256,7 +257,16 @@ function locateTable(lines: readonly SourceLine[], options: ReadCardOptions, sou
   }
   const one = (read: UnflattenedRows | null) => (read === null ? null : [read]);
   // Label blocks and closed cells first: their tests are strict (every cell closed by "|"), the word-stream reader's is loose.
-  const unflattened = source.format === 'text' ? (readLabelBlocks(rows, file) ?? readClosedCellTables(rows, file) ?? one(unflattenRows(rows, file)) ?? one(readDimensionList(rows, file)) ?? one(readLineCells(rows, file)) ?? readRunTogetherTables(rows, file)) : one(unflattenRows(rows, file));
+  const unflattened =
+    source.format === 'text'
+      ? (readLabelBlocks(rows, file) ??
+        readClosedCellTables(rows, file) ??
+        one(unflattenRows(rows, file)) ??
+        one(readDimensionList(rows, file)) ??
+        one(readLineCells(rows, file)) ??
+        readRunTogetherTables(rows, file) ??
+        readServiceRows(rows, file))
+      : one(unflattenRows(rows, file));
   if (unflattened) return { index: -1, header: { line: 0, width: 0, columns: {}, ignored: [] }, unflattened };
   const nonCard = recogniseNonCard(lines, null);
   if (nonCard !== null) {

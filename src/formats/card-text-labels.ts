@@ -47,11 +47,12 @@ const FIELD_PATTERNS: readonly [FieldKey, RegExp][] = [
 const COLUMN_PATTERNS: readonly [ColumnKey, RegExp][] = [
   ['subdimension', /^sotto ?-?dimensioni?\b/],
   // "Fattore di qualità", "Indicatore di qualità", "Modalità di rilevazione/calcolo": the columns of the carte dei
-  // servizi written after the 1994 directive, as Comuni still write them (Comune di Bolzano).
+  // servizi written after the 1994 directive, as Comuni still write them (Comune di Bolzano; "Fattori della qualità",
+  // Comune di Venezia).
   // The same columns on the German pages of South Tyrol's bilingual PAs (Gemeinde Bozen): Qualitätsfaktor,
   // Qualitätsindikator, Erfassungs-/Berechnungsmethode, Qualitätsstandard.
   // "Quality parameters" / "Parametri di qualità": the dimension column of the Università di Genova's charter pages.
-  ['dimension', /^dimension[ei]\b|^fattor[ei] di qualita$|^qualitats ?faktor(?:en)?$|^(?:quality parameters?|parametr[io] di qualita)$/],
+  ['dimension', /^dimension[ei]\b|^fattor[ei] (?:di|della) qualita$|^qualitats ?faktor(?:en)?$|^(?:quality parameters?|parametr[io] di qualita)$/],
   // ARPA FVG's ISO 9001 standards: the indicator "as the quality system's documents define it" is its formula, the
   // one "of interest to the customer" its description.
   ['formula', /^(?:formula|metodo di calcolo|modalita di calcolo|(?:modalita|metodo) di rilevazione)\b|^(?:erfassungs ?)?berechnungsmethode$|^indicatore cosi definito\b/],
