@@ -2,6 +2,7 @@ import { UNSTATED_DIMENSION } from '../domain/cards/dimension.ts';
 import type { Finding } from '../domain/cards/finding.ts';
 import type { DocumentRow } from './card-document.ts';
 import type { UnflattenedRows } from './card-flat-text.ts';
+import { COLUMN_LABELS } from './card-text-labels.ts';
 import { dropCardCutInFirstRow, findTables, isFieldLine, lineText, type LinesHeader, readHeaderLines, SENTENCE_END } from './card-text-lines.ts';
 import { toInlineText } from './html-text.ts';
 
@@ -143,7 +144,7 @@ function readTable(rows: readonly DocumentRow[], table: Table, from: number, to:
   ];
   const lead = (text: string) => (stated ? [] : [{ text }]);
   const out: DocumentRow[] = [...rows.slice(from, header.start)];
-  out.push({ cells: [...lead('Dimensioni'), ...header.labels.map((l) => ({ text: l.label }))], place: { line: headerLine }, table: null });
+  out.push({ cells: [...lead(COLUMN_LABELS.dimension), ...header.labels.map((l) => ({ text: l.label }))], place: { line: headerLine }, table: null });
   for (const row of table.rows) out.push({ cells: [...lead(UNSTATED_DIMENSION.label), ...row.cells.map((text) => ({ text }))], place: { line: row.line }, table: null });
   if (table.cut !== null && table.rows.length > 0) {
     doubts.push({ code: 'truncated-row', severity: 'warning', file, line: table.cut.line, field: null, message: 'the document ends inside this row, before its last "|": it is cut short; the row is not imported, and what followed it is missing' });

@@ -3,7 +3,7 @@ import { UNSTATED_DIMENSION } from '../domain/cards/dimension.ts';
 import type { Finding } from '../domain/cards/finding.ts';
 import type { DocumentRow } from './card-document.ts';
 import type { UnflattenedRows } from './card-flat-text.ts';
-import type { ColumnKey } from './card-text-labels.ts';
+import { COLUMN_LABELS, type ColumnKey } from './card-text-labels.ts';
 import { dropCardCutInFirstRow, findTables, isFieldLine, lineText, type LinesHeader, readHeaderLines, SENTENCE_END } from './card-text-lines.ts';
 import { toInlineText } from './html-text.ts';
 
@@ -125,7 +125,7 @@ function readTable(rows: readonly DocumentRow[], table: Table, from: number, fil
     },
   ];
   const out: DocumentRow[] = rows.slice(from, header.start).filter((row) => lineText(row) !== '');
-  out.push({ cells: [{ text: 'Dimensioni' }, ...header.labels.map((l) => ({ text: l.label }))], place: { line: headerLine }, table: null });
+  out.push({ cells: [{ text: COLUMN_LABELS.dimension }, ...header.labels.map((l) => ({ text: l.label }))], place: { line: headerLine }, table: null });
   for (const row of table.rows) {
     out.push({ cells: [{ text: UNSTATED_DIMENSION.label }, ...cellsOf(row, keys).map((text) => ({ text }))], place: { line: row.line }, table: null });
     doubts.push({ code: 'doubtful-cells', severity: 'info', file, line: row.line, field: null, message: 'the page runs this row\'s cells together: the description, the formula and the standard were told apart by sense (the value at the end of the row, the bracket or capital word where the formula starts); check them' });
