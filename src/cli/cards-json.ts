@@ -4,8 +4,6 @@ import { isDimensionUnstated } from '../domain/cards/dimension.ts';
 /** An indicator as the CLI's JSON prints it: the dimension a document did not state is null, as is its key. */
 export type IndicatorJson = Omit<IndicatorListing, 'dimension' | 'dimensionKey'> & { dimension: string | null; dimensionKey: string | null };
 
-export type CardJson = Omit<CardListing, 'indicators'> & { indicators: IndicatorJson[] };
-
 /**
  * Cards as `misura cards --json` and `misura import --dry-run --json` print them. A row whose document states no
  * dimension is stored as "Dimensione non indicata" (key non-indicata) so that it can be found and chosen; other tools
