@@ -15,4 +15,11 @@ describe('readCardHeader on a Comune service page of the Designers Italia model'
     expect(header.office).toBeNull();
     expect(readCardHeader(lines(['Servizio Qualità e Controllo di gestione']), 'pagina.txt').office).toBe('Servizio Qualità e Controllo di gestione');
   });
+
+  it('skips the page\'s skip link and reads the service above "A chi è rivolto"', () => {
+    const header = readCardHeader(lines(['Salta al contenuto principale', 'Carta dei servizi Demografici', 'Variazione Residenza', 'A chi è rivolto', 'Ai cittadini residenti.']), 'pagina.txt');
+    expect(header.organisation).toBeNull();
+    expect(header.fields.name?.parts).toEqual(['Variazione Residenza']);
+    expect(header.fields.userTypes?.parts).toEqual(['Ai cittadini residenti.']);
+  });
 });

@@ -32,6 +32,9 @@ const OTHER_KEY_COLON = /^(\p{Lu}[\p{L}'’]*(?: [\p{L}'’]+){0,3}):\s+\S/u;
  */
 const ONLINE_ACCESS = /^puoi accedere a (.+?) tramite (?:il )?servizio online\.?$/i;
 
+/** "Salta al contenuto principale", "Vai al contenuto": the link a web page opens with to skip its menus. */
+const SKIP_LINK = /^(?:salta|vai) al (?:contenuto|menu)(?: principale)?$/i;
+
 /**
  * A sentence of more than eight words closed by a full stop: prose, never an office's name, even when it starts with
  * an office's word ("Servizio onlinePer conoscere i dettagli …, leggi i termini e le condizioni di servizio.").
@@ -139,6 +142,8 @@ export function readCardHeader(lines: readonly SourceLine[], file: string): Card
 
     // The header block above the fields.
     const text = toInlineText(cells.length > 1 && rest.length === 0 ? first : line.text);
+    // A web page's skip link ("Salta al contenuto principale") is the page's chrome, not the card's.
+    if (SKIP_LINK.test(text)) continue;
     const access = header.fields.name === undefined ? ONLINE_ACCESS.exec(text) : null;
     if (access) {
       header.fields.name = { line: line.number, parts: [access[1] ?? ''] };
