@@ -51,3 +51,23 @@ describe('readLineCells', () => {
     expect(readLineCells(rowsOf(['Indicatori', 'Il servizio è aperto', 'Valore programmato']), 'carta.txt')).toBeNull();
   });
 });
+
+describe('readLineCells on a Comune di Genova service page', () => {
+  const page = ['Tempestività', 'Indicatore', 'Valore garantito', 'Risultati raggiunti anno precedente', 'Tempo di registrazione in anagrafe', '2 giorni lavorativi', '100%'];
+
+  it('reads a row whose indicator and values are each a line of their own', () => {
+    const read = readLineCells(rowsOf([...page, '', 'Azioni di miglioramento.']), 'pagina.txt');
+    expect(cellsOf(read!.rows)[2]).toEqual(['Tempestività', 'Tempo di registrazione in anagrafe', '2 giorni lavorativi', '100%']);
+    expect(read!.truncated).toBe(false);
+  });
+
+  it('says the text is cut short when it ends, after the table, on one word with no closing mark', () => {
+    const read = readLineCells(rowsOf([...page, '', 'Azio']), 'pagina.txt');
+    expect(read!.truncated).toBe(true);
+    expect(read!.doubts).toContainEqual(expect.objectContaining({ code: 'truncated-text', severity: 'warning' }));
+  });
+
+  it('does not read a last row the text cuts short as whole because it shows as many lines as values', () => {
+    expect(() => readLineCells(rowsOf([...page.slice(0, 5), '2 giorni', 'A']), 'pagina.txt')).toThrow(CardReadError);
+  });
+});

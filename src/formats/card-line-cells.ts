@@ -97,9 +97,10 @@ function readBelow(rows: readonly DocumentRow[], texts: readonly (string | null)
   let pending: { line: number; first: string; more: string[] } | null = null;
   let lastWhole = true;
   const pendingFirst = () => (pending as { first: string } | null)?.first ?? '';
-  const close = () => {
+  // A last row the text cuts short may show as many lines as values without being whole: it is not read one cell a line.
+  const close = (last = false) => {
     if (pending === null) return;
-    const row = splitRow(pending.first, pending.more, valueCount);
+    const row = splitRow(pending.first, pending.more, valueCount, !(last && cut));
     lastWhole = row !== null;
     const { indicator, values } = row ?? { indicator: pending.first, values: [] };
     const blanks = Array.from({ length: Math.max(0, leading - 1) }, () => '');
@@ -121,7 +122,7 @@ function readBelow(rows: readonly DocumentRow[], texts: readonly (string | null)
     close();
     pending = { line: lineOf(index), first: text, more: [] };
   }
-  close();
+  close(true);
   if (cut && !lastWhole) {
     const last = read.pop();
     const shown = lines.slice(-3).join(' / ');
@@ -131,10 +132,17 @@ function readBelow(rows: readonly DocumentRow[], texts: readonly (string | null)
     doubts.push({ code: 'truncated-row', severity: 'warning', file, line: last?.place.line ?? null, field: null, message: `the document ends inside this row ("…${shown}"), before its last value: it is cut short; the row is not imported, and the rows that followed it are missing` });
   }
   if (read.length === 0) return { rows: [...rows], doubts: [], truncated: false };
+  // The text ends, after the table, on one word with no closing mark ("Azio"): a heading the copy cut short.
+  const after = texts.slice(stop).filter((text): text is string => text !== null && text !== '');
+  const tail = after[after.length - 1];
+  const cutAfter = !cut && tail !== undefined && /^\p{L}{1,20}$/u.test(tail);
+  if (cutAfter) {
+    doubts.push({ code: 'truncated-text', severity: 'warning', file, line: rows[rows.length - 1]?.place.line ?? null, field: null, message: `the document ends, after the table, on a single word with no closing mark ("${tail}"): it looks cut short, and what followed is missing` });
+  }
   doubts.unshift({ code: 'doubtful-cell', severity: 'warning', file, line: headerLine, field: null, message: `the table's cells are lines of text with no separator (columns ${labels.map((l) => `"${l}"`).join(', ')}): each indicator was told from its ${valueCount} values by their repetition, one per value column` });
   out.push(...read);
   out.push(...rows.slice(stop));
-  return { rows: out, doubts, truncated: cut && !lastWhole };
+  return { rows: out, doubts, truncated: (cut && !lastWhole) || cutAfter };
 }
 
 interface SplitRow {
@@ -146,9 +154,11 @@ interface SplitRow {
  * An indicator's line and the lines after it told apart into the indicator and its `count` values: the line ends with
  * `count` numbers ("55 55 55") or with the same words `count` times ("Tempestivo Tempestivo Tempestivo"); or the
  * first value opens with the line's last words and each of the others with a line of the same words ("Modalità di
- * contatto E-mail", "Telefono", …, "E-mail", "Telefono", …). Null when the words cannot be told apart so.
+ * contatto E-mail", "Telefono", …, "E-mail", "Telefono", …); or, when `oneALine`, each value is a line of its own
+ * after the indicator's ("Tempo di registrazione in anagrafe", "2 giorni lavorativi", "100%"). Null when the words
+ * cannot be told apart so.
  */
-function splitRow(first: string, more: readonly string[], count: number): SplitRow | null {
+function splitRow(first: string, more: readonly string[], count: number, oneALine = false): SplitRow | null {
   const make = (indicator: string, values: string[]): SplitRow => ({ indicator, values });
   const words = first.split(' ');
   if (more.length === 0) {
@@ -172,5 +182,7 @@ function splitRow(first: string, more: readonly string[], count: number): SplitR
     }
     return make(first.slice(0, -opener.length - 1), values.map((lines) => lines.join(' ')));
   }
+  // Each cell a line of its own, one line per value ("Tempo di registrazione in anagrafe", "2 giorni lavorativi", "100%").
+  if (oneALine && more.length === count) return make(first, [...more]);
   return null;
 }

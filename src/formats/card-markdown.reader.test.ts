@@ -50,6 +50,12 @@ describe('readMarkdown', () => {
     expect(cut.notes).toContainEqual(expect.objectContaining({ code: 'truncated-text', severity: 'warning', place: { line: 3 } }));
   });
 
+  it('says so of a document whose last line is a sentence that stops on a lower-case word with no closing mark', () => {
+    const cut = readMarkdown(['| a | b |', '|---|---|', '| 1 | 2 |', 'Nel rispetto di questo principio so'].join('\n'), 'carta.md');
+    expect(cut.truncated).toBe(true);
+    expect(readMarkdown(['| a | b |', '|---|---|', '| 1 | 2 |', 'Scheda Monitoraggio Musei 2024'].join('\n'), 'carta.md').truncated).toBe(false);
+  });
+
   it('does not say so of a document that ends with a sentence or a closed row', () => {
     expect(readMarkdown(['| a | b |', '|---|---|', '| 1 | 2 |', '', 'Aggiornato a marzo.'].join('\n'), 'carta.md').truncated).toBe(false);
     expect(readMarkdown(['| a | b |', '|---|---|', '| 1 | 2 |'].join('\n'), 'carta.md').truncated).toBe(false);

@@ -127,7 +127,9 @@ function cutShort(lines: readonly string[]): { line: number; words: string } | n
   const words = text.split(/\s+/);
   const lastWord = words[words.length - 1] ?? '';
   const unclosed = (lines[before] ?? '').trim().endsWith('|') && !/[.;:!?)\]"'»%\d]$/.test(text);
-  return endsMidWord(lastWord) || unclosed ? { line: last + 1, words: words.slice(-4).join(' ') } : null;
+  // A sentence of five words or more that stops on a lower-case word, with no closing mark: "Nel rispetto di questo principio so".
+  const midSentence = words.length >= 5 && /^\p{Ll}+$/u.test(lastWord);
+  return endsMidWord(lastWord) || unclosed || midSentence ? { line: last + 1, words: words.slice(-4).join(' ') } : null;
 }
 
 /** The cells of a pipe-table line; "\|" is a pipe inside a cell. */

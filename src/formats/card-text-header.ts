@@ -26,6 +26,21 @@ const INSTITUTION = /^(?:ministero|agenzia|istituto|inps|inail|comune|citta|regi
 /** "Ubicazione: …", "Struttura Erogante: …": a capitalised label of a few words, then a colon and a value. */
 const OTHER_KEY_COLON = /^(\p{Lu}[\p{L}'’]*(?: [\p{L}'’]+){0,3}):\s+\S/u;
 
+/**
+ * "Puoi accedere a Partecipazione di scuole … tramite il servizio online.": the sentence by which a Comune's service
+ * page on the Designers Italia model (the Comune di Genova's) names its service, above the standards table.
+ */
+const ONLINE_ACCESS = /^puoi accedere a (.+?) tramite (?:il )?servizio online\.?$/i;
+
+/** "Salta al contenuto principale", "Vai al contenuto": the link a web page opens with to skip its menus. */
+const SKIP_LINK = /^(?:salta|vai) al (?:contenuto|menu)(?: principale)?$/i;
+
+/**
+ * A sentence of more than eight words closed by a full stop: prose, never an office's name, even when it starts with
+ * an office's word ("Servizio onlinePer conoscere i dettagli …, leggi i termini e le condizioni di servizio.").
+ */
+const LONG_SENTENCE = /^(?:\S+\s+){8,}\S*[.!?]$/;
+
 /** A field heading written in emphasis right after the service name: "CENTRO DI CONTATTO*Caratteristiche del servizio*". */
 const NAME_THEN_HEADING = /^(.*?\S)\s*(?:\*\*|\*|__|<(b|i|em|strong|u)\b[^>]*>)\s*([^*<>]+?)\s*(?:\*\*|\*|__|<\/\2\s*>)\s*:?\s*$/;
 
@@ -127,11 +142,19 @@ export function readCardHeader(lines: readonly SourceLine[], file: string): Card
 
     // The header block above the fields.
     const text = toInlineText(cells.length > 1 && rest.length === 0 ? first : line.text);
+    // A web page's skip link ("Salta al contenuto principale") is the page's chrome, not the card's.
+    if (SKIP_LINK.test(text)) continue;
+    const access = header.fields.name === undefined ? ONLINE_ACCESS.exec(text) : null;
+    if (access) {
+      header.fields.name = { line: line.number, parts: [access[1] ?? ''] };
+      doubt(line.number, 'name', `service name read from the sentence "Puoi accedere a … tramite il servizio online": "${access[1] ?? ''}"`);
+      continue;
+    }
     if (isTitleLine(text)) {
       firstTitle ??= line.number;
       const year = findStatedYear(text);
       if (year !== null) header.years.push({ year, line: line.number });
-    } else if ((cells.length > 1 && rest.length === 0) || isOfficeLine(text)) {
+    } else if ((cells.length > 1 && rest.length === 0) || (isOfficeLine(text) && !LONG_SENTENCE.test(text))) {
       // The office line ends with a tab ("DIREZIONE GENERALE …\t") or names an office outright.
       if (header.office === null) {
         header.office = text;

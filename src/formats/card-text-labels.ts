@@ -39,7 +39,8 @@ const FIELD_PATTERNS: readonly [FieldKey, RegExp][] = [
   ['name', /^(?:denominazione|nome|titolo)(?: (?:del )?servizio)?$|^servizio(?: erogato)?$|^tipo di servizio(?: offerto)?(?: al cliente)?$/],
   ['characteristics', /^(?:principali |breve )?(?:caratteristiche|descrizione)(?: principali)?(?: (?:del )?servizio)?$/],
   ['deliveryMode', /^modalita (?:di |dell )?erogazione(?: del servizio)?$/],
-  ['userTypes', /^(?:tipologi[ae]|tipo) (?:di |dell )?utenza(?: .*)?$|^(?:utenti|destinatari|utenza)(?: del servizio)?$/],
+  // "A chi è rivolto": the heading of a service's users on the Comuni's service pages (the Comune di Genova's Carta dei servizi).
+  ['userTypes', /^(?:tipologi[ae]|tipo) (?:di |dell )?utenza(?: .*)?$|^(?:utenti|destinatari|utenza)(?: del servizio)?$|^a chi e rivolto$/],
   ['diffidaBody', /^(?:organo|ufficio|soggetto|autorita)\b.*\bdiffida\b/],
   ['webAddress', /^(?:indirizzo|link|url|sito|pagina)\b.*\b(?:web|internet|sito|url)\b|^(?:sito|pagina) (?:web|internet)\b/],
 ];

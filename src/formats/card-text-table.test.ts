@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readTableHeader } from './card-text-table.ts';
+import { UNSTATED_DIMENSION } from '../domain/cards/dimension.ts';
+import { readIndicatorRows, readTableHeader } from './card-text-table.ts';
 
 const line = (cells: string[]) => ({ number: 4, text: cells.join('\t') });
 
@@ -26,5 +27,21 @@ describe('readTableHeader with value columns that name a year', () => {
     const header = readTableHeader(line(['Dimensioni', 'Sottodimensioni', 'Descrizione indicatore', 'Formula indicatore', 'Valore programmato']));
     expect(header?.columns).toEqual({ dimension: 0, subdimension: 1, description: 2, formula: 3, target: 4 });
     expect(header?.yearly).toBeUndefined();
+  });
+});
+
+describe('readTableHeader and readIndicatorRows with no dimension column', () => {
+  it('reads an indicator and its standard with no dimension column as rows that state no dimension, the results column not imported', () => {
+    const header = readTableHeader(line(['Indicatore', 'Valore garantito', 'Risultati raggiunti anno precedente']));
+    expect(header?.columns).toEqual({ description: 0, target: 1 });
+    expect(header?.ignored.map((cell) => cell.label)).toEqual(['Risultati raggiunti anno precedente']);
+    const read = readIndicatorRows([{ number: 5, text: 'Attività educative nell’anno\tNon meno di 400\t' }], header!, 'pagina.txt');
+    expect(read.indicators[0]).toMatchObject({ dimension: UNSTATED_DIMENSION.label, dimensionKey: UNSTATED_DIMENSION.key, description: 'Attività educative nell’anno', target: { comparator: '>=', value: 400 } });
+    expect(read.doubts.map((d) => d.code)).toContain('doubtful-dimension');
+  });
+
+  it('still wants a dimension, or a description in the first column, beside the standard', () => {
+    expect(readTableHeader(line(['Formula', 'Valore garantito', 'Note']))).toBeNull();
+    expect(readTableHeader(line(['Obiettivo operativo', 'Indicatore', 'Target 2024']))).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import type { Indicator } from '../domain/cards/card.ts';
-import { classifyDimension, isDimensionUnstated } from '../domain/cards/dimension.ts';
+import { classifyDimension, isDimensionUnstated, UNSTATED_DIMENSION } from '../domain/cards/dimension.ts';
 import type { Finding } from '../domain/cards/finding.ts';
 import { parseTarget } from '../domain/cards/target-parse.ts';
 import { UserError } from '../domain/shared/errors.ts';
@@ -67,7 +67,12 @@ export function readTableHeader(line: SourceLine): TableHeader | null {
     ignored = ignored.filter((cell) => !years.some((y) => y.column === cell.index));
   }
   const known = Object.keys(columns).length;
-  if (known < 3 || REQUIRED_COLUMNS.some((key) => columns[key] === undefined)) return null;
+  // A header that opens with the indicator, followed by its standard, and has no dimension column ("Indicatore |
+  // Valore garantito | Risultati raggiunti anno precedente", the Comune di Genova's service pages) is a table whose
+  // rows state no dimension. A column before the indicator may hold what stands for one (an objective, read as such
+  // when such a sheet is forced in), so the header must open with it.
+  const unstated = columns.dimension === undefined && columns.description === 0 && columns.target !== undefined;
+  if (!unstated && (known < 3 || REQUIRED_COLUMNS.some((key) => columns[key] === undefined))) return null;
   return { line: line.number, width: cells.length, columns, ignored, ...(yearly !== undefined ? { yearly } : {}) };
 }
 
@@ -118,11 +123,13 @@ export function readIndicatorRows(rows: readonly SourceLine[], header: TableHead
       const index = header.columns[key];
       return index === undefined ? '' : (cells[index] ?? '');
     };
-    const [dimensionCell, subCell, descriptionCell, formulaCell, targetCell, notesCell] = (['dimension', 'subdimension', 'description', 'formula', 'target', 'notes'] as const).map(cell) as [string, string, string, string, string, string];
-    if ([dimensionCell, subCell, descriptionCell, formulaCell, targetCell, notesCell].every((c) => c === '')) {
+    const [statedDimension, subCell, descriptionCell, formulaCell, targetCell, notesCell] = (['dimension', 'subdimension', 'description', 'formula', 'target', 'notes'] as const).map(cell) as [string, string, string, string, string, string];
+    if ([statedDimension, subCell, descriptionCell, formulaCell, targetCell, notesCell].every((c) => c === '')) {
       if (cells.some((c) => c !== '')) doubt(row.number, null, 'doubtful-row', 'the row fills only columns that are not card columns: not imported');
       continue;
     }
+    // A table with no dimension column: every row gets the dimension its document did not state, to be chosen in review.
+    const dimensionCell = header.columns.dimension === undefined ? UNSTATED_DIMENSION.label : statedDimension;
     checkWidth(row, cells, header, doubt);
 
     if (dimensionCell !== '') {
