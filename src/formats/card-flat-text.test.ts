@@ -160,4 +160,48 @@ describe('reading a card whose table cells were run together', () => {
       expect(() => readCardText('Dimensioni\tSottodimensioni\tDescrizione indicatore\tFormula indicatore\tValore programmato\nAccessibilità\tFisica\tA\tF\t95%', { file: 'x.txt' })).toThrow(/no service name/);
     });
   });
+
+  describe('a service sheet of the CIVIT model whose PDF text kept the labels but lost the values and most dimension cells', () => {
+    const sheet = [
+      'Denominazione del servizio Principali caratteristiche del servizio Modalità di erogazione',
+      'Tipologia di utenza del servizio Organo cui notificare la preventiva diffida del ricorrente',
+      'Dimensioni Descrizione indicatore Formula indicatore Valore programmato',
+      '(&) Note',
+      'Accesso allo sportello dell\'ufficio Numero giornate lavorative con apertura sportello/Numero totale',
+      'giornate lavorative 90%',
+      'Tempestività',
+      'Tempo massimo di erogazione (indicare il numero di giorni): gg. 30',
+      'Numero di prestazioni effettuate entro il tempo previsto/Numero totale delle richieste 95%',
+      'Pubblicazione su sito web del responsabile Numero giorni necessari per l\'aggiornamento 3 Indicazioni sulla modulistica',
+      'Numero giorni necessari per l\'aggiornamento 5',
+      'Pubblicazione delle spese a carico dell\'utente Numero giorni necessari per l\'aggiornamento del tariffario',
+      'Regolarità della prestazione erogata Numero dei reclami non accolti/Numero pratiche',
+      'evase 2%',
+      'Esaustività della prestazione erogata Numero totale dei p',
+    ].join('\n');
+    const read = readCardText(sheet, { file: 'sheet.txt' });
+    const rows = read.card.indicators.map((i) => [i.dimensionKey, i.description, i.formula, i.target.text]);
+
+    it('of a document cut short, reads "Valore programmato (&)" as the target column, the footnote mark with it, and the rows above the first dimension as stating none', () => {
+      expect(rows[0]).toEqual(['non-indicata', 'Accesso allo sportello dell\'ufficio', 'Numero giornate lavorative con apertura sportello/Numero totale giornate lavorative', '90%']);
+    });
+
+    it('keeps a filled-in blank ("gg. 30") in the description, and ends a row at a bare number once its formula has begun', () => {
+      expect(rows[1]).toEqual(['tempestivita', 'Tempo massimo di erogazione (indicare il numero di giorni): gg. 30', 'Numero di prestazioni effettuate entro il tempo previsto/Numero totale delle richieste', '95%']);
+      expect(rows[2]).toEqual(['tempestivita', 'Pubblicazione su sito web del responsabile', 'Numero giorni necessari per l\'aggiornamento', '3']);
+      expect(rows[3]).toEqual(['tempestivita', 'Indicazioni sulla modulistica', 'Numero giorni necessari per l\'aggiornamento', '5']);
+    });
+
+    it('ends a row with no target where a line opens a description and formula of its own', () => {
+      expect(rows[4]).toEqual(['tempestivita', 'Pubblicazione delle spese a carico dell\'utente', 'Numero giorni necessari per l\'aggiornamento del tariffario', '']);
+      expect(rows[5]).toEqual(['tempestivita', 'Regolarità della prestazione erogata', 'Numero dei reclami non accolti/Numero pratiche evase', '2%']);
+      expect(rows).toHaveLength(6);
+    });
+
+    it('takes no line of field labels for the service name, and flags the cut last row', () => {
+      expect(read.card.service.name).not.toMatch(/Tipologia di utenza/);
+      expect(read.doubts).toContainEqual(expect.objectContaining({ code: 'missing-service-name' }));
+      expect(read.doubts).toContainEqual(expect.objectContaining({ code: 'truncated-row' }));
+    });
+  });
 });

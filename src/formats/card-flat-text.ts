@@ -1,4 +1,4 @@
-import { CIVIT_DIMENSIONS, classifyDimension, findDimension } from '../domain/cards/dimension.ts';
+import { CIVIT_DIMENSIONS, UNSTATED_DIMENSION, classifyDimension, findDimension } from '../domain/cards/dimension.ts';
 import { CardReadError } from '../domain/cards/card-read-error.ts';
 import type { Finding } from '../domain/cards/finding.ts';
 import type { DocumentRow } from './card-document.ts';
@@ -23,6 +23,13 @@ const FIELD_PHRASE = /^(?:denominazione (?:del )?servizio|nome del servizio|prin
 function isFieldLabel(words: string): boolean {
   const folded = foldLabel(words);
   return FIELD_PHRASE.test(folded) && matchFieldLabel(words.replace(/:$/, '')) !== null;
+}
+
+/** True when a line opens with a card field's label ("Tipologia di utenza del servizio …"): a label, whatever follows, names no service. */
+export function opensWithFieldLabel(text: string): boolean {
+  const words = toInlineText(text).split(' ');
+  for (let n = Math.min(MAX_FIELD_WORDS, words.length); n >= 2; n--) if (isFieldLabel(words.slice(0, n).join(' '))) return true;
+  return false;
 }
 
 /** The token of a row that has cells of its own. */
@@ -120,6 +127,8 @@ export function unflattenRows(rows: readonly DocumentRow[], file: string): Unfla
     const cells = splitRow(rowTokens, header.columns, dimension, properNouns, (field, message, severity) => doubt(first.line, field, message, severity));
     if (cells === null) continue;
     if (cells.dimension !== '') dimension = classifyDimension(cells.dimension).label;
+    // Rows above the first dimension written (its merged cell lost from the text) keep the unstated one.
+    else if (dimension === null) cells.dimension = UNSTATED_DIMENSION.label;
     const texts = header.columns.map((key) => cells[key]);
     indicatorRows.push({ cells: texts.map((text) => ({ text })), place: { line: first.line }, table: null });
     lastRow = { line: first.line, words: rowTokens.map((t) => t.text), hasTarget: cells.target !== '' };
@@ -183,6 +192,11 @@ function findHeader(tokens: readonly Token[]): { start: number; end: number; lab
       }
       if (matched === 0) break;
       at += matched;
+      // A footnote mark after a label ("Valore programmato (&)") belongs to the label.
+      if (FOOTNOTE.test(tokens[at]?.text ?? '')) {
+        labels[labels.length - 1] += ` ${tokens[at]?.text ?? ''}`;
+        at += 1;
+      }
     }
     if (columns.length >= 3 && columns.includes('dimension') && columns.includes('target')) return { start, end: at, labels, columns };
   }
@@ -250,7 +264,11 @@ function rowEnd(tokens: readonly Token[], start: number, wordPerLine: boolean): 
     const token = tokens[i];
     if (!token) break;
     if (endsTable(tokens, i) && i > start) return i;
+    // A line that opens a description and formula of its own after a row that has both: the row above has no target.
+    if (!wordPerLine && i > start && tokens[i - 1]?.lineEnd === true && opensOwnRow(tokens, start, i)) return i;
     if (!NUMBER.test(token.text) && !(token.text === '%' && i > start)) continue;
+    // A blank of the description filled in ("(indicare il numero di giorni): gg. 90"): a number after its unit is no target.
+    if (UNIT.test(tokens[i - 1]?.text ?? '') && /:$/.test(tokens[i - 2]?.text ?? '')) continue;
     let end = i + 1;
     while (end < tokens.length && UNIT.test(tokens[end]?.text ?? '') && !(tokens[end - 1]?.lineEnd && !wordPerLine)) end++;
     const next = tokens[end];
@@ -259,9 +277,29 @@ function rowEnd(tokens: readonly Token[], start: number, wordPerLine: boolean): 
     if (!wordPerLine && atLineEnd) return end;
     // A target with its comparator ("£30 min") followed by a capitalised word: the next row goes on on the same line.
     if (!wordPerLine && COMPARED.test(`${tokens[i - 1]?.text ?? ''} ${token.text}`) && /^\p{Lu}\p{Ll}/u.test(next.text)) return end;
+    // So does a bare number after the row's formula has begun ("… aggiornamento su web 3 Indicazioni sulla …").
+    if (!wordPerLine && /^\p{Lu}\p{Ll}/u.test(next.text) && !FORMULA_START.test(next.text) && opensFormula(tokens.slice(start, i))) return end;
     if (wordPerLine && (startsRow(next.text) || endsTable(tokens, end))) return end;
   }
   return tokens.length;
+}
+
+/** A capitalised formula word ("Numero", "N.") after the first word: the words hold a description and the start of a formula. */
+function opensFormula(tokens: readonly Token[]): boolean {
+  return tokens.some((t, i) => i > 0 && FORMULA_START.test(t.text) && /^\p{Lu}|^[N%]/u.test(t.text));
+}
+
+/**
+ * True when the line starting at `at` opens a new row although the row from `start` has no target: the row so far holds
+ * a description and a formula, and the new line starts with a capitalised word that opens no formula and goes on to a
+ * formula of its own ("Regolarità della prestazione erogata Numero dei reclami …").
+ */
+function opensOwnRow(tokens: readonly Token[], start: number, at: number): boolean {
+  const first = tokens[at]?.text ?? '';
+  if (!/^\p{Lu}\p{Ll}/u.test(first) || FORMULA_START.test(first) || !opensFormula(tokens.slice(start, at))) return false;
+  let end = at;
+  while (end < tokens.length && tokens[end]?.lineEnd !== true) end++;
+  return opensFormula(tokens.slice(at, end + 1));
 }
 
 /** A word that may open a row: a dimension, a sub-dimension or a capitalised word. */

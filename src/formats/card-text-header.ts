@@ -1,6 +1,7 @@
 import type { RichText } from '../domain/cards/card.ts';
 import type { Finding } from '../domain/cards/finding.ts';
 import { FIELD_LABELS, type FieldKey, findStatedYear, foldLabel, isOfficeLine, isTitleLine, matchFieldLabel } from './card-text-labels.ts';
+import { opensWithFieldLabel } from './card-flat-text.ts';
 import type { SourceLine } from './card-text-table.ts';
 import { parseRichText, toInlineText } from './html-text.ts';
 
@@ -173,7 +174,7 @@ export function readCardHeader(lines: readonly SourceLine[], file: string): Card
   // "Label: value" fields under a line of its own ("# SERVIZIO INFORMATIVO …") and no name among them: that line names
   // the service (one starting "Servizio" too, which above a card's fields would otherwise be read as its office).
   const leftover = leftovers[leftovers.length - 1];
-  const titleAbove = leftover?.number === lastBeforeFields ? leftover : officeLine?.number === lastBeforeFields && /^servizio\b/.test(foldLabel(officeLine.text)) ? officeLine : undefined;
+  const titleAbove = leftover?.number === lastBeforeFields && !opensWithFieldLabel(leftover.text) ? leftover : officeLine?.number === lastBeforeFields && /^servizio\b/.test(foldLabel(officeLine.text)) ? officeLine : undefined;
   if (header.fields.name === undefined && titleAbove !== undefined) {
     if (titleAbove === leftover) leftovers.pop();
     else header.office = null;
@@ -182,7 +183,7 @@ export function readCardHeader(lines: readonly SourceLine[], file: string): Card
   }
   if (header.fields.name === undefined && headingLayout) {
     // Headings on their own lines may follow the service name written alone: it is the last line before them.
-    const last = leftovers.pop();
+    const last = leftovers.length > 0 && !opensWithFieldLabel(leftovers[leftovers.length - 1]?.text ?? '') ? leftovers.pop() : undefined;
     if (last) {
       header.fields.name = { line: last.number, parts: [last.text] };
       doubt(last.number, 'name', `service name read from the line above the first heading: "${last.text}"`);
