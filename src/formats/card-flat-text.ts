@@ -2,7 +2,7 @@ import { CIVIT_DIMENSIONS, UNSTATED_DIMENSION, classifyDimension, findDimension 
 import { CardReadError } from '../domain/cards/card-read-error.ts';
 import type { Finding } from '../domain/cards/finding.ts';
 import type { DocumentRow } from './card-document.ts';
-import { foldLabel, matchFieldLabel } from './card-text-labels.ts';
+import { MAX_FIELD_WORDS, foldLabel, isFieldLabel } from './card-text-labels.ts';
 import { toInlineText } from './html-text.ts';
 
 // Cards whose table lost its cells: text copied from a PDF, "pdftotext" output with one word per line, a web page
@@ -15,21 +15,6 @@ interface Token {
   line: number;
   /** The token ends its source line. */
   lineEnd: boolean;
-}
-
-/** Field labels as cards write them in full: in a stream of words only these open a field (a looser match would take "sito web" in a description for one). */
-const FIELD_PHRASE = /^(?:denominazione (?:del )?servizio|nome del servizio|principali caratteristiche(?: del servizio)?|(?:caratteristiche|descrizione) (?:del )?servizio|modalita di erogazione|tipologia di utenza|tipologie di utenza|organo cui notificare|indirizzo della pagina web|indirizzo web|pagina web del servizio)\b/;
-
-function isFieldLabel(words: string): boolean {
-  const folded = foldLabel(words);
-  return FIELD_PHRASE.test(folded) && matchFieldLabel(words.replace(/:$/, '')) !== null;
-}
-
-/** True when a line opens with a card field's label ("Tipologia di utenza del servizio …"): a label, whatever follows, names no service. */
-export function opensWithFieldLabel(text: string): boolean {
-  const words = toInlineText(text).split(' ');
-  for (let n = Math.min(MAX_FIELD_WORDS, words.length); n >= 2; n--) if (isFieldLabel(words.slice(0, n).join(' '))) return true;
-  return false;
 }
 
 /** The token of a row that has cells of its own. */
@@ -45,7 +30,6 @@ const HEADER_PHRASES: ReadonlyMap<string, ColumnName> = new Map([
   ...['note', 'annotazioni', 'osservazioni', 'notes'].map((p) => [p, 'notes'] as const),
 ]);
 const MAX_LABEL_WORDS = 4;
-const MAX_FIELD_WORDS = 9;
 
 /** Words that end a row's target: units after the number. */
 const UNIT = /^(?:%|giorni|giorno|gg\.?|lavorativi|ore|ora|h|minuti|min\.?|settimane|settimana|mesi|mese|anni|anno|secondi|sec\.?|days?|hours?|minutes?|weeks?|l'anno|all'anno|annui|annue)$/i;

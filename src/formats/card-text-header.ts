@@ -1,7 +1,6 @@
 import type { RichText } from '../domain/cards/card.ts';
 import type { Finding } from '../domain/cards/finding.ts';
-import { FIELD_LABELS, type FieldKey, findStatedYear, foldLabel, isOfficeLine, isTitleLine, matchFieldLabel } from './card-text-labels.ts';
-import { opensWithFieldLabel } from './card-flat-text.ts';
+import { FIELD_LABELS, type FieldKey, findStatedYear, foldLabel, isOfficeLine, isTitleLine, matchFieldLabel, opensWithFieldLabel } from './card-text-labels.ts';
 import type { SourceLine } from './card-text-table.ts';
 import { parseRichText, toInlineText } from './html-text.ts';
 

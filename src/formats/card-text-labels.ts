@@ -136,3 +136,22 @@ export function isOfficeLine(text: string): boolean {
 export function isNotesHeading(text: string): boolean {
   return /^(?:note|annotazioni)(?: e osservazioni)?$/.test(foldLabel(text));
 }
+
+/** The most words a card field's label runs to ("Organo cui notificare la preventiva diffida del ricorrente"). */
+export const MAX_FIELD_WORDS = 9;
+
+/** Field labels as cards write them in full: in a stream of words only these open a field (a looser match would take "sito web" in a description for one). */
+const FIELD_PHRASE = /^(?:denominazione (?:del )?servizio|nome del servizio|principali caratteristiche(?: del servizio)?|(?:caratteristiche|descrizione) (?:del )?servizio|modalita di erogazione|tipologia di utenza|tipologie di utenza|organo cui notificare|indirizzo della pagina web|indirizzo web|pagina web del servizio)\b/;
+
+/** True when the words are a card field's label written in full ("Tipologia di utenza", "Organo cui notificare …"). */
+export function isFieldLabel(words: string): boolean {
+  const folded = foldLabel(words);
+  return FIELD_PHRASE.test(folded) && matchFieldLabel(words.replace(/:$/, '')) !== null;
+}
+
+/** True when a line opens with a card field's label ("Tipologia di utenza del servizio …"): a label, whatever follows, names no service. */
+export function opensWithFieldLabel(text: string): boolean {
+  const words = toInlineText(text).split(' ');
+  for (let n = Math.min(MAX_FIELD_WORDS, words.length); n >= 2; n--) if (isFieldLabel(words.slice(0, n).join(' '))) return true;
+  return false;
+}
