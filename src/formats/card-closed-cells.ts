@@ -3,7 +3,7 @@ import type { Finding } from '../domain/cards/finding.ts';
 import type { DocumentRow } from './card-document.ts';
 import type { UnflattenedRows } from './card-flat-text.ts';
 import { COLUMN_LABELS } from './card-text-labels.ts';
-import { dropCardCutInFirstRow, findTables, isFieldLine, lineText, type LinesHeader, readHeaderLines, SENTENCE_END } from './card-text-lines.ts';
+import { dropCardCutInFirstRow, findTables, isFieldLine, lineText, type LinesHeader, readHeaderLines, SENTENCE_END, unmadeTableDoubt } from './card-text-lines.ts';
 import { toInlineText } from './html-text.ts';
 
 // The text a web page's tables leave when every cell ends with " |" and a row's cells run over one line or several:
@@ -132,16 +132,7 @@ function readTable(rows: readonly DocumentRow[], table: Table, from: number, to:
   const { header } = table;
   const headerLine = rows[header.start]?.place.line ?? header.start + 1;
   const stated = header.labels.some((l) => l.key === 'dimension');
-  const doubts: Finding[] = [
-    {
-      code: 'doubtful-header',
-      severity: 'info',
-      file,
-      line: headerLine,
-      field: null,
-      message: `a table whose cells each end with "|", over one line or several: ${header.labels.length} columns (${header.labels.map((l) => `"${l.label}"`).join(', ')}), each row read as that many cells`,
-    },
-  ];
+  const doubts: Finding[] = [unmadeTableDoubt(file, headerLine, header.labels, 'a table whose cells each end with "|", over one line or several', ', each row read as that many cells')];
   const lead = (text: string) => (stated ? [] : [{ text }]);
   const out: DocumentRow[] = [...rows.slice(from, header.start)];
   out.push({ cells: [...lead(COLUMN_LABELS.dimension), ...header.labels.map((l) => ({ text: l.label }))], place: { line: headerLine }, table: null });

@@ -4,7 +4,7 @@ import type { Finding } from '../domain/cards/finding.ts';
 import type { DocumentRow } from './card-document.ts';
 import type { UnflattenedRows } from './card-flat-text.ts';
 import { COLUMN_LABELS, type ColumnKey } from './card-text-labels.ts';
-import { dropCardCutInFirstRow, findTables, isFieldLine, lineText, type LinesHeader, readHeaderLines, SENTENCE_END } from './card-text-lines.ts';
+import { dropCardCutInFirstRow, findTables, isFieldLine, lineText, type LinesHeader, readHeaderLines, SENTENCE_END, unmadeTableDoubt } from './card-text-lines.ts';
 import { toInlineText } from './html-text.ts';
 
 // The text a web page's tables leave when the cell boundaries are lost altogether (ARPA FVG's older ISO 9001 standards
@@ -22,10 +22,8 @@ const TRAILING_VALUE = /\s(?:[<>≤≥]=?\s*)?\d+(?:[.,]\d+)?\s*(?:%|gg|giorni(?
 /** Where a one-line row's formula starts: an opening bracket, or a capital after a lower-case word. */
 const FORMULA_START = /\s(?=\()|(?<=[a-zà-ÿ'’])\s(?=[A-ZÀ-Ý])/;
 
-type Header = LinesHeader;
-
 /** The header that starts at `at`: lines with no "|", each made of labels two spaces or more apart; no dimension column. */
-function headerAt(texts: readonly (string | null)[], at: number): Header | null {
+function headerAt(texts: readonly (string | null)[], at: number): LinesHeader | null {
   const header = readHeaderLines(texts, at, (text) => (text.includes('|') ? null : text.split(/\s{2,}/)));
   return header === null || header.labels.some((l) => l.key === 'dimension') ? null : header;
 }
@@ -36,14 +34,14 @@ interface Row {
 }
 
 interface Table {
-  header: Header;
+  header: LinesHeader;
   rows: Row[];
   /** Index of the first row after the table: the lines that open the next card, or the end of the text. */
   end: number;
   cut: Row | null;
 }
 
-function takeRows(texts: readonly (string | null)[], rows: readonly DocumentRow[], header: Header): Table {
+function takeRows(texts: readonly (string | null)[], rows: readonly DocumentRow[], header: LinesHeader): Table {
   const taken: Row[] = [];
   let pending: Row | null = null;
   let pendingStart = header.end;
@@ -114,16 +112,7 @@ function readTable(rows: readonly DocumentRow[], table: Table, from: number, fil
   const { header } = table;
   const keys = header.labels.map((l) => l.key);
   const headerLine = rows[header.start]?.place.line ?? header.start + 1;
-  const doubts: Finding[] = [
-    {
-      code: 'doubtful-header',
-      severity: 'info',
-      file,
-      line: headerLine,
-      field: null,
-      message: `a table with no cell separators: ${header.labels.length} columns (${header.labels.map((l) => `"${l.label}"`).join(', ')}); each row read up to the value that ends it`,
-    },
-  ];
+  const doubts: Finding[] = [unmadeTableDoubt(file, headerLine, header.labels, 'a table with no cell separators', '; each row read up to the value that ends it')];
   const out: DocumentRow[] = rows.slice(from, header.start).filter((row) => lineText(row) !== '');
   out.push({ cells: [{ text: COLUMN_LABELS.dimension }, ...header.labels.map((l) => ({ text: l.label }))], place: { line: headerLine }, table: null });
   for (const row of table.rows) {

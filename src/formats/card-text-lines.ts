@@ -1,4 +1,5 @@
 import { CardReadError } from '../domain/cards/card-read-error.ts';
+import type { Finding } from '../domain/cards/finding.ts';
 import type { DocumentRow } from './card-document.ts';
 import type { UnflattenedRows } from './card-flat-text.ts';
 import { type ColumnKey, matchColumnLabel, matchFieldLabel } from './card-text-labels.ts';
@@ -36,6 +37,14 @@ export function dropCardCutInFirstRow(cards: UnflattenedRows[], cut: { line: num
   }
   above.doubts.push({ code: 'truncated-row', severity: 'warning', file, line: cut.line, field: null, message: `the document ends inside the first row of the next service's table (${cut.where}): it is cut short; that service is not imported` });
   above.truncated = true;
+}
+
+/**
+ * The doubt a reader leaves on the header of a table the text unmade, naming the columns it found: `layout` says how
+ * the cells were found ("a table with no cell separators"), `rows` how each row was read.
+ */
+export function unmadeTableDoubt(file: string, line: number, labels: readonly { label: string }[], layout: string, rows: string): Finding {
+  return { code: 'doubtful-header', severity: 'info', file, line, field: null, message: `${layout}: ${labels.length} columns (${labels.map((l) => `"${l.label}"`).join(', ')})${rows}` };
 }
 
 /** A table header written over lines of its own: its first line, the line after its last, and its column labels. */
